@@ -15,6 +15,10 @@ public record SchoolYear(int startYear) implements Comparable<SchoolYear> {
         }
     }
 
+    public static SchoolYear of(int startYear) {
+        return new SchoolYear(startYear);
+    }
+
     /** Reads {@code 2025-26} or {@code 2025}; the two-digit end, when given, must follow the start year. */
     public static SchoolYear parse(String text) {
         String value = text == null ? "" : text.strip();

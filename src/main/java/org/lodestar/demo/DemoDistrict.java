@@ -1,0 +1,425 @@
+package org.lodestar.demo;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.lodestar.shared.Ids;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads "Lakeview Unified", a made-up district, when the database holds no district yet: a dozen schools, people in
+ * every role, a 2025-2029 strategic plan with 22 KPIs and five years of values (by school and student group, some
+ * groups small enough to be suppressed) and three school plans aligned to it. It writes with plain SQL, in one
+ * transaction, because it stands outside the modules it fills; a fixed seed makes every start load the same numbers.
+ */
+@Component
+class DemoDistrict implements ApplicationRunner {
+
+    static final String PASSWORD = "lodestar-demo";
+    static final String SLUG = "lakeview";
+    private static final Logger log = LoggerFactory.getLogger(DemoDistrict.class);
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwords;
+    private final TransactionTemplate transaction;
+    private final boolean enabled;
+    private final Random random = new Random(2025);
+
+    DemoDistrict(
+            JdbcClient jdbc,
+            PasswordEncoder passwords,
+            TransactionTemplate transaction,
+            @Value("${lodestar.demo.enabled:true}") boolean enabled) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+        this.transaction = transaction;
+        this.enabled = enabled;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!enabled
+                || jdbc.sql("select count(*) from district")
+                                .query(Integer.class)
+                                .single()
+                        > 0) {
+            return;
+        }
+        transaction.executeWithoutResult(status -> load());
+        log.info("""
+
+                ==============================================================
+                 Lodestar loaded the demo district "Lakeview Unified" (sample data).
+                 Sign in at http://localhost:8080 with password '{}' as:
+                   admin@lakeview.example      district admin
+                   planner@lakeview.example    planner
+                   principal@lakeview.example  school leader (Cedar Elementary)
+                   teacher@lakeview.example    contributor
+                   board@lakeview.example      viewer
+                 Public scorecard: http://localhost:8080/p/{}
+                ==============================================================""", PASSWORD, SLUG);
+    }
+
+    private UUID district;
+
+    private void load() {
+        district = Ids.next();
+        jdbc.sql("insert into district (id, name, slug, sample_data) values (?, ?, ?, true)")
+                .params(district, "Lakeview Unified School District", SLUG)
+                .update();
+        groups();
+        List<UUID> schools = schools();
+        UUID admin = person("admin@lakeview.example", "Alex Rivera", "DISTRICT_ADMIN", null);
+        UUID planner = person("planner@lakeview.example", "Priya Natarajan", "PLANNER", null);
+        person("principal@lakeview.example", "Sam Okafor", "SCHOOL_LEADER", schools.get(0));
+        person("teacher@lakeview.example", "Jordan Lee", "CONTRIBUTOR", schools.get(0));
+        person("board@lakeview.example", "Morgan Blake", "VIEWER", null);
+
+        UUID plan = plan(null, "STRATEGIC", "Lakeview 2030: Every Student Ready", "ADOPTED");
+        jdbc.sql("update plan set vision = ?, mission = ?, core_values = ? where district_id = ? and id = ?")
+                .params(
+                        "Every Lakeview graduate is ready for college, career and community.",
+                        "We engage every student in rigorous, joyful learning in safe and welcoming schools.",
+                        "Equity · Excellence · Belonging · Integrity",
+                        district,
+                        plan)
+                .update();
+        List<UUID> goals = new ArrayList<>();
+        goals.add(goal(
+                plan,
+                "Every student reads, writes and computes at grade level",
+                planner,
+                true,
+                1,
+                new Kpi[] {
+                    kpi("Grade 3 reading proficiency", "PERCENT", true, 58, 70, true),
+                    kpi("Grade 8 math proficiency", "PERCENT", true, 41, 55, true),
+                    kpi("Kindergarten readiness", "PERCENT", true, 63, 72, false)
+                },
+                new Kpi[] {
+                    kpi("Four-year graduation rate", "PERCENT", true, 86, 92, true),
+                    kpi("Students completing a college or career credential", "PERCENT", true, 38, 50, false)
+                }));
+        goals.add(goal(
+                plan,
+                "Close opportunity gaps between student groups",
+                planner,
+                true,
+                2,
+                new Kpi[] {
+                    kpi("English learners making progress toward proficiency", "PERCENT", true, 44, 56, false),
+                    kpi(
+                            "Students with disabilities in general education 80%+ of the day",
+                            "PERCENT", true, 61, 70, false)
+                },
+                new Kpi[] {
+                    kpi("Advanced course enrollment, students of color", "PERCENT", true, 24, 35, true),
+                    kpi("Suspension rate", "PERCENT", false, 4.8, 2.5, true)
+                }));
+        goals.add(goal(
+                plan,
+                "Attract, grow and keep excellent educators",
+                admin,
+                true,
+                3,
+                new Kpi[] {
+                    kpi("Teacher retention rate", "PERCENT", true, 84, 90, false),
+                    kpi("Teacher vacancies on the first day of school", "COUNT", false, 37, 10, false)
+                },
+                new Kpi[] {
+                    kpi("Staff who would recommend Lakeview as a workplace", "PERCENT", true, 62, 75, false),
+                    kpi("New teachers completing mentoring", "PERCENT", true, 71, 95, false)
+                }));
+        goals.add(goal(
+                plan,
+                "Safe, healthy and welcoming schools",
+                planner,
+                true,
+                4,
+                new Kpi[] {
+                    kpi("Chronic absenteeism", "PERCENT", false, 21, 12, true),
+                    kpi("Students who feel they belong at school", "PERCENT", true, 67, 78, false)
+                },
+                new Kpi[] {
+                    kpi("Families satisfied with school communication", "PERCENT", true, 71, 80, false),
+                    kpi("Average daily attendance", "PERCENT", true, 92.1, 95, false)
+                }));
+        goals.add(goal(
+                plan,
+                "Modern technology for learning and operations",
+                admin,
+                false,
+                5,
+                new Kpi[] {
+                    kpi("Students with a working device and home internet", "PERCENT", true, 88, 99, false),
+                    kpi("Help-desk tickets resolved within two days", "PERCENT", true, 74, 90, false)
+                },
+                new Kpi[] {
+                    kpi("Teachers using the learning platform weekly", "PERCENT", true, 55, 85, false),
+                    kpi("Technology spending per student", "CURRENCY", false, 412, 380, false)
+                }));
+        values(schools);
+        schoolPlans(schools, goals);
+    }
+
+    /** A KPI of the demo: name, unit, direction, baseline (2024-25) and end target (2029-30). */
+    private record Kpi(
+            String name, String unit, boolean higherIsBetter, double baseline, double target, boolean published) {}
+
+    private static Kpi kpi(
+            String name, String unit, boolean higher, double baseline, double target, boolean published) {
+        return new Kpi(name, unit, higher, baseline, target, published);
+    }
+
+    private final List<Object[]> kpis = new ArrayList<>();
+
+    private UUID goal(UUID plan, String title, UUID owner, boolean published, int position, Kpi[] first, Kpi[] second) {
+        UUID goal = Ids.next();
+        jdbc.sql(
+                        "insert into goal (district_id, id, plan_id, title, owner_id, position, published) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(district, goal, plan, title, owner, position, published)
+                .update();
+        String[] outcomes = {"Measured results for students", "Conditions that make it possible"};
+        Kpi[][] kpiSets = {first, second};
+        for (int o = 0; o < 2; o++) {
+            UUID outcome = Ids.next();
+            jdbc.sql("insert into outcome (district_id, id, goal_id, title, position) values (?, ?, ?, ?, ?)")
+                    .params(district, outcome, goal, outcomes[o] + " (" + position + "." + (o + 1) + ")", o + 1)
+                    .update();
+            int p = 1;
+            for (Kpi kpi : kpiSets[o]) {
+                UUID id = Ids.next();
+                jdbc.sql("""
+                                insert into kpi (district_id, id, outcome_id, name, unit, direction, baseline_value,
+                                    baseline_year, frequency, data_source, by_student_group, published, position)
+                                values (?, ?, ?, ?, ?, ?, ?, 2024, 'ANNUAL', 'State accountability file', ?, ?, ?)""")
+                        .params(
+                                district,
+                                id,
+                                outcome,
+                                kpi.name(),
+                                kpi.unit(),
+                                kpi.higherIsBetter() ? "HIGHER_IS_BETTER" : "LOWER_IS_BETTER",
+                                kpi.baseline(),
+                                kpi.unit().equals("PERCENT"),
+                                kpi.published() && published,
+                                p++)
+                        .update();
+                double interim = kpi.baseline() + (kpi.target() - kpi.baseline()) * 0.5;
+                target(id, 2026, interim);
+                target(id, 2029, kpi.target());
+                kpis.add(new Object[] {id, kpi});
+            }
+        }
+        String[] strategies = {
+            "Strengthen core instruction with shared curriculum and coaching", "Use data cycles every quarter"
+        };
+        for (int s = 0; s < 2; s++) {
+            UUID strategy = Ids.next();
+            jdbc.sql(
+                            "insert into strategy (district_id, id, goal_id, title, owner_id, position) values (?, ?, ?, ?, ?, ?)")
+                    .params(
+                            district,
+                            strategy,
+                            goal,
+                            strategies[s] + " (" + position + "." + (s + 1) + ")",
+                            owner,
+                            s + 1)
+                    .update();
+            String[][] projects = {{"Pilot in five schools", "IN_PROGRESS"}, {"Train every team", "NOT_STARTED"}};
+            for (int j = 0; j < 2; j++) {
+                jdbc.sql(
+                                "insert into project (district_id, id, strategy_id, title, position, status) values (?, ?, ?, ?, ?, ?)")
+                        .params(district, Ids.next(), strategy, projects[j][0], j + 1, projects[j][1])
+                        .update();
+            }
+        }
+        return goal;
+    }
+
+    private void target(UUID kpi, int year, double value) {
+        jdbc.sql("insert into kpi_target (district_id, kpi_id, school_year, value) values (?, ?, ?, ?)")
+                .params(district, kpi, year, round(value))
+                .update();
+    }
+
+    private static final String[][] GROUPS = {
+        {"ALL", "All students", "Todos los estudiantes", "ALL"},
+        {"ECON", "Economically disadvantaged", "En desventaja económica", "ECON"},
+        {"NOT_ECON", "Not economically disadvantaged", "Sin desventaja económica", "ECON"},
+        {"EL", "English learners", "Estudiantes de inglés", "EL"},
+        {"SWD", "Students with disabilities", "Estudiantes con discapacidades", "SWD"},
+        {"ASIAN", "Asian", "Asiático", "RACE"},
+        {"BLACK", "Black or African American", "Negro o afroamericano", "RACE"},
+        {"HISPANIC", "Hispanic or Latino", "Hispano o latino", "RACE"},
+        {"NATIVE", "American Indian or Alaska Native", "Indígena americano o nativo de Alaska", "RACE"},
+        {"MULTI", "Two or more races", "Dos o más razas", "RACE"},
+        {"WHITE", "White", "Blanco", "RACE"}
+    };
+    /** Share of students in each group; American Indian students are few, so their results get suppressed. */
+    private static final double[] SHARES = {1, 0.46, 0.54, 0.14, 0.13, 0.08, 0.17, 0.31, 0.0009, 0.06, 0.3791};
+    /** How far each group's results sit from the district's, in points (lower for groups the system underserves). */
+    private static final double[] GAPS = {0, -9, 7, -14, -18, 8, -10, -6, -8, 1, 5};
+
+    private void groups() {
+        for (int i = 0; i < GROUPS.length; i++) {
+            jdbc.sql(
+                            "insert into student_group (district_id, code, name_en, name_es, family, position) values (?, ?, ?, ?, ?, ?)")
+                    .params(district, GROUPS[i][0], GROUPS[i][1], GROUPS[i][2], GROUPS[i][3], i)
+                    .update();
+        }
+    }
+
+    private static final Object[][] SCHOOLS = {
+        {"Cedar Elementary", "ELEMENTARY", "K", "5", 520},
+        {"Maple Elementary", "ELEMENTARY", "K", "5", 480},
+        {"Birch Elementary", "ELEMENTARY", "K", "5", 450},
+        {"Willow Elementary", "ELEMENTARY", "PK", "5", 600},
+        {"Aspen Elementary", "ELEMENTARY", "K", "5", 410},
+        {"Spruce Elementary", "ELEMENTARY", "K", "5", 390},
+        {"Lakeview Middle", "MIDDLE", "6", "8", 900},
+        {"Riverside Middle", "MIDDLE", "6", "8", 850},
+        {"Summit Middle", "MIDDLE", "6", "8", 780},
+        {"Lakeview High", "HIGH", "9", "12", 1800},
+        {"Riverside High", "HIGH", "9", "12", 1600},
+        {"Harbor Alternative High", "HIGH", "9", "12", 60}
+    };
+
+    private List<UUID> schools() {
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < SCHOOLS.length; i++) {
+            UUID id = Ids.next();
+            jdbc.sql("""
+                            insert into school (district_id, id, name, state_id, level, lowest_grade, highest_grade,
+                                capacity, address)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(
+                            district,
+                            id,
+                            SCHOOLS[i][0],
+                            String.format("LV-%03d", i + 1),
+                            SCHOOLS[i][1],
+                            SCHOOLS[i][2],
+                            SCHOOLS[i][3],
+                            SCHOOLS[i][4],
+                            (100 + i * 17) + " Lake Road, Lakeview")
+                    .update();
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    private UUID person(String email, String name, String role, UUID school) {
+        UUID id = Ids.next();
+        jdbc.sql("insert into app_user (district_id, id, email, display_name, password_hash) values (?, ?, ?, ?, ?)")
+                .params(district, id, email, name, passwords.encode(PASSWORD))
+                .update();
+        jdbc.sql("insert into role_grant (district_id, id, user_id, role, school_id) values (?, ?, ?, ?, ?)")
+                .params(district, Ids.next(), id, role, school)
+                .update();
+        return id;
+    }
+
+    private UUID plan(UUID school, String kind, String title, String status) {
+        UUID id = Ids.next();
+        jdbc.sql("""
+                        insert into plan (district_id, id, school_id, kind, title, first_year, last_year, status)
+                        values (?, ?, ?, ?, ?, 2025, 2029, ?)""").params(district, id, school, kind, title, status).update();
+        return id;
+    }
+
+    /** Five school years (2020-21 to 2024-25) of values: district by group, and each school for all students. */
+    private void values(List<UUID> schools) {
+        int enrollment = 9000;
+        for (Object[] entry : kpis) {
+            UUID kpi = (UUID) entry[0];
+            Kpi definition = (Kpi) entry[1];
+            boolean percent = definition.unit().equals("PERCENT");
+            double start = definition.baseline() - (definition.target() - definition.baseline()) * 0.3;
+            for (int year = 2020; year <= 2024; year++) {
+                double trend = start + (definition.baseline() - start) * (year - 2020) / 4.0;
+                double value = year == 2024 ? definition.baseline() : trend + random.nextGaussian() * 0.8;
+                if (year == 2020 && percent) {
+                    value -= definition.higherIsBetter() ? 3 : -3; // the pandemic year
+                }
+                measurement(kpi, year, null, "ALL", value, percent ? enrollment : null);
+                if (!percent) {
+                    continue;
+                }
+                for (int g = 1; g < GROUPS.length; g++) {
+                    int n = (int) Math.round(enrollment * SHARES[g]);
+                    double gap = definition.higherIsBetter() ? GAPS[g] : -GAPS[g] * 0.4;
+                    measurement(kpi, year, null, GROUPS[g][0], clamp(value + gap + random.nextGaussian()), n);
+                }
+                int total = SCHOOLS.length;
+                for (int s = 0; s < total; s++) {
+                    int n = (int) SCHOOLS[s][4] * 9 / 10;
+                    measurement(kpi, year, schools.get(s), "ALL", clamp(value + random.nextGaussian() * 4), n);
+                }
+            }
+        }
+    }
+
+    private void measurement(UUID kpi, int year, UUID school, String group, double value, Integer n) {
+        jdbc.sql("""
+                        insert into measurement (district_id, id, kpi_id, school_year, period, school_id, group_code,
+                            value, n, recorded_at, recorded_by)
+                        values (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, 'demo')""")
+                .params(district, Ids.next(), kpi, year, school, group, round(value), n, Timestamp.from(Instant.now()))
+                .update();
+    }
+
+    private void schoolPlans(List<UUID> schools, List<UUID> districtGoals) {
+        String[][] plans = {
+            {"Cedar Elementary Improvement Plan 2025-26", "Every Cedar third grader reads on grade level", "0"},
+            {"Lakeview Middle Improvement Plan 2025-26", "Belonging and attendance for every middle schooler", "3"},
+            {"Lakeview High Improvement Plan 2025-26", "Every senior graduates with a plan", "0"}
+        };
+        int[] schoolIndex = {0, 6, 9};
+        for (int i = 0; i < plans.length; i++) {
+            UUID plan = plan(schools.get(schoolIndex[i]), "IMPROVEMENT", plans[i][0], "ADOPTED");
+            jdbc.sql("update plan set last_year = 2025 where district_id = ? and id = ?")
+                    .params(district, plan)
+                    .update();
+            UUID goal = Ids.next();
+            jdbc.sql("insert into goal (district_id, id, plan_id, title, position) values (?, ?, ?, ?, 1)")
+                    .params(district, goal, plan, plans[i][1])
+                    .update();
+            jdbc.sql("insert into outcome (district_id, id, goal_id, title, position) values (?, ?, ?, ?, 1)")
+                    .params(district, Ids.next(), goal, "Measured results at our school")
+                    .update();
+            jdbc.sql("insert into strategy (district_id, id, goal_id, title, position) values (?, ?, ?, ?, 1)")
+                    .params(district, Ids.next(), goal, "Small-group intervention three times a week")
+                    .update();
+            jdbc.sql(
+                            "insert into goal_alignment (district_id, school_goal_id, district_goal_id, rationale) values (?, ?, ?, ?)")
+                    .params(
+                            district,
+                            goal,
+                            districtGoals.get(Integer.parseInt(plans[i][2])),
+                            "Our needs assessment shows this is where our students need us most.")
+                    .update();
+        }
+    }
+
+    private static double clamp(double percent) {
+        return Math.max(0, Math.min(100, percent));
+    }
+
+    private static BigDecimal round(double value) {
+        return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP);
+    }
+}

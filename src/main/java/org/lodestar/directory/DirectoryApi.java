@@ -1,0 +1,77 @@
+package org.lodestar.directory;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.lodestar.directory.domain.ApiTokenStore;
+import org.lodestar.directory.domain.DistrictStore;
+import org.lodestar.directory.domain.PersonStore;
+import org.lodestar.directory.domain.SchoolStore;
+import org.lodestar.directory.domain.StudentGroupStore;
+import org.springframework.stereotype.Service;
+
+/** What other modules may ask of the directory: districts, schools, people, student groups, tokens. */
+@Service
+public class DirectoryApi {
+
+    private final DistrictStore districts;
+    private final SchoolStore schools;
+    private final PersonStore people;
+    private final StudentGroupStore groups;
+    private final ApiTokenStore tokens;
+
+    DirectoryApi(
+            DistrictStore districts,
+            SchoolStore schools,
+            PersonStore people,
+            StudentGroupStore groups,
+            ApiTokenStore tokens) {
+        this.districts = districts;
+        this.schools = schools;
+        this.people = people;
+        this.groups = groups;
+        this.tokens = tokens;
+    }
+
+    public District district(UUID districtId) {
+        return districts.find(districtId).orElseThrow(() -> new NotFoundException("district"));
+    }
+
+    public Optional<District> publicDistrict(String slug) {
+        return districts.findBySlug(slug);
+    }
+
+    public List<School> schools(UUID districtId) {
+        return schools.all(districtId);
+    }
+
+    public Map<UUID, School> schoolsById(UUID districtId) {
+        return schools.all(districtId).stream().collect(Collectors.toMap(School::id, Function.identity()));
+    }
+
+    public Optional<School> school(UUID districtId, UUID schoolId) {
+        return schools.find(districtId, schoolId);
+    }
+
+    public List<Person> people(UUID districtId) {
+        return people.all(districtId);
+    }
+
+    public Optional<Person> person(UUID districtId, UUID personId) {
+        return personId == null ? Optional.empty() : people.find(districtId, personId);
+    }
+
+    public List<StudentGroup> studentGroups(UUID districtId) {
+        return groups.all(districtId);
+    }
+
+    /** The user a live API token belongs to, if any. */
+    public Optional<SignedInUser> userForToken(String secret) {
+        return tokens.owner(secret)
+                .flatMap(owner -> people.findAccount(owner[0], owner[1]))
+                .filter(SignedInUser::isEnabled);
+    }
+}

@@ -1,0 +1,15 @@
+package org.lodestar.directory;
+
+/** The signed-in person may see this but not change it. */
+public class ForbiddenException extends RuntimeException {
+
+    public ForbiddenException() {
+        super("not allowed");
+    }
+
+    public static void unless(boolean allowed) {
+        if (!allowed) {
+            throw new ForbiddenException();
+        }
+    }
+}

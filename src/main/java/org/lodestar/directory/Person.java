@@ -1,0 +1,7 @@
+package org.lodestar.directory;
+
+import java.util.List;
+import java.util.UUID;
+
+/** A person of the district as others see them: name, address, grants, whether they can sign in. */
+public record Person(UUID id, String email, String displayName, boolean active, List<Grant> grants) {}

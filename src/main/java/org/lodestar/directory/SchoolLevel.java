@@ -1,0 +1,8 @@
+package org.lodestar.directory;
+
+public enum SchoolLevel {
+    ELEMENTARY,
+    MIDDLE,
+    HIGH,
+    OTHER
+}

@@ -1,0 +1,143 @@
+package org.lodestar.directory.domain;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.lodestar.directory.Grant;
+import org.lodestar.directory.Person;
+import org.lodestar.directory.Role;
+import org.lodestar.directory.SignedInUser;
+import org.lodestar.shared.Ids;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** People, their grants and their sign-in state. */
+@Repository
+public class PersonStore {
+
+    private final JdbcClient jdbc;
+
+    PersonStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The account behind an e-mail address, in whichever district it belongs to. */
+    public Optional<SignedInUser> findAccount(String email) {
+        return jdbc.sql("select * from app_user where lower(email) = lower(?)")
+                .param(email.strip())
+                .query((rs, row) -> account(rs))
+                .optional();
+    }
+
+    public Optional<SignedInUser> findAccount(UUID districtId, UUID userId) {
+        return jdbc.sql("select * from app_user where district_id = ? and id = ?")
+                .params(districtId, userId)
+                .query((rs, row) -> account(rs))
+                .optional();
+    }
+
+    public List<Person> all(UUID districtId) {
+        Map<UUID, List<Grant>> grants = grants(districtId);
+        return jdbc.sql("select * from app_user where district_id = ? order by display_name")
+                .param(districtId)
+                .query((rs, row) -> person(rs, grants))
+                .list();
+    }
+
+    public Optional<Person> find(UUID districtId, UUID id) {
+        Map<UUID, List<Grant>> grants = grants(districtId);
+        return jdbc.sql("select * from app_user where district_id = ? and id = ?")
+                .params(districtId, id)
+                .query((rs, row) -> person(rs, grants))
+                .optional();
+    }
+
+    public boolean emailTaken(String email, UUID exceptId) {
+        return jdbc.sql("select count(*) from app_user where lower(email) = lower(?) and id <> ?")
+                        .params(email.strip(), exceptId)
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
+    public void save(UUID districtId, Person person) {
+        jdbc.sql("""
+                        insert into app_user (district_id, id, email, display_name, active)
+                        values (?, ?, ?, ?, ?)
+                        on conflict (district_id, id) do update set email = excluded.email,
+                            display_name = excluded.display_name, active = excluded.active""")
+                .params(districtId, person.id(), person.email().strip(), person.displayName(), person.active())
+                .update();
+        jdbc.sql("delete from role_grant where district_id = ? and user_id = ?")
+                .params(districtId, person.id())
+                .update();
+        for (Grant grant : person.grants()) {
+            jdbc.sql("insert into role_grant (district_id, id, user_id, role, school_id) values (?, ?, ?, ?, ?)")
+                    .params(districtId, Ids.next(), person.id(), grant.role().name(), grant.schoolId())
+                    .update();
+        }
+    }
+
+    public void setPasswordHash(UUID districtId, UUID userId, String hash) {
+        jdbc.sql("update app_user set password_hash = ? where district_id = ? and id = ?")
+                .params(hash, districtId, userId)
+                .update();
+    }
+
+    /** Counts a failed sign-in and locks the account for a while after too many in a row. */
+    public void recordFailedSignIn(String email, int allowed, Instant lockUntil) {
+        jdbc.sql("""
+                        update app_user set failed_sign_ins = failed_sign_ins + 1,
+                            locked_until = case when failed_sign_ins + 1 >= ? then ? else locked_until end
+                        where lower(email) = lower(?)""").params(allowed, Timestamp.from(lockUntil), email.strip()).update();
+    }
+
+    public void recordSuccessfulSignIn(UUID districtId, UUID userId) {
+        jdbc.sql("update app_user set failed_sign_ins = 0, locked_until = null where district_id = ? and id = ?")
+                .params(districtId, userId)
+                .update();
+    }
+
+    private Map<UUID, List<Grant>> grants(UUID districtId) {
+        Map<UUID, List<Grant>> result = new LinkedHashMap<>();
+        jdbc.sql("select user_id, role, school_id from role_grant where district_id = ? order by role")
+                .param(districtId)
+                .query(rs -> {
+                    result.computeIfAbsent(rs.getObject("user_id", UUID.class), id -> new ArrayList<>())
+                            .add(new Grant(Role.valueOf(rs.getString("role")), rs.getObject("school_id", UUID.class)));
+                });
+        return result;
+    }
+
+    private SignedInUser account(ResultSet rs) throws SQLException {
+        UUID districtId = rs.getObject("district_id", UUID.class);
+        UUID id = rs.getObject("id", UUID.class);
+        Timestamp locked = rs.getTimestamp("locked_until");
+        return new SignedInUser(
+                districtId,
+                id,
+                rs.getString("email"),
+                rs.getString("display_name"),
+                rs.getString("password_hash") == null ? "" : rs.getString("password_hash"),
+                rs.getBoolean("active"),
+                locked == null ? null : locked.toInstant(),
+                grants(districtId).getOrDefault(id, List.of()));
+    }
+
+    private static Person person(ResultSet rs, Map<UUID, List<Grant>> grants) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        return new Person(
+                id,
+                rs.getString("email"),
+                rs.getString("display_name"),
+                rs.getBoolean("active"),
+                grants.getOrDefault(id, List.of()));
+    }
+}

@@ -1,0 +1,142 @@
+package org.lodestar.directory.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.lodestar.directory.DirectoryApi;
+import org.lodestar.directory.ForbiddenException;
+import org.lodestar.directory.Grant;
+import org.lodestar.directory.NotFoundException;
+import org.lodestar.directory.Person;
+import org.lodestar.directory.Role;
+import org.lodestar.directory.SignedInUser;
+import org.lodestar.directory.domain.DirectoryAdministration;
+import org.lodestar.directory.domain.PersonStore;
+import org.lodestar.shared.Ids;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/** The district admin's list of people and their role grants. */
+@Controller
+class PeopleController {
+
+    private static final int EMPTY_GRANT_ROWS = 2;
+
+    private final DirectoryApi directory;
+    private final PersonStore people;
+    private final DirectoryAdministration administration;
+
+    PeopleController(DirectoryApi directory, PersonStore people, DirectoryAdministration administration) {
+        this.directory = directory;
+        this.people = people;
+        this.administration = administration;
+    }
+
+    @GetMapping("/admin/people")
+    String list(@AuthenticationPrincipal SignedInUser user, Model model) {
+        ForbiddenException.unless(user.isAdmin());
+        model.addAttribute("people", directory.people(user.districtId()));
+        model.addAttribute("schools", directory.schoolsById(user.districtId()));
+        return "directory/people";
+    }
+
+    @GetMapping("/admin/people/new")
+    String create(@AuthenticationPrincipal SignedInUser user, Model model) {
+        ForbiddenException.unless(user.isAdmin());
+        return form(user, new PersonForm(null, "", "", true, "", withEmptyRows(List.of())), model);
+    }
+
+    @GetMapping("/admin/people/{id}")
+    String edit(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user, Model model) {
+        ForbiddenException.unless(user.isAdmin());
+        Person person = people.find(user.districtId(), id).orElseThrow(() -> new NotFoundException("person"));
+        List<GrantRow> rows = person.grants().stream()
+                .map(grant -> new GrantRow(grant.role(), grant.schoolId()))
+                .toList();
+        return form(
+                user,
+                new PersonForm(
+                        person.id(), person.displayName(), person.email(), person.active(), "", withEmptyRows(rows)),
+                model);
+    }
+
+    @PostMapping("/admin/people")
+    String save(
+            @Valid @ModelAttribute("form") PersonForm form,
+            BindingResult errors,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model) {
+        ForbiddenException.unless(user.isAdmin());
+        if (form.id() != null && people.find(user.districtId(), form.id()).isEmpty()) {
+            throw new NotFoundException("person");
+        }
+        UUID id = form.id() == null ? Ids.next() : form.id();
+        if (!errors.hasFieldErrors("email") && people.emailTaken(form.email(), id)) {
+            errors.rejectValue("email", "directory.person.emailTaken");
+        }
+        if (form.id() == null && (form.password() == null || form.password().length() < 10)) {
+            errors.rejectValue("password", "directory.person.passwordTooShort");
+        }
+        if (form.id() != null && !form.password().isEmpty() && form.password().length() < 10) {
+            errors.rejectValue("password", "directory.person.passwordTooShort");
+        }
+        if (id.equals(user.userId()) && !form.active()) {
+            errors.rejectValue("active", "directory.person.cannotDeactivateSelf");
+        }
+        if (errors.hasErrors()) {
+            return form(user, form, model);
+        }
+        List<Grant> grants = form.grants() == null
+                ? List.of()
+                : form.grants().stream()
+                        .filter(row -> row.role() != null)
+                        .map(row -> new Grant(row.role(), row.schoolId()))
+                        .distinct()
+                        .toList();
+        administration.savePerson(
+                user,
+                new Person(id, form.email().strip(), form.displayName().strip(), form.active(), grants),
+                form.password());
+        return "redirect:/admin/people";
+    }
+
+    private String form(SignedInUser user, PersonForm form, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("schools", directory.schools(user.districtId()));
+        return "directory/person-form";
+    }
+
+    private static List<GrantRow> withEmptyRows(List<GrantRow> rows) {
+        List<GrantRow> result = new ArrayList<>(rows);
+        for (int i = 0; i < EMPTY_GRANT_ROWS; i++) {
+            result.add(new GrantRow(null, null));
+        }
+        return result;
+    }
+
+    record PersonForm(
+            UUID id,
+            @NotBlank @Size(max = 200) String displayName,
+            @NotBlank @Email @Size(max = 200) String email,
+            boolean active,
+            @Size(max = 200) String password,
+            List<GrantRow> grants) {
+
+        PersonForm {
+            password = password == null ? "" : password;
+        }
+    }
+
+    record GrantRow(Role role, UUID schoolId) {}
+}

@@ -1,0 +1,118 @@
+package org.lodestar.directory.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.util.UUID;
+import org.lodestar.directory.DirectoryApi;
+import org.lodestar.directory.ForbiddenException;
+import org.lodestar.directory.NotFoundException;
+import org.lodestar.directory.School;
+import org.lodestar.directory.SchoolLevel;
+import org.lodestar.directory.SignedInUser;
+import org.lodestar.directory.domain.DirectoryAdministration;
+import org.lodestar.directory.domain.SchoolStore;
+import org.lodestar.shared.Ids;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/** The district admin's list of schools. */
+@Controller
+class SchoolsController {
+
+    private static final String GRADE = "PK|K|[1-9]|1[0-2]";
+
+    private final DirectoryApi directory;
+    private final SchoolStore schools;
+    private final DirectoryAdministration administration;
+
+    SchoolsController(DirectoryApi directory, SchoolStore schools, DirectoryAdministration administration) {
+        this.directory = directory;
+        this.schools = schools;
+        this.administration = administration;
+    }
+
+    @GetMapping("/admin/schools")
+    String list(@AuthenticationPrincipal SignedInUser user, Model model) {
+        model.addAttribute("schools", directory.schools(user.districtId()));
+        return "directory/schools";
+    }
+
+    @GetMapping("/admin/schools/new")
+    String create(@AuthenticationPrincipal SignedInUser user, Model model) {
+        ForbiddenException.unless(user.isAdmin());
+        model.addAttribute("form", new SchoolForm(null, "", "", SchoolLevel.ELEMENTARY, "K", "5", null, ""));
+        return "directory/school-form";
+    }
+
+    @GetMapping("/admin/schools/{id}")
+    String edit(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user, Model model) {
+        ForbiddenException.unless(user.isAdmin());
+        School school = schools.find(user.districtId(), id).orElseThrow(() -> new NotFoundException("school"));
+        model.addAttribute(
+                "form",
+                new SchoolForm(
+                        school.id(),
+                        school.name(),
+                        school.stateId(),
+                        school.level(),
+                        school.lowestGrade(),
+                        school.highestGrade(),
+                        school.capacity(),
+                        school.address()));
+        return "directory/school-form";
+    }
+
+    @PostMapping("/admin/schools")
+    String save(
+            @Valid @ModelAttribute("form") SchoolForm form,
+            BindingResult errors,
+            @AuthenticationPrincipal SignedInUser user) {
+        ForbiddenException.unless(user.isAdmin());
+        UUID id = form.id() == null ? Ids.next() : form.id();
+        if (form.id() != null && schools.find(user.districtId(), form.id()).isEmpty()) {
+            throw new NotFoundException("school");
+        }
+        if (!errors.hasFieldErrors("name") && schools.nameTaken(user.districtId(), form.name(), id)) {
+            errors.rejectValue("name", "directory.school.nameTaken");
+        }
+        if (errors.hasErrors()) {
+            return "directory/school-form";
+        }
+        administration.saveSchool(
+                user,
+                new School(
+                        id,
+                        form.name().strip(),
+                        blankToNull(form.stateId()),
+                        form.level(),
+                        form.lowestGrade(),
+                        form.highestGrade(),
+                        form.capacity(),
+                        blankToNull(form.address())));
+        return "redirect:/admin/schools";
+    }
+
+    static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    record SchoolForm(
+            UUID id,
+            @NotBlank @Size(max = 200) String name,
+            @Size(max = 50) String stateId,
+            @NotNull SchoolLevel level,
+            @NotBlank @Pattern(regexp = GRADE) String lowestGrade,
+            @NotBlank @Pattern(regexp = GRADE) String highestGrade,
+            @PositiveOrZero Integer capacity,
+            @Size(max = 300) String address) {}
+}

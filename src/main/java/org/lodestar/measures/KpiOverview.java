@@ -1,0 +1,22 @@
+package org.lodestar.measures;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.lodestar.measures.status.KpiStatus;
+
+/**
+ * A KPI at a glance for one scope (district or school) and student group: its latest value against where it should
+ * be, its status and its history with the target path.
+ */
+public record KpiOverview(
+        Kpi kpi,
+        Integer latestYear,
+        BigDecimal latest,
+        Integer latestN,
+        BigDecimal expected,
+        KpiStatus status,
+        List<Point> series) {
+
+    /** One school year: the value measured (null if none) and the value the trajectory expects. */
+    public record Point(int year, BigDecimal value, Integer n, BigDecimal expected, KpiStatus status) {}
+}

@@ -1,0 +1,136 @@
+package org.lodestar.measures;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.lodestar.directory.DirectoryApi;
+import org.lodestar.directory.StudentGroup;
+import org.lodestar.measures.domain.KpiStore;
+import org.lodestar.measures.status.KpiStatus;
+import org.lodestar.measures.status.StatusRule;
+import org.lodestar.measures.status.Trajectory;
+import org.lodestar.planning.Indicator;
+import org.lodestar.planning.IndicatorSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Service;
+
+/** KPI statuses and histories, computed from measurements with the district's status rule. */
+@Service
+public class Scorecards implements IndicatorSource {
+
+    private final KpiStore kpis;
+    private final DirectoryApi directory;
+
+    Scorecards(KpiStore kpis, DirectoryApi directory) {
+        this.kpis = kpis;
+        this.directory = directory;
+    }
+
+    public List<Kpi> kpis(UUID districtId) {
+        return kpis.all(districtId);
+    }
+
+    public Kpi kpi(UUID districtId, UUID kpiId) {
+        return kpis.find(districtId, kpiId).orElseThrow(() -> new org.lodestar.directory.NotFoundException("kpi"));
+    }
+
+    public List<Measurement> measurements(UUID districtId, UUID kpiId) {
+        return kpis.measurements(districtId, kpiId);
+    }
+
+    /** Overviews of the given KPIs for a scope (null school = district) and a student group. */
+    public List<KpiOverview> overviews(UUID districtId, Collection<Kpi> selected, UUID schoolId, String groupCode) {
+        StatusRule rule = rule(districtId);
+        Map<UUID, List<Measurement>> values = kpis.headlineMeasurements(districtId, schoolId, groupCode);
+        return selected.stream()
+                .map(kpi -> overview(rule, kpi, values.getOrDefault(kpi.id(), List.of())))
+                .toList();
+    }
+
+    public KpiOverview overview(UUID districtId, Kpi kpi, List<Measurement> scopeValues) {
+        return overview(rule(districtId), kpi, scopeValues);
+    }
+
+    @Override
+    public List<Indicator> indicators(UUID districtId, Collection<UUID> outcomeIds) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return overviews(districtId, kpis.ofOutcomes(districtId, outcomeIds), null, StudentGroup.ALL).stream()
+                .map(o -> new Indicator(
+                        o.kpi().id(),
+                        o.kpi().outcomeId(),
+                        o.kpi().name(),
+                        o.status().name(),
+                        o.latest() == null
+                                ? "–"
+                                : Values.format(o.kpi().unit(), o.latest(), locale) + " ("
+                                        + new org.lodestar.shared.SchoolYear(o.latestYear()) + ")",
+                        Values.format(o.kpi().unit(), o.kpi().endTarget(), locale)))
+                .toList();
+    }
+
+    private StatusRule rule(UUID districtId) {
+        return new StatusRule(
+                directory.district(districtId).statusTolerancePercent().doubleValue());
+    }
+
+    /**
+     * Sub-annual KPIs are judged on their latest period of each year, which is where the year stands.
+     */
+    private static KpiOverview overview(StatusRule rule, Kpi kpi, List<Measurement> values) {
+        Trajectory trajectory = trajectory(kpi);
+        TreeMap<Integer, Measurement> latestByYear = new TreeMap<>();
+        values.stream()
+                .filter(m -> m.kpiId().equals(kpi.id()))
+                .sorted(Comparator.comparingInt(Measurement::period))
+                .forEach(m -> latestByYear.put(m.schoolYear(), m));
+        int first = Math.min(kpi.baselineYear(), latestByYear.isEmpty() ? kpi.baselineYear() : latestByYear.firstKey());
+        int last = Math.max(
+                kpi.endYear() == null ? kpi.baselineYear() : kpi.endYear(),
+                latestByYear.isEmpty() ? kpi.baselineYear() : latestByYear.lastKey());
+        List<KpiOverview.Point> series = new ArrayList<>();
+        for (int year = first; year <= last; year++) {
+            Measurement m = latestByYear.get(year);
+            BigDecimal expected = year >= kpi.baselineYear() ? round(trajectory.expected(year)) : null;
+            KpiStatus status = rule.status(
+                    trajectory,
+                    kpi.direction(),
+                    year,
+                    m == null ? null : m.value().doubleValue());
+            series.add(new KpiOverview.Point(
+                    year, m == null ? null : m.value(), m == null ? null : m.n(), expected, status));
+        }
+        if (latestByYear.isEmpty()) {
+            return new KpiOverview(kpi, null, null, null, null, KpiStatus.NO_DATA, series);
+        }
+        Measurement latest = latestByYear.lastEntry().getValue();
+        return new KpiOverview(
+                kpi,
+                latest.schoolYear(),
+                latest.value(),
+                latest.n(),
+                round(trajectory.expected(latest.schoolYear())),
+                rule.status(
+                        trajectory,
+                        kpi.direction(),
+                        latest.schoolYear(),
+                        latest.value().doubleValue()),
+                series);
+    }
+
+    static Trajectory trajectory(Kpi kpi) {
+        Map<Integer, Double> targets = new TreeMap<>();
+        kpi.targets().forEach((year, value) -> targets.put(year, value.doubleValue()));
+        return new Trajectory(kpi.baselineValue().doubleValue(), kpi.baselineYear(), targets);
+    }
+
+    private static BigDecimal round(double value) {
+        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
+    }
+}

@@ -1,0 +1,37 @@
+package org.lodestar.measures;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.NumberFormat;
+import java.util.Locale;
+
+/** How a KPI's values are written for people: 72.4%, 1,234, $1,250,000. */
+public final class Values {
+
+    private Values() {}
+
+    public static String format(Kpi.Unit unit, BigDecimal value, Locale locale) {
+        if (value == null) {
+            return "–";
+        }
+        NumberFormat number = NumberFormat.getNumberInstance(locale);
+        return switch (unit) {
+            case PERCENT -> {
+                number.setMaximumFractionDigits(1);
+                yield number.format(value.setScale(1, RoundingMode.HALF_UP)) + "%";
+            }
+            case COUNT -> {
+                number.setMaximumFractionDigits(0);
+                yield number.format(value);
+            }
+            case CURRENCY -> {
+                number.setMaximumFractionDigits(0);
+                yield "$" + number.format(value);
+            }
+            case RATE, SCORE -> {
+                number.setMaximumFractionDigits(2);
+                yield number.format(value);
+            }
+        };
+    }
+}

@@ -1,0 +1,126 @@
+package org.lodestar.measures.domain;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.lodestar.directory.ForbiddenException;
+import org.lodestar.directory.NotFoundException;
+import org.lodestar.directory.SignedInUser;
+import org.lodestar.measures.Kpi;
+import org.lodestar.measures.Measurement;
+import org.lodestar.planning.PlanningApi;
+import org.lodestar.planning.Tier;
+import org.lodestar.shared.AuditableChange;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Changes to KPIs and their measurements, checked against the person's rights and recorded in the audit log. */
+@Service
+@Transactional
+public class KpiEditing {
+
+    private final KpiStore store;
+    private final PlanningApi planning;
+    private final ApplicationEventPublisher events;
+
+    KpiEditing(KpiStore store, PlanningApi planning, ApplicationEventPublisher events) {
+        this.store = store;
+        this.planning = planning;
+        this.events = events;
+    }
+
+    /** KPIs of a district plan are edited by planners; those of a school plan by that school's leaders too. */
+    public boolean canEdit(SignedInUser user, UUID outcomeId) {
+        var outcome = planning.node(user.districtId(), Tier.OUTCOME, outcomeId)
+                .orElseThrow(() -> new NotFoundException("outcome"));
+        var plan = planning.plan(user.districtId(), outcome.planId());
+        return plan.districtPlan() ? user.canPlanForDistrict() : user.canLeadSchool(plan.schoolId());
+    }
+
+    public void save(SignedInUser user, Kpi kpi) {
+        ForbiddenException.unless(canEdit(user, kpi.outcomeId()));
+        var before = store.find(user.districtId(), kpi.id());
+        if (before.isPresent() && !before.get().outcomeId().equals(kpi.outcomeId())) {
+            throw new ForbiddenException();
+        }
+        if (before.isPresent() && before.get().published() != kpi.published()) {
+            ForbiddenException.unless(user.canPlanForDistrict());
+        }
+        store.save(user.districtId(), kpi);
+        events.publishEvent(
+                before.isPresent()
+                        ? AuditableChange.updated(
+                                user.districtId(),
+                                user.email(),
+                                "KPI",
+                                kpi.id(),
+                                kpi.name(),
+                                fields(before.get()),
+                                fields(kpi))
+                        : AuditableChange.created(
+                                user.districtId(), user.email(), "KPI", kpi.id(), kpi.name(), fields(kpi)));
+    }
+
+    public void delete(SignedInUser user, UUID kpiId) {
+        Kpi kpi = store.find(user.districtId(), kpiId).orElseThrow(() -> new NotFoundException("kpi"));
+        ForbiddenException.unless(canEdit(user, kpi.outcomeId()));
+        store.delete(user.districtId(), kpiId);
+        events.publishEvent(
+                AuditableChange.deleted(user.districtId(), user.email(), "KPI", kpiId, kpi.name(), fields(kpi)));
+    }
+
+    /** Records values (all of them or, if any is refused, none), each replacing what was there for its cell. */
+    public void record(SignedInUser user, List<Measurement> measurements) {
+        for (Measurement m : measurements) {
+            ForbiddenException.unless(user.canRecordMeasurements(m.schoolId()));
+            store.find(user.districtId(), m.kpiId()).orElseThrow(() -> new NotFoundException("kpi"));
+        }
+        for (Measurement m : measurements) {
+            var before = store.find(user.districtId(), m);
+            store.upsert(user.districtId(), m, user.email());
+            String summary = m.schoolYear() + "/" + m.period() + " " + m.groupCode();
+            events.publishEvent(
+                    before.isPresent()
+                            ? AuditableChange.updated(
+                                    user.districtId(),
+                                    user.email(),
+                                    "Measurement",
+                                    m.kpiId(),
+                                    summary,
+                                    fields(before.get()),
+                                    fields(m))
+                            : AuditableChange.created(
+                                    user.districtId(), user.email(), "Measurement", m.kpiId(), summary, fields(m)));
+        }
+    }
+
+    private static Map<String, Object> fields(Measurement m) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("schoolYear", m.schoolYear());
+        map.put("period", m.period());
+        map.put("school", String.valueOf(m.schoolId()));
+        map.put("group", m.groupCode());
+        map.put("value", m.value().toPlainString());
+        map.put("n", String.valueOf(m.n()));
+        return map;
+    }
+
+    private static Map<String, Object> fields(Kpi kpi) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("name", kpi.name());
+        map.put("unit", kpi.unit().name());
+        map.put("direction", kpi.direction().name());
+        map.put("baseline", kpi.baselineValue().toPlainString() + " (" + kpi.baselineYear() + ")");
+        map.put("frequency", kpi.frequency().name());
+        map.put("dataSource", String.valueOf(kpi.dataSource()));
+        map.put("owner", String.valueOf(kpi.ownerId()));
+        map.put("byStudentGroup", kpi.byStudentGroup());
+        map.put("published", kpi.published());
+        Map<String, String> targets = new LinkedHashMap<>();
+        kpi.targets().forEach((year, value) -> targets.put(String.valueOf(year), value.toPlainString()));
+        map.put("targets", targets);
+        return map;
+    }
+}

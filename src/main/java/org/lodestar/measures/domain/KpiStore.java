@@ -1,0 +1,194 @@
+package org.lodestar.measures.domain;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.lodestar.measures.Kpi;
+import org.lodestar.measures.Measurement;
+import org.lodestar.measures.status.Direction;
+import org.lodestar.shared.Ids;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** KPIs, their targets and measurements; every statement is bound to one district. */
+@Repository
+public class KpiStore {
+
+    private final JdbcClient jdbc;
+
+    KpiStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Kpi> all(UUID districtId) {
+        Map<UUID, SortedMap<Integer, BigDecimal>> targets = targets(districtId);
+        return jdbc.sql("select * from kpi where district_id = ? order by position, name")
+                .param(districtId)
+                .query((rs, row) -> kpi(rs, targets))
+                .list();
+    }
+
+    public List<Kpi> ofOutcomes(UUID districtId, Collection<UUID> outcomeIds) {
+        return all(districtId).stream()
+                .filter(kpi -> outcomeIds.contains(kpi.outcomeId()))
+                .toList();
+    }
+
+    public Optional<Kpi> find(UUID districtId, UUID id) {
+        Map<UUID, SortedMap<Integer, BigDecimal>> targets = targets(districtId);
+        return jdbc.sql("select * from kpi where district_id = ? and id = ?")
+                .params(districtId, id)
+                .query((rs, row) -> kpi(rs, targets))
+                .optional();
+    }
+
+    public void save(UUID districtId, Kpi kpi) {
+        jdbc.sql("""
+                        insert into kpi (district_id, id, outcome_id, name, unit, direction, baseline_value,
+                            baseline_year, frequency, data_source, owner_id, by_student_group, published, position)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                            (select coalesce(max(position), 0) + 1 from kpi where district_id = ? and outcome_id = ?))
+                        on conflict (district_id, id) do update set name = excluded.name, unit = excluded.unit,
+                            direction = excluded.direction, baseline_value = excluded.baseline_value,
+                            baseline_year = excluded.baseline_year, frequency = excluded.frequency,
+                            data_source = excluded.data_source, owner_id = excluded.owner_id,
+                            by_student_group = excluded.by_student_group, published = excluded.published""")
+                .params(
+                        districtId,
+                        kpi.id(),
+                        kpi.outcomeId(),
+                        kpi.name(),
+                        kpi.unit().name(),
+                        kpi.direction().name(),
+                        kpi.baselineValue(),
+                        kpi.baselineYear(),
+                        kpi.frequency().name(),
+                        kpi.dataSource(),
+                        kpi.ownerId(),
+                        kpi.byStudentGroup(),
+                        kpi.published(),
+                        districtId,
+                        kpi.outcomeId())
+                .update();
+        jdbc.sql("delete from kpi_target where district_id = ? and kpi_id = ?")
+                .params(districtId, kpi.id())
+                .update();
+        kpi.targets()
+                .forEach((year, value) -> jdbc.sql(
+                                "insert into kpi_target (district_id, kpi_id, school_year, value) values (?, ?, ?, ?)")
+                        .params(districtId, kpi.id(), year, value)
+                        .update());
+    }
+
+    public void delete(UUID districtId, UUID id) {
+        jdbc.sql("delete from kpi where district_id = ? and id = ?")
+                .params(districtId, id)
+                .update();
+    }
+
+    public List<Measurement> measurements(UUID districtId, UUID kpiId) {
+        return jdbc.sql("select * from measurement where district_id = ? and kpi_id = ? order by school_year, period")
+                .params(districtId, kpiId)
+                .query(KpiStore::measurement)
+                .list();
+    }
+
+    /** District-wide, all-students values of every KPI: what statuses and trends are computed from. */
+    public Map<UUID, List<Measurement>> headlineMeasurements(UUID districtId, UUID schoolId, String groupCode) {
+        Map<UUID, List<Measurement>> result = new HashMap<>();
+        jdbc.sql("""
+                        select * from measurement where district_id = ? and group_code = ?
+                            and school_id is not distinct from ? order by school_year, period""")
+                .params(districtId, groupCode, schoolId)
+                .query(KpiStore::measurement)
+                .list()
+                .forEach(m -> result.computeIfAbsent(m.kpiId(), id -> new java.util.ArrayList<>())
+                        .add(m));
+        return result;
+    }
+
+    public Optional<Measurement> find(UUID districtId, Measurement key) {
+        return jdbc.sql("""
+                        select * from measurement where district_id = ? and kpi_id = ? and school_year = ? and period = ?
+                            and school_id is not distinct from ? and group_code = ?""")
+                .params(districtId, key.kpiId(), key.schoolYear(), key.period(), key.schoolId(), key.groupCode())
+                .query(KpiStore::measurement)
+                .optional();
+    }
+
+    /** Records a value, replacing the one already recorded for the same KPI, year, period, school and group. */
+    public void upsert(UUID districtId, Measurement m, String recordedBy) {
+        jdbc.sql("""
+                        insert into measurement (district_id, id, kpi_id, school_year, period, school_id, group_code,
+                            value, n, recorded_at, recorded_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        on conflict (district_id, kpi_id, school_year, period,
+                            coalesce(school_id, '00000000-0000-0000-0000-000000000000'), group_code)
+                        do update set value = excluded.value, n = excluded.n, recorded_at = excluded.recorded_at,
+                            recorded_by = excluded.recorded_by""")
+                .params(
+                        districtId,
+                        Ids.next(),
+                        m.kpiId(),
+                        m.schoolYear(),
+                        m.period(),
+                        m.schoolId(),
+                        m.groupCode(),
+                        m.value(),
+                        m.n(),
+                        Timestamp.from(Instant.now()),
+                        recordedBy)
+                .update();
+    }
+
+    private Map<UUID, SortedMap<Integer, BigDecimal>> targets(UUID districtId) {
+        Map<UUID, SortedMap<Integer, BigDecimal>> result = new HashMap<>();
+        jdbc.sql("select kpi_id, school_year, value from kpi_target where district_id = ?")
+                .param(districtId)
+                .query(rs -> {
+                    result.computeIfAbsent(rs.getObject("kpi_id", UUID.class), id -> new TreeMap<>())
+                            .put(rs.getInt("school_year"), rs.getBigDecimal("value"));
+                });
+        return result;
+    }
+
+    private static Kpi kpi(ResultSet rs, Map<UUID, SortedMap<Integer, BigDecimal>> targets) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        return new Kpi(
+                id,
+                rs.getObject("outcome_id", UUID.class),
+                rs.getString("name"),
+                Kpi.Unit.valueOf(rs.getString("unit")),
+                Direction.valueOf(rs.getString("direction")),
+                rs.getBigDecimal("baseline_value").stripTrailingZeros(),
+                rs.getInt("baseline_year"),
+                Kpi.Frequency.valueOf(rs.getString("frequency")),
+                rs.getString("data_source"),
+                rs.getObject("owner_id", UUID.class),
+                rs.getBoolean("by_student_group"),
+                rs.getBoolean("published"),
+                rs.getInt("position"),
+                targets.getOrDefault(id, new TreeMap<>()));
+    }
+
+    private static Measurement measurement(ResultSet rs, int row) throws SQLException {
+        return new Measurement(
+                rs.getObject("kpi_id", UUID.class),
+                rs.getInt("school_year"),
+                rs.getInt("period"),
+                rs.getObject("school_id", UUID.class),
+                rs.getString("group_code"),
+                rs.getBigDecimal("value").stripTrailingZeros(),
+                (Integer) rs.getObject("n"));
+    }
+}

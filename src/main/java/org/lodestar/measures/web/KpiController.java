@@ -1,0 +1,335 @@
+package org.lodestar.measures.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.lodestar.directory.DirectoryApi;
+import org.lodestar.directory.ForbiddenException;
+import org.lodestar.directory.NotFoundException;
+import org.lodestar.directory.SignedInUser;
+import org.lodestar.directory.StudentGroup;
+import org.lodestar.measures.Kpi;
+import org.lodestar.measures.KpiOverview;
+import org.lodestar.measures.Measurement;
+import org.lodestar.measures.Scorecards;
+import org.lodestar.measures.domain.KpiEditing;
+import org.lodestar.measures.status.Direction;
+import org.lodestar.planning.PlanningApi;
+import org.lodestar.planning.Tier;
+import org.lodestar.shared.Ids;
+import org.lodestar.shared.SchoolYear;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** A KPI: adding one under an outcome, its drill-down, its full edit form and recording its values. */
+@Controller
+class KpiController {
+
+    private static final int TARGET_ROWS = 6;
+
+    private final Scorecards scorecards;
+    private final KpiEditing editing;
+    private final PlanningApi planning;
+    private final DirectoryApi directory;
+    private final Charts charts;
+    private final MessageSource messages;
+
+    KpiController(
+            Scorecards scorecards,
+            KpiEditing editing,
+            PlanningApi planning,
+            DirectoryApi directory,
+            Charts charts,
+            MessageSource messages) {
+        this.scorecards = scorecards;
+        this.editing = editing;
+        this.planning = planning;
+        this.directory = directory;
+        this.charts = charts;
+        this.messages = messages;
+    }
+
+    /** Added in place from the plan tree: on success the tree reloads itself; on error the form shows why. */
+    @PostMapping("/outcomes/{outcomeId}/kpis")
+    String add(
+            @PathVariable UUID outcomeId,
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "PERCENT") Kpi.Unit unit,
+            @RequestParam(defaultValue = "HIGHER_IS_BETTER") Direction direction,
+            @RequestParam(defaultValue = "") String baseline,
+            @RequestParam(defaultValue = "") String target,
+            @AuthenticationPrincipal SignedInUser user,
+            HttpServletResponse response,
+            Model model) {
+        var outcome = planning.node(user.districtId(), Tier.OUTCOME, outcomeId)
+                .orElseThrow(() -> new NotFoundException("outcome"));
+        ForbiddenException.unless(editing.canEdit(user, outcomeId));
+        var plan = planning.plan(user.districtId(), outcome.planId());
+        BigDecimal baselineValue = decimal(baseline);
+        BigDecimal targetValue = decimal(target);
+        List<String> errors = new ArrayList<>();
+        if (name.isBlank() || name.length() > 300) {
+            errors.add("kpi.error.name");
+        }
+        if (baselineValue == null) {
+            errors.add("kpi.error.baseline");
+        }
+        if (targetValue == null) {
+            errors.add("kpi.error.target");
+        }
+        if (!errors.isEmpty()) {
+            model.addAttribute("outcomeId", outcomeId);
+            model.addAttribute("errors", errors);
+            return "measures/kpi-parts :: add-kpi";
+        }
+        TreeMap<Integer, BigDecimal> targets = new TreeMap<>();
+        targets.put(plan.lastYear(), targetValue);
+        editing.save(
+                user,
+                new Kpi(
+                        Ids.next(),
+                        outcomeId,
+                        name.strip(),
+                        unit,
+                        direction,
+                        baselineValue,
+                        plan.firstYear(),
+                        Kpi.Frequency.ANNUAL,
+                        null,
+                        null,
+                        false,
+                        false,
+                        0,
+                        targets));
+        response.setHeader("HX-Trigger", "plan-changed");
+        model.addAttribute("outcomeId", outcomeId);
+        return "measures/kpi-parts :: add-kpi";
+    }
+
+    @GetMapping("/kpis/{id}")
+    String show(
+            @PathVariable UUID id,
+            @RequestParam(required = false) UUID school,
+            @RequestParam(defaultValue = StudentGroup.ALL) String group,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model) {
+        Kpi kpi = scorecards.kpi(user.districtId(), id);
+        List<Measurement> all = scorecards.measurements(user.districtId(), id);
+        List<Measurement> scope = all.stream()
+                .filter(m -> java.util.Objects.equals(m.schoolId(), school)
+                        && m.groupCode().equals(group))
+                .toList();
+        KpiOverview overview = scorecards.overview(user.districtId(), kpi, scope);
+        var locale = LocaleContextHolder.getLocale();
+        model.addAttribute("kpi", kpi);
+        model.addAttribute("overview", overview);
+        model.addAttribute(
+                "chart",
+                charts.trend(
+                        overview,
+                        messages.getMessage("kpi.actual", null, locale),
+                        messages.getMessage("kpi.targetPath", null, locale)));
+        model.addAttribute("school", school);
+        model.addAttribute("group", group);
+        model.addAttribute("schools", directory.schools(user.districtId()));
+        model.addAttribute("schoolNames", directory.schoolsById(user.districtId()));
+        model.addAttribute("groups", directory.studentGroups(user.districtId()));
+        model.addAttribute("breakdown", breakdown(all, overview.latestYear()));
+        model.addAttribute("canEdit", editing.canEdit(user, kpi.outcomeId()));
+        model.addAttribute("canRecord", user.canRecordMeasurements(school));
+        model.addAttribute(
+                "outcome",
+                planning.node(user.districtId(), Tier.OUTCOME, kpi.outcomeId()).orElseThrow());
+        if (!model.containsAttribute("measurementForm")) {
+            model.addAttribute(
+                    "measurementForm",
+                    new MeasurementForm(
+                            overview.latestYear() == null
+                                    ? new SchoolYear(kpi.baselineYear()).toString()
+                                    : new SchoolYear(overview.latestYear() + 1).toString(),
+                            0,
+                            school,
+                            group,
+                            null,
+                            null));
+        }
+        return "measures/kpi";
+    }
+
+    @PostMapping("/kpis/{id}/measurements")
+    String record(
+            @PathVariable UUID id,
+            @Valid @ModelAttribute("measurementForm") MeasurementForm form,
+            BindingResult errors,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model) {
+        scorecards.kpi(user.districtId(), id);
+        Integer year = null;
+        try {
+            year = SchoolYear.parse(form.schoolYear()).startYear();
+        } catch (IllegalArgumentException e) {
+            errors.rejectValue("schoolYear", "import.error.year", new Object[] {form.schoolYear()}, "");
+        }
+        if (form.schoolId() != null
+                && directory.school(user.districtId(), form.schoolId()).isEmpty()) {
+            throw new NotFoundException("school");
+        }
+        if (directory.studentGroups(user.districtId()).stream()
+                .noneMatch(g -> g.code().equals(form.groupCode()))) {
+            errors.rejectValue("groupCode", "import.error.group", new Object[] {form.groupCode()}, "");
+        }
+        ForbiddenException.unless(user.canRecordMeasurements(form.schoolId()));
+        if (errors.hasErrors()) {
+            return show(id, form.schoolId(), StudentGroup.ALL, user, model);
+        }
+        editing.record(
+                user,
+                List.of(new Measurement(
+                        id, year, form.period(), form.schoolId(), form.groupCode(), form.value(), form.n())));
+        return "redirect:/kpis/" + id + (form.schoolId() == null ? "" : "?school=" + form.schoolId());
+    }
+
+    @GetMapping("/kpis/{id}/edit")
+    String edit(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user, Model model) {
+        Kpi kpi = scorecards.kpi(user.districtId(), id);
+        ForbiddenException.unless(editing.canEdit(user, kpi.outcomeId()));
+        List<KpiForm.TargetRow> rows = new ArrayList<>();
+        kpi.targets().forEach((year, value) -> rows.add(new KpiForm.TargetRow(year, value.stripTrailingZeros())));
+        while (rows.size() < TARGET_ROWS) {
+            rows.add(new KpiForm.TargetRow(null, null));
+        }
+        model.addAttribute(
+                "form",
+                new KpiForm(
+                        kpi.name(),
+                        kpi.unit(),
+                        kpi.direction(),
+                        kpi.baselineValue(),
+                        kpi.baselineYear(),
+                        kpi.frequency(),
+                        kpi.dataSource(),
+                        kpi.ownerId(),
+                        kpi.byStudentGroup(),
+                        kpi.published(),
+                        rows));
+        return editForm(user, kpi, model);
+    }
+
+    @PostMapping("/kpis/{id}")
+    String save(
+            @PathVariable UUID id,
+            @Valid @ModelAttribute("form") KpiForm form,
+            BindingResult errors,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model) {
+        Kpi kpi = scorecards.kpi(user.districtId(), id);
+        ForbiddenException.unless(editing.canEdit(user, kpi.outcomeId()));
+        TreeMap<Integer, BigDecimal> targets = new TreeMap<>();
+        List<KpiForm.TargetRow> rows = form.targets() == null ? List.of() : form.targets();
+        for (int i = 0; i < rows.size(); i++) {
+            KpiForm.TargetRow row = rows.get(i);
+            if (row.year() == null && row.value() == null) {
+                continue;
+            }
+            if (row.year() == null || row.value() == null || row.year() < 1990 || row.year() > 2100) {
+                errors.rejectValue("targets[" + i + "].year", "kpi.error.targetRow");
+            } else if (targets.put(row.year(), row.value()) != null) {
+                errors.rejectValue("targets[" + i + "].year", "kpi.error.targetTwice");
+            }
+        }
+        if (errors.hasErrors()) {
+            return editForm(user, kpi, model);
+        }
+        editing.save(
+                user,
+                new Kpi(
+                        id,
+                        kpi.outcomeId(),
+                        form.name().strip(),
+                        form.unit(),
+                        form.direction(),
+                        form.baselineValue(),
+                        form.baselineYear(),
+                        form.frequency(),
+                        form.dataSource(),
+                        form.ownerId(),
+                        form.byStudentGroup(),
+                        user.canPlanForDistrict() ? form.published() : kpi.published(),
+                        kpi.position(),
+                        targets));
+        return "redirect:/kpis/" + id;
+    }
+
+    @PostMapping("/kpis/{id}/delete")
+    String delete(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user) {
+        Kpi kpi = scorecards.kpi(user.districtId(), id);
+        var outcome =
+                planning.node(user.districtId(), Tier.OUTCOME, kpi.outcomeId()).orElseThrow();
+        editing.delete(user, id);
+        return "redirect:/plans/" + outcome.planId();
+    }
+
+    private String editForm(SignedInUser user, Kpi kpi, Model model) {
+        model.addAttribute("kpi", kpi);
+        model.addAttribute("people", directory.people(user.districtId()));
+        return "measures/kpi-form";
+    }
+
+    /** The latest year's values by school (all students) and by group (district-wide). */
+    private static Map<String, List<Measurement>> breakdown(List<Measurement> all, Integer year) {
+        if (year == null) {
+            return Map.of("schools", List.of(), "groups", List.of());
+        }
+        List<Measurement> latestPeriod =
+                all.stream().filter(m -> m.schoolYear() == year).toList();
+        int period = latestPeriod.stream().mapToInt(Measurement::period).max().orElse(0);
+        return Map.of(
+                "schools",
+                latestPeriod.stream()
+                        .filter(m -> m.period() == period
+                                && m.schoolId() != null
+                                && m.groupCode().equals(StudentGroup.ALL))
+                        .toList(),
+                "groups",
+                latestPeriod.stream()
+                        .filter(m -> m.period() == period
+                                && m.schoolId() == null
+                                && !m.groupCode().equals(StudentGroup.ALL))
+                        .sorted(Comparator.comparing(Measurement::groupCode))
+                        .toList());
+    }
+
+    static BigDecimal decimal(String text) {
+        try {
+            return text.isBlank() ? null : new BigDecimal(text.strip().replace(",", ""));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    record MeasurementForm(
+            @jakarta.validation.constraints.NotBlank String schoolYear,
+
+            @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(12)
+            int period,
+
+            UUID schoolId,
+            @jakarta.validation.constraints.NotBlank String groupCode,
+            @jakarta.validation.constraints.NotNull BigDecimal value,
+            @jakarta.validation.constraints.PositiveOrZero Integer n) {}
+}

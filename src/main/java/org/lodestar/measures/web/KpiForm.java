@@ -1,0 +1,29 @@
+package org.lodestar.measures.web;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+import org.lodestar.measures.Kpi;
+import org.lodestar.measures.status.Direction;
+
+/** Every field of a KPI, with its targets as rows of school year and value (blank rows are ignored). */
+record KpiForm(
+        @NotBlank @Size(max = 300) String name,
+        @NotNull Kpi.Unit unit,
+        @NotNull Direction direction,
+        @NotNull BigDecimal baselineValue,
+        @NotNull @Min(1990) @Max(2100) Integer baselineYear,
+        @NotNull Kpi.Frequency frequency,
+        @Size(max = 300) String dataSource,
+        UUID ownerId,
+        boolean byStudentGroup,
+        boolean published,
+        List<TargetRow> targets) {
+
+    record TargetRow(Integer year, BigDecimal value) {}
+}

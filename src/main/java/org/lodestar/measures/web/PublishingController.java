@@ -1,0 +1,99 @@
+package org.lodestar.measures.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.lodestar.directory.DirectoryApi;
+import org.lodestar.directory.ForbiddenException;
+import org.lodestar.directory.SignedInUser;
+import org.lodestar.measures.Kpi;
+import org.lodestar.measures.Scorecards;
+import org.lodestar.measures.domain.KpiEditing;
+import org.lodestar.planning.Node;
+import org.lodestar.planning.PlanningApi;
+import org.lodestar.planning.Tier;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Which goals and KPIs of the district's strategic plan appear on the public scorecard. */
+@Controller
+class PublishingController {
+
+    private final PlanningApi planning;
+    private final Scorecards scorecards;
+    private final KpiEditing editing;
+    private final DirectoryApi directory;
+
+    PublishingController(PlanningApi planning, Scorecards scorecards, KpiEditing editing, DirectoryApi directory) {
+        this.planning = planning;
+        this.scorecards = scorecards;
+        this.editing = editing;
+        this.directory = directory;
+    }
+
+    record GoalRow(Node goal, List<Kpi> kpis) {}
+
+    @GetMapping("/publishing")
+    String show(@AuthenticationPrincipal SignedInUser user, Model model) {
+        ForbiddenException.unless(user.canPlanForDistrict());
+        UUID district = user.districtId();
+        var plan = planning.districtStrategicPlan(district);
+        List<Node> nodes = plan.map(p -> planning.nodes(district).stream()
+                        .filter(n -> n.planId().equals(p.id()))
+                        .toList())
+                .orElse(List.of());
+        Map<UUID, UUID> goalOfOutcome = nodes.stream()
+                .filter(n -> n.tier() == Tier.OUTCOME)
+                .collect(Collectors.toMap(Node::id, Node::parentId));
+        List<Kpi> kpis = scorecards.kpis(district);
+        model.addAttribute(
+                "rows",
+                nodes.stream()
+                        .filter(n -> n.tier() == Tier.GOAL)
+                        .map(goal -> new GoalRow(
+                                goal,
+                                kpis.stream()
+                                        .filter(k -> goal.id().equals(goalOfOutcome.get(k.outcomeId())))
+                                        .toList()))
+                        .toList());
+        model.addAttribute("slug", directory.district(district).slug());
+        return "measures/publishing";
+    }
+
+    @PostMapping("/publishing/goals/{id}")
+    String goal(@PathVariable UUID id, @RequestParam boolean published, @AuthenticationPrincipal SignedInUser user) {
+        ForbiddenException.unless(user.canPlanForDistrict());
+        planning.setPublished(user, id, published);
+        return "redirect:/publishing";
+    }
+
+    @PostMapping("/publishing/kpis/{id}")
+    String kpi(@PathVariable UUID id, @RequestParam boolean published, @AuthenticationPrincipal SignedInUser user) {
+        ForbiddenException.unless(user.canPlanForDistrict());
+        Kpi k = scorecards.kpi(user.districtId(), id);
+        editing.save(
+                user,
+                new Kpi(
+                        k.id(),
+                        k.outcomeId(),
+                        k.name(),
+                        k.unit(),
+                        k.direction(),
+                        k.baselineValue(),
+                        k.baselineYear(),
+                        k.frequency(),
+                        k.dataSource(),
+                        k.ownerId(),
+                        k.byStudentGroup(),
+                        published,
+                        k.position(),
+                        k.targets()));
+        return "redirect:/publishing";
+    }
+}

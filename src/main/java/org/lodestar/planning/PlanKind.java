@@ -1,0 +1,6 @@
+package org.lodestar.planning;
+
+public enum PlanKind {
+    STRATEGIC,
+    IMPROVEMENT
+}

@@ -1,0 +1,7 @@
+package org.lodestar.planning;
+
+public enum PlanStatus {
+    DRAFT,
+    ADOPTED,
+    ARCHIVED
+}

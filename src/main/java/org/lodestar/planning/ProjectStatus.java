@@ -1,0 +1,8 @@
+package org.lodestar.planning;
+
+public enum ProjectStatus {
+    NOT_STARTED,
+    IN_PROGRESS,
+    DONE,
+    BLOCKED
+}

@@ -1,0 +1,195 @@
+package org.lodestar.planning.domain;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.lodestar.directory.ForbiddenException;
+import org.lodestar.directory.NotFoundException;
+import org.lodestar.directory.SignedInUser;
+import org.lodestar.planning.Node;
+import org.lodestar.planning.PlanSummary;
+import org.lodestar.planning.Tier;
+import org.lodestar.shared.AuditableChange;
+import org.lodestar.shared.Ids;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every change to a plan: checked against the person's rights (district plans by planners, a school's plan by its
+ * leaders too), then recorded in the audit log in the same transaction.
+ */
+@Service
+@Transactional
+public class PlanEditing {
+
+    private final PlanStore store;
+    private final ApplicationEventPublisher events;
+
+    PlanEditing(PlanStore store, ApplicationEventPublisher events) {
+        this.store = store;
+        this.events = events;
+    }
+
+    public boolean canEdit(SignedInUser user, PlanSummary plan) {
+        return plan.districtPlan() ? user.canPlanForDistrict() : user.canLeadSchool(plan.schoolId());
+    }
+
+    public void savePlan(SignedInUser user, PlanSummary plan) {
+        ForbiddenException.unless(canEdit(user, plan));
+        var before = store.plan(user.districtId(), plan.id());
+        if (before.isPresent() && !java.util.Objects.equals(before.get().schoolId(), plan.schoolId())) {
+            throw new ForbiddenException();
+        }
+        store.savePlan(user.districtId(), plan);
+        events.publishEvent(
+                before.isPresent()
+                        ? AuditableChange.updated(
+                                user.districtId(),
+                                user.email(),
+                                "Plan",
+                                plan.id(),
+                                plan.title(),
+                                fields(before.get()),
+                                fields(plan))
+                        : AuditableChange.created(
+                                user.districtId(), user.email(), "Plan", plan.id(), plan.title(), fields(plan)));
+    }
+
+    /** Adds an item under a plan (goals) or under the item one tier up. */
+    public UUID addNode(SignedInUser user, UUID planId, Tier tier, UUID parentId, String title, UUID ownerId) {
+        PlanSummary plan = editablePlan(user, planId);
+        if (tier == Tier.GOAL) {
+            parentId = plan.id();
+        } else {
+            Node parent = store.node(user.districtId(), tier.parent(), parentId)
+                    .orElseThrow(() -> new NotFoundException("item"));
+            if (!parent.planId().equals(plan.id())) {
+                throw new NotFoundException("item");
+            }
+        }
+        UUID id = Ids.next();
+        store.insertNode(user.districtId(), tier, id, parentId, title, ownerId);
+        events.publishEvent(AuditableChange.created(
+                user.districtId(),
+                user.email(),
+                label(tier),
+                id,
+                title,
+                Map.of("title", title, "owner", String.valueOf(ownerId))));
+        return id;
+    }
+
+    public void updateNode(SignedInUser user, Node changed) {
+        Node before = editableNode(user, changed.tier(), changed.id());
+        Node after = new Node(
+                before.tier(),
+                before.id(),
+                before.parentId(),
+                before.planId(),
+                changed.title(),
+                changed.ownerId(),
+                before.position(),
+                changed.published(),
+                changed.status());
+        if (after.published() != before.published()) {
+            ForbiddenException.unless(user.canPlanForDistrict());
+        }
+        store.updateNode(user.districtId(), after);
+        events.publishEvent(AuditableChange.updated(
+                user.districtId(),
+                user.email(),
+                label(after.tier()),
+                after.id(),
+                after.title(),
+                fields(before),
+                fields(after)));
+    }
+
+    public void deleteNode(SignedInUser user, Tier tier, UUID id) {
+        Node before = editableNode(user, tier, id);
+        store.deleteNode(user.districtId(), tier, id);
+        events.publishEvent(AuditableChange.deleted(
+                user.districtId(), user.email(), label(tier), id, before.title(), fields(before)));
+    }
+
+    public void move(SignedInUser user, Tier tier, UUID id, boolean up) {
+        store.move(user.districtId(), editableNode(user, tier, id), up);
+    }
+
+    /** Aligns a school goal to a district goal, with the school's reason. */
+    public void align(SignedInUser user, UUID schoolGoalId, UUID districtGoalId, String rationale) {
+        Node schoolGoal = editableNode(user, Tier.GOAL, schoolGoalId);
+        PlanSummary schoolPlan =
+                store.plan(user.districtId(), schoolGoal.planId()).orElseThrow();
+        Node districtGoal = store.node(user.districtId(), Tier.GOAL, districtGoalId)
+                .orElseThrow(() -> new NotFoundException("goal"));
+        PlanSummary districtPlan =
+                store.plan(user.districtId(), districtGoal.planId()).orElseThrow();
+        if (schoolPlan.districtPlan() || !districtPlan.districtPlan()) {
+            throw new ForbiddenException();
+        }
+        store.align(user.districtId(), new PlanStore.Alignment(schoolGoalId, districtGoalId, rationale));
+        events.publishEvent(AuditableChange.updated(
+                user.districtId(),
+                user.email(),
+                "Goal",
+                schoolGoalId,
+                schoolGoal.title(),
+                Map.of(),
+                Map.of("alignedTo", districtGoal.title(), "rationale", rationale)));
+    }
+
+    public void unalign(SignedInUser user, UUID schoolGoalId, UUID districtGoalId) {
+        Node schoolGoal = editableNode(user, Tier.GOAL, schoolGoalId);
+        store.unalign(user.districtId(), schoolGoalId, districtGoalId);
+        events.publishEvent(AuditableChange.updated(
+                user.districtId(),
+                user.email(),
+                "Goal",
+                schoolGoalId,
+                schoolGoal.title(),
+                Map.of("alignedTo", districtGoalId.toString()),
+                Map.of()));
+    }
+
+    private PlanSummary editablePlan(SignedInUser user, UUID planId) {
+        PlanSummary plan = store.plan(user.districtId(), planId).orElseThrow(() -> new NotFoundException("plan"));
+        ForbiddenException.unless(canEdit(user, plan));
+        return plan;
+    }
+
+    private Node editableNode(SignedInUser user, Tier tier, UUID id) {
+        Node node = store.node(user.districtId(), tier, id).orElseThrow(() -> new NotFoundException("item"));
+        editablePlan(user, node.planId());
+        return node;
+    }
+
+    private static String label(Tier tier) {
+        return tier.name().charAt(0) + tier.name().substring(1).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static Map<String, Object> fields(Node node) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("title", node.title());
+        map.put("owner", String.valueOf(node.ownerId()));
+        if (node.tier() == Tier.GOAL) {
+            map.put("published", node.published());
+        }
+        if (node.status() != null) {
+            map.put("status", node.status().name());
+        }
+        return map;
+    }
+
+    private static Map<String, Object> fields(PlanSummary plan) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("title", plan.title());
+        map.put("years", plan.years());
+        map.put("vision", String.valueOf(plan.vision()));
+        map.put("mission", String.valueOf(plan.mission()));
+        map.put("values", String.valueOf(plan.coreValues()));
+        map.put("status", plan.status().name());
+        return map;
+    }
+}

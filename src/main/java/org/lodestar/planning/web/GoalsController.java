@@ -1,0 +1,121 @@
+package org.lodestar.planning.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.lodestar.directory.DirectoryApi;
+import org.lodestar.directory.NotFoundException;
+import org.lodestar.directory.School;
+import org.lodestar.directory.SignedInUser;
+import org.lodestar.planning.Node;
+import org.lodestar.planning.PlanSummary;
+import org.lodestar.planning.PlanTree;
+import org.lodestar.planning.PlanningApi;
+import org.lodestar.planning.Tier;
+import org.lodestar.planning.domain.PlanEditing;
+import org.lodestar.planning.domain.PlanStore;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** A goal with everything under it, and its alignment between school and district. */
+@Controller
+class GoalsController {
+
+    private final PlanningApi planning;
+    private final PlanEditing editing;
+    private final PlanStore store;
+    private final DirectoryApi directory;
+
+    GoalsController(PlanningApi planning, PlanEditing editing, PlanStore store, DirectoryApi directory) {
+        this.planning = planning;
+        this.editing = editing;
+        this.store = store;
+        this.directory = directory;
+    }
+
+    @GetMapping("/goals/{id}")
+    String show(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user, Model model) {
+        UUID district = user.districtId();
+        Node goal = planning.node(district, Tier.GOAL, id).orElseThrow(() -> new NotFoundException("goal"));
+        PlanTree tree = planning.tree(district, goal.planId());
+        PlanTree.GoalBranch branch = tree.goals().stream()
+                .filter(candidate -> candidate.goal().id().equals(id))
+                .findFirst()
+                .orElseThrow();
+        Map<UUID, Node> goals = planning.nodes(district).stream()
+                .filter(node -> node.tier() == Tier.GOAL)
+                .collect(Collectors.toMap(Node::id, Function.identity()));
+        Map<UUID, PlanSummary> plans =
+                planning.plans(district).stream().collect(Collectors.toMap(PlanSummary::id, Function.identity()));
+        Map<UUID, School> schools = directory.schoolsById(district);
+        List<PlanStore.Alignment> alignments = store.alignments(district);
+
+        model.addAttribute("plan", tree.plan());
+        model.addAttribute("branch", branch);
+        model.addAttribute("canEdit", editing.canEdit(user, tree.plan()));
+        model.addAttribute(
+                "owners",
+                directory.people(district).stream()
+                        .collect(Collectors.toMap(
+                                org.lodestar.directory.Person::id, org.lodestar.directory.Person::displayName)));
+        if (tree.plan().districtPlan()) {
+            model.addAttribute(
+                    "alignedSchools",
+                    alignments.stream()
+                            .filter(alignment -> alignment.districtGoalId().equals(id))
+                            .map(alignment -> {
+                                Node schoolGoal = goals.get(alignment.schoolGoalId());
+                                School school = schools.get(
+                                        plans.get(schoolGoal.planId()).schoolId());
+                                return new AlignedSchool(school.name(), schoolGoal, alignment.rationale());
+                            })
+                            .toList());
+        } else {
+            model.addAttribute(
+                    "alignedTo",
+                    alignments.stream()
+                            .filter(alignment -> alignment.schoolGoalId().equals(id))
+                            .map(alignment -> new AlignedSchool(
+                                    null, goals.get(alignment.districtGoalId()), alignment.rationale()))
+                            .toList());
+            model.addAttribute(
+                    "districtGoals",
+                    goals.values().stream()
+                            .filter(node -> plans.get(node.planId()).districtPlan())
+                            .sorted(java.util.Comparator.comparingInt(Node::position))
+                            .toList());
+        }
+        return "planning/goal";
+    }
+
+    @PostMapping("/goals/{id}/alignments")
+    String align(
+            @PathVariable UUID id,
+            @RequestParam(required = false) UUID districtGoal,
+            @RequestParam(defaultValue = "") String rationale,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model) {
+        if (districtGoal == null || rationale.isBlank() || rationale.length() > 1000) {
+            model.addAttribute("alignError", true);
+            return show(id, user, model);
+        }
+        editing.align(user, id, districtGoal, rationale.strip());
+        return "redirect:/goals/" + id;
+    }
+
+    @PostMapping("/goals/{id}/alignments/{districtGoal}/delete")
+    String unalign(@PathVariable UUID id, @PathVariable UUID districtGoal, @AuthenticationPrincipal SignedInUser user) {
+        editing.unalign(user, id, districtGoal);
+        return "redirect:/goals/" + id;
+    }
+
+    /** A school goal aligned to a district goal (or the district goal a school goal aligns to), with the reason. */
+    record AlignedSchool(String school, Node goal, String rationale) {}
+}

@@ -1,0 +1,68 @@
+package org.lodestar.platform.audit;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.lodestar.shared.AuditableChange;
+import org.lodestar.shared.Ids;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Records every auditable change. It listens synchronously, inside the transaction of the change, so that a change
+ * and its record are saved together or not at all.
+ */
+@Component
+class AuditLog {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    AuditLog(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventListener
+    void record(AuditableChange change) {
+        jdbc.sql("""
+                        insert into audit_event (district_id, id, at, actor, entity_type, entity_id, action, summary,
+                            before_state, after_state)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))""")
+                .params(
+                        change.districtId(),
+                        Ids.next(),
+                        Timestamp.from(Instant.now()),
+                        change.actor(),
+                        change.entityType(),
+                        change.entityId(),
+                        change.action(),
+                        change.summary(),
+                        json.writeValueAsString(change.before()),
+                        json.writeValueAsString(change.after()))
+                .update();
+    }
+
+    List<AuditEntry> history(UUID districtId, UUID entityId) {
+        return jdbc.sql("""
+                        select at, actor, entity_type, action, summary, before_state::text as before_state,
+                            after_state::text as after_state
+                        from audit_event where district_id = ? and entity_id = ? order by at desc, id desc""")
+                .params(districtId, entityId)
+                .query((rs, row) -> new AuditEntry(
+                        rs.getTimestamp("at").toInstant(),
+                        rs.getString("actor"),
+                        rs.getString("entity_type"),
+                        rs.getString("action"),
+                        rs.getString("summary"),
+                        rs.getString("before_state"),
+                        rs.getString("after_state")))
+                .list();
+    }
+
+    record AuditEntry(
+            Instant at, String actor, String entityType, String action, String summary, String before, String after) {}
+}

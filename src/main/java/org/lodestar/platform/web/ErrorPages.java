@@ -1,0 +1,24 @@
+package org.lodestar.platform.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.lodestar.directory.ForbiddenException;
+import org.lodestar.directory.NotFoundException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/** Items outside the district and actions beyond a role get a plain page, never a stack trace. */
+@ControllerAdvice
+class ErrorPages {
+
+    @ExceptionHandler(NotFoundException.class)
+    String notFound(HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        return "platform/not-found";
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    String forbidden(HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        return "platform/forbidden";
+    }
+}

@@ -1,0 +1,156 @@
+package org.lodestar.reports;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.lodestar.directory.DirectoryApi;
+import org.lodestar.directory.District;
+import org.lodestar.directory.School;
+import org.lodestar.directory.StudentGroup;
+import org.lodestar.measures.Kpi;
+import org.lodestar.measures.KpiOverview;
+import org.lodestar.measures.Measurement;
+import org.lodestar.measures.Scorecards;
+import org.lodestar.planning.Node;
+import org.lodestar.planning.PlanSummary;
+import org.lodestar.planning.PlanningApi;
+import org.lodestar.planning.Tier;
+import org.lodestar.shared.Suppression;
+import org.springframework.stereotype.Service;
+
+/**
+ * What the public may see of a district: the goals and KPIs it published, with every value that comes from fewer
+ * students than the district's minimum n hidden, and any value that would let one work a hidden value out hidden too.
+ */
+@Service
+class PublicScorecard {
+
+    private final DirectoryApi directory;
+    private final PlanningApi planning;
+    private final Scorecards scorecards;
+
+    PublicScorecard(DirectoryApi directory, PlanningApi planning, Scorecards scorecards) {
+        this.directory = directory;
+        this.planning = planning;
+        this.scorecards = scorecards;
+    }
+
+    /** One published value, or a hidden one (value and n both null, {@code hidden} true). */
+    record Cell(String label, BigDecimal value, Integer n, boolean hidden) {}
+
+    record PublicKpi(Kpi kpi, KpiOverview overview, boolean headlineHidden, List<Cell> groups, List<Cell> schools) {}
+
+    record PublicGoal(Node goal, List<PublicKpi> kpis) {}
+
+    record View(District district, PlanSummary plan, List<PublicGoal> goals) {}
+
+    View view(District district, java.util.Locale locale) {
+        UUID id = district.id();
+        PlanSummary plan = planning.districtStrategicPlan(id).orElse(null);
+        if (plan == null) {
+            return new View(district, null, List.of());
+        }
+        List<Node> nodes = planning.nodes(id).stream()
+                .filter(n -> n.planId().equals(plan.id()))
+                .toList();
+        Map<UUID, UUID> goalOfOutcome = nodes.stream()
+                .filter(n -> n.tier() == Tier.OUTCOME)
+                .collect(Collectors.toMap(Node::id, Node::parentId));
+        Map<UUID, School> schools = directory.schoolsById(id);
+        List<StudentGroup> groups = directory.studentGroups(id);
+        List<PublicGoal> goals = new ArrayList<>();
+        for (Node goal : nodes) {
+            if (goal.tier() != Tier.GOAL || !goal.published()) {
+                continue;
+            }
+            List<PublicKpi> kpis = new ArrayList<>();
+            for (Kpi kpi : scorecards.kpis(id)) {
+                if (kpi.published() && goal.id().equals(goalOfOutcome.get(kpi.outcomeId()))) {
+                    kpis.add(publicKpi(district, kpi, schools, groups, locale));
+                }
+            }
+            goals.add(new PublicGoal(goal, kpis));
+        }
+        return new View(district, plan, goals);
+    }
+
+    private PublicKpi publicKpi(
+            District district, Kpi kpi, Map<UUID, School> schools, List<StudentGroup> groups, java.util.Locale locale) {
+        int minimumN = district.minimumN();
+        List<Measurement> all = scorecards.measurements(district.id(), kpi.id());
+        List<Measurement> headline = all.stream()
+                .filter(m -> m.schoolId() == null && m.groupCode().equals(StudentGroup.ALL))
+                .map(m -> Suppression.hides(minimumN, m.n())
+                        ? new Measurement(m.kpiId(), m.schoolYear(), m.period(), null, m.groupCode(), null, null)
+                        : m)
+                .filter(m -> m.value() != null)
+                .toList();
+        KpiOverview overview = scorecards.overview(district.id(), kpi, headline);
+        if (overview.latestYear() == null) {
+            return new PublicKpi(kpi, overview, false, List.of(), List.of());
+        }
+        int year = overview.latestYear();
+        List<Measurement> latest =
+                all.stream().filter(m -> m.schoolYear() == year).toList();
+        int period = latest.stream().mapToInt(Measurement::period).max().orElse(0);
+        Measurement total = latest.stream()
+                .filter(m -> m.period() == period
+                        && m.schoolId() == null
+                        && m.groupCode().equals(StudentGroup.ALL))
+                .findFirst()
+                .orElse(null);
+        Integer totalN = total == null ? null : total.n();
+        boolean headlineHidden = total != null && Suppression.hides(minimumN, totalN);
+
+        // groups of the district, in families that together with what they leave out make up all students
+        Map<String, Measurement> byGroup = new LinkedHashMap<>();
+        latest.stream()
+                .filter(m -> m.period() == period
+                        && m.schoolId() == null
+                        && !m.groupCode().equals(StudentGroup.ALL))
+                .forEach(m -> byGroup.put(m.groupCode(), m));
+        Map<String, List<String>> families = new LinkedHashMap<>();
+        groups.stream()
+                .filter(g -> byGroup.containsKey(g.code()))
+                .forEach(g -> families.computeIfAbsent(g.family(), f -> new ArrayList<>())
+                        .add(g.code()));
+        Set<String> hiddenGroups =
+                Suppression.hiddenCells(minimumN, totalN, counts(byGroup), new ArrayList<>(families.values()));
+        List<Cell> groupCells = groups.stream()
+                .filter(g -> byGroup.containsKey(g.code()))
+                .map(g -> cell(g.name(locale), byGroup.get(g.code()), hiddenGroups.contains(g.code())))
+                .toList();
+
+        // schools of the district: one family that makes up the district total
+        Map<UUID, Measurement> bySchool = new LinkedHashMap<>();
+        latest.stream()
+                .filter(m -> m.period() == period
+                        && m.schoolId() != null
+                        && m.groupCode().equals(StudentGroup.ALL))
+                .forEach(m -> bySchool.put(m.schoolId(), m));
+        Set<UUID> hiddenSchools = Suppression.hiddenCells(
+                minimumN, totalN, counts(bySchool), List.of(new ArrayList<>(bySchool.keySet())));
+        List<Cell> schoolCells = bySchool.entrySet().stream()
+                .sorted(Comparator.comparing(e -> schools.get(e.getKey()).name()))
+                .map(e -> cell(schools.get(e.getKey()).name(), e.getValue(), hiddenSchools.contains(e.getKey())))
+                .toList();
+        return new PublicKpi(kpi, overview, headlineHidden, groupCells, schoolCells);
+    }
+
+    private static <K> Map<K, Integer> counts(Map<K, Measurement> cells) {
+        Map<K, Integer> counts = new HashMap<>();
+        cells.forEach((key, m) -> counts.put(key, m.n()));
+        return counts;
+    }
+
+    private static Cell cell(String label, Measurement m, boolean hidden) {
+        return hidden ? new Cell(label, null, null, true) : new Cell(label, m.value(), m.n(), false);
+    }
+}

@@ -1,0 +1,59 @@
+// Lodestar's only script: sends the CSRF token with htmx requests and draws the charts described in data attributes,
+// so that pages carry no inline script (the Content-Security-Policy forbids it).
+(function () {
+    function csrf(event) {
+        var token = document.querySelector('meta[name="csrf-token"]');
+        var header = document.querySelector('meta[name="csrf-header"]');
+        if (token && header) {
+            event.detail.headers[header.content] = token.content;
+        }
+    }
+
+    function drawCharts(root) {
+        if (!window.echarts) {
+            return;
+        }
+        root.querySelectorAll('[data-chart]').forEach(function (element) {
+            var spec = JSON.parse(element.getAttribute('data-chart'));
+            var existing = echarts.getInstanceByDom(element);
+            if (existing) {
+                existing.dispose();
+            }
+            var series = [{
+                name: spec.actualLabel, type: 'line', data: spec.actual, connectNulls: false, symbolSize: 8
+            }];
+            if (spec.target && spec.target.length) {
+                series.push({
+                    name: spec.targetLabel, type: 'line', data: spec.target, connectNulls: true,
+                    lineStyle: {type: 'dashed'}, symbol: 'diamond'
+                });
+            }
+            echarts.init(element).setOption({
+                aria: {enabled: true},
+                animation: false,
+                tooltip: {trigger: 'axis'},
+                legend: {bottom: 0},
+                grid: {left: 50, right: 20, top: 20, bottom: 50},
+                xAxis: {type: 'category', data: spec.years},
+                yAxis: {type: 'value', scale: true},
+                series: series
+            });
+            element.setAttribute('data-chart-ready', 'true');
+        });
+    }
+
+    document.addEventListener('DOMContentLoaded', function () {
+        document.body.addEventListener('htmx:configRequest', csrf);
+        document.body.addEventListener('htmx:afterSettle', function (event) {
+            drawCharts(event.target);
+        });
+        drawCharts(document);
+        document.querySelectorAll('form[data-confirm]').forEach(function (form) {
+            form.addEventListener('submit', function (event) {
+                if (!window.confirm(form.getAttribute('data-confirm'))) {
+                    event.preventDefault();
+                }
+            });
+        });
+    });
+})();
