@@ -4,7 +4,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.lodestar.directory.ForbiddenException;
 import org.lodestar.directory.NotFoundException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 
 /** Items outside the district and actions beyond a role get a plain page, never a stack trace. */
 @ControllerAdvice
@@ -14,6 +17,16 @@ class ErrorPages {
     String notFound(HttpServletResponse response) {
         response.setStatus(HttpServletResponse.SC_NOT_FOUND);
         return "platform/not-found";
+    }
+
+    @ExceptionHandler({
+        MultipartException.class,
+        MissingServletRequestParameterException.class,
+        MethodArgumentTypeMismatchException.class
+    })
+    String badRequest(HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return "platform/bad-request";
     }
 
     @ExceptionHandler(ForbiddenException.class)

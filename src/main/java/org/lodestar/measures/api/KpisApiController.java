@@ -1,0 +1,179 @@
+package org.lodestar.measures.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.lodestar.directory.DirectoryApi;
+import org.lodestar.directory.ForbiddenException;
+import org.lodestar.directory.NotFoundException;
+import org.lodestar.directory.SignedInUser;
+import org.lodestar.directory.StudentGroup;
+import org.lodestar.measures.Kpi;
+import org.lodestar.measures.KpiOverview;
+import org.lodestar.measures.Measurement;
+import org.lodestar.measures.Scorecards;
+import org.lodestar.measures.domain.KpiEditing;
+import org.lodestar.shared.SchoolYear;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** KPIs with their status, and their measurements to read and write. */
+@RestController
+@Tag(name = "KPIs", description = "KPI definitions, status and measurements")
+class KpisApiController {
+
+    private final Scorecards scorecards;
+    private final KpiEditing editing;
+    private final DirectoryApi directory;
+
+    KpisApiController(Scorecards scorecards, KpiEditing editing, DirectoryApi directory) {
+        this.scorecards = scorecards;
+        this.editing = editing;
+        this.directory = directory;
+    }
+
+    record KpiDto(
+            UUID id,
+            UUID outcomeId,
+            String name,
+            String unit,
+            String direction,
+            BigDecimal baselineValue,
+            String baselineYear,
+            Map<String, BigDecimal> targets,
+            String frequency,
+            String dataSource,
+            boolean byStudentGroup,
+            boolean published,
+            String status,
+            BigDecimal latestValue,
+            String latestYear) {}
+
+    /**
+     * A measured value. {@code schoolYear} is written 2025-26; {@code period} is 0 for the whole year; {@code schoolId}
+     * empty means the district; {@code group} defaults to ALL; {@code n} is the number of students, if any.
+     */
+    record MeasurementDto(String schoolYear, Integer period, UUID schoolId, String group, BigDecimal value, Integer n) {}
+
+    record Problem(int index, String field, String message) {}
+
+    @GetMapping("/api/v1/kpis")
+    @Operation(summary = "Every KPI of the caller's district with its current status")
+    List<KpiDto> kpis(@AuthenticationPrincipal SignedInUser user) {
+        List<Kpi> kpis = scorecards.kpis(user.districtId());
+        return scorecards.overviews(user.districtId(), kpis, null, StudentGroup.ALL).stream()
+                .map(KpisApiController::dto)
+                .toList();
+    }
+
+    @GetMapping("/api/v1/kpis/{id}")
+    @Operation(summary = "One KPI with its current status")
+    KpiDto kpi(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user) {
+        Kpi kpi = scorecards.kpi(user.districtId(), id);
+        return dto(scorecards.overviews(user.districtId(), List.of(kpi), null, StudentGroup.ALL).get(0));
+    }
+
+    @GetMapping("/api/v1/kpis/{id}/measurements")
+    @Operation(summary = "Every measurement of a KPI, for the district and its schools, by student group")
+    List<MeasurementDto> measurements(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user) {
+        scorecards.kpi(user.districtId(), id);
+        return scorecards.measurements(user.districtId(), id).stream()
+                .map(m -> new MeasurementDto(
+                        SchoolYear.of(m.schoolYear()).toString(), m.period(), m.schoolId(), m.groupCode(), m.value(), m.n()))
+                .toList();
+    }
+
+    @PostMapping("/api/v1/kpis/{id}/measurements")
+    @Operation(summary = "Record measurements of a KPI: all of them, or none with every problem listed")
+    ResponseEntity<?> record(
+            @PathVariable UUID id, @RequestBody List<MeasurementDto> body, @AuthenticationPrincipal SignedInUser user) {
+        scorecards.kpi(user.districtId(), id);
+        List<String> groups = directory.studentGroups(user.districtId()).stream().map(StudentGroup::code).toList();
+        List<Problem> problems = new ArrayList<>();
+        List<Measurement> measurements = new ArrayList<>();
+        for (int i = 0; i < body.size(); i++) {
+            MeasurementDto dto = body.get(i);
+            int before = problems.size();
+            Integer year = null;
+            try {
+                year = SchoolYear.parse(dto.schoolYear()).startYear();
+            } catch (IllegalArgumentException e) {
+                problems.add(new Problem(i, "schoolYear", "must be a school year such as 2025-26"));
+            }
+            int period = dto.period() == null ? 0 : dto.period();
+            if (period < 0 || period > 12) {
+                problems.add(new Problem(i, "period", "must be from 0 to 12"));
+            }
+            String group = dto.group() == null || dto.group().isBlank() ? StudentGroup.ALL : dto.group();
+            if (!groups.contains(group)) {
+                problems.add(new Problem(i, "group", "is not a student group of the district"));
+            }
+            if (dto.schoolId() != null && directory.school(user.districtId(), dto.schoolId()).isEmpty()) {
+                problems.add(new Problem(i, "schoolId", "is not a school of the district"));
+            }
+            if (dto.value() == null) {
+                problems.add(new Problem(i, "value", "is required"));
+            }
+            if (dto.n() != null && dto.n() < 0) {
+                problems.add(new Problem(i, "n", "must be 0 or more"));
+            }
+            if (problems.size() == before && !user.canRecordMeasurements(dto.schoolId())) {
+                problems.add(new Problem(i, "schoolId", "your role does not allow recording values here"));
+            }
+            if (problems.size() == before) {
+                measurements.add(new Measurement(id, year, period, dto.schoolId(), group, dto.value(), dto.n()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            return ResponseEntity.unprocessableContent().body(Map.of("recorded", 0, "problems", problems));
+        }
+        editing.record(user, measurements);
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("recorded", measurements.size()));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    void notFound() {
+        // an item of another district answers exactly like one that does not exist
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    void forbidden() {
+        // the role does not allow it
+    }
+
+    private static KpiDto dto(KpiOverview o) {
+        Kpi k = o.kpi();
+        Map<String, BigDecimal> targets = new java.util.LinkedHashMap<>();
+        k.targets().forEach((year, value) -> targets.put(SchoolYear.of(year).toString(), value));
+        return new KpiDto(
+                k.id(),
+                k.outcomeId(),
+                k.name(),
+                k.unit().name(),
+                k.direction().name(),
+                k.baselineValue(),
+                SchoolYear.of(k.baselineYear()).toString(),
+                targets,
+                k.frequency().name(),
+                k.dataSource(),
+                k.byStudentGroup(),
+                k.published(),
+                o.status().name(),
+                o.latest(),
+                o.latestYear() == null ? null : SchoolYear.of(o.latestYear()).toString());
+    }
+}

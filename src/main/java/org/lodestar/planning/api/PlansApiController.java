@@ -1,0 +1,118 @@
+package org.lodestar.planning.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.UUID;
+import org.lodestar.directory.NotFoundException;
+import org.lodestar.directory.SignedInUser;
+import org.lodestar.planning.Indicator;
+import org.lodestar.planning.PlanSummary;
+import org.lodestar.planning.PlanTree;
+import org.lodestar.planning.PlanningApi;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Read-only access to plans and their goals for scripts and other systems. */
+@RestController
+@Tag(name = "Plans", description = "Strategic and school plans with their goals, outcomes, KPIs, strategies and projects")
+class PlansApiController {
+
+    private final PlanningApi planning;
+
+    PlansApiController(PlanningApi planning) {
+        this.planning = planning;
+    }
+
+    record PlanDto(
+            UUID id, UUID schoolId, String kind, String title, String firstYear, String lastYear, String status) {
+        static PlanDto of(PlanSummary plan) {
+            return new PlanDto(
+                    plan.id(),
+                    plan.schoolId(),
+                    plan.kind().name(),
+                    plan.title(),
+                    org.lodestar.shared.SchoolYear.of(plan.firstYear()).toString(),
+                    org.lodestar.shared.SchoolYear.of(plan.lastYear()).toString(),
+                    plan.status().name());
+        }
+    }
+
+    record KpiRefDto(UUID id, String name, String status) {}
+
+    record OutcomeDto(UUID id, String title, List<KpiRefDto> kpis) {}
+
+    record StrategyDto(UUID id, String title, UUID ownerId, List<ProjectDto> projects) {}
+
+    record ProjectDto(UUID id, String title, UUID ownerId, String status) {}
+
+    record GoalDto(
+            UUID id, String title, UUID ownerId, boolean published, String status, List<OutcomeDto> outcomes,
+            List<StrategyDto> strategies) {}
+
+    record PlanTreeDto(PlanDto plan, List<GoalDto> goals) {}
+
+    @GetMapping("/api/v1/plans")
+    @Operation(summary = "Every plan of the caller's district")
+    List<PlanDto> plans(@AuthenticationPrincipal SignedInUser user) {
+        return planning.plans(user.districtId()).stream().map(PlanDto::of).toList();
+    }
+
+    @GetMapping("/api/v1/plans/{id}")
+    @Operation(summary = "A plan with its whole tree of goals")
+    PlanTreeDto plan(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user) {
+        PlanTree tree = planning.tree(user.districtId(), id);
+        return new PlanTreeDto(PlanDto.of(tree.plan()), tree.goals().stream().map(PlansApiController::goal).toList());
+    }
+
+    @GetMapping("/api/v1/goals/{id}")
+    @Operation(summary = "One goal with its outcomes, KPIs, strategies and projects")
+    GoalDto goal(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user) {
+        var node = planning.node(user.districtId(), org.lodestar.planning.Tier.GOAL, id)
+                .orElseThrow(() -> new NotFoundException("goal"));
+        return planning.tree(user.districtId(), node.planId()).goals().stream()
+                .filter(branch -> branch.goal().id().equals(id))
+                .map(PlansApiController::goal)
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("goal"));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    void notFound() {
+        // an item of another district answers exactly like one that does not exist
+    }
+
+    private static GoalDto goal(PlanTree.GoalBranch branch) {
+        return new GoalDto(
+                branch.goal().id(),
+                branch.goal().title(),
+                branch.goal().ownerId(),
+                branch.goal().published(),
+                branch.status(),
+                branch.outcomes().stream()
+                        .map(o -> new OutcomeDto(
+                                o.outcome().id(),
+                                o.outcome().title(),
+                                o.indicators().stream().map(PlansApiController::kpi).toList()))
+                        .toList(),
+                branch.strategies().stream()
+                        .map(s -> new StrategyDto(
+                                s.strategy().id(),
+                                s.strategy().title(),
+                                s.strategy().ownerId(),
+                                s.projects().stream()
+                                        .map(p -> new ProjectDto(p.id(), p.title(), p.ownerId(), p.status().name()))
+                                        .toList()))
+                        .toList());
+    }
+
+    private static KpiRefDto kpi(Indicator indicator) {
+        return new KpiRefDto(indicator.id(), indicator.name(), indicator.status());
+    }
+}

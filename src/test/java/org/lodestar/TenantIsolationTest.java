@@ -1,0 +1,283 @@
+package org.lodestar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lodestar.directory.SignedInUser;
+import org.lodestar.support.Fixtures;
+import org.lodestar.support.LodestarTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Walks every route of the application as a person of another district and as a viewer of the demo district, with
+ * the demo district's ids in the path and in the form, and proves that nothing of the demo district leaks to the
+ * outsider and that neither of them changes anything of it.
+ */
+@LodestarTest
+class TenantIsolationTest {
+
+    /** Routes that are not about a district's data, or that are one's own account. */
+    private static final Set<String> NOT_TENANT_DATA = Set.of("/login", "/", "/error", "/p/{slug}");
+
+    /** Names that only the demo district's data contains. */
+    private static final List<String> DEMO_NAMES = List.of(
+            "Lakeview", "Cedar Elementary", "Grade 3 reading proficiency", "Every student reads", "Alex Rivera");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    private Map<String, UUID> ids;
+
+    @BeforeEach
+    void demoIds() {
+        ids = new LinkedHashMap<>();
+        ids.put("school", fixtures.any("select id from school where district_id = ? order by name"));
+        ids.put("person", fixtures.any("select id from app_user where district_id = ? order by email"));
+        ids.put("plan", fixtures.any("select id from plan where district_id = ? and school_id is null"));
+        ids.put("schoolPlan", fixtures.any("select id from plan where district_id = ? and school_id is not null"));
+        ids.put("goal", fixtures.any(
+                "select g.id from goal g join plan p on p.district_id = g.district_id and p.id = g.plan_id where g.district_id = ? and p.school_id is null"));
+        ids.put("schoolGoal", fixtures.any("select school_goal_id from goal_alignment where district_id = ?"));
+        ids.put("outcome", fixtures.any("select id from outcome where district_id = ?"));
+        ids.put("kpi", fixtures.any("select id from kpi where district_id = ?"));
+        ids.put("token", UUID.randomUUID());
+    }
+
+    @Test
+    void aPersonOfAnotherDistrictSeesAndChangesNothingOfThisOne() throws Exception {
+        SignedInUser outsider = fixtures.otherDistrictUser("DISTRICT_ADMIN");
+        String before = fingerprint();
+        List<String> walked = new ArrayList<>();
+        for (Route route : routes()) {
+            MvcResult result = mvc.perform(request(route, outsider)).andReturn();
+            int status = result.getResponse().getStatus();
+            String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+            walked.add(route + " -> " + status);
+            if (route.path().contains("{") && !route.path().startsWith("/history")) {
+                assertThat(status).as(route.toString()).isIn(302, 400, 403, 404, 422);
+            }
+            for (String name : DEMO_NAMES) {
+                assertThat(body).as(route + " leaks " + name).doesNotContain(name);
+            }
+        }
+        mvc.perform(multipart("/measurements/import")
+                        .file(new MockMultipartFile(
+                                "file", "values.csv", "text/csv", ("kpi,school_year,value\n" + ids.get("kpi") + ",2025-26,1\n").getBytes()))
+                        .with(user(outsider))
+                        .with(csrf()))
+                .andReturn();
+        assertThat(walked).hasSizeGreaterThan(40);
+        assertThat(fingerprint()).as("demo district data after walking " + walked).isEqualTo(before);
+    }
+
+    @Test
+    void aViewerChangesNothing() throws Exception {
+        SignedInUser viewer = fixtures.user("board@lakeview.example");
+        String before = fingerprint();
+        int posts = 0;
+        for (Route route : routes()) {
+            if (route.method() != RequestMethod.POST || route.path().startsWith("/account")) {
+                continue;
+            }
+            int status = mvc.perform(request(route, viewer)).andReturn().getResponse().getStatus();
+            assertThat(status).as(route.toString()).isIn(302, 400, 403, 404, 422);
+            posts++;
+        }
+        assertThat(posts).isGreaterThan(15);
+        assertThat(fingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void aSchoolLeaderCannotChangeTheDistrictPlanOrAnotherSchoolsPlan() throws Exception {
+        SignedInUser principal = fixtures.user("principal@lakeview.example");
+        String before = fingerprint();
+        for (Route route : routes()) {
+            if (route.method() != RequestMethod.POST
+                    || !(route.path().startsWith("/plans/") || route.path().startsWith("/outcomes")
+                            || route.path().startsWith("/kpis/{id}") && !route.path().endsWith("measurements")
+                            || route.path().startsWith("/admin") || route.path().startsWith("/publishing"))) {
+                continue;
+            }
+            int status = mvc.perform(request(route, principal)).andReturn().getResponse().getStatus();
+            assertThat(status).as(route.toString()).isIn(302, 400, 403, 404, 422);
+        }
+        assertThat(fingerprint()).isEqualTo(before);
+    }
+
+    record Route(RequestMethod method, String path) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    private List<Route> routes() {
+        List<Route> routes = new ArrayList<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            for (String path : info.getPatternValues()) {
+                if (NOT_TENANT_DATA.contains(path) || path.startsWith("/api/v1/openapi")) {
+                    continue;
+                }
+                for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+                    routes.add(new Route(method, path));
+                }
+            }
+        }
+        routes.sort(java.util.Comparator.comparing(Route::toString));
+        return routes;
+    }
+
+    private MockHttpServletRequestBuilder request(Route route, SignedInUser as) {
+        String path = fill(route.path());
+        MockHttpServletRequestBuilder request = route.method() == RequestMethod.POST ? post(path) : get(path);
+        request.with(user(as)).with(csrf());
+        if (route.path().startsWith("/api/")) {
+            request.contentType(MediaType.APPLICATION_JSON).content("[{\"schoolYear\":\"2025-26\",\"value\":1}]");
+        }
+        if (route.method() == RequestMethod.POST) {
+            formFields(route.path()).forEach(request::param);
+        }
+        return request;
+    }
+
+    /** Replaces the path's variables with ids of the demo district's items of the right kind. */
+    private String fill(String pattern) {
+        Matcher matcher = Pattern.compile("\\{([a-zA-Z]+)}").matcher(pattern);
+        StringBuilder path = new StringBuilder();
+        while (matcher.find()) {
+            matcher.appendReplacement(path, value(pattern, matcher.group(1)));
+        }
+        matcher.appendTail(path);
+        return path.toString();
+    }
+
+    private String value(String pattern, String variable) {
+        return switch (variable) {
+            case "tier" -> "goal";
+            case "slug" -> "lakeview";
+            case "planId" -> ids.get("plan").toString();
+            case "outcomeId" -> ids.get("outcome").toString();
+            case "districtGoal" -> ids.get("goal").toString();
+            case "entityId" -> ids.get("kpi").toString();
+            default -> idFor(pattern).toString();
+        };
+    }
+
+    private UUID idFor(String pattern) {
+        if (pattern.startsWith("/admin/schools")) return ids.get("school");
+        if (pattern.startsWith("/admin/people")) return ids.get("person");
+        if (pattern.startsWith("/plans/{planId}/nodes")) return ids.get("goal");
+        if (pattern.startsWith("/plans") || pattern.startsWith("/api/v1/plans")) return ids.get("plan");
+        if (pattern.startsWith("/goals/{id}/alignments")) return ids.get("schoolGoal");
+        if (pattern.contains("goals")) return ids.get("goal");
+        if (pattern.contains("kpis")) return ids.get("kpi");
+        if (pattern.contains("tokens")) return ids.get("token");
+        return ids.get("kpi");
+    }
+
+    /** Every form field any page posts, filled with the demo district's ids and valid values. */
+    private Map<String, String> formFields(String pattern) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("id", idFor(pattern.startsWith("/plans") ? "/plans" : pattern).toString());
+        fields.put("schoolId", ids.get("school").toString());
+        fields.put("parent", ids.get("goal").toString());
+        fields.put("districtGoal", ids.get("goal").toString());
+        fields.put("owner", ids.get("person").toString());
+        fields.put("title", "Changed by a stranger");
+        fields.put("name", "Changed by a stranger");
+        fields.put("displayName", "Changed by a stranger");
+        fields.put("email", "stranger@example.com");
+        fields.put("password", "a-long-enough-password");
+        fields.put("rationale", "because");
+        fields.put("kind", "STRATEGIC");
+        fields.put("status", "ADOPTED");
+        fields.put("firstYear", "2025");
+        fields.put("lastYear", "2029");
+        fields.put("level", "ELEMENTARY");
+        fields.put("lowestGrade", "K");
+        fields.put("highestGrade", "5");
+        fields.put("unit", "PERCENT");
+        fields.put("direction", "HIGHER_IS_BETTER");
+        fields.put("frequency", "ANNUAL");
+        fields.put("baseline", "1");
+        fields.put("target", "2");
+        fields.put("baselineValue", "1");
+        fields.put("baselineYear", "2024");
+        fields.put("schoolYear", "2025-26");
+        fields.put("period", "0");
+        fields.put("groupCode", "ALL");
+        fields.put("value", "1");
+        fields.put("n", "100");
+        fields.put("published", "true");
+        fields.put("up", "true");
+        fields.put("active", "true");
+        fields.put("grants[0].role", "DISTRICT_ADMIN");
+        fields.put("tierGoal", "X");
+        fields.put("tierOutcome", "X");
+        fields.put("tierKpi", "X");
+        fields.put("tierStrategy", "X");
+        fields.put("tierProject", "X");
+        fields.put("schoolYearStartMonth", "7");
+        fields.put("minimumN", "1");
+        fields.put("statusTolerancePercent", "5");
+        fields.put("defaultLanguage", "en");
+        return fields;
+    }
+
+    /** Every row of the demo district, in a stable order: any change to it changes this text. */
+    private String fingerprint() {
+        UUID district = fixtures.demoDistrict();
+        StringBuilder all = new StringBuilder();
+        for (String table : List.of(
+                "school", "app_user", "role_grant", "plan", "goal", "outcome", "strategy", "project", "goal_alignment",
+                "kpi", "kpi_target", "measurement", "audit_event", "student_group")) {
+            String columns = table.equals("app_user")
+                    ? "id, email, display_name, password_hash, active" // sign-in counters are not data
+                    : "*";
+            all.append(table).append(fixtures.jdbc()
+                    .sql("select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) from (select " + columns
+                            + " from " + table + " where district_id = ?) t")
+                    .param(district)
+                    .query(String.class)
+                    .single());
+        }
+        all.append(fixtures.jdbc()
+                .sql("select md5(d::text) from district d where id = ?")
+                .param(district)
+                .query(String.class)
+                .single());
+        return all.toString();
+    }
+}

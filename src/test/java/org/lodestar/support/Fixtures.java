@@ -1,0 +1,85 @@
+package org.lodestar.support;
+
+import java.util.UUID;
+import org.lodestar.directory.SignedInUser;
+import org.lodestar.directory.domain.PersonStore;
+import org.lodestar.shared.Ids;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/** Finds the demo district's people and items, and makes other districts and people for tests. */
+@Component
+public class Fixtures {
+
+    public static final String PASSWORD = "lodestar-demo";
+
+    private final JdbcClient jdbc;
+    private final PersonStore people;
+    private final PasswordEncoder passwords;
+
+    Fixtures(JdbcClient jdbc, PersonStore people, PasswordEncoder passwords) {
+        this.jdbc = jdbc;
+        this.people = people;
+        this.passwords = passwords;
+    }
+
+    public SignedInUser user(String email) {
+        return people.findAccount(email).orElseThrow(() -> new IllegalStateException("no account " + email));
+    }
+
+    public UUID demoDistrict() {
+        return jdbc.sql("select id from district where slug = 'lakeview'").query(UUID.class).single();
+    }
+
+    /** A second district with one person in the given role (district-wide), made once and reused. */
+    public SignedInUser otherDistrictUser(String role) {
+        UUID district = jdbc.sql("select id from district where slug = 'other'").query(UUID.class).optional()
+                .orElseGet(() -> {
+                    UUID id = Ids.next();
+                    jdbc.sql("insert into district (id, name, slug) values (?, 'Other District', 'other')")
+                            .param(id)
+                            .update();
+                    jdbc.sql(
+                                    "insert into student_group (district_id, code, name_en, name_es, family, position) values (?, 'ALL', 'All', 'Todos', 'ALL', 0)")
+                            .param(id)
+                            .update();
+                    return id;
+                });
+        String email = role.toLowerCase() + "@other.example";
+        if (people.findAccount(email).isEmpty()) {
+            person(district, email, role, null);
+        }
+        return user(email);
+    }
+
+    /** A person of the demo district with one grant, made once and reused. */
+    public SignedInUser demoUser(String email, String role, UUID school) {
+        if (people.findAccount(email).isEmpty()) {
+            person(demoDistrict(), email, role, school);
+        }
+        return user(email);
+    }
+
+    private void person(UUID district, String email, String role, UUID school) {
+        UUID id = Ids.next();
+        jdbc.sql("insert into app_user (district_id, id, email, display_name, password_hash) values (?, ?, ?, ?, ?)")
+                .params(district, id, email, email, passwords.encode(PASSWORD))
+                .update();
+        jdbc.sql("insert into role_grant (district_id, id, user_id, role, school_id) values (?, ?, ?, ?, ?)")
+                .params(district, Ids.next(), id, role, school)
+                .update();
+    }
+
+    public UUID any(String sql) {
+        return jdbc.sql(sql).param(demoDistrict()).query(UUID.class).list().get(0);
+    }
+
+    public int count(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Integer.class).single();
+    }
+
+    public JdbcClient jdbc() {
+        return jdbc;
+    }
+}
