@@ -1,0 +1,81 @@
+package org.lodestar.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.lodestar.directory.DirectoryApi;
+import org.lodestar.support.LodestarTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+@LodestarTest
+class PublicScorecardTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    PublicScorecard scorecard;
+
+    @Autowired
+    DirectoryApi directory;
+
+    private PublicScorecard.PublicKpi kpi(String name) {
+        var district = directory.publicDistrict("lakeview").orElseThrow();
+        return scorecard.view(district, Locale.ENGLISH).goals().stream()
+                .flatMap(goal -> goal.kpis().stream())
+                .filter(kpi -> kpi.kpi().name().equals(name))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void aSmallGroupIsHiddenAndSoIsTheNextSmallestOfItsFamily() {
+        // 8 American Indian students fall under the minimum of 10; with the other race groups and the total shown,
+        // their result could be derived, so the smallest other race group (two or more races, 540) is hidden too
+        Map<String, PublicScorecard.Cell> groups = kpi("Grade 3 reading proficiency").groups().stream()
+                .collect(Collectors.toMap(PublicScorecard.Cell::label, cell -> cell));
+        assertThat(groups.get("American Indian or Alaska Native").hidden()).isTrue();
+        assertThat(groups.get("American Indian or Alaska Native").value()).isNull();
+        assertThat(groups.get("American Indian or Alaska Native").n()).isNull();
+        assertThat(groups.get("Two or more races").hidden()).isTrue();
+        assertThat(groups.get("Asian").hidden()).isFalse();
+        assertThat(groups.get("White").hidden()).isFalse();
+        assertThat(groups.get("English learners").hidden()).isFalse();
+        assertThat(groups.values().stream().filter(PublicScorecard.Cell::hidden)).hasSize(2);
+    }
+
+    @Test
+    void thePublicPageShowsOnlyPublishedGoalsAndKpisAndNeverAHiddenValue() throws Exception {
+        String page = mvc.perform(get("/p/lakeview").locale(Locale.ENGLISH))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Every student reads, writes and computes at grade level");
+        assertThat(page).contains("Grade 3 reading proficiency");
+        assertThat(page).doesNotContain("Modern technology for learning and operations"); // goal not published
+        assertThat(page).doesNotContain("Kindergarten readiness"); // KPI not published
+        assertThat(page).contains("data-suppressed=\"true\"");
+        assertThat(page).contains("Results from fewer than 10 students are not shown").doesNotContain("Sign out");
+    }
+
+    @Test
+    void thePublicPageSpeaksSpanish() throws Exception {
+        String page = mvc.perform(get("/p/lakeview").param("lang", "es"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("avance de nuestro plan estratégico").contains("no se muestra (muy pocos estudiantes)");
+        assertThat(page).contains("Indígena americano o nativo de Alaska");
+    }
+
+    @Test
+    void anUnknownDistrictIsNotFound() throws Exception {
+        assertThat(mvc.perform(get("/p/nowhere")).andReturn().getResponse().getStatus()).isEqualTo(404);
+    }
+}
