@@ -39,7 +39,8 @@ class MessagesTest {
         collect(Path.of("src/main/resources/templates"), TEMPLATE_KEY, used);
         collect(Path.of("src/main/java"), JAVA_KEY, used);
         assertThat(used).isNotEmpty();
-        assertThat(used).allSatisfy(key -> assertThat(english).as("message key " + key).containsKey(key));
+        assertThat(used)
+                .allSatisfy(key -> assertThat(english).as("message key " + key).containsKey(key));
     }
 
     private static void collect(Path root, Pattern pattern, Set<String> keys) throws IOException {

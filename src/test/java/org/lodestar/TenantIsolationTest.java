@@ -66,8 +66,10 @@ class TenantIsolationTest {
         ids.put("person", fixtures.any("select id from app_user where district_id = ? order by email"));
         ids.put("plan", fixtures.any("select id from plan where district_id = ? and school_id is null"));
         ids.put("schoolPlan", fixtures.any("select id from plan where district_id = ? and school_id is not null"));
-        ids.put("goal", fixtures.any(
-                "select g.id from goal g join plan p on p.district_id = g.district_id and p.id = g.plan_id where g.district_id = ? and p.school_id is null"));
+        ids.put(
+                "goal",
+                fixtures.any(
+                        "select g.id from goal g join plan p on p.district_id = g.district_id and p.id = g.plan_id where g.district_id = ? and p.school_id is null"));
         ids.put("schoolGoal", fixtures.any("select school_goal_id from goal_alignment where district_id = ?"));
         ids.put("outcome", fixtures.any("select id from outcome where district_id = ?"));
         ids.put("kpi", fixtures.any("select id from kpi where district_id = ?"));
@@ -93,12 +95,17 @@ class TenantIsolationTest {
         }
         mvc.perform(multipart("/measurements/import")
                         .file(new MockMultipartFile(
-                                "file", "values.csv", "text/csv", ("kpi,school_year,value\n" + ids.get("kpi") + ",2025-26,1\n").getBytes()))
+                                "file",
+                                "values.csv",
+                                "text/csv",
+                                ("kpi,school_year,value\n" + ids.get("kpi") + ",2025-26,1\n").getBytes()))
                         .with(user(outsider))
                         .with(csrf()))
                 .andReturn();
         assertThat(walked).hasSizeGreaterThan(40);
-        assertThat(fingerprint()).as("demo district data after walking " + walked).isEqualTo(before);
+        assertThat(fingerprint())
+                .as("demo district data after walking " + walked)
+                .isEqualTo(before);
     }
 
     @Test
@@ -110,7 +117,10 @@ class TenantIsolationTest {
             if (route.method() != RequestMethod.POST || route.path().startsWith("/account")) {
                 continue;
             }
-            int status = mvc.perform(request(route, viewer)).andReturn().getResponse().getStatus();
+            int status = mvc.perform(request(route, viewer))
+                    .andReturn()
+                    .getResponse()
+                    .getStatus();
             assertThat(status).as(route.toString()).isIn(302, 400, 403, 404, 422);
             posts++;
         }
@@ -124,12 +134,18 @@ class TenantIsolationTest {
         String before = fingerprint();
         for (Route route : routes()) {
             if (route.method() != RequestMethod.POST
-                    || !(route.path().startsWith("/plans/") || route.path().startsWith("/outcomes")
-                            || route.path().startsWith("/kpis/{id}") && !route.path().endsWith("measurements")
-                            || route.path().startsWith("/admin") || route.path().startsWith("/publishing"))) {
+                    || !(route.path().startsWith("/plans/")
+                            || route.path().startsWith("/outcomes")
+                            || route.path().startsWith("/kpis/{id}")
+                                    && !route.path().endsWith("measurements")
+                            || route.path().startsWith("/admin")
+                            || route.path().startsWith("/publishing"))) {
                 continue;
             }
-            int status = mvc.perform(request(route, principal)).andReturn().getResponse().getStatus();
+            int status = mvc.perform(request(route, principal))
+                    .andReturn()
+                    .getResponse()
+                    .getStatus();
             assertThat(status).as(route.toString()).isIn(302, 400, 403, 404, 422);
         }
         assertThat(fingerprint()).isEqualTo(before);
@@ -210,7 +226,8 @@ class TenantIsolationTest {
     /** Every form field any page posts, filled with the demo district's ids and valid values. */
     private Map<String, String> formFields(String pattern) {
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("id", idFor(pattern.startsWith("/plans") ? "/plans" : pattern).toString());
+        fields.put(
+                "id", idFor(pattern.startsWith("/plans") ? "/plans" : pattern).toString());
         fields.put("schoolId", ids.get("school").toString());
         fields.put("parent", ids.get("goal").toString());
         fields.put("districtGoal", ids.get("goal").toString());
@@ -261,17 +278,30 @@ class TenantIsolationTest {
         UUID district = fixtures.demoDistrict();
         StringBuilder all = new StringBuilder();
         for (String table : List.of(
-                "school", "app_user", "role_grant", "plan", "goal", "outcome", "strategy", "project", "goal_alignment",
-                "kpi", "kpi_target", "measurement", "audit_event", "student_group")) {
+                "school",
+                "app_user",
+                "role_grant",
+                "plan",
+                "goal",
+                "outcome",
+                "strategy",
+                "project",
+                "goal_alignment",
+                "kpi",
+                "kpi_target",
+                "measurement",
+                "audit_event",
+                "student_group")) {
             String columns = table.equals("app_user")
                     ? "id, email, display_name, password_hash, active" // sign-in counters are not data
                     : "*";
-            all.append(table).append(fixtures.jdbc()
-                    .sql("select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) from (select " + columns
-                            + " from " + table + " where district_id = ?) t")
-                    .param(district)
-                    .query(String.class)
-                    .single());
+            all.append(table)
+                    .append(fixtures.jdbc()
+                            .sql("select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) from (select "
+                                    + columns + " from " + table + " where district_id = ?) t")
+                            .param(district)
+                            .query(String.class)
+                            .single());
         }
         all.append(fixtures.jdbc()
                 .sql("select md5(d::text) from district d where id = ?")

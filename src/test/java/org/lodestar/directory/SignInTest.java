@@ -25,11 +25,19 @@ class SignInTest {
     @Test
     void signsInWithTheRightPasswordOnly() throws Exception {
         fixtures.demoUser("signin@lakeview.example", "VIEWER", null);
-        assertThat(mvc.perform(formLogin("/login").user("signin@lakeview.example").password(Fixtures.PASSWORD))
-                        .andReturn().getResponse().getRedirectedUrl())
+        assertThat(mvc.perform(formLogin("/login")
+                                .user("signin@lakeview.example")
+                                .password(Fixtures.PASSWORD))
+                        .andReturn()
+                        .getResponse()
+                        .getRedirectedUrl())
                 .isEqualTo("/");
-        assertThat(mvc.perform(formLogin("/login").user("signin@lakeview.example").password("wrong"))
-                        .andReturn().getResponse().getRedirectedUrl())
+        assertThat(mvc.perform(formLogin("/login")
+                                .user("signin@lakeview.example")
+                                .password("wrong"))
+                        .andReturn()
+                        .getResponse()
+                        .getRedirectedUrl())
                 .isEqualTo("/login?error");
     }
 
@@ -39,42 +47,75 @@ class SignInTest {
         for (int i = 0; i < 5; i++) {
             mvc.perform(formLogin("/login").user("locked@lakeview.example").password("guess-" + i));
         }
-        assertThat(mvc.perform(formLogin("/login").user("locked@lakeview.example").password(Fixtures.PASSWORD))
-                        .andReturn().getResponse().getRedirectedUrl())
+        assertThat(mvc.perform(formLogin("/login")
+                                .user("locked@lakeview.example")
+                                .password(Fixtures.PASSWORD))
+                        .andReturn()
+                        .getResponse()
+                        .getRedirectedUrl())
                 .isEqualTo("/login?error");
-        assertThat(fixtures.user("locked@lakeview.example").isAccountNonLocked()).isFalse();
+        assertThat(fixtures.user("locked@lakeview.example").isAccountNonLocked())
+                .isFalse();
     }
 
     @Test
     void pagesNeedSignInButThePublicScorecardAndHealthDoNot() throws Exception {
-        assertThat(mvc.perform(get("/plans")).andReturn().getResponse().getRedirectedUrl()).endsWith("/login");
-        assertThat(mvc.perform(get("/p/lakeview")).andReturn().getResponse().getStatus()).isEqualTo(200);
-        assertThat(mvc.perform(get("/actuator/health")).andReturn().getResponse().getContentAsString()).contains("UP");
+        assertThat(mvc.perform(get("/plans")).andReturn().getResponse().getRedirectedUrl())
+                .endsWith("/login");
+        assertThat(mvc.perform(get("/p/lakeview")).andReturn().getResponse().getStatus())
+                .isEqualTo(200);
+        assertThat(mvc.perform(get("/actuator/health"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("UP");
     }
 
     @Test
     void aDeactivatedPersonCannotSignIn() throws Exception {
         SignedInUser person = fixtures.demoUser("leaving@lakeview.example", "VIEWER", null);
-        fixtures.jdbc().sql("update app_user set active = false where id = ?").param(person.userId()).update();
-        assertThat(mvc.perform(formLogin("/login").user("leaving@lakeview.example").password(Fixtures.PASSWORD))
-                        .andReturn().getResponse().getRedirectedUrl())
+        fixtures.jdbc()
+                .sql("update app_user set active = false where id = ?")
+                .param(person.userId())
+                .update();
+        assertThat(mvc.perform(formLogin("/login")
+                                .user("leaving@lakeview.example")
+                                .password(Fixtures.PASSWORD))
+                        .andReturn()
+                        .getResponse()
+                        .getRedirectedUrl())
                 .isEqualTo("/login?error");
     }
 
     @Test
     void changesOnesOwnPasswordOnlyWithTheCurrentOne() throws Exception {
         SignedInUser person = fixtures.demoUser("changer@lakeview.example", "VIEWER", null);
-        String refused = mvc.perform(post("/account/password").param("current", "wrong").param("next", "a-new-long-password")
-                        .with(user(person)).with(csrf()))
-                .andReturn().getResponse().getContentAsString();
+        String refused = mvc.perform(post("/account/password")
+                        .param("current", "wrong")
+                        .param("next", "a-new-long-password")
+                        .with(user(person))
+                        .with(csrf()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(refused).contains("This is not your current password.");
-        mvc.perform(post("/account/password").param("current", Fixtures.PASSWORD).param("next", "a-new-long-password")
-                .with(user(person)).with(csrf()));
-        assertThat(mvc.perform(formLogin("/login").user("changer@lakeview.example").password("a-new-long-password"))
-                        .andReturn().getResponse().getRedirectedUrl())
+        mvc.perform(post("/account/password")
+                .param("current", Fixtures.PASSWORD)
+                .param("next", "a-new-long-password")
+                .with(user(person))
+                .with(csrf()));
+        assertThat(mvc.perform(formLogin("/login")
+                                .user("changer@lakeview.example")
+                                .password("a-new-long-password"))
+                        .andReturn()
+                        .getResponse()
+                        .getRedirectedUrl())
                 .isEqualTo("/");
-        assertThat(fixtures.jdbc().sql("select count(*) from audit_event where entity_id = ? and summary = 'password changed'")
-                        .param(person.userId()).query(Integer.class).single())
+        assertThat(fixtures.jdbc()
+                        .sql("select count(*) from audit_event where entity_id = ? and summary = 'password changed'")
+                        .param(person.userId())
+                        .query(Integer.class)
+                        .single())
                 .isEqualTo(1);
     }
 
@@ -82,11 +123,21 @@ class SignInTest {
     void badFormInputGetsAMessageNextToTheFieldAndNothingIsSaved() throws Exception {
         SignedInUser admin = fixtures.user("admin@lakeview.example");
         int schools = fixtures.count("school");
-        String page = mvc.perform(post("/admin/schools").param("name", "").param("level", "ELEMENTARY")
-                        .param("lowestGrade", "K").param("highestGrade", "13").param("capacity", "-5")
-                        .with(user(admin)).with(csrf()))
-                .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("id=\"name-error\"").contains("id=\"highestGrade-error\"").contains("id=\"capacity-error\"");
+        String page = mvc.perform(post("/admin/schools")
+                        .param("name", "")
+                        .param("level", "ELEMENTARY")
+                        .param("lowestGrade", "K")
+                        .param("highestGrade", "13")
+                        .param("capacity", "-5")
+                        .with(user(admin))
+                        .with(csrf()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains("id=\"name-error\"")
+                .contains("id=\"highestGrade-error\"")
+                .contains("id=\"capacity-error\"");
         assertThat(fixtures.count("school")).isEqualTo(schools);
     }
 }

@@ -41,13 +41,18 @@ class KpiApiTest {
     }
 
     private UUID kpi(String name) {
-        return fixtures.jdbc().sql("select id from kpi where name = ?").param(name).query(UUID.class).single();
+        return fixtures.jdbc()
+                .sql("select id from kpi where name = ?")
+                .param(name)
+                .query(UUID.class)
+                .single();
     }
 
     @Test
     void withoutATokenTheApiAnswersUnauthorized() throws Exception {
         assertThat(call(get("/api/v1/kpis"), null).getResponse().getStatus()).isEqualTo(401);
-        assertThat(call(get("/api/v1/kpis"), "lds_not-a-token").getResponse().getStatus()).isEqualTo(401);
+        assertThat(call(get("/api/v1/kpis"), "lds_not-a-token").getResponse().getStatus())
+                .isEqualTo(401);
     }
 
     @Test
@@ -58,25 +63,44 @@ class KpiApiTest {
         String kpis = call(get("/api/v1/kpis"), token).getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(kpis).contains("Grade 3 reading proficiency").contains("\"status\":\"ON_TRACK\"");
         UUID plan = fixtures.any("select id from plan where district_id = ? and school_id is null");
-        String tree = call(get("/api/v1/plans/" + plan), token).getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(tree).contains("Close opportunity gaps between student groups").contains("\"kpis\":[{");
+        String tree =
+                call(get("/api/v1/plans/" + plan), token).getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(tree)
+                .contains("Close opportunity gaps between student groups")
+                .contains("\"kpis\":[{");
     }
 
     @Test
     void writesMeasurementsAllOrNothing() throws Exception {
         String token = tokenOf(fixtures.user("planner@lakeview.example"));
         UUID kpi = kpi("Teacher vacancies on the first day of school");
-        String bad = "[{\"schoolYear\":\"2025-26\",\"value\":21},{\"schoolYear\":\"2025\",\"group\":\"NOPE\",\"value\":null}]";
-        MvcResult refused = call(post("/api/v1/kpis/" + kpi + "/measurements").contentType(MediaType.APPLICATION_JSON).content(bad), token);
+        String bad =
+                "[{\"schoolYear\":\"2025-26\",\"value\":21},{\"schoolYear\":\"2025\",\"group\":\"NOPE\",\"value\":null}]";
+        MvcResult refused = call(
+                post("/api/v1/kpis/" + kpi + "/measurements")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(bad),
+                token);
         assertThat(refused.getResponse().getStatus()).isEqualTo(422);
-        assertThat(refused.getResponse().getContentAsString()).contains("\"index\":1").contains("\"field\":\"group\"").contains("\"field\":\"value\"");
-        String readBack = call(get("/api/v1/kpis/" + kpi + "/measurements"), token).getResponse().getContentAsString();
+        assertThat(refused.getResponse().getContentAsString())
+                .contains("\"index\":1")
+                .contains("\"field\":\"group\"")
+                .contains("\"field\":\"value\"");
+        String readBack = call(get("/api/v1/kpis/" + kpi + "/measurements"), token)
+                .getResponse()
+                .getContentAsString();
         assertThat(readBack).doesNotContain("2025-26");
 
         String good = "[{\"schoolYear\":\"2025-26\",\"value\":21}]";
-        MvcResult created = call(post("/api/v1/kpis/" + kpi + "/measurements").contentType(MediaType.APPLICATION_JSON).content(good), token);
+        MvcResult created = call(
+                post("/api/v1/kpis/" + kpi + "/measurements")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(good),
+                token);
         assertThat(created.getResponse().getStatus()).isEqualTo(201);
-        assertThat(call(get("/api/v1/kpis/" + kpi + "/measurements"), token).getResponse().getContentAsString())
+        assertThat(call(get("/api/v1/kpis/" + kpi + "/measurements"), token)
+                        .getResponse()
+                        .getContentAsString())
                 .contains("{\"schoolYear\":\"2025-26\",\"period\":0,\"schoolId\":null,\"group\":\"ALL\",\"value\":21");
     }
 
@@ -84,8 +108,11 @@ class KpiApiTest {
     void aViewerMayReadButNotWrite() throws Exception {
         String token = tokenOf(fixtures.user("board@lakeview.example"));
         UUID kpi = kpi("Suspension rate");
-        MvcResult result = call(post("/api/v1/kpis/" + kpi + "/measurements").contentType(MediaType.APPLICATION_JSON)
-                .content("[{\"schoolYear\":\"2025-26\",\"value\":3}]"), token);
+        MvcResult result = call(
+                post("/api/v1/kpis/" + kpi + "/measurements")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("[{\"schoolYear\":\"2025-26\",\"value\":3}]"),
+                token);
         assertThat(result.getResponse().getStatus()).isEqualTo(422);
         assertThat(result.getResponse().getContentAsString()).contains("your role does not allow");
     }
@@ -94,10 +121,18 @@ class KpiApiTest {
     void anotherDistrictsTokenFindsNothingHere() throws Exception {
         String token = tokenOf(fixtures.otherDistrictUser("PLANNER"));
         UUID kpi = kpi("Suspension rate");
-        assertThat(call(get("/api/v1/kpis/" + kpi), token).getResponse().getStatus()).isEqualTo(404);
-        assertThat(call(post("/api/v1/kpis/" + kpi + "/measurements").contentType(MediaType.APPLICATION_JSON)
-                .content("[{\"schoolYear\":\"2025-26\",\"value\":3}]"), token).getResponse().getStatus()).isEqualTo(404);
-        assertThat(call(get("/api/v1/kpis"), token).getResponse().getContentAsString()).isEqualTo("[]");
+        assertThat(call(get("/api/v1/kpis/" + kpi), token).getResponse().getStatus())
+                .isEqualTo(404);
+        assertThat(call(
+                                post("/api/v1/kpis/" + kpi + "/measurements")
+                                        .contentType(MediaType.APPLICATION_JSON)
+                                        .content("[{\"schoolYear\":\"2025-26\",\"value\":3}]"),
+                                token)
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
+        assertThat(call(get("/api/v1/kpis"), token).getResponse().getContentAsString())
+                .isEqualTo("[]");
     }
 
     @Test
@@ -114,6 +149,8 @@ class KpiApiTest {
     void servesAnOpenApiDescription() throws Exception {
         MvcResult result = call(get("/api/v1/openapi"), null);
         assertThat(result.getResponse().getStatus()).isEqualTo(200);
-        assertThat(result.getResponse().getContentAsString()).contains("/api/v1/kpis/{id}/measurements").contains("\"openapi\"");
+        assertThat(result.getResponse().getContentAsString())
+                .contains("/api/v1/kpis/{id}/measurements")
+                .contains("\"openapi\"");
     }
 }

@@ -43,8 +43,7 @@ class MeasurementImportTest {
     @Test
     void aFileWithBadRowsImportsNothingAndReportsEveryBadRowByLine() throws Exception {
         int before = fixtures.count("measurement");
-        String csv =
-                """
+        String csv = """
                 kpi,school_year,period,school,group,value,n
                 Teacher retention rate,2025-26,0,,ALL,86.5,
                 Teacher retention rate,2025/26,0,,ALL,86.5,
@@ -52,12 +51,20 @@ class MeasurementImportTest {
                 No such KPI,2025-26,0,,ALL,abc,-3
                 Teacher retention rate,2025-26,0,,ALL,87,
                 """;
-        String page = upload("values.csv", csv.getBytes(StandardCharsets.UTF_8), fixtures.user("planner@lakeview.example"), Locale.ENGLISH);
+        String page = upload(
+                "values.csv",
+                csv.getBytes(StandardCharsets.UTF_8),
+                fixtures.user("planner@lakeview.example"),
+                Locale.ENGLISH);
         assertThat(fixtures.count("measurement")).isEqualTo(before);
         assertThat(page).contains("Nothing from values.csv was imported");
         assertThat(page).contains("<td>3</td>").contains("School year &quot;2025/26&quot; is not like 2025-26.");
-        assertThat(page).contains("<td>4</td>").contains("No school is named or numbered &quot;Nowhere Elementary&quot;.");
-        assertThat(page).contains("<td>5</td>").contains("No KPI is named or numbered &quot;No such KPI&quot;.")
+        assertThat(page)
+                .contains("<td>4</td>")
+                .contains("No school is named or numbered &quot;Nowhere Elementary&quot;.");
+        assertThat(page)
+                .contains("<td>5</td>")
+                .contains("No KPI is named or numbered &quot;No such KPI&quot;.")
                 .contains("Value &quot;abc&quot; is not a number.")
                 .contains("Number of students &quot;-3&quot; must be a whole number, 0 or more.");
         assertThat(page).contains("<td>6</td>").contains("The same value is already given on line 2.");
@@ -67,24 +74,34 @@ class MeasurementImportTest {
     @Test
     void errorsAreInTheReadersLanguage() throws Exception {
         String csv = "kpi,school_year,value\nTeacher retention rate,20x5,1\n";
-        String page = upload("valores.csv", csv.getBytes(StandardCharsets.UTF_8), fixtures.user("planner@lakeview.example"), Locale.forLanguageTag("es"));
-        assertThat(page).contains("No se importó nada de valores.csv").contains("El año escolar &quot;20x5&quot; no tiene la forma 2025-26.");
+        String page = upload(
+                "valores.csv",
+                csv.getBytes(StandardCharsets.UTF_8),
+                fixtures.user("planner@lakeview.example"),
+                Locale.forLanguageTag("es"));
+        assertThat(page)
+                .contains("No se importó nada de valores.csv")
+                .contains("El año escolar &quot;20x5&quot; no tiene la forma 2025-26.");
     }
 
     @Test
     void aGoodCsvIsRecordedWhole() throws Exception {
         UUID school = fixtures.any("select id from school where district_id = ? and name = 'Maple Elementary'");
-        String csv =
-                """
+        String csv = """
                 kpi,school_year,period,school,group,value,n
                 Students who feel they belong at school,2025-26,0,,ALL,70.2,8100
                 Students who feel they belong at school,2025-26,0,LV-002,ALL,71.5,430
                 students who feel they belong at school,2025-26,0,maple elementary,EL,60,
                 """;
-        String page = upload("belonging.csv", csv.getBytes(StandardCharsets.UTF_8), fixtures.user("planner@lakeview.example"), Locale.ENGLISH);
+        String page = upload(
+                "belonging.csv",
+                csv.getBytes(StandardCharsets.UTF_8),
+                fixtures.user("planner@lakeview.example"),
+                Locale.ENGLISH);
         assertThat(page).contains("Recorded 3 values from belonging.csv").doesNotContain("Nothing from");
         BigDecimal value = fixtures.jdbc()
-                .sql("select m.value from measurement m join kpi k on k.district_id = m.district_id and k.id = m.kpi_id where k.name = 'Students who feel they belong at school' and m.school_year = 2025 and m.school_id = ? and m.group_code = 'ALL'")
+                .sql(
+                        "select m.value from measurement m join kpi k on k.district_id = m.district_id and k.id = m.kpi_id where k.name = 'Students who feel they belong at school' and m.school_year = 2025 and m.school_id = ? and m.group_code = 'ALL'")
                 .param(school)
                 .query(BigDecimal.class)
                 .single();
@@ -107,10 +124,12 @@ class MeasurementImportTest {
             sheet.value(1, 5, 77.25);
             sheet.value(1, 6, 2400);
         }
-        String page = upload("survey.xlsx", bytes.toByteArray(), fixtures.user("planner@lakeview.example"), Locale.ENGLISH);
+        String page =
+                upload("survey.xlsx", bytes.toByteArray(), fixtures.user("planner@lakeview.example"), Locale.ENGLISH);
         assertThat(page).contains("Recorded 1 values from survey.xlsx");
         BigDecimal value = fixtures.jdbc()
-                .sql("select m.value from measurement m join kpi k on k.district_id = m.district_id and k.id = m.kpi_id where k.name = 'Families satisfied with school communication' and m.school_year = 2025 and m.school_id is null and m.group_code = 'ALL'")
+                .sql(
+                        "select m.value from measurement m join kpi k on k.district_id = m.district_id and k.id = m.kpi_id where k.name = 'Families satisfied with school communication' and m.school_year = 2025 and m.school_id is null and m.group_code = 'ALL'")
                 .query(BigDecimal.class)
                 .single();
         assertThat(value).isEqualByComparingTo("77.25");
@@ -118,15 +137,21 @@ class MeasurementImportTest {
 
     @Test
     void otherFileTypesAreRefused() throws Exception {
-        String page = upload("values.pdf", new byte[] {1, 2, 3}, fixtures.user("planner@lakeview.example"), Locale.ENGLISH);
+        String page =
+                upload("values.pdf", new byte[] {1, 2, 3}, fixtures.user("planner@lakeview.example"), Locale.ENGLISH);
         assertThat(page).contains("Only .csv and .xlsx files can be imported.");
     }
 
     @Test
     void aContributorOfOneSchoolCannotRecordDistrictValues() throws Exception {
         int before = fixtures.count("measurement");
-        String csv = "kpi,school_year,school,value\nChronic absenteeism,2025-26,,19\nChronic absenteeism,2025-26,Cedar Elementary,18\n";
-        String page = upload("absence.csv", csv.getBytes(StandardCharsets.UTF_8), fixtures.user("teacher@lakeview.example"), Locale.ENGLISH);
+        String csv =
+                "kpi,school_year,school,value\nChronic absenteeism,2025-26,,19\nChronic absenteeism,2025-26,Cedar Elementary,18\n";
+        String page = upload(
+                "absence.csv",
+                csv.getBytes(StandardCharsets.UTF_8),
+                fixtures.user("teacher@lakeview.example"),
+                Locale.ENGLISH);
         assertThat(page).contains("<td>2</td>").contains("Your role does not allow recording values for district.");
         assertThat(fixtures.count("measurement")).isEqualTo(before);
     }

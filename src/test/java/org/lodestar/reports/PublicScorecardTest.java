@@ -47,7 +47,8 @@ class PublicScorecardTest {
         assertThat(groups.get("Asian").hidden()).isFalse();
         assertThat(groups.get("White").hidden()).isFalse();
         assertThat(groups.get("English learners").hidden()).isFalse();
-        assertThat(groups.values().stream().filter(PublicScorecard.Cell::hidden)).hasSize(2);
+        assertThat(groups.values().stream().filter(PublicScorecard.Cell::hidden))
+                .hasSize(2);
     }
 
     @Test
@@ -61,7 +62,9 @@ class PublicScorecardTest {
         assertThat(page).doesNotContain("Modern technology for learning and operations"); // goal not published
         assertThat(page).doesNotContain("Kindergarten readiness"); // KPI not published
         assertThat(page).contains("data-suppressed=\"true\"");
-        assertThat(page).contains("Results from fewer than 10 students are not shown").doesNotContain("Sign out");
+        assertThat(page)
+                .contains("Results from fewer than 10 students are not shown")
+                .doesNotContain("Sign out");
     }
 
     @Test
@@ -70,12 +73,15 @@ class PublicScorecardTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("avance de nuestro plan estratégico").contains("no se muestra (muy pocos estudiantes)");
+        assertThat(page)
+                .contains("avance de nuestro plan estratégico")
+                .contains("no se muestra (muy pocos estudiantes)");
         assertThat(page).contains("Indígena americano o nativo de Alaska");
     }
 
     @Test
     void anUnknownDistrictIsNotFound() throws Exception {
-        assertThat(mvc.perform(get("/p/nowhere")).andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(mvc.perform(get("/p/nowhere")).andReturn().getResponse().getStatus())
+                .isEqualTo(404);
     }
 }

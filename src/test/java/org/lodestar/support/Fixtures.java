@@ -29,12 +29,16 @@ public class Fixtures {
     }
 
     public UUID demoDistrict() {
-        return jdbc.sql("select id from district where slug = 'lakeview'").query(UUID.class).single();
+        return jdbc.sql("select id from district where slug = 'lakeview'")
+                .query(UUID.class)
+                .single();
     }
 
     /** A second district with one person in the given role (district-wide), made once and reused. */
     public SignedInUser otherDistrictUser(String role) {
-        UUID district = jdbc.sql("select id from district where slug = 'other'").query(UUID.class).optional()
+        UUID district = jdbc.sql("select id from district where slug = 'other'")
+                .query(UUID.class)
+                .optional()
                 .orElseGet(() -> {
                     UUID id = Ids.next();
                     jdbc.sql("insert into district (id, name, slug) values (?, 'Other District', 'other')")

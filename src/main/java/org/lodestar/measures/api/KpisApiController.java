@@ -65,7 +65,8 @@ class KpisApiController {
      * A measured value. {@code schoolYear} is written 2025-26; {@code period} is 0 for the whole year; {@code schoolId}
      * empty means the district; {@code group} defaults to ALL; {@code n} is the number of students, if any.
      */
-    record MeasurementDto(String schoolYear, Integer period, UUID schoolId, String group, BigDecimal value, Integer n) {}
+    record MeasurementDto(
+            String schoolYear, Integer period, UUID schoolId, String group, BigDecimal value, Integer n) {}
 
     record Problem(int index, String field, String message) {}
 
@@ -82,7 +83,9 @@ class KpisApiController {
     @Operation(summary = "One KPI with its current status")
     KpiDto kpi(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user) {
         Kpi kpi = scorecards.kpi(user.districtId(), id);
-        return dto(scorecards.overviews(user.districtId(), List.of(kpi), null, StudentGroup.ALL).get(0));
+        return dto(scorecards
+                .overviews(user.districtId(), List.of(kpi), null, StudentGroup.ALL)
+                .get(0));
     }
 
     @GetMapping("/api/v1/kpis/{id}/measurements")
@@ -91,7 +94,12 @@ class KpisApiController {
         scorecards.kpi(user.districtId(), id);
         return scorecards.measurements(user.districtId(), id).stream()
                 .map(m -> new MeasurementDto(
-                        SchoolYear.of(m.schoolYear()).toString(), m.period(), m.schoolId(), m.groupCode(), m.value(), m.n()))
+                        SchoolYear.of(m.schoolYear()).toString(),
+                        m.period(),
+                        m.schoolId(),
+                        m.groupCode(),
+                        m.value(),
+                        m.n()))
                 .toList();
     }
 
@@ -100,7 +108,9 @@ class KpisApiController {
     ResponseEntity<?> record(
             @PathVariable UUID id, @RequestBody List<MeasurementDto> body, @AuthenticationPrincipal SignedInUser user) {
         scorecards.kpi(user.districtId(), id);
-        List<String> groups = directory.studentGroups(user.districtId()).stream().map(StudentGroup::code).toList();
+        List<String> groups = directory.studentGroups(user.districtId()).stream()
+                .map(StudentGroup::code)
+                .toList();
         List<Problem> problems = new ArrayList<>();
         List<Measurement> measurements = new ArrayList<>();
         for (int i = 0; i < body.size(); i++) {
@@ -120,7 +130,8 @@ class KpisApiController {
             if (!groups.contains(group)) {
                 problems.add(new Problem(i, "group", "is not a student group of the district"));
             }
-            if (dto.schoolId() != null && directory.school(user.districtId(), dto.schoolId()).isEmpty()) {
+            if (dto.schoolId() != null
+                    && directory.school(user.districtId(), dto.schoolId()).isEmpty()) {
                 problems.add(new Problem(i, "schoolId", "is not a school of the district"));
             }
             if (dto.value() == null) {

@@ -34,6 +34,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** A KPI: adding one under an outcome, its drill-down, its full edit form and recording its values. */
@@ -74,6 +75,7 @@ class KpiController {
             @RequestParam(defaultValue = "") String baseline,
             @RequestParam(defaultValue = "") String target,
             @AuthenticationPrincipal SignedInUser user,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
             HttpServletResponse response,
             Model model) {
         var outcome = planning.node(user.districtId(), Tier.OUTCOME, outcomeId)
@@ -116,6 +118,9 @@ class KpiController {
                         false,
                         0,
                         targets));
+        if (htmx == null) {
+            return "redirect:/plans/" + outcome.planId();
+        }
         response.setHeader("HX-Trigger", "plan-changed");
         model.addAttribute("outcomeId", outcomeId);
         return "measures/kpi-parts :: add-kpi";

@@ -20,7 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Read-only access to plans and their goals for scripts and other systems. */
 @RestController
-@Tag(name = "Plans", description = "Strategic and school plans with their goals, outcomes, KPIs, strategies and projects")
+@Tag(
+        name = "Plans",
+        description = "Strategic and school plans with their goals, outcomes, KPIs, strategies and projects")
 class PlansApiController {
 
     private final PlanningApi planning;
@@ -52,7 +54,12 @@ class PlansApiController {
     record ProjectDto(UUID id, String title, UUID ownerId, String status) {}
 
     record GoalDto(
-            UUID id, String title, UUID ownerId, boolean published, String status, List<OutcomeDto> outcomes,
+            UUID id,
+            String title,
+            UUID ownerId,
+            boolean published,
+            String status,
+            List<OutcomeDto> outcomes,
             List<StrategyDto> strategies) {}
 
     record PlanTreeDto(PlanDto plan, List<GoalDto> goals) {}
@@ -67,7 +74,9 @@ class PlansApiController {
     @Operation(summary = "A plan with its whole tree of goals")
     PlanTreeDto plan(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user) {
         PlanTree tree = planning.tree(user.districtId(), id);
-        return new PlanTreeDto(PlanDto.of(tree.plan()), tree.goals().stream().map(PlansApiController::goal).toList());
+        return new PlanTreeDto(
+                PlanDto.of(tree.plan()),
+                tree.goals().stream().map(PlansApiController::goal).toList());
     }
 
     @GetMapping("/api/v1/goals/{id}")
@@ -99,7 +108,9 @@ class PlansApiController {
                         .map(o -> new OutcomeDto(
                                 o.outcome().id(),
                                 o.outcome().title(),
-                                o.indicators().stream().map(PlansApiController::kpi).toList()))
+                                o.indicators().stream()
+                                        .map(PlansApiController::kpi)
+                                        .toList()))
                         .toList(),
                 branch.strategies().stream()
                         .map(s -> new StrategyDto(
@@ -107,7 +118,11 @@ class PlansApiController {
                                 s.strategy().title(),
                                 s.strategy().ownerId(),
                                 s.projects().stream()
-                                        .map(p -> new ProjectDto(p.id(), p.title(), p.ownerId(), p.status().name()))
+                                        .map(p -> new ProjectDto(
+                                                p.id(),
+                                                p.title(),
+                                                p.ownerId(),
+                                                p.status().name()))
                                         .toList()))
                         .toList());
     }

@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** Plans and their trees, edited in place with htmx: every change answers with the redrawn tree. */
@@ -164,6 +165,7 @@ class PlansController {
             @RequestParam(defaultValue = "") String title,
             @RequestParam(required = false) UUID owner,
             @AuthenticationPrincipal SignedInUser user,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
             Model model) {
         Tier kind = Tier.fromPath(tier);
         if (title.isBlank() || title.length() > 300) {
@@ -171,8 +173,7 @@ class PlansController {
         } else {
             editing.addNode(user, planId, kind, parent, title.strip(), owner);
         }
-        tree(user, planId, model);
-        return TREE;
+        return respond(user, planId, htmx, model);
     }
 
     @GetMapping("/plans/{planId}/nodes/{tier}/{id}/edit")
@@ -202,6 +203,7 @@ class PlansController {
             @RequestParam(required = false) org.lodestar.planning.ProjectStatus status,
             @RequestParam(defaultValue = "false") boolean published,
             @AuthenticationPrincipal SignedInUser user,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
             Model model) {
         Tier kind = Tier.fromPath(tier);
         Node current = planning.node(user.districtId(), kind, id)
@@ -238,10 +240,10 @@ class PlansController {
             @PathVariable UUID id,
             @RequestParam boolean up,
             @AuthenticationPrincipal SignedInUser user,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
             Model model) {
         editing.move(user, Tier.fromPath(tier), id, up);
-        tree(user, planId, model);
-        return TREE;
+        return respond(user, planId, htmx, model);
     }
 
     @PostMapping("/plans/{planId}/nodes/{tier}/{id}/delete")
@@ -250,8 +252,20 @@ class PlansController {
             @PathVariable String tier,
             @PathVariable UUID id,
             @AuthenticationPrincipal SignedInUser user,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
             Model model) {
         editing.deleteNode(user, Tier.fromPath(tier), id);
+        return respond(user, planId, htmx, model);
+    }
+
+    /** htmx gets the redrawn tree; a plain form post (before htmx has taken over a new form) gets the whole page. */
+    private String respond(SignedInUser user, UUID planId, String htmx, Model model) {
+        if (htmx == null && !model.containsAttribute("addError")) {
+            return "redirect:/plans/" + planId;
+        }
+        if (htmx == null) {
+            return show(planId, user, model);
+        }
         tree(user, planId, model);
         return TREE;
     }

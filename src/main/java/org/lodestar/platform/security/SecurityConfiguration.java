@@ -46,7 +46,14 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         return http.authorizeHttpRequests(auth -> auth.requestMatchers(
-                                "/login", "/p/**", "/webjars/**", "/css/**", "/js/**", "/actuator/health/**", "/error")
+                                "/login",
+                                "/p/**",
+                                "/webjars/**",
+                                "/css/**",
+                                "/js/**",
+                                "/favicon.svg",
+                                "/actuator/health/**",
+                                "/error")
                         .permitAll()
                         .anyRequest()
                         .authenticated())

@@ -1,0 +1,151 @@
+package org.lodestar.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser.NewContextOptions;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Headless Debian Chromium driven by Playwright, with the flags this machine's closed network needs. It collects the
+ * browser console's errors (a Content-Security-Policy violation shows there) and checks pages with axe-core.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final Path CHROMIUM = Path.of(System.getProperty("lodestar.chromium", "/usr/bin/chromium"));
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    private final Playwright playwright;
+    private final com.microsoft.playwright.Browser browser;
+    private final String baseUrl;
+    private final List<String> consoleErrors = new ArrayList<>();
+
+    public Browser(int port) {
+        assertThat(CHROMIUM)
+                .as("Chromium is needed for the browser tests: apt-get install chromium (see README)")
+                .exists();
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-quic",
+                                "--no-first-run",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync")));
+        baseUrl = "http://localhost:" + port;
+    }
+
+    /** A fresh, signed-out browser window in English. */
+    public Page page() {
+        BrowserContext context = browser.newContext(
+                new NewContextOptions().setBaseURL(baseUrl).setLocale("en-US").setViewportSize(1280, 900));
+        Page page = context.newPage();
+        page.setDefaultTimeout(15_000);
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type())) {
+                consoleErrors.add(page.url() + ": " + message.text());
+            }
+        });
+        return page;
+    }
+
+    public Page signedIn(String email, String password) {
+        Page page = page();
+        page.navigate("/login");
+        page.fill("#username", email);
+        page.fill("#password", password);
+        page.click("button[type=submit]");
+        page.waitForURL("**/plans");
+        return page;
+    }
+
+    public static void screenshot(Page page, String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve(name + ".png"))
+                .setFullPage(true));
+    }
+
+    /**
+     * The WCAG 2.1 A and AA rules that axe-core finds broken on a page, as "rule: help (elements)" lines. The page is
+     * opened in a window that lets axe's script in: the Content-Security-Policy is checked in every other window.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> accessibilityViolations(String path, String language) {
+        String script;
+        try (InputStream axe =
+                Browser.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+            script = new String(axe.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        try (BrowserContext context = browser.newContext(
+                new NewContextOptions().setBaseURL(baseUrl).setBypassCSP(true).setLocale(language))) {
+            Page page = context.newPage();
+            page.navigate(path);
+            page.addScriptTag(new Page.AddScriptTagOptions().setContent(script));
+            return (List<String>)
+                    page.evaluate(
+                            "async () => (await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}))"
+                                    + ".violations.map(v => v.id + ': ' + v.help + ' (' + v.nodes.map(n => n.target.join(' ')).join(', ') + ')')");
+        }
+    }
+
+    /** The same check for a signed-in page: signs in first in the checking window. */
+    @SuppressWarnings("unchecked")
+    public List<String> accessibilityViolationsSignedIn(String path, String email, String password) {
+        String script;
+        try (InputStream axe =
+                Browser.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+            script = new String(axe.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        try (BrowserContext context = browser.newContext(
+                new NewContextOptions().setBaseURL(baseUrl).setBypassCSP(true).setLocale("en-US"))) {
+            Page page = context.newPage();
+            page.navigate("/login");
+            page.fill("#username", email);
+            page.fill("#password", password);
+            page.click("main button[type=submit]");
+            page.waitForURL("**/plans");
+            page.navigate(path);
+            page.addScriptTag(new Page.AddScriptTagOptions().setContent(script));
+            return (List<String>)
+                    page.evaluate(
+                            "async () => (await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}))"
+                                    + ".violations.map(v => v.id + ': ' + v.help + ' (' + v.nodes.map(n => n.target.join(' ')).join(', ') + ')')");
+        }
+    }
+
+    public List<String> consoleErrors() {
+        return consoleErrors;
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}
