@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads "Lakeview Unified", a made-up district, when the database holds no district yet: a dozen schools, people in
- * every role, a 2025-2029 strategic plan with 22 KPIs and five years of values (by school and student group, some
+ * every role, a 2025-2029 strategic plan with 21 KPIs and six years of values (by school and student group, some
  * groups small enough to be suppressed) and three school plans aligned to it. It writes with plain SQL, in one
  * transaction, because it stands outside the modules it fills; a fixed seed makes every start load the same numbers.
  */
@@ -341,17 +341,31 @@ class DemoDistrict implements ApplicationRunner {
         return id;
     }
 
-    /** Five school years (2020-21 to 2024-25) of values: district by group, and each school for all students. */
+    /**
+     * How far each KPI got in the plan's first year (2025-26), as a share of the progress its path expected: some ahead,
+     * some a little behind (at risk), some going the wrong way (off track).
+     */
+    private static final double[] FIRST_YEAR_PROGRESS = {1.3, 0.9, -0.6, 1.0, 0.3, 1.6, -1.5, 0.8, 1.1, 0.0};
+
+    /**
+     * Six school years (2020-21 to 2025-26) of values, the baseline year 2024-25 among them: the district by group,
+     * and each school for all students.
+     */
     private void values(List<UUID> schools) {
         int enrollment = 9000;
+        int index = 0;
         for (Object[] entry : kpis) {
             UUID kpi = (UUID) entry[0];
             Kpi definition = (Kpi) entry[1];
             boolean percent = definition.unit().equals("PERCENT");
             double start = definition.baseline() - (definition.target() - definition.baseline()) * 0.3;
-            for (int year = 2020; year <= 2024; year++) {
+            double progress = FIRST_YEAR_PROGRESS[index++ % FIRST_YEAR_PROGRESS.length];
+            for (int year = 2020; year <= 2025; year++) {
                 double trend = start + (definition.baseline() - start) * (year - 2020) / 4.0;
                 double value = year == 2024 ? definition.baseline() : trend + random.nextGaussian() * 0.8;
+                if (year == 2025) {
+                    value = definition.baseline() + (definition.target() - definition.baseline()) / 4 * progress;
+                }
                 if (year == 2020 && percent) {
                     value -= definition.higherIsBetter() ? 3 : -3; // the pandemic year
                 }

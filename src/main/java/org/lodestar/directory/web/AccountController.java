@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** One's own account: password and personal API tokens. */
 @Controller
@@ -53,12 +54,17 @@ class AccountController {
         return "redirect:/account?passwordChanged";
     }
 
+    /** The secret is handed over once, through a redirect, so that reloading the page neither shows nor remakes it. */
     @PostMapping("/account/tokens")
     String createToken(
-            @RequestParam(defaultValue = "") String name, @AuthenticationPrincipal SignedInUser user, Model model) {
+            @RequestParam(defaultValue = "") String name,
+            @AuthenticationPrincipal SignedInUser user,
+            RedirectAttributes redirect) {
         String label = name.isBlank() ? "API" : name.strip();
-        model.addAttribute("newToken", tokens.create(user.districtId(), user.userId(), label));
-        return show(user, model);
+        redirect.addFlashAttribute(
+                "newToken",
+                tokens.create(user.districtId(), user.userId(), label.substring(0, Math.min(label.length(), 100))));
+        return "redirect:/account";
     }
 
     @PostMapping("/account/tokens/{id}/revoke")

@@ -104,6 +104,8 @@ class GoalsController {
             Model model) {
         if (districtGoal == null || rationale.isBlank() || rationale.length() > 1000) {
             model.addAttribute("alignError", true);
+            model.addAttribute("chosenGoal", districtGoal);
+            model.addAttribute("rationale", rationale);
             return show(id, user, model);
         }
         editing.align(user, id, districtGoal, rationale.strip());

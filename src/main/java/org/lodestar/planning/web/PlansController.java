@@ -274,6 +274,9 @@ class PlansController {
         PlanTree tree = planning.tree(user.districtId(), planId);
         model.addAttribute("tree", tree);
         model.addAttribute("canEdit", editing.canEdit(user, tree.plan()));
+        if (tree.plan().districtPlan()) {
+            model.addAttribute("untaken", goalsNoSchoolTookUp(user.districtId(), planId));
+        }
         model.addAttribute(
                 "owners",
                 directory.people(user.districtId()).stream()
