@@ -56,7 +56,7 @@ class PlanJourneyBrowserTest {
         Locator form = page.locator("form[data-add=" + tier + "]").last();
         form.locator("input[name=title]").fill(title);
         form.locator("button[type=submit]").click();
-        assertThat(page.locator("#tree").getByText(title)).isVisible();
+        assertThat(page.locator("#tree .node").getByText(title)).isVisible();
     }
 
     @Test

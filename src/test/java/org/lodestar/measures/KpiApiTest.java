@@ -89,9 +89,9 @@ class KpiApiTest {
         String readBack = call(get("/api/v1/kpis/" + kpi + "/measurements"), token)
                 .getResponse()
                 .getContentAsString();
-        assertThat(readBack).doesNotContain("2025-26");
+        assertThat(readBack).doesNotContain("2026-27");
 
-        String good = "[{\"schoolYear\":\"2025-26\",\"value\":21}]";
+        String good = "[{\"schoolYear\":\"2026-27\",\"value\":21}]";
         MvcResult created = call(
                 post("/api/v1/kpis/" + kpi + "/measurements")
                         .contentType(MediaType.APPLICATION_JSON)
@@ -101,7 +101,7 @@ class KpiApiTest {
         assertThat(call(get("/api/v1/kpis/" + kpi + "/measurements"), token)
                         .getResponse()
                         .getContentAsString())
-                .contains("{\"schoolYear\":\"2025-26\",\"period\":0,\"schoolId\":null,\"group\":\"ALL\",\"value\":21");
+                .contains("{\"schoolYear\":\"2026-27\",\"period\":0,\"schoolId\":null,\"group\":\"ALL\",\"value\":21");
     }
 
     @Test
