@@ -85,6 +85,27 @@ class PlanJourneyBrowserTest {
         kpiForm.locator("input[name=target]").fill("70");
         kpiForm.locator("button[type=submit]").click();
         assertThat(page.locator("#tree").getByText("Algebra I pass rate")).isVisible();
+        kpiForm = page.locator("form[data-add=kpi]");
+        kpiForm.locator("input[name=name]").fill("Students taking Algebra I in grade 8");
+        kpiForm.locator("input[name=baseline]").fill("oops");
+        kpiForm.locator("input[name=target]").fill("60");
+        kpiForm.locator("button[type=submit]").click();
+        assertThat(page.locator("form[data-add=kpi]")).containsText("The baseline must be a number.");
+        page.locator("form[data-add=kpi] input[name=baseline]").fill("30");
+        page.locator("form[data-add=kpi] button[type=submit]").click();
+        Locator kpis = page.locator("[data-tier=kpi] .title");
+        assertThat(kpis).hasText(new String[] {"Algebra I pass rate", "Students taking Algebra I in grade 8"});
+        page.locator("[data-tier=kpi]")
+                .filter(new Locator.FilterOptions().setHasText("Students taking"))
+                .locator("button[aria-label='Move up']")
+                .click();
+        assertThat(kpis).hasText(new String[] {"Students taking Algebra I in grade 8", "Algebra I pass rate"});
+        page.onceDialog(dialog -> dialog.accept());
+        page.locator("[data-tier=kpi]")
+                .filter(new Locator.FilterOptions().setHasText("Students taking"))
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete"))
+                .click();
+        assertThat(kpis).hasText(new String[] {"Algebra I pass rate"});
         add("strategy", "Double-block math in grade 8");
         add("project", "Hire two math coaches");
 

@@ -71,6 +71,13 @@ public class KpiEditing {
                 AuditableChange.deleted(user.districtId(), user.email(), "KPI", kpiId, kpi.name(), fields(kpi)));
     }
 
+    /** Swaps a KPI with its neighbour above (up) or below under the same outcome. */
+    public void move(SignedInUser user, UUID kpiId, boolean up) {
+        Kpi kpi = store.find(user.districtId(), kpiId).orElseThrow(() -> new NotFoundException("kpi"));
+        ForbiddenException.unless(canEdit(user, kpi.outcomeId()));
+        store.move(user.districtId(), kpi, up);
+    }
+
     /** Records values (all of them or, if any is refused, none), each replacing what was there for its cell. */
     public void record(SignedInUser user, List<Measurement> measurements) {
         for (Measurement m : measurements) {

@@ -90,6 +90,29 @@ public class KpiStore {
                         .update());
     }
 
+    /** Swaps a KPI with its neighbour above (up) or below under its outcome; does nothing at either end. */
+    public void move(UUID districtId, Kpi kpi, boolean up) {
+        List<Kpi> siblings = all(districtId).stream()
+                .filter(other -> other.outcomeId().equals(kpi.outcomeId()))
+                .sorted(java.util.Comparator.comparingInt(Kpi::position))
+                .toList();
+        int at = siblings.indexOf(siblings.stream()
+                .filter(k -> k.id().equals(kpi.id()))
+                .findFirst()
+                .orElseThrow());
+        int other = up ? at - 1 : at + 1;
+        if (other < 0 || other >= siblings.size()) {
+            return;
+        }
+        String update = "update kpi set position = ? where district_id = ? and id = ?";
+        jdbc.sql(update)
+                .params(siblings.get(other).position(), districtId, kpi.id())
+                .update();
+        jdbc.sql(update)
+                .params(kpi.position(), districtId, siblings.get(other).id())
+                .update();
+    }
+
     public void delete(UUID districtId, UUID id) {
         jdbc.sql("delete from kpi where district_id = ? and id = ?")
                 .params(districtId, id)

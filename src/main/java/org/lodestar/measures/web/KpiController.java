@@ -3,6 +3,7 @@ package org.lodestar.measures.web;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,6 +27,8 @@ import org.lodestar.shared.Ids;
 import org.lodestar.shared.SchoolYear;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -97,6 +100,7 @@ class KpiController {
         if (!errors.isEmpty()) {
             model.addAttribute("outcomeId", outcomeId);
             model.addAttribute("errors", errors);
+            model.addAttribute("entered", new Entered(name, unit, direction, baseline, target));
             return "measures/kpi-parts :: add-kpi";
         }
         TreeMap<Integer, BigDecimal> targets = new TreeMap<>();
@@ -280,13 +284,39 @@ class KpiController {
         return "redirect:/kpis/" + id;
     }
 
+    /** From the plan tree (htmx: the tree reloads itself) or from the KPI's edit page (back to the plan). */
     @PostMapping("/kpis/{id}/delete")
-    String delete(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user) {
+    ResponseEntity<Void> delete(
+            @PathVariable UUID id,
+            @AuthenticationPrincipal SignedInUser user,
+            @RequestHeader(value = "HX-Request", required = false) String htmx) {
         Kpi kpi = scorecards.kpi(user.districtId(), id);
         var outcome =
                 planning.node(user.districtId(), Tier.OUTCOME, kpi.outcomeId()).orElseThrow();
         editing.delete(user, id);
-        return "redirect:/plans/" + outcome.planId();
+        return treeChanged(htmx, outcome.planId());
+    }
+
+    @PostMapping("/kpis/{id}/move")
+    ResponseEntity<Void> move(
+            @PathVariable UUID id,
+            @RequestParam boolean up,
+            @AuthenticationPrincipal SignedInUser user,
+            @RequestHeader(value = "HX-Request", required = false) String htmx) {
+        Kpi kpi = scorecards.kpi(user.districtId(), id);
+        var outcome =
+                planning.node(user.districtId(), Tier.OUTCOME, kpi.outcomeId()).orElseThrow();
+        editing.move(user, id, up);
+        return treeChanged(htmx, outcome.planId());
+    }
+
+    private static ResponseEntity<Void> treeChanged(String htmx, UUID planId) {
+        if (htmx == null) {
+            return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                    .location(URI.create("/plans/" + planId))
+                    .build();
+        }
+        return ResponseEntity.ok().header("HX-Trigger", "plan-changed").build();
     }
 
     private String editForm(SignedInUser user, Kpi kpi, Model model) {
@@ -326,6 +356,9 @@ class KpiController {
             return null;
         }
     }
+
+    /** What was typed into the in-place KPI form, given back with its errors. */
+    record Entered(String name, Kpi.Unit unit, Direction direction, String baseline, String target) {}
 
     record MeasurementForm(
             @jakarta.validation.constraints.NotBlank String schoolYear,
