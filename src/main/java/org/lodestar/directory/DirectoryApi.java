@@ -36,6 +36,11 @@ public class DirectoryApi {
         this.tokens = tokens;
     }
 
+    /** True on a new installation that has no district yet (and no demo), which must be set up first. */
+    public boolean noDistrictYet() {
+        return districts.all().isEmpty();
+    }
+
     public District district(UUID districtId) {
         return districts.find(districtId).orElseThrow(() -> new NotFoundException("district"));
     }

@@ -47,6 +47,7 @@ class SecurityConfiguration {
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         return http.authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/login",
+                                "/setup",
                                 "/p/**",
                                 "/webjars/**",
                                 "/css/**",
