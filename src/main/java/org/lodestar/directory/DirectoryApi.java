@@ -65,6 +65,11 @@ public class DirectoryApi {
         return people.all(districtId);
     }
 
+    /** Display names by person id, for pages that show owners. */
+    public Map<UUID, String> namesById(UUID districtId) {
+        return people.all(districtId).stream().collect(Collectors.toMap(Person::id, Person::displayName));
+    }
+
     public Optional<Person> person(UUID districtId, UUID personId) {
         return personId == null ? Optional.empty() : people.find(districtId, personId);
     }

@@ -7,7 +7,7 @@ import org.lodestar.directory.DirectoryApi;
 import org.lodestar.directory.District;
 import org.lodestar.directory.NotFoundException;
 import org.lodestar.measures.KpiOverview;
-import org.lodestar.shared.SchoolYear;
+import org.lodestar.measures.TrendChart;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -48,20 +48,9 @@ class PublicScorecardController {
     }
 
     private String chart(KpiOverview overview, java.util.Locale locale) {
-        Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put(
-                "years",
-                overview.series().stream()
-                        .map(p -> SchoolYear.of(p.year()).toString())
-                        .toList());
-        spec.put(
-                "actual",
-                overview.series().stream().map(KpiOverview.Point::value).toList());
-        spec.put(
-                "target",
-                overview.series().stream().map(KpiOverview.Point::expected).toList());
-        spec.put("actualLabel", messages.getMessage("kpi.actual", null, locale));
-        spec.put("targetLabel", messages.getMessage("kpi.targetPath", null, locale));
-        return json.writeValueAsString(spec);
+        return json.writeValueAsString(TrendChart.spec(
+                overview,
+                messages.getMessage("kpi.actual", null, locale),
+                messages.getMessage("kpi.targetPath", null, locale)));
     }
 }

@@ -91,52 +91,46 @@ public final class Browser implements AutoCloseable {
      * The WCAG 2.1 A and AA rules that axe-core finds broken on a page, as "rule: help (elements)" lines. The page is
      * opened in a window that lets axe's script in: the Content-Security-Policy is checked in every other window.
      */
-    @SuppressWarnings("unchecked")
     public List<String> accessibilityViolations(String path, String language) {
-        String script;
-        try (InputStream axe =
-                Browser.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
-            script = new String(axe.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        try (BrowserContext context = browser.newContext(
-                new NewContextOptions().setBaseURL(baseUrl).setBypassCSP(true).setLocale(language))) {
+        try (BrowserContext context = axeContext(language)) {
             Page page = context.newPage();
             page.navigate(path);
-            page.addScriptTag(new Page.AddScriptTagOptions().setContent(script));
-            return (List<String>)
-                    page.evaluate(
-                            "async () => (await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}))"
-                                    + ".violations.map(v => v.id + ': ' + v.help + ' (' + v.nodes.map(n => n.target.join(' ')).join(', ') + ')')");
+            return axe(page);
         }
     }
 
     /** The same check for a signed-in page: signs in first in the checking window. */
-    @SuppressWarnings("unchecked")
     public List<String> accessibilityViolationsSignedIn(String path, String email, String password) {
-        String script;
-        try (InputStream axe =
-                Browser.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
-            script = new String(axe.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        try (BrowserContext context = browser.newContext(
-                new NewContextOptions().setBaseURL(baseUrl).setBypassCSP(true).setLocale("en-US"))) {
+        try (BrowserContext context = axeContext("en-US")) {
             Page page = context.newPage();
             page.navigate("/login");
             page.fill("#username", email);
             page.fill("#password", password);
             page.click("main button[type=submit]");
-            page.waitForURL("**/plans");
+            page.waitForURL("**/plans**");
             page.navigate(path);
-            page.addScriptTag(new Page.AddScriptTagOptions().setContent(script));
-            return (List<String>)
-                    page.evaluate(
-                            "async () => (await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}))"
-                                    + ".violations.map(v => v.id + ': ' + v.help + ' (' + v.nodes.map(n => n.target.join(' ')).join(', ') + ')')");
+            return axe(page);
         }
+    }
+
+    private BrowserContext axeContext(String language) {
+        return browser.newContext(
+                new NewContextOptions().setBaseURL(baseUrl).setBypassCSP(true).setLocale(language));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> axe(Page page) {
+        try (InputStream axe =
+                Browser.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+            page.addScriptTag(
+                    new Page.AddScriptTagOptions().setContent(new String(axe.readAllBytes(), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return (List<String>)
+                page.evaluate(
+                        "async () => (await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}))"
+                                + ".violations.map(v => v.id + ': ' + v.help + ' (' + v.nodes.map(n => n.target.join(' ')).join(', ') + ')')");
     }
 
     public List<String> consoleErrors() {

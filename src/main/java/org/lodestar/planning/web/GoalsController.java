@@ -60,11 +60,7 @@ class GoalsController {
         model.addAttribute("plan", tree.plan());
         model.addAttribute("branch", branch);
         model.addAttribute("canEdit", editing.canEdit(user, tree.plan()));
-        model.addAttribute(
-                "owners",
-                directory.people(district).stream()
-                        .collect(Collectors.toMap(
-                                org.lodestar.directory.Person::id, org.lodestar.directory.Person::displayName)));
+        model.addAttribute("owners", directory.namesById(district));
         if (tree.plan().districtPlan()) {
             model.addAttribute(
                     "alignedSchools",

@@ -277,11 +277,7 @@ class PlansController {
         if (tree.plan().districtPlan()) {
             model.addAttribute("untaken", goalsNoSchoolTookUp(user.districtId(), planId));
         }
-        model.addAttribute(
-                "owners",
-                directory.people(user.districtId()).stream()
-                        .collect(Collectors.toMap(
-                                org.lodestar.directory.Person::id, org.lodestar.directory.Person::displayName)));
+        model.addAttribute("owners", directory.namesById(user.districtId()));
     }
 
     /** District goals of this plan that no school goal is aligned to. */
