@@ -1,7 +1,9 @@
 package org.lodestar.directory;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.UUID;
+import org.lodestar.shared.SchoolYear;
 
 /** A district (the tenant) and the settings it chose. */
 public record District(
@@ -13,4 +15,10 @@ public record District(
         int schoolYearStartMonth,
         int minimumN,
         BigDecimal statusTolerancePercent,
-        String defaultLanguage) {}
+        String defaultLanguage) {
+
+    /** The school year a date falls in, by the month this district's school year starts. */
+    public SchoolYear schoolYearOf(LocalDate date) {
+        return SchoolYear.containing(date, schoolYearStartMonth);
+    }
+}

@@ -159,7 +159,7 @@ class PlanJourneyBrowserTest {
         // a value that is not a number gets a message next to the field
         page.fill("#value", "lots");
         page.click("main form button:has-text('Record')");
-        assertThat(page.locator("#value-error")).isVisible();
+        assertThat(page.locator("#value-error")).hasText("Enter a number, such as 72.5.");
         Browser.screenshot(page, "kpi-drill-down");
     }
 

@@ -25,6 +25,9 @@ class PublicScorecardTest {
     @Autowired
     DirectoryApi directory;
 
+    @Autowired
+    org.lodestar.support.Fixtures fixtures;
+
     private PublicScorecard.PublicKpi kpi(String name) {
         var district = directory.publicDistrict("lakeview").orElseThrow();
         return scorecard.view(district, Locale.ENGLISH).goals().stream()
@@ -77,6 +80,24 @@ class PublicScorecardTest {
                 .contains("avance de nuestro plan estratégico")
                 .contains("no se muestra (muy pocos estudiantes)");
         assertThat(page).contains("Indígena americano o nativo de Alaska");
+    }
+
+    @Test
+    void withoutAChoiceThePublicPageSpeaksTheDistrictsDefaultLanguage() throws Exception {
+        fixtures.jdbc()
+                .sql("update district set default_language = 'es' where slug = 'lakeview'")
+                .update();
+        try {
+            String page = mvc.perform(get("/p/lakeview"))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            assertThat(page).contains("avance de nuestro plan estratégico");
+        } finally {
+            fixtures.jdbc()
+                    .sql("update district set default_language = 'en' where slug = 'lakeview'")
+                    .update();
+        }
     }
 
     @Test

@@ -168,9 +168,10 @@ class KpiController {
             model.addAttribute(
                     "measurementForm",
                     new MeasurementForm(
-                            overview.latestYear() == null
-                                    ? new SchoolYear(kpi.baselineYear()).toString()
-                                    : new SchoolYear(overview.latestYear() + 1).toString(),
+                            directory
+                                    .district(user.districtId())
+                                    .schoolYearOf(java.time.LocalDate.now())
+                                    .toString(),
                             0,
                             school,
                             group,

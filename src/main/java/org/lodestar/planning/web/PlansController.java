@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -64,7 +65,10 @@ class PlansController {
     String create(
             @RequestParam(required = false) UUID school, @AuthenticationPrincipal SignedInUser user, Model model) {
         ForbiddenException.unless(school == null ? user.canPlanForDistrict() : user.canLeadSchool(school));
-        int year = java.time.Year.now().getValue();
+        int year = directory
+                .district(user.districtId())
+                .schoolYearOf(LocalDate.now())
+                .startYear();
         model.addAttribute(
                 "form",
                 new PlanForm(
