@@ -60,6 +60,16 @@ public record SignedInUser(
                         && (grant.districtWide() || (schoolId != null && schoolId.equals(grant.schoolId()))));
     }
 
+    /** The first school this person may record values for, when they may not record for the district (else null). */
+    public UUID recordingSchool() {
+        return grants.stream()
+                .filter(grant -> grant.role() == Role.SCHOOL_LEADER || grant.role() == Role.CONTRIBUTOR)
+                .map(Grant::schoolId)
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null);
+    }
+
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
         return grants.stream()

@@ -15,8 +15,12 @@ public record KpiOverview(
         Integer latestN,
         BigDecimal expected,
         KpiStatus status,
-        List<Point> series) {
+        List<Point> series,
+        List<Point> history) {
 
-    /** One school year: the value measured (null if none) and the value the trajectory expects. */
-    public record Point(int year, BigDecimal value, Integer n, BigDecimal expected, KpiStatus status) {}
+    /**
+     * One school year (the series: its latest period) or one period of it (the history: every value recorded), with
+     * the value measured (null if none) and the value the trajectory expects that year.
+     */
+    public record Point(int year, int period, BigDecimal value, Integer n, BigDecimal expected, KpiStatus status) {}
 }

@@ -95,19 +95,23 @@ public class Scorecards implements IndicatorSource {
                 kpi.endYear() == null ? kpi.baselineYear() : kpi.endYear(),
                 latestByYear.isEmpty() ? kpi.baselineYear() : latestByYear.lastKey());
         List<KpiOverview.Point> series = new ArrayList<>();
+        List<KpiOverview.Point> history = new ArrayList<>();
         for (int year = first; year <= last; year++) {
-            Measurement m = latestByYear.get(year);
+            int y = year;
             BigDecimal expected = year >= kpi.baselineYear() ? round(trajectory.expected(year)) : null;
-            KpiStatus status = rule.status(
-                    trajectory,
-                    kpi.direction(),
-                    year,
-                    m == null ? null : m.value().doubleValue());
-            series.add(new KpiOverview.Point(
-                    year, m == null ? null : m.value(), m == null ? null : m.n(), expected, status));
+            Measurement m = latestByYear.get(year);
+            series.add(point(rule, trajectory, kpi, year, m, expected));
+            List<Measurement> ofYear = values.stream()
+                    .filter(v -> v.kpiId().equals(kpi.id()) && v.schoolYear() == y)
+                    .sorted(Comparator.comparingInt(Measurement::period))
+                    .toList();
+            if (ofYear.isEmpty()) {
+                history.add(point(rule, trajectory, kpi, year, null, expected));
+            }
+            ofYear.forEach(v -> history.add(point(rule, trajectory, kpi, y, v, expected)));
         }
         if (latestByYear.isEmpty()) {
-            return new KpiOverview(kpi, null, null, null, null, KpiStatus.NO_DATA, series);
+            return new KpiOverview(kpi, null, null, null, null, KpiStatus.NO_DATA, series, history);
         }
         Measurement latest = latestByYear.lastEntry().getValue();
         return new KpiOverview(
@@ -121,7 +125,21 @@ public class Scorecards implements IndicatorSource {
                         kpi.direction(),
                         latest.schoolYear(),
                         latest.value().doubleValue()),
-                series);
+                series,
+                history);
+    }
+
+    private static KpiOverview.Point point(
+            StatusRule rule, Trajectory trajectory, Kpi kpi, int year, Measurement m, BigDecimal expected) {
+        KpiStatus status = rule.status(
+                trajectory, kpi.direction(), year, m == null ? null : m.value().doubleValue());
+        return new KpiOverview.Point(
+                year,
+                m == null ? 0 : m.period(),
+                m == null ? null : m.value(),
+                m == null ? null : m.n(),
+                expected,
+                status);
     }
 
     static Trajectory trajectory(Kpi kpi) {

@@ -32,7 +32,7 @@ class MeasurementImportTest {
     private String upload(String name, byte[] content, SignedInUser as, Locale locale) throws Exception {
         return mvc.perform(multipart("/measurements/import")
                         .file(new MockMultipartFile("file", name, "application/octet-stream", content))
-                        .locale(locale)
+                        .param("lang", locale.getLanguage())
                         .with(user(as))
                         .with(csrf()))
                 .andReturn()

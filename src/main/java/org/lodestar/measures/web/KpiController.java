@@ -160,7 +160,9 @@ class KpiController {
         model.addAttribute("groups", directory.studentGroups(user.districtId()));
         model.addAttribute("breakdown", breakdown(all, overview.latestYear()));
         model.addAttribute("canEdit", editing.canEdit(user, kpi.outcomeId()));
-        model.addAttribute("canRecord", user.canRecordMeasurements(school));
+        // people who record for one school get that school in the form rather than a district they may not write to
+        UUID recordFor = school != null || user.canRecordMeasurements(null) ? school : user.recordingSchool();
+        model.addAttribute("canRecord", user.canRecordMeasurements(recordFor));
         model.addAttribute(
                 "outcome",
                 planning.node(user.districtId(), Tier.OUTCOME, kpi.outcomeId()).orElseThrow());
@@ -173,7 +175,7 @@ class KpiController {
                                     .schoolYearOf(java.time.LocalDate.now())
                                     .toString(),
                             0,
-                            school,
+                            recordFor,
                             group,
                             null,
                             null));

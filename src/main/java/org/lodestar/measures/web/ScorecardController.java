@@ -69,6 +69,9 @@ class ScorecardController {
         PlanSummary chosen = plan != null
                 ? planning.plan(district, plan)
                 : planning.districtStrategicPlan(district).orElse(null);
+        if (school == null && chosen != null && chosen.schoolId() != null) {
+            school = chosen.schoolId(); // a school's plan is measured at that school
+        }
         model.addAttribute("plans", planning.plans(district));
         model.addAttribute("schools", directory.schools(district));
         model.addAttribute("groups", directory.studentGroups(district));

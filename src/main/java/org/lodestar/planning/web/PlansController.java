@@ -233,8 +233,7 @@ class PlansController {
                         current.position(),
                         publish,
                         status));
-        tree(user, planId, model);
-        return TREE;
+        return respond(user, planId, htmx, model);
     }
 
     @PostMapping("/plans/{planId}/nodes/{tier}/{id}/move")
