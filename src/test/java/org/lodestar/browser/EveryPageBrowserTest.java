@@ -130,10 +130,17 @@ class EveryPageBrowserTest {
         assertThat(page.locator("[data-test=aligned-schools]")).containsText("Cedar readers love books");
         Browser.screenshot(page, "goal-page");
 
-        // the principal cannot edit the district plan
+        // the principal cannot edit the district plan, nor manage people
         page.navigate("/plans");
         page.click("text=Lakeview 2030: Every Student Ready");
         assertThat(page.locator("form[data-add=goal]")).hasCount(0);
+        Page other = browser.signedIn("principal@lakeview.example", Fixtures.PASSWORD);
+        other.navigate("/admin/people");
+        assertThat(other.locator("h1")).hasText("Your role does not allow this.");
+        Browser.screenshot(other, "forbidden");
+        other.navigate("/kpis/not-an-id");
+        assertThat(other.locator("h1")).hasText("This request is missing something or has a value of the wrong kind.");
+        browser.consoleErrors().removeIf(error -> error.contains("/admin/people") || error.contains("/kpis/not-an-id"));
     }
 
     @Test
