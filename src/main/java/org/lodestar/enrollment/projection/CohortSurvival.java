@@ -1,0 +1,203 @@
+package org.lodestar.enrollment.projection;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * Grade progression (cohort survival): each grade next year is this year's grade below times the ratio at which
+ * students have moved up between those grades; the entry grade comes from births five years earlier, from the
+ * numbers given, or from its own recent level.
+ */
+public final class CohortSurvival {
+
+    private final Method method;
+
+    public CohortSurvival(Method method) {
+        this.method = method;
+    }
+
+    /** A school's forecast: grade counts by future year, and what had to be assumed on the way. */
+    public record SchoolForecast(String school, NavigableMap<Integer, Map<Grade, Double>> years, List<String> warnings) {
+
+        public double total(int year) {
+            return years.get(year).values().stream().mapToDouble(Double::doubleValue).sum();
+        }
+    }
+
+    /**
+     * The progression ratios observed for a school from one grade to the next, oldest first, over the method's window
+     * of most recent transitions. Only complete transitions count: both years present, the feeder not zero.
+     */
+    List<Double> observedRatios(EnrollmentHistory history, String school, Grade from, List<String> warnings) {
+        NavigableMap<Integer, Map<Grade, Integer>> years = history.of(school);
+        List<Double> ratios = new ArrayList<>();
+        for (Integer year : years.descendingKeySet()) {
+            if (ratios.size() == method.window()) {
+                break;
+            }
+            Map<Grade, Integer> before = years.get(year - 1);
+            Map<Grade, Integer> after = years.get(year);
+            if (before == null || !before.containsKey(from) || !after.containsKey(from.next())) {
+                continue;
+            }
+            int feeder = before.get(from);
+            if (feeder == 0) {
+                warnings.add(school + ": no " + from.label() + " students in " + (year - 1) + ", so no ratio from it");
+                continue;
+            }
+            ratios.add(0, (double) after.get(from.next()) / feeder);
+        }
+        return ratios;
+    }
+
+    /** The district's ratio for a transition: students who moved up over students who could have, all schools. */
+    double districtRatio(EnrollmentHistory history, Grade from, int lastYear) {
+        double moved = 0;
+        double could = 0;
+        for (String school : history.schools()) {
+            NavigableMap<Integer, Map<Grade, Integer>> years = history.of(school);
+            for (int year = lastYear - method.window() + 1; year <= lastYear; year++) {
+                Map<Grade, Integer> before = years.get(year - 1);
+                Map<Grade, Integer> after = years.get(year);
+                if (before != null && after != null && before.containsKey(from) && after.containsKey(from.next())) {
+                    moved += after.get(from.next());
+                    could += before.get(from);
+                }
+            }
+        }
+        return could == 0 ? Double.NaN : moved / could;
+    }
+
+    /**
+     * Forecasts one school from its last counted year.
+     *
+     * @param entries the entry grade's count by future year when known (given, or from births); else null
+     */
+    public SchoolForecast forecast(
+            EnrollmentHistory history, String school, int horizon, Map<Integer, Double> entries, Births births) {
+        List<String> warnings = new ArrayList<>();
+        NavigableMap<Integer, Map<Grade, Integer>> years = history.of(school);
+        if (years.isEmpty()) {
+            throw new IllegalArgumentException("No history for " + school);
+        }
+        int origin = years.lastKey();
+        Map<Grade, Integer> last = years.get(origin);
+        Grade entry = last.keySet().stream().min(Enum::compareTo).orElseThrow();
+        Grade top = last.keySet().stream().max(Enum::compareTo).orElseThrow();
+
+        Map<Grade, Double> ratios = new EnumMap<>(Grade.class);
+        for (Grade grade = entry; grade != top; grade = grade.next()) {
+            ratios.put(grade, ratio(history, school, grade, origin, warnings));
+        }
+        Map<Integer, Double> entryCounts = entries != null ? entries : entryForecast(history, school, entry, origin, horizon, births, warnings);
+
+        NavigableMap<Integer, Map<Grade, Double>> result = new TreeMap<>();
+        Map<Grade, Double> start = new EnumMap<>(Grade.class);
+        last.forEach((grade, n) -> start.put(grade, n.doubleValue()));
+        Map<Grade, Double> previous = start;
+        for (int h = 1; h <= horizon; h++) {
+            int year = origin + h;
+            Map<Grade, Double> next = new EnumMap<>(Grade.class);
+            Double entryCount = entryCounts.get(year);
+            if (entryCount == null) {
+                entryCount = previous.get(entry);
+                warnings.add(school + ": no " + entry.label() + " figure for " + year + ", held at " + Math.round(entryCount));
+            }
+            next.put(entry, entryCount);
+            for (Grade grade = entry.next(); grade != null && grade.compareTo(top) <= 0; grade = grade.next()) {
+                Double feeder = previous.get(grade.previous());
+                next.put(grade, feeder == null ? 0 : feeder * ratios.get(grade.previous()));
+            }
+            result.put(year, next);
+            previous = next;
+        }
+        return new SchoolForecast(school, result, warnings);
+    }
+
+    private double ratio(EnrollmentHistory history, String school, Grade from, int origin, List<String> warnings) {
+        List<Double> observed = observedRatios(history, school, from, warnings);
+        double district = method.shrinkage() > 0 ? districtRatio(history, from, origin) : Double.NaN;
+        if (observed.isEmpty()) {
+            if (Double.isNaN(district)) {
+                throw new IllegalArgumentException(school + ": no complete " + from.label() + " to "
+                        + from.next().label() + " transition in consecutive years, so no ratio can be computed");
+            }
+            warnings.add(school + ": no " + from.label() + " to " + from.next().label() + " history, district ratio used");
+            return district;
+        }
+        double own = method.averaging().of(observed);
+        if (method.shrinkage() == 0 || Double.isNaN(district)) {
+            return own;
+        }
+        double feeders = 0;
+        NavigableMap<Integer, Map<Grade, Integer>> years = history.of(school);
+        int counted = 0;
+        for (Map<Grade, Integer> year : years.descendingMap().values()) {
+            if (counted++ == method.window()) {
+                break;
+            }
+            feeders += year.getOrDefault(from, 0);
+        }
+        double students = feeders / Math.max(1, Math.min(counted, method.window()));
+        return (students * own + method.shrinkage() * district) / (students + method.shrinkage());
+    }
+
+    /** Entry-grade counts: from births five years earlier when the method and the data allow, else its recent level. */
+    private Map<Integer, Double> entryForecast(
+            EnrollmentHistory history,
+            String school,
+            Grade entry,
+            int origin,
+            int horizon,
+            Births births,
+            List<String> warnings) {
+        NavigableMap<Integer, Map<Grade, Integer>> years = history.of(school);
+        Map<Integer, Double> result = new TreeMap<>();
+        if (method.entryFromBirths() && entry == Grade.K && births != null && !births.isEmpty()) {
+            List<Double> shares = new ArrayList<>();
+            for (Integer year : years.descendingKeySet()) {
+                if (shares.size() == method.entryWindow()) {
+                    break;
+                }
+                Integer k = years.get(year).get(Grade.K);
+                Integer born = births.of(year - 5);
+                if (k != null && born != null && born > 0) {
+                    shares.add(0, (double) k / born);
+                }
+            }
+            if (!shares.isEmpty()) {
+                double share = method.averaging().of(shares);
+                for (int h = 1; h <= horizon; h++) {
+                    Integer born = births.of(origin + h - 5);
+                    if (born == null) {
+                        born = births.latestUpTo(origin + h - 5);
+                        if (h == 1 || births.of(origin + h - 6) != null) {
+                            warnings.add(school + ": no births for " + (origin + h - 5) + ", the latest known used");
+                        }
+                    }
+                    result.put(origin + h, share * born);
+                }
+                return result;
+            }
+        }
+        List<Integer> recent = new ArrayList<>();
+        for (Integer year : years.descendingKeySet()) {
+            if (recent.size() == method.entryWindow()) {
+                break;
+            }
+            Integer n = years.get(year).get(entry);
+            if (n != null) {
+                recent.add(n);
+            }
+        }
+        double level = recent.stream().mapToInt(Integer::intValue).average().orElse(0);
+        for (int h = 1; h <= horizon; h++) {
+            result.put(origin + h, level);
+        }
+        return result;
+    }
+}
