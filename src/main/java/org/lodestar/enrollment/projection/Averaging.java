@@ -23,7 +23,8 @@ public enum Averaging {
         }
         int n = oldestFirst.size();
         return switch (this) {
-            case MEAN -> oldestFirst.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            case MEAN ->
+                oldestFirst.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
             case WEIGHTED -> {
                 double sum = 0;
                 double weights = 0;
@@ -34,11 +35,15 @@ public enum Averaging {
                 yield sum / weights;
             }
             case MEDIAN -> {
-                double[] sorted = oldestFirst.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+                double[] sorted = oldestFirst.stream()
+                        .mapToDouble(Double::doubleValue)
+                        .sorted()
+                        .toArray();
                 yield n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
             }
             case LAST -> oldestFirst.get(n - 1);
-            case GEOMETRIC -> Math.exp(oldestFirst.stream().mapToDouble(Math::log).average().orElseThrow());
+            case GEOMETRIC ->
+                Math.exp(oldestFirst.stream().mapToDouble(Math::log).average().orElseThrow());
             case EXPONENTIAL -> {
                 double smoothed = oldestFirst.get(0);
                 for (int i = 1; i < n; i++) {

@@ -21,10 +21,13 @@ public final class CohortSurvival {
     }
 
     /** A school's forecast: grade counts by future year, and what had to be assumed on the way. */
-    public record SchoolForecast(String school, NavigableMap<Integer, Map<Grade, Double>> years, List<String> warnings) {
+    public record SchoolForecast(
+            String school, NavigableMap<Integer, Map<Grade, Double>> years, List<String> warnings) {
 
         public double total(int year) {
-            return years.get(year).values().stream().mapToDouble(Double::doubleValue).sum();
+            return years.get(year).values().stream()
+                    .mapToDouble(Double::doubleValue)
+                    .sum();
         }
     }
 
@@ -93,7 +96,8 @@ public final class CohortSurvival {
         for (Grade grade = entry; grade != top; grade = grade.next()) {
             ratios.put(grade, ratio(history, school, grade, origin, warnings));
         }
-        Map<Integer, Double> entryCounts = entries != null ? entries : entryForecast(history, school, entry, origin, horizon, births, warnings);
+        Map<Integer, Double> entryCounts =
+                entries != null ? entries : entryForecast(history, school, entry, origin, horizon, births, warnings);
 
         NavigableMap<Integer, Map<Grade, Double>> result = new TreeMap<>();
         Map<Grade, Double> start = new EnumMap<>(Grade.class);
@@ -105,7 +109,8 @@ public final class CohortSurvival {
             Double entryCount = entryCounts.get(year);
             if (entryCount == null) {
                 entryCount = previous.get(entry);
-                warnings.add(school + ": no " + entry.label() + " figure for " + year + ", held at " + Math.round(entryCount));
+                warnings.add(school + ": no " + entry.label() + " figure for " + year + ", held at "
+                        + Math.round(entryCount));
             }
             next.put(entry, entryCount);
             for (Grade grade = entry.next(); grade != null && grade.compareTo(top) <= 0; grade = grade.next()) {
@@ -126,7 +131,8 @@ public final class CohortSurvival {
                 throw new IllegalArgumentException(school + ": no complete " + from.label() + " to "
                         + from.next().label() + " transition in consecutive years, so no ratio can be computed");
             }
-            warnings.add(school + ": no " + from.label() + " to " + from.next().label() + " history, district ratio used");
+            warnings.add(
+                    school + ": no " + from.label() + " to " + from.next().label() + " history, district ratio used");
             return district;
         }
         double own = method.averaging().of(observed);

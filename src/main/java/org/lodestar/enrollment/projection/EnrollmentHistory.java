@@ -41,7 +41,9 @@ public final class EnrollmentHistory {
     /** A school's total in a year, or null when it has no counts that year. */
     public Integer total(String school, int year) {
         Map<Grade, Integer> byGrade = of(school).get(year);
-        return byGrade == null ? null : byGrade.values().stream().mapToInt(Integer::intValue).sum();
+        return byGrade == null
+                ? null
+                : byGrade.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     public int firstYear() {

@@ -25,8 +25,8 @@ class GradeProgressionReferenceTest {
 
     private static double ratio(Averaging averaging, EnrollmentHistory history, Grade from) {
         List<String> warnings = new ArrayList<>();
-        return averaging.of(new CohortSurvival(new Method(averaging, 3, 0, false, 3))
-                .observedRatios(history, "S", from, warnings));
+        return averaging.of(
+                new CohortSurvival(new Method(averaging, 3, 0, false, 3)).observedRatios(history, "S", from, warnings));
     }
 
     @Test

@@ -1,0 +1,71 @@
+package org.lodestar.enrollment.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * On the real Eau Claire history, origins with targets before 2020: Lodestar's method beats the plain baseline at
+ * every horizon, for schools and for the district, and its 80% intervals hold about 80% of what happened.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EauClaireBacktestTest {
+
+    private Backtest.Report lodestar;
+    private Backtest.Report baseline;
+
+    @BeforeAll
+    void backtest() throws Exception {
+        EnrollmentHistory history = EauClaire.history();
+        Births births = EauClaire.births();
+        lodestar = Backtest.run(history, births, Method.LODESTAR, 5, 2019);
+        baseline = Backtest.run(history, births, Method.BASELINE, 5, 2019);
+        System.out.println("Eau Claire backtest, targets 2002-2019 (mean absolute percentage error of totals):");
+        System.out.println(
+                "h  schools: Lodestar / baseline   district: Lodestar / baseline   within 2%   80% band   95% band");
+        for (int h = 1; h <= 5; h++) {
+            Backtest.Row ours = lodestar.at(h);
+            Backtest.Row plain = baseline.at(h);
+            System.out.printf(
+                    "%d  %6.2f%% / %6.2f%%            %6.2f%% / %6.2f%%              %5.1f%%     %5.1f%%    %5.1f%%%n",
+                    h,
+                    ours.schoolMape(),
+                    plain.schoolMape(),
+                    ours.districtMape(),
+                    plain.districtMape(),
+                    ours.schoolsWithin2Percent(),
+                    ours.coverage80(),
+                    ours.coverage95());
+        }
+    }
+
+    @Test
+    void theBaselineMatchesThePublishedFigures() {
+        // the data's README: schools 4.9% one year ahead, district 1.24%
+        assertThat(baseline.at(1).schoolMape()).isBetween(4.4, 5.4);
+        assertThat(baseline.at(1).districtMape()).isBetween(0.9, 1.6);
+    }
+
+    @Test
+    void beatsTheBaselineAtEveryHorizonForSchoolsAndTheDistrict() {
+        for (int h = 1; h <= 5; h++) {
+            assertThat(lodestar.at(h).schoolMape())
+                    .as("schools, %d years ahead", h)
+                    .isLessThan(baseline.at(h).schoolMape());
+            assertThat(lodestar.at(h).districtMape())
+                    .as("district, %d years ahead", h)
+                    .isLessThan(baseline.at(h).districtMape());
+        }
+    }
+
+    @Test
+    void eightyPercentBandsHoldAboutEightyPercent() {
+        for (int h = 1; h <= 5; h++) {
+            assertThat(lodestar.at(h).coverage80())
+                    .as("80%% band, %d years ahead", h)
+                    .isBetween(70.0, 90.0);
+        }
+    }
+}
