@@ -26,7 +26,16 @@ public final class Backtest {
             int schoolForecasts,
             int origins) {}
 
-    public record Report(Method method, int lastTargetYear, List<Row> rows) {
+    /**
+     * @param schoolErrors every school-total error of the backtest, to draw a new forecast's bands from
+     * @param districtErrors the same for district totals
+     */
+    public record Report(
+            Method method,
+            int lastTargetYear,
+            List<Row> rows,
+            IntervalModel schoolErrors,
+            IntervalModel districtErrors) {
 
         public Row at(int horizon) {
             return rows.stream()
@@ -45,6 +54,8 @@ public final class Backtest {
         CohortSurvival survival = new CohortSurvival(method);
         Map<Integer, Tally> tallies = new HashMap<>();
         IntervalModel known = new IntervalModel();
+        IntervalModel all = new IntervalModel();
+        IntervalModel districtAll = new IntervalModel();
         List<double[]> pending = new ArrayList<>(); // target year, horizon, forecast, actual: added once known
         for (int origin = history.firstYear() + MINIMUM_YEARS - 1; origin < lastTargetYear; origin++) {
             int now = origin;
@@ -85,6 +96,7 @@ public final class Backtest {
                                 actual >= predicted * band.lower95() && actual <= predicted * band.upper95() ? 1 : 0;
                     }
                     pending.add(new double[] {origin + h, h, predicted, actual});
+                    all.add(h, predicted, actual);
                     double[] sums = district.computeIfAbsent(h, k -> new double[2]);
                     sums[0] += predicted;
                     sums[1] += actual;
@@ -93,6 +105,7 @@ public final class Backtest {
             district.forEach((h, sums) -> {
                 Tally tally = tallies.get(h);
                 tally.districtErrors.add(Math.abs(sums[0] - sums[1]) / sums[1]);
+                districtAll.add(h, sums[0], sums[1]);
             });
         }
         List<Row> rows = new ArrayList<>();
@@ -102,7 +115,7 @@ public final class Backtest {
                 rows.add(tally.row());
             }
         }
-        return new Report(method, lastTargetYear, rows);
+        return new Report(method, lastTargetYear, rows, all, districtAll);
     }
 
     /** Every error at one horizon. */

@@ -1,0 +1,86 @@
+package org.lodestar.enrollment.projection;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Forecasts every school of a history with Lodestar's method (or another), puts 80% and 95% bands around each number
+ * from the method's own backtest on the same history, and adds schools up to district totals.
+ */
+public final class EnrollmentForecaster {
+
+    /** One school, future year and grade. */
+    public record Cell(
+            String school,
+            int year,
+            Grade grade,
+            double forecast,
+            double lower80,
+            double upper80,
+            double lower95,
+            double upper95) {}
+
+    /** A district total for a future year, with its bands. */
+    public record Total(int year, double forecast, double lower80, double upper80, double lower95, double upper95) {}
+
+    public record Result(
+            List<Cell> cells, List<Total> districtTotals, List<String> warnings, Backtest.Report backtest) {}
+
+    private EnrollmentForecaster() {}
+
+    public static Result forecast(EnrollmentHistory history, Births births, Method method, int horizon) {
+        if (horizon < 1 || horizon > 15) {
+            throw new IllegalArgumentException("The horizon must be from 1 to 15 years: " + horizon);
+        }
+        if (history.isEmpty()) {
+            throw new IllegalArgumentException("The history has no rows");
+        }
+        Backtest.Report backtest = Backtest.run(history, births, method, horizon, history.lastYear());
+        CohortSurvival survival = new CohortSurvival(method);
+        List<Cell> cells = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        Map<Integer, Double> district = new TreeMap<>();
+        int last = history.lastYear();
+        for (String school : history.schools()) {
+            if (!history.of(school).containsKey(last)) {
+                continue; // closed before the last counted year
+            }
+            CohortSurvival.SchoolForecast forecast;
+            try {
+                forecast = survival.forecast(history, school, horizon, null, births);
+            } catch (IllegalArgumentException tooLittleHistory) {
+                warnings.add(tooLittleHistory.getMessage());
+                continue;
+            }
+            warnings.addAll(forecast.warnings());
+            forecast.years().forEach((year, grades) -> {
+                int h = year - last;
+                IntervalModel.Band band = backtest.schoolErrors().band(h, forecast.total(year));
+                grades.forEach((grade, value) -> cells.add(new Cell(
+                        school,
+                        year,
+                        grade,
+                        value,
+                        value * band.lower80(),
+                        value * band.upper80(),
+                        value * band.lower95(),
+                        value * band.upper95())));
+                district.merge(year, forecast.total(year), Double::sum);
+            });
+        }
+        List<Total> totals = new ArrayList<>();
+        district.forEach((year, value) -> {
+            IntervalModel.Band band = backtest.districtErrors().band(year - last, value);
+            totals.add(new Total(
+                    year,
+                    value,
+                    value * band.lower80(),
+                    value * band.upper80(),
+                    value * band.lower95(),
+                    value * band.upper95()));
+        });
+        return new Result(cells, totals, warnings, backtest);
+    }
+}
