@@ -16,6 +16,11 @@ public final class CohortSurvival {
 
     private final Method method;
 
+    /** District ratios of the history last asked about: every school of it needs the same ones. */
+    private EnrollmentHistory ratiosOf;
+
+    private final Map<String, Double> districtRatios = new java.util.HashMap<>();
+
     public CohortSurvival(Method method) {
         this.method = method;
     }
@@ -59,6 +64,15 @@ public final class CohortSurvival {
 
     /** The district's ratio for a transition: students who moved up over students who could have, all schools. */
     double districtRatio(EnrollmentHistory history, Grade from, int lastYear) {
+        if (ratiosOf != history) {
+            ratiosOf = history;
+            districtRatios.clear();
+        }
+        return districtRatios.computeIfAbsent(
+                from + "|" + lastYear, key -> computeDistrictRatio(history, from, lastYear));
+    }
+
+    private double computeDistrictRatio(EnrollmentHistory history, Grade from, int lastYear) {
         double moved = 0;
         double could = 0;
         for (String school : history.schools()) {

@@ -37,21 +37,31 @@ public final class IntervalModel {
         return byHorizon.getOrDefault(horizon, List.of()).size() >= MINIMUM_ERRORS;
     }
 
+    /**
+     * The band for a forecast this many years ahead. Beyond the longest horizon the history could test, the errors of
+     * that horizon are widened with the square root of the years, as a random walk's would be.
+     */
     public Band band(int horizon, double schoolTotal) {
-        List<Double> errors = byHorizonAndSize.getOrDefault(key(horizon, schoolTotal), List.of());
-        if (errors.size() < MINIMUM_ERRORS) {
-            errors = byHorizon.getOrDefault(horizon, List.of());
-        }
-        if (errors.isEmpty()) {
+        int tested = byHorizon.keySet().stream()
+                .filter(h -> h <= horizon)
+                .mapToInt(Integer::intValue)
+                .max()
+                .orElse(0);
+        if (tested == 0) {
             return new Band(1, 1, 1, 1);
         }
+        List<Double> errors = byHorizonAndSize.getOrDefault(key(tested, schoolTotal), List.of());
+        if (errors.size() < MINIMUM_ERRORS) {
+            errors = byHorizon.get(tested);
+        }
+        double widen = Math.sqrt((double) horizon / tested);
         double[] sorted =
                 errors.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return new Band(
-                Math.exp(quantile(sorted, 0.10)),
-                Math.exp(quantile(sorted, 0.90)),
-                Math.exp(quantile(sorted, 0.025)),
-                Math.exp(quantile(sorted, 0.975)));
+                Math.exp(widen * quantile(sorted, 0.10)),
+                Math.exp(widen * quantile(sorted, 0.90)),
+                Math.exp(widen * quantile(sorted, 0.025)),
+                Math.exp(widen * quantile(sorted, 0.975)));
     }
 
     /** Linear interpolation between order statistics (the usual "type 7" quantile). */
