@@ -19,6 +19,21 @@
             if (existing) {
                 existing.dispose();
             }
+            if (spec.series) {
+                // a chart whose series the server described in full (enrollment: stacked history, forecast bands)
+                echarts.init(element).setOption({
+                    aria: {enabled: true},
+                    animation: false,
+                    tooltip: {trigger: 'axis'},
+                    legend: {bottom: 0, type: 'scroll'},
+                    grid: {left: 60, right: 20, top: 20, bottom: 60},
+                    xAxis: {type: 'category', data: spec.years, boundaryGap: false},
+                    yAxis: {type: 'value', scale: !spec.fromZero},
+                    series: spec.series
+                });
+                element.setAttribute('data-chart-ready', 'true');
+                return;
+            }
             var series = [{
                 name: spec.actualLabel, type: 'line', data: spec.actual, connectNulls: false, symbolSize: 8
             }];

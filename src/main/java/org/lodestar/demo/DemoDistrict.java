@@ -173,6 +173,49 @@ class DemoDistrict implements ApplicationRunner {
                 }));
         values(schools);
         schoolPlans(schools, goals);
+        enrollment(schools);
+    }
+
+    /**
+     * Ten fall counts (2016-2025) for every school by grade, and births since 2010: kindergarten follows births, each
+     * cohort moves up with a little loss or gain, and 2020 dips as it did everywhere.
+     */
+    private void enrollment(List<UUID> schools) {
+        String[] grades = {"PK", "K", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"};
+        for (int year = 2010; year <= 2024; year++) {
+            jdbc.sql("insert into enrollment_birth (district_id, birth_year, births) values (?, ?, ?)")
+                    .params(district, year, 760 - (year - 2010) * 9 + random.nextInt(30))
+                    .update();
+        }
+        for (int s = 0; s < SCHOOLS.length; s++) {
+            int low = indexOf(grades, (String) SCHOOLS[s][2]);
+            int high = indexOf(grades, (String) SCHOOLS[s][3]);
+            double perGrade = (int) SCHOOLS[s][4] * 0.9 / (high - low + 1);
+            double[] counts = new double[grades.length];
+            for (int g = low; g <= high; g++) {
+                counts[g] = perGrade * (0.95 + random.nextDouble() * 0.1);
+            }
+            double survival = 0.97 + random.nextDouble() * 0.05;
+            for (int year = 2016; year <= 2025; year++) {
+                double[] next = new double[grades.length];
+                double shock = year == 2020 ? 0.93 : 1.0;
+                next[low] = perGrade * (1 - (year - 2016) * 0.006) * (0.96 + random.nextDouble() * 0.08) * shock;
+                for (int g = low + 1; g <= high; g++) {
+                    next[g] = counts[g - 1] * survival * (0.98 + random.nextDouble() * 0.04) * (shock < 1 ? 0.98 : 1);
+                }
+                counts = next;
+                for (int g = low; g <= high; g++) {
+                    jdbc.sql(
+                                    "insert into enrollment_count (district_id, school_id, school_year, grade, students) values (?, ?, ?, ?, ?)")
+                            .params(district, schools.get(s), year, grades[g], (int) Math.round(counts[g]))
+                            .update();
+                }
+            }
+        }
+    }
+
+    private static int indexOf(String[] grades, String grade) {
+        return java.util.Arrays.asList(grades).indexOf(grade);
     }
 
     /** A KPI of the demo: name, unit, direction, baseline (2024-25) and end target (2029-30). */

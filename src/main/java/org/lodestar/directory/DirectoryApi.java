@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.lodestar.directory.domain.ApiTokenStore;
+import org.lodestar.directory.domain.DirectoryAdministration;
 import org.lodestar.directory.domain.DistrictStore;
 import org.lodestar.directory.domain.PersonStore;
 import org.lodestar.directory.domain.SchoolStore;
@@ -22,18 +23,21 @@ public class DirectoryApi {
     private final PersonStore people;
     private final StudentGroupStore groups;
     private final ApiTokenStore tokens;
+    private final DirectoryAdministration administration;
 
     DirectoryApi(
             DistrictStore districts,
             SchoolStore schools,
             PersonStore people,
             StudentGroupStore groups,
-            ApiTokenStore tokens) {
+            ApiTokenStore tokens,
+            DirectoryAdministration administration) {
         this.districts = districts;
         this.schools = schools;
         this.people = people;
         this.groups = groups;
         this.tokens = tokens;
+        this.administration = administration;
     }
 
     /** True on a new installation that has no district yet (and no demo), which must be set up first. */
@@ -59,6 +63,12 @@ public class DirectoryApi {
 
     public Optional<School> school(UUID districtId, UUID schoolId) {
         return schools.find(districtId, schoolId);
+    }
+
+    /** Adds a school (district admins only), recorded in the audit log like one added on the schools page. */
+    public School addSchool(SignedInUser admin, School school) {
+        administration.saveSchool(admin, school);
+        return school;
     }
 
     public List<Person> people(UUID districtId) {

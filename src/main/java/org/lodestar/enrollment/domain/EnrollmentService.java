@@ -1,0 +1,259 @@
+package org.lodestar.enrollment.domain;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.lodestar.directory.DirectoryApi;
+import org.lodestar.directory.ForbiddenException;
+import org.lodestar.directory.School;
+import org.lodestar.directory.SchoolLevel;
+import org.lodestar.directory.SignedInUser;
+import org.lodestar.enrollment.projection.Backtest;
+import org.lodestar.enrollment.projection.EnrollmentCsv;
+import org.lodestar.enrollment.projection.EnrollmentForecaster;
+import org.lodestar.enrollment.projection.EnrollmentHistory;
+import org.lodestar.enrollment.projection.Grade;
+import org.lodestar.enrollment.projection.Method;
+import org.lodestar.shared.AuditableChange;
+import org.lodestar.shared.Ids;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Enrollment imports and forecasts. A district's forecast is computed once and kept until its history changes:
+ * a dozen schools take well under a second, a state of 2,000 a few seconds (see the benchmark in README).
+ */
+@Service
+public class EnrollmentService {
+
+    /** How many years ahead the pages forecast. */
+    public static final int HORIZON = 5;
+
+    private final EnrollmentStore store;
+    private final DirectoryApi directory;
+    private final ApplicationEventPublisher events;
+    private final Map<UUID, Forecasts> cache = new ConcurrentHashMap<>();
+
+    EnrollmentService(EnrollmentStore store, DirectoryApi directory, ApplicationEventPublisher events) {
+        this.store = store;
+        this.directory = directory;
+        this.events = events;
+    }
+
+    /** Lodestar's forecast of the district, and the plain baseline's backtest to show beside its accuracy. */
+    public record Forecasts(
+            EnrollmentHistory history, EnrollmentForecaster.Result forecast, Backtest.Report baseline) {}
+
+    public Optional<Forecasts> forecasts(UUID districtId) {
+        Forecasts cached = cache.get(districtId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        EnrollmentHistory history = store.history(districtId);
+        if (history.isEmpty()) {
+            return Optional.empty();
+        }
+        var births = store.births(districtId);
+        Forecasts computed = new Forecasts(
+                history,
+                EnrollmentForecaster.forecast(history, births, Method.LODESTAR, HORIZON),
+                Backtest.run(history, births, Method.BASELINE, HORIZON, history.lastYear()));
+        cache.put(districtId, computed);
+        return Optional.of(computed);
+    }
+
+    /** A problem of an import, by line, as a message key with arguments or as the reader's own words. */
+    public record Problem(int line, String code, List<Object> args) {}
+
+    public record ImportResult(int recorded, int schoolsAdded, List<Problem> problems) {
+        public boolean applied() {
+            return problems.isEmpty();
+        }
+    }
+
+    /**
+     * Imports counts ({@code school_id,year,grade,count}; the school by id, state id or name) from CSV or XLSX, all
+     * rows or none. With {@code addSchools}, a district admin lets schools the district does not have yet be added.
+     */
+    @Transactional
+    public ImportResult importFile(SignedInUser user, String filename, InputStream content, boolean addSchools)
+            throws IOException {
+        ForbiddenException.unless(user.canPlanForDistrict());
+        if (addSchools) {
+            ForbiddenException.unless(user.isAdmin());
+        }
+        String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
+        String csv;
+        if (name.endsWith(".xlsx")) {
+            csv = xlsxToCsv(content);
+        } else if (name.endsWith(".csv") || name.endsWith(".txt")) {
+            csv = new String(content.readAllBytes(), StandardCharsets.UTF_8);
+        } else {
+            return new ImportResult(0, 0, List.of(new Problem(0, "enrollment.import.fileType", List.of())));
+        }
+        List<EnrollmentCsv.Row> rows;
+        try {
+            rows = EnrollmentCsv.readRows(new StringReader(csv));
+        } catch (EnrollmentCsv.InvalidFile invalid) {
+            return new ImportResult(
+                    0,
+                    0,
+                    invalid.problems().stream()
+                            .map(p -> new Problem(p.line(), "enrollment.import.row", List.of(p.reason())))
+                            .toList());
+        }
+        Map<String, UUID> schools = schoolLookup(user.districtId());
+        List<Problem> problems = new ArrayList<>();
+        Map<String, List<EnrollmentCsv.Row>> unknown = new HashMap<>();
+        for (EnrollmentCsv.Row row : rows) {
+            if (!schools.containsKey(row.school().toLowerCase(Locale.ROOT))) {
+                unknown.computeIfAbsent(row.school(), s -> new ArrayList<>()).add(row);
+            }
+        }
+        if (!unknown.isEmpty() && !addSchools) {
+            unknown.values()
+                    .forEach(list -> list.forEach(row -> problems.add(
+                            new Problem(row.line(), "enrollment.import.unknownSchool", List.of(row.school())))));
+            problems.sort(java.util.Comparator.comparingInt(Problem::line));
+            return new ImportResult(0, 0, problems);
+        }
+        for (Map.Entry<String, List<EnrollmentCsv.Row>> school : unknown.entrySet()) {
+            Grade lowest = school.getValue().stream()
+                    .map(EnrollmentCsv.Row::grade)
+                    .min(Enum::compareTo)
+                    .orElseThrow();
+            Grade highest = school.getValue().stream()
+                    .map(EnrollmentCsv.Row::grade)
+                    .max(Enum::compareTo)
+                    .orElseThrow();
+            School added = directory.addSchool(
+                    user,
+                    new School(
+                            Ids.next(),
+                            school.getKey(),
+                            null,
+                            level(highest),
+                            lowest.label(),
+                            highest.label(),
+                            null,
+                            null));
+            schools.put(school.getKey().toLowerCase(Locale.ROOT), added.id());
+        }
+        for (EnrollmentCsv.Row row : rows) {
+            store.upsert(
+                    user.districtId(),
+                    schools.get(row.school().toLowerCase(Locale.ROOT)),
+                    row.year(),
+                    row.grade(),
+                    row.count());
+        }
+        cache.remove(user.districtId());
+        events.publishEvent(AuditableChange.updated(
+                user.districtId(),
+                user.email(),
+                "Enrollment",
+                user.districtId(),
+                "imported " + rows.size() + " counts from " + filename,
+                Map.of(),
+                Map.of("counts", rows.size(), "schoolsAdded", unknown.size())));
+        return new ImportResult(rows.size(), unknown.size(), List.of());
+    }
+
+    /** Births by year from a CSV ({@code year,births}), all rows or none. */
+    @Transactional
+    public ImportResult importBirths(SignedInUser user, InputStream content) throws IOException {
+        ForbiddenException.unless(user.canPlanForDistrict());
+        try {
+            var births = EnrollmentCsv.readBirths(new InputStreamReader(content, StandardCharsets.UTF_8));
+            int count = 0;
+            for (int year = 1900; year <= 2200; year++) {
+                Integer n = births.of(year);
+                if (n != null) {
+                    store.upsertBirths(user.districtId(), year, n);
+                    count++;
+                }
+            }
+            cache.remove(user.districtId());
+            return new ImportResult(count, 0, List.of());
+        } catch (EnrollmentCsv.InvalidFile invalid) {
+            return new ImportResult(
+                    0,
+                    0,
+                    invalid.problems().stream()
+                            .map(p -> new Problem(p.line(), "enrollment.import.row", List.of(p.reason())))
+                            .toList());
+        }
+    }
+
+    /** Records counts posted through the API (already checked), replacing what was there. */
+    @Transactional
+    public void record(SignedInUser user, List<Count> counts) {
+        ForbiddenException.unless(user.canPlanForDistrict());
+        counts.forEach(c -> store.upsert(user.districtId(), c.schoolId(), c.year(), c.grade(), c.students()));
+        cache.remove(user.districtId());
+        events.publishEvent(AuditableChange.updated(
+                user.districtId(),
+                user.email(),
+                "Enrollment",
+                user.districtId(),
+                "recorded " + counts.size() + " counts",
+                Map.of(),
+                Map.of("counts", counts.size())));
+    }
+
+    /** One counted cell posted through the API. */
+    public record Count(UUID schoolId, int year, Grade grade, int students) {}
+
+    public void forget(UUID districtId) {
+        cache.remove(districtId);
+    }
+
+    private Map<String, UUID> schoolLookup(UUID districtId) {
+        Map<String, UUID> lookup = new HashMap<>();
+        for (School school : directory.schools(districtId)) {
+            lookup.put(school.id().toString(), school.id());
+            lookup.put(school.name().toLowerCase(Locale.ROOT), school.id());
+            if (school.stateId() != null) {
+                lookup.put(school.stateId().toLowerCase(Locale.ROOT), school.id());
+            }
+        }
+        return lookup;
+    }
+
+    private static SchoolLevel level(Grade highest) {
+        return highest.compareTo(Grade.G5) <= 0
+                ? SchoolLevel.ELEMENTARY
+                : highest.compareTo(Grade.G8) <= 0 ? SchoolLevel.MIDDLE : SchoolLevel.HIGH;
+    }
+
+    private static String xlsxToCsv(InputStream content) throws IOException {
+        StringBuilder csv = new StringBuilder();
+        try (ReadableWorkbook workbook = new ReadableWorkbook(content);
+                CSVPrinter printer = new CSVPrinter(csv, CSVFormat.DEFAULT)) {
+            for (Row row : workbook.getFirstSheet().read()) {
+                List<String> cells = new ArrayList<>();
+                for (int c = 0; c < row.getCellCount(); c++) {
+                    String text = row.getCellText(c);
+                    cells.add(text == null ? "" : text.replaceAll("\\.0$", ""));
+                }
+                printer.printRecord(cells);
+            }
+        }
+        return csv.toString();
+    }
+}

@@ -1,0 +1,141 @@
+package org.lodestar.enrollment.domain;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+import org.lodestar.enrollment.projection.Births;
+import org.lodestar.enrollment.projection.EnrollmentHistory;
+import org.lodestar.enrollment.projection.Grade;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Counted enrollment, births, staffing settings and scenarios of a district. */
+@Repository
+public class EnrollmentStore {
+
+    private final JdbcClient jdbc;
+
+    EnrollmentStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The district's history, schools named by their ids. */
+    public EnrollmentHistory history(UUID districtId) {
+        EnrollmentHistory history = new EnrollmentHistory();
+        jdbc.sql("select school_id, school_year, grade, students from enrollment_count where district_id = ?")
+                .param(districtId)
+                .query(rs -> {
+                    history.put(
+                            rs.getObject("school_id", UUID.class).toString(),
+                            rs.getInt("school_year"),
+                            Grade.parse(rs.getString("grade")),
+                            rs.getInt("students"));
+                });
+        return history;
+    }
+
+    public void upsert(UUID districtId, UUID schoolId, int year, Grade grade, int students) {
+        jdbc.sql("""
+                        insert into enrollment_count (district_id, school_id, school_year, grade, students)
+                        values (?, ?, ?, ?, ?)
+                        on conflict (district_id, school_id, school_year, grade) do update set students = excluded.students""")
+                .params(districtId, schoolId, year, grade.label(), students)
+                .update();
+    }
+
+    public Births births(UUID districtId) {
+        Births births = new Births();
+        jdbc.sql("select birth_year, births from enrollment_birth where district_id = ?")
+                .param(districtId)
+                .query(rs -> {
+                    births.put(rs.getInt("birth_year"), rs.getInt("births"));
+                });
+        return births;
+    }
+
+    public void upsertBirths(UUID districtId, int year, int births) {
+        jdbc.sql("""
+                        insert into enrollment_birth (district_id, birth_year, births) values (?, ?, ?)
+                        on conflict (district_id, birth_year) do update set births = excluded.births""").params(districtId, year, births).update();
+    }
+
+    public StaffingSettings settings(UUID districtId) {
+        return jdbc.sql("select * from enrollment_settings where district_id = ?")
+                .param(districtId)
+                .query((rs, row) -> new StaffingSettings(
+                        rs.getBigDecimal("ratio_k3"),
+                        rs.getBigDecimal("ratio_45"),
+                        rs.getBigDecimal("ratio_secondary"),
+                        rs.getBigDecimal("attrition_percent")))
+                .optional()
+                .orElse(StaffingSettings.DEFAULT);
+    }
+
+    public void saveSettings(UUID districtId, StaffingSettings settings) {
+        jdbc.sql("""
+                        insert into enrollment_settings (district_id, ratio_k3, ratio_45, ratio_secondary, attrition_percent)
+                        values (?, ?, ?, ?, ?)
+                        on conflict (district_id) do update set ratio_k3 = excluded.ratio_k3, ratio_45 = excluded.ratio_45,
+                            ratio_secondary = excluded.ratio_secondary, attrition_percent = excluded.attrition_percent""")
+                .params(
+                        districtId,
+                        settings.ratioK3(),
+                        settings.ratio45(),
+                        settings.ratioSecondary(),
+                        settings.attritionPercent())
+                .update();
+    }
+
+    public List<ScenarioRow> scenarios(UUID districtId) {
+        return jdbc.sql("select * from enrollment_scenario where district_id = ? order by name")
+                .param(districtId)
+                .query((rs, row) -> new ScenarioRow(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("name"),
+                        ScenarioRow.Kind.valueOf(rs.getString("kind")),
+                        rs.getInt("from_year"),
+                        rs.getObject("school_id", UUID.class),
+                        rs.getObject("other_school_id", UUID.class),
+                        rs.getBigDecimal("share_percent"),
+                        (Integer) rs.getObject("units"),
+                        rs.getBigDecimal("students_per_unit_elementary"),
+                        rs.getBigDecimal("students_per_unit_middle"),
+                        rs.getBigDecimal("students_per_unit_high")))
+                .list();
+    }
+
+    public void saveScenario(UUID districtId, ScenarioRow s) {
+        jdbc.sql("""
+                        insert into enrollment_scenario (district_id, id, name, kind, from_year, school_id, other_school_id,
+                            share_percent, units, students_per_unit_elementary, students_per_unit_middle,
+                            students_per_unit_high)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        districtId,
+                        s.id(),
+                        s.name(),
+                        s.kind().name(),
+                        s.fromYear(),
+                        s.schoolId(),
+                        s.otherSchoolId(),
+                        s.sharePercent(),
+                        s.units(),
+                        s.elementary(),
+                        s.middle(),
+                        s.high())
+                .update();
+    }
+
+    public void deleteScenario(UUID districtId, UUID id) {
+        jdbc.sql("delete from enrollment_scenario where district_id = ? and id = ?")
+                .params(districtId, id)
+                .update();
+    }
+
+    /** Class-size ratios (students per teacher) by band, and yearly teacher attrition in percent. */
+    public record StaffingSettings(
+            BigDecimal ratioK3, BigDecimal ratio45, BigDecimal ratioSecondary, BigDecimal attritionPercent) {
+        public static final StaffingSettings DEFAULT = new StaffingSettings(
+                new BigDecimal("20"), new BigDecimal("24"), new BigDecimal("26"), new BigDecimal("10"));
+    }
+}

@@ -1,0 +1,276 @@
+package org.lodestar.enrollment.web;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.lodestar.directory.DirectoryApi;
+import org.lodestar.directory.NotFoundException;
+import org.lodestar.directory.School;
+import org.lodestar.directory.SignedInUser;
+import org.lodestar.enrollment.domain.EnrollmentService;
+import org.lodestar.enrollment.projection.EnrollmentForecaster;
+import org.lodestar.enrollment.projection.EnrollmentHistory;
+import org.lodestar.enrollment.projection.Grade;
+import org.lodestar.enrollment.projection.Staffing;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The district's enrollment: history, forecast with bands and accuracy, each school, and imports. */
+@Controller
+class EnrollmentController {
+
+    private static final int HISTORY_SHOWN = 10;
+
+    private final EnrollmentService enrollment;
+    private final DirectoryApi directory;
+    private final EnrollmentCharts charts;
+    private final MessageSource messages;
+
+    EnrollmentController(
+            EnrollmentService enrollment, DirectoryApi directory, EnrollmentCharts charts, MessageSource messages) {
+        this.enrollment = enrollment;
+        this.directory = directory;
+        this.charts = charts;
+        this.messages = messages;
+    }
+
+    /** One school's line in the overview: last count, next year's forecast with its band, five years out, use. */
+    record SchoolLine(
+            School school,
+            Integer lastCount,
+            double nextYearTotal,
+            double nextLower80,
+            double nextUpper80,
+            double lastForecastTotal,
+            Double utilization) {}
+
+    @GetMapping("/enrollment")
+    String overview(@AuthenticationPrincipal SignedInUser user, Model model) {
+        Optional<EnrollmentService.Forecasts> found = enrollment.forecasts(user.districtId());
+        model.addAttribute("hasData", found.isPresent());
+        if (found.isEmpty()) {
+            return "enrollment/overview";
+        }
+        EnrollmentService.Forecasts forecasts = found.get();
+        EnrollmentHistory history = forecasts.history();
+        EnrollmentForecaster.Result result = forecasts.forecast();
+        Map<UUID, School> schools = directory.schoolsById(user.districtId());
+        int last = history.lastYear();
+        List<Integer> years = new ArrayList<>();
+        for (int year = Math.max(history.firstYear(), last - HISTORY_SHOWN + 1);
+                year <= last + EnrollmentService.HORIZON;
+                year++) {
+            years.add(year);
+        }
+        Map<String, Map<Integer, Double>> forecastTotals = totals(result.cells());
+        EnrollmentCharts.Chart chart = charts.chart(years);
+        List<SchoolLine> lines = new ArrayList<>();
+        for (String id : history.schools()) {
+            School school = schools.get(UUID.fromString(id));
+            List<Double> values = new ArrayList<>();
+            for (int year : years) {
+                Integer counted = history.total(id, year);
+                Double predicted = forecastTotals.getOrDefault(id, Map.of()).get(year);
+                values.add(counted != null ? Double.valueOf(counted) : predicted);
+            }
+            if (values.stream().anyMatch(v -> v != null)) {
+                chart.stacked(school.name(), values, "schools");
+            }
+            Map<Integer, Double> ahead = forecastTotals.get(id);
+            if (ahead != null) {
+                double next = ahead.get(last + 1);
+                double band80Low = result.cells().stream()
+                        .filter(c -> c.school().equals(id) && c.year() == last + 1)
+                        .mapToDouble(EnrollmentForecaster.Cell::lower80)
+                        .sum();
+                double band80High = result.cells().stream()
+                        .filter(c -> c.school().equals(id) && c.year() == last + 1)
+                        .mapToDouble(EnrollmentForecaster.Cell::upper80)
+                        .sum();
+                lines.add(new SchoolLine(
+                        school,
+                        history.total(id, last),
+                        next,
+                        band80Low,
+                        band80High,
+                        ahead.get(last + EnrollmentService.HORIZON),
+                        Staffing.utilization(next, school.capacity())));
+            }
+        }
+        List<Double> low80 = new ArrayList<>();
+        List<Double> high80 = new ArrayList<>();
+        List<Double> low95 = new ArrayList<>();
+        List<Double> high95 = new ArrayList<>();
+        for (int year : years) {
+            var total = result.districtTotals().stream()
+                    .filter(t -> t.year() == year)
+                    .findFirst();
+            low80.add(total.map(EnrollmentForecaster.Total::lower80).orElse(null));
+            high80.add(total.map(EnrollmentForecaster.Total::upper80).orElse(null));
+            low95.add(total.map(EnrollmentForecaster.Total::lower95).orElse(null));
+            high95.add(total.map(EnrollmentForecaster.Total::upper95).orElse(null));
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        chart.band(messages.getMessage("enrollment.band95", null, locale), low95, high95, 0.12);
+        chart.band(messages.getMessage("enrollment.band80", null, locale), low80, high80, 0.25);
+        lines.sort(Comparator.comparing(line -> line.school().name()));
+        model.addAttribute("lines", lines);
+        model.addAttribute("chart", chart.json());
+        model.addAttribute("lastYear", last);
+        model.addAttribute("totals", result.districtTotals());
+        model.addAttribute(
+                "districtLast",
+                history.schools().stream()
+                        .map(id -> history.total(id, last))
+                        .filter(java.util.Objects::nonNull)
+                        .mapToInt(Integer::intValue)
+                        .sum());
+        model.addAttribute("accuracy", result.backtest().rows());
+        model.addAttribute("baseline", forecasts.baseline().rows());
+        model.addAttribute("warnings", result.warnings().stream().limit(20).toList());
+        return "enrollment/overview";
+    }
+
+    /** A grade's row on a school's page: counts of recent years, then forecasts with their 80% band. */
+    record GradeRow(Grade grade, List<Integer> counted, List<EnrollmentForecaster.Cell> forecast) {}
+
+    @GetMapping("/enrollment/schools/{id}")
+    String school(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user, Model model) {
+        School school = directory.school(user.districtId(), id).orElseThrow(() -> new NotFoundException("school"));
+        EnrollmentService.Forecasts forecasts = enrollment
+                .forecasts(user.districtId())
+                .filter(f -> f.history().schools().contains(id.toString()))
+                .orElseThrow(() -> new NotFoundException("enrollment"));
+        EnrollmentHistory history = forecasts.history();
+        String key = id.toString();
+        int last = history.lastYear();
+        List<Integer> past = new ArrayList<>();
+        for (int year = Math.max(history.firstYear(), last - 5); year <= last; year++) {
+            past.add(year);
+        }
+        List<EnrollmentForecaster.Cell> cells = forecasts.forecast().cells().stream()
+                .filter(c -> c.school().equals(key))
+                .toList();
+        List<Integer> future = cells.stream()
+                .map(EnrollmentForecaster.Cell::year)
+                .distinct()
+                .sorted()
+                .toList();
+        Map<Grade, GradeRow> rows = new EnumMap<>(Grade.class);
+        history.of(key)
+                .values()
+                .forEach(grades -> grades.keySet()
+                        .forEach(grade -> rows.computeIfAbsent(
+                                grade, g -> new GradeRow(g, new ArrayList<>(), new ArrayList<>()))));
+        cells.forEach(c -> rows.computeIfAbsent(c.grade(), g -> new GradeRow(g, new ArrayList<>(), new ArrayList<>())));
+        rows.values().forEach(row -> {
+            past.forEach(year -> row.counted().add(history.count(key, year, row.grade())));
+            future.forEach(year -> row.forecast()
+                    .add(cells.stream()
+                            .filter(c -> c.year() == year && c.grade() == row.grade())
+                            .findFirst()
+                            .orElse(null)));
+        });
+        List<Integer> years = new ArrayList<>(past);
+        years.addAll(future);
+        List<Double> counted = new ArrayList<>();
+        List<Double> predicted = new ArrayList<>();
+        List<Double> low80 = new ArrayList<>();
+        List<Double> high80 = new ArrayList<>();
+        List<Double> low95 = new ArrayList<>();
+        List<Double> high95 = new ArrayList<>();
+        for (int year : years) {
+            Integer total = history.total(key, year);
+            counted.add(total == null ? null : Double.valueOf(total));
+            List<EnrollmentForecaster.Cell> ofYear =
+                    cells.stream().filter(c -> c.year() == year).toList();
+            boolean any = !ofYear.isEmpty();
+            Double countedTotal = total == null ? null : Double.valueOf(total);
+            predicted.add(any ? sum(ofYear, EnrollmentForecaster.Cell::forecast) : year == last ? countedTotal : null);
+            low80.add(any ? sum(ofYear, EnrollmentForecaster.Cell::lower80) : null);
+            high80.add(any ? sum(ofYear, EnrollmentForecaster.Cell::upper80) : null);
+            low95.add(any ? sum(ofYear, EnrollmentForecaster.Cell::lower95) : null);
+            high95.add(any ? sum(ofYear, EnrollmentForecaster.Cell::upper95) : null);
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        String chart = charts.chart(years)
+                .band(messages.getMessage("enrollment.band95", null, locale), low95, high95, 0.12)
+                .band(messages.getMessage("enrollment.band80", null, locale), low80, high80, 0.25)
+                .line(messages.getMessage("enrollment.counted", null, locale), counted, false)
+                .line(messages.getMessage("enrollment.forecast", null, locale), predicted, true)
+                .json();
+        model.addAttribute("school", school);
+        model.addAttribute("past", past);
+        model.addAttribute("future", future);
+        model.addAttribute("rows", rows.values());
+        model.addAttribute("chart", chart);
+        model.addAttribute("accuracy", forecasts.forecast().backtest().rows());
+        model.addAttribute("baseline", forecasts.baseline().rows());
+        model.addAttribute(
+                "warnings",
+                forecasts.forecast().warnings().stream()
+                        .filter(w -> w.startsWith(key))
+                        .map(w -> w.substring(key.length() + 2))
+                        .toList());
+        return "enrollment/school";
+    }
+
+    @GetMapping("/enrollment/import")
+    String importForm() {
+        return "enrollment/import";
+    }
+
+    @PostMapping("/enrollment/import")
+    String importFile(
+            @RequestParam("file") MultipartFile file,
+            @RequestParam(defaultValue = "false") boolean addSchools,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model)
+            throws IOException {
+        EnrollmentService.ImportResult result = file.isEmpty()
+                ? new EnrollmentService.ImportResult(
+                        0, 0, List.of(new EnrollmentService.Problem(0, "enrollment.import.empty", List.of())))
+                : enrollment.importFile(user, file.getOriginalFilename(), file.getInputStream(), addSchools);
+        model.addAttribute("result", result);
+        model.addAttribute("filename", file.getOriginalFilename());
+        return "enrollment/import";
+    }
+
+    @PostMapping("/enrollment/births")
+    String importBirths(
+            @RequestParam("file") MultipartFile file, @AuthenticationPrincipal SignedInUser user, Model model)
+            throws IOException {
+        model.addAttribute("birthsResult", enrollment.importBirths(user, file.getInputStream()));
+        model.addAttribute("filename", file.getOriginalFilename());
+        return "enrollment/import";
+    }
+
+    static Map<String, Map<Integer, Double>> totals(List<EnrollmentForecaster.Cell> cells) {
+        Map<String, Map<Integer, Double>> totals = new LinkedHashMap<>();
+        cells.forEach(c ->
+                totals.computeIfAbsent(c.school(), s -> new TreeMap<>()).merge(c.year(), c.forecast(), Double::sum));
+        return totals;
+    }
+
+    private static Double sum(
+            List<EnrollmentForecaster.Cell> cells,
+            java.util.function.ToDoubleFunction<EnrollmentForecaster.Cell> value) {
+        return cells.stream().mapToDouble(value).sum();
+    }
+}

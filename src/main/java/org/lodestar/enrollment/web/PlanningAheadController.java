@@ -1,0 +1,279 @@
+package org.lodestar.enrollment.web;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.lodestar.directory.DirectoryApi;
+import org.lodestar.directory.ForbiddenException;
+import org.lodestar.directory.School;
+import org.lodestar.directory.SignedInUser;
+import org.lodestar.enrollment.domain.EnrollmentService;
+import org.lodestar.enrollment.domain.EnrollmentStore;
+import org.lodestar.enrollment.domain.ScenarioRow;
+import org.lodestar.enrollment.projection.EnrollmentForecaster;
+import org.lodestar.enrollment.projection.EnrollmentHistory;
+import org.lodestar.enrollment.projection.Grade;
+import org.lodestar.enrollment.projection.Staffing;
+import org.lodestar.shared.Ids;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** What the forecast means for the district's choices: scenarios side by side, staffing, and building capacity. */
+@Controller
+class PlanningAheadController {
+
+    private final EnrollmentService enrollment;
+    private final EnrollmentStore store;
+    private final DirectoryApi directory;
+    private final EnrollmentCharts charts;
+    private final MessageSource messages;
+
+    PlanningAheadController(
+            EnrollmentService enrollment,
+            EnrollmentStore store,
+            DirectoryApi directory,
+            EnrollmentCharts charts,
+            MessageSource messages) {
+        this.enrollment = enrollment;
+        this.store = store;
+        this.directory = directory;
+        this.charts = charts;
+        this.messages = messages;
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, LocaleContextHolder.getLocale());
+    }
+
+    /** District totals by year under one scenario (or the base forecast). */
+    record Comparison(String name, ScenarioRow scenario, Map<Integer, Double> totals) {}
+
+    @GetMapping("/enrollment/scenarios")
+    String scenarios(@AuthenticationPrincipal SignedInUser user, Model model) {
+        model.addAttribute("schools", directory.schools(user.districtId()));
+        model.addAttribute("kinds", ScenarioRow.Kind.values());
+        Optional<EnrollmentService.Forecasts> found = enrollment.forecasts(user.districtId());
+        model.addAttribute("hasData", found.isPresent());
+        if (found.isEmpty()) {
+            return "enrollment/scenarios";
+        }
+        List<EnrollmentForecaster.Cell> base = found.get().forecast().cells();
+        List<Comparison> comparisons = new ArrayList<>();
+        comparisons.add(new Comparison(null, null, totals(base)));
+        for (ScenarioRow scenario : store.scenarios(user.districtId())) {
+            comparisons.add(new Comparison(
+                    scenario.name(), scenario, totals(scenario.toScenario().apply(base))));
+        }
+        List<Integer> years = new ArrayList<>(comparisons.get(0).totals().keySet());
+        EnrollmentCharts.Chart chart = charts.chart(years);
+        for (Comparison comparison : comparisons) {
+            chart.line(
+                    comparison.name() == null ? text("enrollment.base") : comparison.name(),
+                    years.stream().map(year -> comparison.totals().get(year)).toList(),
+                    comparison.name() != null);
+        }
+        model.addAttribute("years", years);
+        model.addAttribute("comparisons", comparisons);
+        model.addAttribute("chart", chart.json());
+        model.addAttribute("schoolNames", directory.schoolsById(user.districtId()));
+        return "enrollment/scenarios";
+    }
+
+    @PostMapping("/enrollment/scenarios")
+    String addScenario(
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(required = false) ScenarioRow.Kind kind,
+            @RequestParam(required = false) Integer fromYear,
+            @RequestParam(required = false) UUID schoolId,
+            @RequestParam(required = false) UUID otherSchoolId,
+            @RequestParam(required = false) BigDecimal sharePercent,
+            @RequestParam(required = false) Integer units,
+            @RequestParam(required = false) BigDecimal elementary,
+            @RequestParam(required = false) BigDecimal middle,
+            @RequestParam(required = false) BigDecimal high,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model) {
+        ForbiddenException.unless(user.canPlanForDistrict());
+        List<String> errors = new ArrayList<>();
+        if (name.isBlank() || name.length() > 200) {
+            errors.add("enrollment.scenario.error.name");
+        }
+        if (kind == null) {
+            errors.add("enrollment.scenario.error.kind");
+        }
+        if (fromYear == null || fromYear < 1990 || fromYear > 2100) {
+            errors.add("enrollment.scenario.error.year");
+        }
+        for (UUID school : java.util.Arrays.asList(schoolId, otherSchoolId)) {
+            if (school != null && directory.school(user.districtId(), school).isEmpty()) {
+                errors.add("enrollment.scenario.error.school");
+            }
+        }
+        if (kind == ScenarioRow.Kind.HOUSING) {
+            if (schoolId == null) {
+                errors.add("enrollment.scenario.error.school");
+            }
+            if (units == null
+                    || units < 1
+                    || elementary == null
+                    || middle == null
+                    || high == null
+                    || elementary.signum() < 0
+                    || middle.signum() < 0
+                    || high.signum() < 0) {
+                errors.add("enrollment.scenario.error.housing");
+            }
+        }
+        if ((kind == ScenarioRow.Kind.CHARTER || kind == ScenarioRow.Kind.BOUNDARY)
+                && (sharePercent == null
+                        || sharePercent.signum() <= 0
+                        || sharePercent.compareTo(new BigDecimal(100)) > 0)) {
+            errors.add("enrollment.scenario.error.share");
+        }
+        if (kind == ScenarioRow.Kind.BOUNDARY
+                && (schoolId == null || otherSchoolId == null || schoolId.equals(otherSchoolId))) {
+            errors.add("enrollment.scenario.error.boundary");
+        }
+        if (!errors.isEmpty()) {
+            model.addAttribute("errors", errors);
+            model.addAttribute("entered", Map.of("name", name));
+            return scenarios(user, model);
+        }
+        store.saveScenario(
+                user.districtId(),
+                new ScenarioRow(
+                        Ids.next(),
+                        name.strip(),
+                        kind,
+                        fromYear,
+                        schoolId,
+                        otherSchoolId,
+                        sharePercent,
+                        units,
+                        elementary,
+                        middle,
+                        high));
+        return "redirect:/enrollment/scenarios";
+    }
+
+    @PostMapping("/enrollment/scenarios/{id}/delete")
+    String deleteScenario(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user) {
+        ForbiddenException.unless(user.canPlanForDistrict());
+        store.deleteScenario(user.districtId(), id);
+        return "redirect:/enrollment/scenarios";
+    }
+
+    /** A school's staffing and use of its building, year by year from the last count. */
+    record SchoolPlan(School school, List<Staffing.Year> years, List<Double> utilization) {}
+
+    @GetMapping("/enrollment/staffing")
+    String staffing(@AuthenticationPrincipal SignedInUser user, Model model) {
+        EnrollmentStore.StaffingSettings settings = store.settings(user.districtId());
+        model.addAttribute("settings", settings);
+        Optional<EnrollmentService.Forecasts> found = enrollment.forecasts(user.districtId());
+        model.addAttribute("hasData", found.isPresent());
+        if (found.isEmpty()) {
+            return "enrollment/staffing";
+        }
+        Staffing staffing = new Staffing(
+                settings.ratioK3().doubleValue(),
+                settings.ratio45().doubleValue(),
+                settings.ratioSecondary().doubleValue(),
+                settings.attritionPercent().doubleValue());
+        EnrollmentHistory history = found.get().history();
+        int last = history.lastYear();
+        Map<UUID, School> schools = directory.schoolsById(user.districtId());
+        Map<String, Map<Integer, Map<Grade, Double>>> students = new TreeMap<>();
+        for (String id : history.schools()) {
+            if (history.of(id).containsKey(last)) {
+                Map<Grade, Double> counted = new java.util.EnumMap<>(Grade.class);
+                history.of(id).get(last).forEach((grade, n) -> counted.put(grade, n.doubleValue()));
+                students.computeIfAbsent(id, s -> new TreeMap<>()).put(last, counted);
+            }
+        }
+        for (EnrollmentForecaster.Cell cell : found.get().forecast().cells()) {
+            students.computeIfAbsent(cell.school(), s -> new TreeMap<>())
+                    .computeIfAbsent(cell.year(), y -> new java.util.EnumMap<>(Grade.class))
+                    .put(cell.grade(), cell.forecast());
+        }
+        List<SchoolPlan> plans = new ArrayList<>();
+        Map<Integer, int[]> district = new TreeMap<>();
+        students.forEach((id, byYear) -> {
+            School school = schools.get(UUID.fromString(id));
+            List<Staffing.Year> years = staffing.plan(byYear);
+            List<Double> use = years.stream()
+                    .map(y -> Staffing.utilization(
+                            y.studentsK3() + y.students45() + y.studentsSecondary(), school.capacity()))
+                    .toList();
+            years.forEach(y -> {
+                int[] sums = district.computeIfAbsent(y.year(), k -> new int[2]);
+                sums[0] += y.teachers();
+                sums[1] += y.hires();
+            });
+            plans.add(new SchoolPlan(school, years, use));
+        });
+        plans.sort(java.util.Comparator.comparing(p -> p.school().name()));
+        List<Integer> years = new ArrayList<>(district.keySet());
+        model.addAttribute("plans", plans);
+        model.addAttribute("years", years);
+        model.addAttribute("districtTotals", district);
+        model.addAttribute(
+                "chart",
+                charts.chart(years)
+                        .line(
+                                text("enrollment.teachers"),
+                                years.stream()
+                                        .map(y -> (double) district.get(y)[0])
+                                        .toList(),
+                                false)
+                        .line(
+                                text("enrollment.hires"),
+                                years.stream()
+                                        .map(y -> (double) district.get(y)[1])
+                                        .toList(),
+                                true)
+                        .json());
+        return "enrollment/staffing";
+    }
+
+    @PostMapping("/enrollment/staffing")
+    String saveSettings(
+            @RequestParam(required = false) BigDecimal ratioK3,
+            @RequestParam(required = false) BigDecimal ratio45,
+            @RequestParam(required = false) BigDecimal ratioSecondary,
+            @RequestParam(required = false) BigDecimal attritionPercent,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model) {
+        ForbiddenException.unless(user.canPlanForDistrict());
+        boolean ratiosOk = java.util.stream.Stream.of(ratioK3, ratio45, ratioSecondary)
+                .allMatch(r -> r != null && r.compareTo(BigDecimal.ONE) >= 0 && r.compareTo(new BigDecimal(100)) <= 0);
+        boolean attritionOk = attritionPercent != null
+                && attritionPercent.signum() >= 0
+                && attritionPercent.compareTo(new BigDecimal(100)) <= 0;
+        if (!ratiosOk || !attritionOk) {
+            model.addAttribute("settingsError", true);
+            return staffing(user, model);
+        }
+        store.saveSettings(
+                user.districtId(),
+                new EnrollmentStore.StaffingSettings(ratioK3, ratio45, ratioSecondary, attritionPercent));
+        return "redirect:/enrollment/staffing";
+    }
+
+    private static Map<Integer, Double> totals(List<EnrollmentForecaster.Cell> cells) {
+        Map<Integer, Double> totals = new TreeMap<>();
+        cells.forEach(c -> totals.merge(c.year(), c.forecast(), Double::sum));
+        return totals;
+    }
+}
