@@ -1,6 +1,6 @@
 package org.lodestar;
 
-import org.lodestar.enrollment.cli.ForecastCommand;
+import org.lodestar.enrollment.ForecastCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 

@@ -220,6 +220,7 @@ class TenantIsolationTest {
         if (pattern.contains("goals")) return ids.get("goal");
         if (pattern.contains("kpis")) return ids.get("kpi");
         if (pattern.contains("tokens")) return ids.get("token");
+        if (pattern.contains("schools")) return ids.get("school");
         return ids.get("kpi");
     }
 
@@ -291,7 +292,11 @@ class TenantIsolationTest {
                 "kpi_target",
                 "measurement",
                 "audit_event",
-                "student_group")) {
+                "student_group",
+                "enrollment_count",
+                "enrollment_birth",
+                "enrollment_settings",
+                "enrollment_scenario")) {
             String columns = table.equals("app_user")
                     ? "id, email, display_name, password_hash, active" // sign-in counters are not data
                     : "*";

@@ -1,4 +1,4 @@
-package org.lodestar.enrollment.cli;
+package org.lodestar.enrollment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.lodestar.enrollment.cli;
+package org.lodestar.enrollment;
 
 import java.io.IOException;
 import java.io.PrintStream;

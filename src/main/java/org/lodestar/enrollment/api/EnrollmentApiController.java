@@ -1,0 +1,160 @@
+package org.lodestar.enrollment.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.lodestar.directory.DirectoryApi;
+import org.lodestar.directory.ForbiddenException;
+import org.lodestar.directory.SignedInUser;
+import org.lodestar.enrollment.domain.EnrollmentService;
+import org.lodestar.enrollment.projection.Backtest;
+import org.lodestar.enrollment.projection.EnrollmentHistory;
+import org.lodestar.enrollment.projection.Grade;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Enrollment history to read and write, the forecast with its bands, and the backtest behind them. */
+@RestController
+@Tag(name = "Enrollment", description = "Counts by school, year and grade; forecasts; backtested accuracy")
+class EnrollmentApiController {
+
+    private final EnrollmentService enrollment;
+    private final DirectoryApi directory;
+
+    EnrollmentApiController(EnrollmentService enrollment, DirectoryApi directory) {
+        this.enrollment = enrollment;
+        this.directory = directory;
+    }
+
+    /** A count: the school's id, the fall year (2024 = 2024-25), the grade (PK, K, 1-12) and the number of students. */
+    record CountDto(UUID schoolId, Integer year, String grade, Integer count) {}
+
+    record ForecastDto(
+            UUID schoolId,
+            int year,
+            String grade,
+            double forecast,
+            double lower80,
+            double upper80,
+            double lower95,
+            double upper95) {}
+
+    record TotalDto(int year, double forecast, double lower80, double upper80, double lower95, double upper95) {}
+
+    record ForecastResponse(List<ForecastDto> schools, List<TotalDto> district, List<String> warnings) {}
+
+    record BacktestResponse(List<Backtest.Row> lodestar, List<Backtest.Row> baseline) {}
+
+    record Problem(int index, String message) {}
+
+    @GetMapping("/api/v1/enrollment/history")
+    @Operation(summary = "Every count of the caller's district")
+    List<CountDto> history(@AuthenticationPrincipal SignedInUser user) {
+        List<CountDto> counts = new ArrayList<>();
+        enrollment.forecasts(user.districtId()).ifPresent(f -> {
+            EnrollmentHistory history = f.history();
+            for (String school : history.schools()) {
+                history.of(school)
+                        .forEach((year, grades) -> grades.forEach((grade, n) ->
+                                counts.add(new CountDto(UUID.fromString(school), year, grade.label(), n))));
+            }
+        });
+        return counts;
+    }
+
+    @PostMapping("/api/v1/enrollment/history")
+    @Operation(summary = "Record counts, replacing those of the same school, year and grade: all or none")
+    ResponseEntity<?> record(@RequestBody List<CountDto> body, @AuthenticationPrincipal SignedInUser user) {
+        ForbiddenException.unless(user.canPlanForDistrict());
+        List<Problem> problems = new ArrayList<>();
+        List<EnrollmentService.Count> counts = new ArrayList<>();
+        for (int i = 0; i < body.size(); i++) {
+            CountDto dto = body.get(i);
+            int before = problems.size();
+            if (dto.schoolId() == null
+                    || directory.school(user.districtId(), dto.schoolId()).isEmpty()) {
+                problems.add(new Problem(i, "schoolId is not a school of the district"));
+            }
+            if (dto.year() == null || dto.year() < 1900 || dto.year() > 2200) {
+                problems.add(new Problem(i, "year must be a fall year such as 2024"));
+            }
+            Grade grade = null;
+            try {
+                grade = Grade.parse(dto.grade());
+            } catch (IllegalArgumentException e) {
+                problems.add(new Problem(i, "grade must be PK, K or 1-12"));
+            }
+            if (dto.count() == null || dto.count() < 0) {
+                problems.add(new Problem(i, "count must be 0 or more"));
+            }
+            if (problems.size() == before) {
+                counts.add(new EnrollmentService.Count(dto.schoolId(), dto.year(), grade, dto.count()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            return ResponseEntity.unprocessableContent().body(Map.of("recorded", 0, "problems", problems));
+        }
+        enrollment.record(user, counts);
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("recorded", counts.size()));
+    }
+
+    @GetMapping("/api/v1/enrollment/forecast")
+    @Operation(summary = "The forecast by school, year and grade with 80% and 95% bands, and district totals")
+    ForecastResponse forecast(@AuthenticationPrincipal SignedInUser user) {
+        return enrollment
+                .forecasts(user.districtId())
+                .map(f -> new ForecastResponse(
+                        f.forecast().cells().stream()
+                                .map(c -> new ForecastDto(
+                                        UUID.fromString(c.school()),
+                                        c.year(),
+                                        c.grade().label(),
+                                        round(c.forecast()),
+                                        round(c.lower80()),
+                                        round(c.upper80()),
+                                        round(c.lower95()),
+                                        round(c.upper95())))
+                                .toList(),
+                        f.forecast().districtTotals().stream()
+                                .map(t -> new TotalDto(
+                                        t.year(),
+                                        round(t.forecast()),
+                                        round(t.lower80()),
+                                        round(t.upper80()),
+                                        round(t.lower95()),
+                                        round(t.upper95())))
+                                .toList(),
+                        f.forecast().warnings()))
+                .orElse(new ForecastResponse(List.of(), List.of(), List.of()));
+    }
+
+    @GetMapping("/api/v1/enrollment/backtest")
+    @Operation(summary = "Accuracy of Lodestar's method and of the plain baseline on the district's own history")
+    BacktestResponse backtest(@AuthenticationPrincipal SignedInUser user) {
+        return enrollment
+                .forecasts(user.districtId())
+                .map(f -> new BacktestResponse(
+                        f.forecast().backtest().rows(), f.baseline().rows()))
+                .orElse(new BacktestResponse(List.of(), List.of()));
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    void forbidden() {
+        // the role does not allow it
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+}
