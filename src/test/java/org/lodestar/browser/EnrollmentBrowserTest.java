@@ -84,6 +84,19 @@ class EnrollmentBrowserTest {
         page.navigate("/enrollment");
         page.click("[data-test=schools] >> text=Cedar Elementary");
         assertThat(page.locator("[data-test=grades] tbody tr").first()).containsText("88");
+
+        // the grid corrects counts in place: a bad cell refuses the whole grid
+        page.fill("input[name=c_2025_1]", "many");
+        page.fill("input[name=c_2026_K]", "90");
+        page.click("[data-test=grid] button");
+        assertThat(page.locator("[data-test=grid-errors]")).isVisible();
+        assertThat(page.locator("input[name=c_2025_1]")).hasAttribute("aria-invalid", "true");
+        page.fill("input[name=c_2025_1]", "91");
+        page.click("[data-test=grid] button");
+        assertThat(page.getByText("Counts saved; the forecast is recomputed.")).isVisible();
+        assertThat(page.locator("input[name=c_2025_1]")).hasValue("91");
+        assertThat(page.locator("input[name=c_2026_K]")).hasValue("90");
+        Browser.screenshot(page, "enrollment-grid");
     }
 
     @Test

@@ -216,6 +216,15 @@ class EnrollmentController {
                 .line(messages.getMessage("enrollment.forecast", null, locale), predicted, true)
                 .json();
         model.addAttribute("school", school);
+        model.addAttribute("gridYears", List.of(last - 1, last, last + 1));
+        model.addAttribute(
+                "gridLabels",
+                java.util.stream.Stream.of(last - 1, last, last + 1)
+                        .map(year -> org.lodestar.shared.SchoolYear.of(year).toString())
+                        .toList());
+        model.addAttribute("gridGrades", rows.keySet());
+        model.addAttribute("history", history);
+        model.addAttribute("schoolKey", key);
         model.addAttribute("past", past);
         model.addAttribute("future", future);
         model.addAttribute("rows", rows.values());
@@ -229,6 +238,46 @@ class EnrollmentController {
                         .map(w -> w.substring(key.length() + 2))
                         .toList());
         return "enrollment/school";
+    }
+
+    /**
+     * Counts typed into a school's grid ({@code c_2024_K=86}): blank cells leave what is recorded unchanged, and any bad
+     * cell refuses the whole grid with the cells named.
+     */
+    @PostMapping("/enrollment/schools/{id}/counts")
+    String correct(
+            @PathVariable UUID id,
+            @RequestParam Map<String, String> cells,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model) {
+        directory.school(user.districtId(), id).orElseThrow(() -> new NotFoundException("school"));
+        org.lodestar.directory.ForbiddenException.unless(user.canPlanForDistrict());
+        List<EnrollmentService.Count> counts = new ArrayList<>();
+        List<String> bad = new ArrayList<>();
+        cells.forEach((name, value) -> {
+            if (!name.startsWith("c_") || value.isBlank()) {
+                return;
+            }
+            String[] parts = name.split("_");
+            try {
+                int year = Integer.parseInt(parts[1]);
+                Grade grade = Grade.parse(parts[2]);
+                int students = Integer.parseInt(value.strip());
+                if (students < 0 || students > 100_000) {
+                    throw new NumberFormatException();
+                }
+                counts.add(new EnrollmentService.Count(id, year, grade, students));
+            } catch (RuntimeException e) {
+                bad.add(name);
+            }
+        });
+        if (!bad.isEmpty()) {
+            model.addAttribute("gridErrors", bad);
+            model.addAttribute("entered", cells);
+            return school(id, user, model);
+        }
+        enrollment.record(user, counts);
+        return "redirect:/enrollment/schools/" + id + "?saved";
     }
 
     @GetMapping("/enrollment/import")
