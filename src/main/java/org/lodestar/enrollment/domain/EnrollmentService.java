@@ -12,7 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -33,10 +36,13 @@ import org.lodestar.shared.Ids;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Enrollment imports and forecasts. A district's forecast is computed once and kept until its history changes:
  * a dozen schools take well under a second, a state of 2,000 a few seconds (see the benchmark in README).
+ * Changes made while a forecast is computed start a new one; the stale one is dropped.
  */
 @Service
 public class EnrollmentService {
@@ -47,7 +53,12 @@ public class EnrollmentService {
     private final EnrollmentStore store;
     private final DirectoryApi directory;
     private final ApplicationEventPublisher events;
-    private final Map<UUID, Forecasts> cache = new ConcurrentHashMap<>();
+    private final Map<UUID, CompletableFuture<Optional<Forecasts>>> cache = new ConcurrentHashMap<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "enrollment-forecasts");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     EnrollmentService(EnrollmentStore store, DirectoryApi directory, ApplicationEventPublisher events) {
         this.store = store;
@@ -59,22 +70,42 @@ public class EnrollmentService {
     public record Forecasts(
             EnrollmentHistory history, EnrollmentForecaster.Result forecast, Backtest.Report baseline) {}
 
+    /**
+     * The district's forecasts, waiting for them if they are being computed (the API and the pages that need them).
+     */
     public Optional<Forecasts> forecasts(UUID districtId) {
-        Forecasts cached = cache.get(districtId);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
+        return start(districtId).join();
+    }
+
+    /** The forecasts if they are ready now; else they are started (if there is data) and the caller shows progress. */
+    public Optional<Optional<Forecasts>> forecastsIfReady(UUID districtId) {
+        CompletableFuture<Optional<Forecasts>> future = start(districtId);
+        return future.isDone() ? Optional.of(future.join()) : Optional.empty();
+    }
+
+    /**
+     * Forecasts run on a worker thread, one district at a time, so that a large district's run (a state of 2,000
+     * schools takes seconds) never holds a request thread; pages show progress and reload when it is done.
+     */
+    private CompletableFuture<Optional<Forecasts>> start(UUID districtId) {
+        return cache.computeIfAbsent(districtId, id -> CompletableFuture.supplyAsync(() -> compute(id), worker));
+    }
+
+    private Optional<Forecasts> compute(UUID districtId) {
         EnrollmentHistory history = store.history(districtId);
         if (history.isEmpty()) {
             return Optional.empty();
         }
         var births = store.births(districtId);
-        Forecasts computed = new Forecasts(
+        return Optional.of(new Forecasts(
                 history,
                 EnrollmentForecaster.forecast(history, births, Method.LODESTAR, HORIZON),
-                Backtest.run(history, births, Method.BASELINE, HORIZON, history.lastYear()));
-        cache.put(districtId, computed);
-        return Optional.of(computed);
+                Backtest.run(
+                        history.upTo(history.completeYear()),
+                        births,
+                        Method.BASELINE,
+                        HORIZON,
+                        history.completeYear())));
     }
 
     /** A problem of an import, by line, as a message key with arguments or as the reader's own words. */
@@ -162,7 +193,7 @@ public class EnrollmentService {
                     row.grade(),
                     row.count());
         }
-        cache.remove(user.districtId());
+        forgetAfterCommit(user.districtId());
         events.publishEvent(AuditableChange.updated(
                 user.districtId(),
                 user.email(),
@@ -188,7 +219,7 @@ public class EnrollmentService {
                     count++;
                 }
             }
-            cache.remove(user.districtId());
+            forgetAfterCommit(user.districtId());
             return new ImportResult(count, 0, List.of());
         } catch (EnrollmentCsv.InvalidFile invalid) {
             return new ImportResult(
@@ -205,7 +236,7 @@ public class EnrollmentService {
     public void record(SignedInUser user, List<Count> counts) {
         ForbiddenException.unless(user.canPlanForDistrict());
         counts.forEach(c -> store.upsert(user.districtId(), c.schoolId(), c.year(), c.grade(), c.students()));
-        cache.remove(user.districtId());
+        forgetAfterCommit(user.districtId());
         events.publishEvent(AuditableChange.updated(
                 user.districtId(),
                 user.email(),
@@ -219,8 +250,17 @@ public class EnrollmentService {
     /** One counted cell posted through the API. */
     public record Count(UUID schoolId, int year, Grade grade, int students) {}
 
-    public void forget(UUID districtId) {
+    /** Drops the district's forecast now and again once the change commits, so none is computed from old data. */
+    private void forgetAfterCommit(UUID districtId) {
         cache.remove(districtId);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    cache.remove(districtId);
+                }
+            });
+        }
     }
 
     private Map<String, UUID> schoolLookup(UUID districtId) {

@@ -37,10 +37,16 @@ public final class EnrollmentForecaster {
         if (history.isEmpty()) {
             throw new IllegalArgumentException("The history has no rows");
         }
+        List<String> warnings = new ArrayList<>();
+        int complete = history.completeYear();
+        if (complete < history.lastYear()) {
+            warnings.add(
+                    "counts after " + complete + " cover too few schools yet; the forecast starts from " + complete);
+            history = history.upTo(complete);
+        }
         Backtest.Report backtest = Backtest.run(history, births, method, horizon, history.lastYear());
         CohortSurvival survival = new CohortSurvival(method);
         List<Cell> cells = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
         Map<Integer, Double> district = new TreeMap<>();
         int last = history.lastYear();
         for (String school : history.schools()) {

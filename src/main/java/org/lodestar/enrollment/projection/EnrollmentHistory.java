@@ -54,6 +54,29 @@ public final class EnrollmentHistory {
         return counts.values().stream().mapToInt(NavigableMap::lastKey).max().orElseThrow();
     }
 
+    /**
+     * The latest year that most schools have been counted for: a new year whose counts are still coming in, school
+     * by school, is not yet a year to forecast from (the schools not yet counted would look closed).
+     */
+    public int completeYear() {
+        int year = lastYear();
+        while (year > firstYear()) {
+            int now = schoolsCounted(year);
+            int before = schoolsCounted(year - 1);
+            if (2 * now >= before) {
+                return year;
+            }
+            year--;
+        }
+        return year;
+    }
+
+    private int schoolsCounted(int year) {
+        return (int) counts.values().stream()
+                .filter(years -> years.containsKey(year))
+                .count();
+    }
+
     /** The same history cut off after a year: what a forecaster would have known then. */
     public EnrollmentHistory upTo(int lastYear) {
         EnrollmentHistory cut = new EnrollmentHistory();

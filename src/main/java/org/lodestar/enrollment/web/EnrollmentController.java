@@ -62,7 +62,11 @@ class EnrollmentController {
 
     @GetMapping("/enrollment")
     String overview(@AuthenticationPrincipal SignedInUser user, Model model) {
-        Optional<EnrollmentService.Forecasts> found = enrollment.forecasts(user.districtId());
+        Optional<Optional<EnrollmentService.Forecasts>> ready = enrollment.forecastsIfReady(user.districtId());
+        if (ready.isEmpty()) {
+            return "enrollment/computing";
+        }
+        Optional<EnrollmentService.Forecasts> found = ready.get();
         model.addAttribute("hasData", found.isPresent());
         if (found.isEmpty()) {
             return "enrollment/overview";
@@ -71,7 +75,7 @@ class EnrollmentController {
         EnrollmentHistory history = forecasts.history();
         EnrollmentForecaster.Result result = forecasts.forecast();
         Map<UUID, School> schools = directory.schoolsById(user.districtId());
-        int last = history.lastYear();
+        int last = history.completeYear();
         List<Integer> years = new ArrayList<>();
         for (int year = Math.max(history.firstYear(), last - HISTORY_SHOWN + 1);
                 year <= last + EnrollmentService.HORIZON;
@@ -153,13 +157,16 @@ class EnrollmentController {
     @GetMapping("/enrollment/schools/{id}")
     String school(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user, Model model) {
         School school = directory.school(user.districtId(), id).orElseThrow(() -> new NotFoundException("school"));
-        EnrollmentService.Forecasts forecasts = enrollment
-                .forecasts(user.districtId())
+        Optional<Optional<EnrollmentService.Forecasts>> ready = enrollment.forecastsIfReady(user.districtId());
+        if (ready.isEmpty()) {
+            return "enrollment/computing";
+        }
+        EnrollmentService.Forecasts forecasts = ready.get()
                 .filter(f -> f.history().schools().contains(id.toString()))
                 .orElseThrow(() -> new NotFoundException("enrollment"));
         EnrollmentHistory history = forecasts.history();
         String key = id.toString();
-        int last = history.lastYear();
+        int last = history.completeYear();
         List<Integer> past = new ArrayList<>();
         for (int year = Math.max(history.firstYear(), last - 5); year <= last; year++) {
             past.add(year);
@@ -278,6 +285,16 @@ class EnrollmentController {
         }
         enrollment.record(user, counts);
         return "redirect:/enrollment/schools/" + id + "?saved";
+    }
+
+    /** Polled by the progress page: when the forecast is ready, htmx reloads the page that waited for it. */
+    @GetMapping("/enrollment/ready")
+    org.springframework.http.ResponseEntity<Void> ready(@AuthenticationPrincipal SignedInUser user) {
+        return enrollment.forecastsIfReady(user.districtId()).isPresent()
+                ? org.springframework.http.ResponseEntity.ok()
+                        .header("HX-Refresh", "true")
+                        .build()
+                : org.springframework.http.ResponseEntity.noContent().build();
     }
 
     @GetMapping("/enrollment/import")

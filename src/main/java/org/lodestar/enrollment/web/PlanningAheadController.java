@@ -63,7 +63,11 @@ class PlanningAheadController {
     String scenarios(@AuthenticationPrincipal SignedInUser user, Model model) {
         model.addAttribute("schools", directory.schools(user.districtId()));
         model.addAttribute("kinds", ScenarioRow.Kind.values());
-        Optional<EnrollmentService.Forecasts> found = enrollment.forecasts(user.districtId());
+        Optional<Optional<EnrollmentService.Forecasts>> ready = enrollment.forecastsIfReady(user.districtId());
+        if (ready.isEmpty()) {
+            return "enrollment/computing";
+        }
+        Optional<EnrollmentService.Forecasts> found = ready.get();
         model.addAttribute("hasData", found.isPresent());
         if (found.isEmpty()) {
             return "enrollment/scenarios";
@@ -181,7 +185,11 @@ class PlanningAheadController {
     String staffing(@AuthenticationPrincipal SignedInUser user, Model model) {
         EnrollmentStore.StaffingSettings settings = store.settings(user.districtId());
         model.addAttribute("settings", settings);
-        Optional<EnrollmentService.Forecasts> found = enrollment.forecasts(user.districtId());
+        Optional<Optional<EnrollmentService.Forecasts>> ready = enrollment.forecastsIfReady(user.districtId());
+        if (ready.isEmpty()) {
+            return "enrollment/computing";
+        }
+        Optional<EnrollmentService.Forecasts> found = ready.get();
         model.addAttribute("hasData", found.isPresent());
         if (found.isEmpty()) {
             return "enrollment/staffing";
@@ -192,7 +200,7 @@ class PlanningAheadController {
                 settings.ratioSecondary().doubleValue(),
                 settings.attritionPercent().doubleValue());
         EnrollmentHistory history = found.get().history();
-        int last = history.lastYear();
+        int last = history.completeYear();
         Map<UUID, School> schools = directory.schoolsById(user.districtId());
         Map<String, Map<Integer, Map<Grade, Double>>> students = new TreeMap<>();
         for (String id : history.schools()) {

@@ -84,6 +84,29 @@ class ScenarioAndStaffingTest {
     }
 
     @Test
+    void aYearWhoseCountsAreStillComingInIsNotForecastFrom() {
+        EnrollmentHistory history = new EnrollmentHistory();
+        for (String school : java.util.List.of("A", "B", "C")) {
+            for (int year = 2020; year <= 2024; year++) {
+                history.put(school, year, Grade.K, 50);
+                history.put(school, year, Grade.G1, 50);
+            }
+        }
+        history.put("A", 2025, Grade.K, 55);
+        assertThat(history.lastYear()).isEqualTo(2025);
+        assertThat(history.completeYear()).isEqualTo(2024);
+        var result = EnrollmentForecaster.forecast(history, new Births(), Method.LODESTAR, 2);
+        assertThat(result.cells().stream()
+                        .map(EnrollmentForecaster.Cell::school)
+                        .distinct())
+                .containsExactlyInAnyOrder("A", "B", "C");
+        assertThat(result.districtTotals().get(0).year()).isEqualTo(2025);
+        assertThat(result.warnings()).anySatisfy(w -> assertThat(w).contains("the forecast starts from 2024"));
+        history.put("B", 2025, Grade.K, 52);
+        assertThat(history.completeYear()).isEqualTo(2025);
+    }
+
+    @Test
     void utilizationIsStudentsOverCapacity() {
         assertThat(Staffing.utilization(450, 500)).isEqualTo(90.0);
         assertThat(Staffing.utilization(450, null)).isNull();
