@@ -62,11 +62,7 @@ class EnrollmentController {
 
     @GetMapping("/enrollment")
     String overview(@AuthenticationPrincipal SignedInUser user, Model model) {
-        Optional<Optional<EnrollmentService.Forecasts>> ready = enrollment.forecastsIfReady(user.districtId());
-        if (ready.isEmpty()) {
-            return "enrollment/computing";
-        }
-        Optional<EnrollmentService.Forecasts> found = ready.get();
+        Optional<EnrollmentService.Forecasts> found = Computing.readyOrShowProgress(enrollment, user);
         model.addAttribute("hasData", found.isPresent());
         if (found.isEmpty()) {
             return "enrollment/overview";
@@ -157,11 +153,7 @@ class EnrollmentController {
     @GetMapping("/enrollment/schools/{id}")
     String school(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user, Model model) {
         School school = directory.school(user.districtId(), id).orElseThrow(() -> new NotFoundException("school"));
-        Optional<Optional<EnrollmentService.Forecasts>> ready = enrollment.forecastsIfReady(user.districtId());
-        if (ready.isEmpty()) {
-            return "enrollment/computing";
-        }
-        EnrollmentService.Forecasts forecasts = ready.get()
+        EnrollmentService.Forecasts forecasts = Computing.readyOrShowProgress(enrollment, user)
                 .filter(f -> f.history().schools().contains(id.toString()))
                 .orElseThrow(() -> new NotFoundException("enrollment"));
         EnrollmentHistory history = forecasts.history();

@@ -63,11 +63,7 @@ class PlanningAheadController {
     String scenarios(@AuthenticationPrincipal SignedInUser user, Model model) {
         model.addAttribute("schools", directory.schools(user.districtId()));
         model.addAttribute("kinds", ScenarioRow.Kind.values());
-        Optional<Optional<EnrollmentService.Forecasts>> ready = enrollment.forecastsIfReady(user.districtId());
-        if (ready.isEmpty()) {
-            return "enrollment/computing";
-        }
-        Optional<EnrollmentService.Forecasts> found = ready.get();
+        Optional<EnrollmentService.Forecasts> found = Computing.readyOrShowProgress(enrollment, user);
         model.addAttribute("hasData", found.isPresent());
         if (found.isEmpty()) {
             return "enrollment/scenarios";
@@ -185,11 +181,7 @@ class PlanningAheadController {
     String staffing(@AuthenticationPrincipal SignedInUser user, Model model) {
         EnrollmentStore.StaffingSettings settings = store.settings(user.districtId());
         model.addAttribute("settings", settings);
-        Optional<Optional<EnrollmentService.Forecasts>> ready = enrollment.forecastsIfReady(user.districtId());
-        if (ready.isEmpty()) {
-            return "enrollment/computing";
-        }
-        Optional<EnrollmentService.Forecasts> found = ready.get();
+        Optional<EnrollmentService.Forecasts> found = Computing.readyOrShowProgress(enrollment, user);
         model.addAttribute("hasData", found.isPresent());
         if (found.isEmpty()) {
             return "enrollment/staffing";
