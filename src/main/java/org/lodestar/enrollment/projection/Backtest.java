@@ -51,6 +51,12 @@ public final class Backtest {
      * @param lastTargetYear the last target year judged (e.g. 2019, so that the 2020 drop is not counted)
      */
     public static Report run(EnrollmentHistory history, Births births, Method method, int horizon, int lastTargetYear) {
+        return run(history, births, method, horizon, history.firstYear() + MINIMUM_YEARS - 1, lastTargetYear);
+    }
+
+    /** The same, judging only forecasts made from {@code firstOrigin} on (e.g. those made after a shock). */
+    public static Report run(
+            EnrollmentHistory history, Births births, Method method, int horizon, int firstOrigin, int lastTargetYear) {
         CohortSurvival survival = new CohortSurvival(method);
         Map<Integer, Tally> tallies = new HashMap<>();
         IntervalModel known = new IntervalModel();
@@ -58,6 +64,7 @@ public final class Backtest {
         IntervalModel districtAll = new IntervalModel();
         List<double[]> pending = new ArrayList<>(); // target year, horizon, forecast, actual: added once known
         for (int origin = history.firstYear() + MINIMUM_YEARS - 1; origin < lastTargetYear; origin++) {
+            boolean judged = origin >= firstOrigin;
             int now = origin;
             pending.removeIf(error -> {
                 if (error[0] <= now) {
@@ -84,6 +91,11 @@ public final class Backtest {
                         continue;
                     }
                     double predicted = forecast.total(origin + h);
+                    pending.add(new double[] {origin + h, h, predicted, actual});
+                    all.add(h, predicted, actual);
+                    if (!judged) {
+                        continue;
+                    }
                     Tally tally = tallies.computeIfAbsent(h, Tally::new);
                     double error = Math.abs(predicted - actual) / actual;
                     tally.schoolErrors.add(error);
@@ -95,12 +107,13 @@ public final class Backtest {
                         tally.inside95 +=
                                 actual >= predicted * band.lower95() && actual <= predicted * band.upper95() ? 1 : 0;
                     }
-                    pending.add(new double[] {origin + h, h, predicted, actual});
-                    all.add(h, predicted, actual);
                     double[] sums = district.computeIfAbsent(h, k -> new double[2]);
                     sums[0] += predicted;
                     sums[1] += actual;
                 }
+            }
+            if (!judged) {
+                continue;
             }
             district.forEach((h, sums) -> {
                 Tally tally = tallies.get(h);
