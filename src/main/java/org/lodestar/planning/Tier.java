@@ -35,8 +35,14 @@ public enum Tier {
         };
     }
 
+    /** The tier named in a URL; an unknown name is reported like an unknown item. */
     public static Tier fromPath(String segment) {
-        return valueOf(segment.toUpperCase(java.util.Locale.ROOT));
+        for (Tier tier : values()) {
+            if (tier.path().equals(segment)) {
+                return tier;
+            }
+        }
+        throw new org.lodestar.directory.NotFoundException("tier");
     }
 
     public String path() {

@@ -3,13 +3,18 @@ package org.lodestar.platform.web;
 import jakarta.servlet.http.HttpServletResponse;
 import org.lodestar.directory.ForbiddenException;
 import org.lodestar.directory.NotFoundException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
 
-/** Items outside the district and actions beyond a role get a plain page, never a stack trace. */
+/**
+ * Items outside the district and actions beyond a role get a plain page, never a stack trace. A request that names
+ * something the database refuses (an owner of another district, say) is a bad request; its transaction is rolled
+ * back, so nothing of it is saved.
+ */
 @ControllerAdvice
 class ErrorPages {
 
@@ -22,7 +27,8 @@ class ErrorPages {
     @ExceptionHandler({
         MultipartException.class,
         MissingServletRequestParameterException.class,
-        MethodArgumentTypeMismatchException.class
+        MethodArgumentTypeMismatchException.class,
+        DataIntegrityViolationException.class
     })
     String badRequest(HttpServletResponse response) {
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
