@@ -85,4 +85,33 @@ class EnrollmentImportTest {
         });
         assertThat(count("Birch Elementary", 2025, "1")).isEqualTo(before);
     }
+
+    @Test
+    void scenariosAndStaffingSettingsAreRecordedInTheAuditLog() {
+        var planner = fixtures.user("planner@lakeview.example");
+        java.util.function.Supplier<Integer> audited = () -> fixtures.jdbc()
+                .sql("select count(*) from audit_event where entity_type in ('Scenario', 'District') and actor = ?")
+                .param(planner.email())
+                .query(Integer.class)
+                .single();
+        int before = audited.get();
+        UUID id = org.lodestar.shared.Ids.next();
+        enrollment.saveScenario(
+                planner,
+                new org.lodestar.enrollment.domain.ScenarioRow(
+                        id,
+                        "Audited",
+                        org.lodestar.enrollment.domain.ScenarioRow.Kind.CHARTER,
+                        2026,
+                        null,
+                        null,
+                        new java.math.BigDecimal("5"),
+                        null,
+                        null,
+                        null,
+                        null));
+        enrollment.deleteScenario(planner, id);
+        enrollment.saveSettings(planner, org.lodestar.enrollment.domain.EnrollmentStore.StaffingSettings.DEFAULT);
+        assertThat(audited.get()).isEqualTo(before + 3);
+    }
 }

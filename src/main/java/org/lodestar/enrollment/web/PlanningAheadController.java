@@ -150,8 +150,8 @@ class PlanningAheadController {
             model.addAttribute("entered", Map.of("name", name));
             return scenarios(user, model);
         }
-        store.saveScenario(
-                user.districtId(),
+        enrollment.saveScenario(
+                user,
                 new ScenarioRow(
                         Ids.next(),
                         name.strip(),
@@ -170,7 +170,7 @@ class PlanningAheadController {
     @PostMapping("/enrollment/scenarios/{id}/delete")
     String deleteScenario(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user) {
         ForbiddenException.unless(user.canPlanForDistrict());
-        store.deleteScenario(user.districtId(), id);
+        enrollment.deleteScenario(user, id);
         return "redirect:/enrollment/scenarios";
     }
 
@@ -265,9 +265,8 @@ class PlanningAheadController {
             model.addAttribute("settingsError", true);
             return staffing(user, model);
         }
-        store.saveSettings(
-                user.districtId(),
-                new EnrollmentStore.StaffingSettings(ratioK3, ratio45, ratioSecondary, attritionPercent));
+        enrollment.saveSettings(
+                user, new EnrollmentStore.StaffingSettings(ratioK3, ratio45, ratioSecondary, attritionPercent));
         return "redirect:/enrollment/staffing";
     }
 

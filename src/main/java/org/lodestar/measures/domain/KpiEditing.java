@@ -76,6 +76,14 @@ public class KpiEditing {
         Kpi kpi = store.find(user.districtId(), kpiId).orElseThrow(() -> new NotFoundException("kpi"));
         ForbiddenException.unless(canEdit(user, kpi.outcomeId()));
         store.move(user.districtId(), kpi, up);
+        events.publishEvent(AuditableChange.updated(
+                user.districtId(),
+                user.email(),
+                "KPI",
+                kpiId,
+                kpi.name() + (up ? " moved up" : " moved down"),
+                Map.of("position", kpi.position()),
+                Map.of("moved", up ? "up" : "down")));
     }
 
     /** Records values (all of them or, if any is refused, none), each replacing what was there for its cell. */

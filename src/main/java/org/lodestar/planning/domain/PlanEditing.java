@@ -114,7 +114,16 @@ public class PlanEditing {
     }
 
     public void move(SignedInUser user, Tier tier, UUID id, boolean up) {
-        store.move(user.districtId(), editableNode(user, tier, id), up);
+        Node node = editableNode(user, tier, id);
+        store.move(user.districtId(), node, up);
+        events.publishEvent(AuditableChange.updated(
+                user.districtId(),
+                user.email(),
+                label(tier),
+                id,
+                node.title() + (up ? " moved up" : " moved down"),
+                Map.of("position", node.position()),
+                Map.of("moved", up ? "up" : "down")));
     }
 
     /** Aligns a school goal to a district goal, with the school's reason. */
