@@ -14,8 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -33,6 +32,7 @@ import org.lodestar.enrollment.projection.Grade;
 import org.lodestar.enrollment.projection.Method;
 import org.lodestar.shared.AuditableChange;
 import org.lodestar.shared.Ids;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,6 +47,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class EnrollmentService {
 
+    /** The bean of the thread that computes forecasts: one, so that districts take turns. */
+    public static final String FORECAST_WORKER = "enrollmentForecastWorker";
+
     /** How many years ahead the pages forecast. */
     public static final int HORIZON = 5;
 
@@ -54,13 +57,14 @@ public class EnrollmentService {
     private final DirectoryApi directory;
     private final ApplicationEventPublisher events;
     private final Map<UUID, CompletableFuture<Optional<Forecasts>>> cache = new ConcurrentHashMap<>();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "enrollment-forecasts");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Executor worker;
 
-    EnrollmentService(EnrollmentStore store, DirectoryApi directory, ApplicationEventPublisher events) {
+    EnrollmentService(
+            EnrollmentStore store,
+            DirectoryApi directory,
+            ApplicationEventPublisher events,
+            @Qualifier(FORECAST_WORKER) Executor worker) {
+        this.worker = worker;
         this.store = store;
         this.directory = directory;
         this.events = events;
