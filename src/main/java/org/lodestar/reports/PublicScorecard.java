@@ -93,10 +93,15 @@ class PublicScorecard {
                 .filter(m -> m.value() != null)
                 .toList();
         KpiOverview overview = scorecards.overview(district.id(), kpi, headline);
-        if (overview.latestYear() == null) {
+        // the latest year with any district value, shown or not: when its total is hidden, its breakdowns are too
+        int year = all.stream()
+                .filter(m -> m.schoolId() == null && m.groupCode().equals(StudentGroup.ALL))
+                .mapToInt(Measurement::schoolYear)
+                .max()
+                .orElse(Integer.MIN_VALUE);
+        if (year == Integer.MIN_VALUE) {
             return new PublicKpi(kpi, overview, false, List.of(), List.of());
         }
-        int year = overview.latestYear();
         List<Measurement> latest =
                 all.stream().filter(m -> m.schoolYear() == year).toList();
         int period = latest.stream().mapToInt(Measurement::period).max().orElse(0);

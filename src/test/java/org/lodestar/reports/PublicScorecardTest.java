@@ -101,6 +101,28 @@ class PublicScorecardTest {
     }
 
     @Test
+    void aLatestTotalFromTooFewStudentsIsHiddenAndSaidToBe() throws Exception {
+        String update =
+                "update measurement set n = ? where school_id is null and group_code = 'ALL' and school_year = 2025"
+                        + " and kpi_id = (select id from kpi where name = 'Grade 8 math proficiency')";
+        fixtures.jdbc().sql(update).param(6).update();
+        try {
+            var kpi = kpi("Grade 8 math proficiency");
+            assertThat(kpi.headlineHidden()).isTrue();
+            assertThat(kpi.overview().latestYear()).isEqualTo(2024);
+            assertThat(kpi.groups())
+                    .allSatisfy(cell -> assertThat(cell.hidden()).isTrue());
+            String page = mvc.perform(get("/p/lakeview").locale(Locale.ENGLISH))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            assertThat(page).contains("The latest result comes from too few students to be shown.");
+        } finally {
+            fixtures.jdbc().sql(update).param(9000).update();
+        }
+    }
+
+    @Test
     void anUnknownDistrictIsNotFound() throws Exception {
         assertThat(mvc.perform(get("/p/nowhere")).andReturn().getResponse().getStatus())
                 .isEqualTo(404);
