@@ -92,6 +92,7 @@ public class DirectoryApi {
     public Optional<SignedInUser> userForToken(String secret) {
         return tokens.owner(secret)
                 .flatMap(owner -> people.findAccount(owner[0], owner[1]))
-                .filter(SignedInUser::isEnabled);
+                .filter(SignedInUser::isEnabled)
+                .filter(SignedInUser::isAccountNonLocked);
     }
 }

@@ -67,7 +67,7 @@ public final class ForecastCommand {
         } catch (NoSuchFileException e) {
             err.println("error: no such file: " + e.getFile());
             return 2;
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return 2;
         }

@@ -53,7 +53,10 @@ class PublicScorecard {
 
     View view(District district, java.util.Locale locale) {
         UUID id = district.id();
-        PlanSummary plan = planning.districtStrategicPlan(id).orElse(null);
+        // only an adopted plan is public: a draft's title and years are not
+        PlanSummary plan = planning.districtStrategicPlan(id)
+                .filter(candidate -> candidate.status() == org.lodestar.planning.PlanStatus.ADOPTED)
+                .orElse(null);
         if (plan == null) {
             return new View(district, null, List.of());
         }
@@ -104,7 +107,12 @@ class PublicScorecard {
         }
         List<Measurement> latest =
                 all.stream().filter(m -> m.schoolYear() == year).toList();
-        int period = latest.stream().mapToInt(Measurement::period).max().orElse(0);
+        // the period of the latest district total, so that every breakdown is judged against a total that exists
+        int period = latest.stream()
+                .filter(m -> m.schoolId() == null && m.groupCode().equals(StudentGroup.ALL))
+                .mapToInt(Measurement::period)
+                .max()
+                .orElse(0);
         Measurement total = latest.stream()
                 .filter(m -> m.period() == period
                         && m.schoolId() == null

@@ -105,6 +105,17 @@ class KpiApiTest {
     }
 
     @Test
+    void aNullEntryIsAProblemNotAnError() throws Exception {
+        String token = tokenOf(fixtures.user("planner@lakeview.example"));
+        MvcResult result = call(
+                post("/api/v1/kpis/" + kpi("Suspension rate") + "/measurements")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("[null]"),
+                token);
+        assertThat(result.getResponse().getStatus()).isEqualTo(422);
+    }
+
+    @Test
     void aViewerMayReadButNotWrite() throws Exception {
         String token = tokenOf(fixtures.user("board@lakeview.example"));
         UUID kpi = kpi("Suspension rate");

@@ -136,6 +136,23 @@ class MeasurementImportTest {
     }
 
     @Test
+    void anUnreadableFileIsRefusedPlainly() throws Exception {
+        String csv = "kpi,school_year,value\n\"Teacher retention rate,2025-26,1\n";
+        String page = upload(
+                "broken.csv",
+                csv.getBytes(StandardCharsets.UTF_8),
+                fixtures.user("planner@lakeview.example"),
+                Locale.ENGLISH);
+        assertThat(page).contains("The file cannot be read");
+        page = upload(
+                "fake.xlsx",
+                "not a workbook".getBytes(StandardCharsets.UTF_8),
+                fixtures.user("planner@lakeview.example"),
+                Locale.ENGLISH);
+        assertThat(page).contains("The file cannot be read");
+    }
+
+    @Test
     void otherFileTypesAreRefused() throws Exception {
         String page =
                 upload("values.pdf", new byte[] {1, 2, 3}, fixtures.user("planner@lakeview.example"), Locale.ENGLISH);

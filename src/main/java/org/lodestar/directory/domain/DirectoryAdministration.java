@@ -113,6 +113,32 @@ public class DirectoryAdministration {
                 fields(settings)));
     }
 
+    /** Makes a personal API token and returns its secret; the log records its name only. */
+    public String createToken(SignedInUser user, ApiTokenStore tokens, String name) {
+        String secret = tokens.create(user.districtId(), user.userId(), name);
+        events.publishEvent(AuditableChange.updated(
+                user.districtId(),
+                user.email(),
+                "Person",
+                user.userId(),
+                "API token created: " + name,
+                Map.of(),
+                Map.of("token", name)));
+        return secret;
+    }
+
+    public void revokeToken(SignedInUser user, ApiTokenStore tokens, java.util.UUID tokenId) {
+        tokens.revoke(user.districtId(), user.userId(), tokenId);
+        events.publishEvent(AuditableChange.updated(
+                user.districtId(),
+                user.email(),
+                "Person",
+                user.userId(),
+                "API token revoked",
+                Map.of("token", tokenId.toString()),
+                Map.of()));
+    }
+
     /** Changes one's own password; the current one must be given. */
     public boolean changePassword(SignedInUser user, String current, String next) {
         SignedInUser account =

@@ -63,13 +63,13 @@ class AccountController {
         String label = name.isBlank() ? "API" : name.strip();
         redirect.addFlashAttribute(
                 "newToken",
-                tokens.create(user.districtId(), user.userId(), label.substring(0, Math.min(label.length(), 100))));
+                administration.createToken(user, tokens, label.substring(0, Math.min(label.length(), 100))));
         return "redirect:/account";
     }
 
     @PostMapping("/account/tokens/{id}/revoke")
     String revoke(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user) {
-        tokens.revoke(user.districtId(), user.userId(), id);
+        administration.revokeToken(user, tokens, id);
         return "redirect:/account";
     }
 

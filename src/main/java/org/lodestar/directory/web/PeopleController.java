@@ -90,6 +90,10 @@ class PeopleController {
         if (form.id() != null && !form.password().isEmpty() && form.password().length() < 10) {
             errors.rejectValue("password", "directory.person.passwordTooShort");
         }
+        if (form.grants() != null
+                && form.grants().stream().anyMatch(row -> row.role() == Role.SCHOOL_LEADER && row.schoolId() == null)) {
+            errors.rejectValue("grants", "directory.person.leaderNeedsSchool");
+        }
         if (id.equals(user.userId()) && !form.active()) {
             errors.rejectValue("active", "directory.person.cannotDeactivateSelf");
         }

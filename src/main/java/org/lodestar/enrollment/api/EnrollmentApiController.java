@@ -80,6 +80,10 @@ class EnrollmentApiController {
         List<EnrollmentService.Count> counts = new ArrayList<>();
         for (int i = 0; i < body.size(); i++) {
             CountDto dto = body.get(i);
+            if (dto == null) {
+                problems.add(new Problem(i, "a count is required"));
+                continue;
+            }
             int before = problems.size();
             if (dto.schoolId() == null
                     || directory.school(user.districtId(), dto.schoolId()).isEmpty()) {

@@ -135,7 +135,11 @@ public class EnrollmentService {
         String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
         String csv;
         if (name.endsWith(".xlsx")) {
-            csv = xlsxToCsv(content);
+            try {
+                csv = xlsxToCsv(content);
+            } catch (IOException | RuntimeException notAWorkbook) {
+                return new ImportResult(0, 0, List.of(new Problem(0, "enrollment.import.unreadable", List.of())));
+            }
         } else if (name.endsWith(".csv") || name.endsWith(".txt")) {
             csv = new String(content.readAllBytes(), StandardCharsets.UTF_8);
         } else {
@@ -144,6 +148,8 @@ public class EnrollmentService {
         List<EnrollmentCsv.Row> rows;
         try {
             rows = EnrollmentCsv.readRows(new StringReader(csv));
+        } catch (java.io.UncheckedIOException | IllegalStateException brokenCsv) {
+            return new ImportResult(0, 0, List.of(new Problem(0, "enrollment.import.unreadable", List.of())));
         } catch (EnrollmentCsv.InvalidFile invalid) {
             return new ImportResult(
                     0,
@@ -223,6 +229,14 @@ public class EnrollmentService {
                     count++;
                 }
             }
+            events.publishEvent(AuditableChange.updated(
+                    user.districtId(),
+                    user.email(),
+                    "Enrollment",
+                    user.districtId(),
+                    "imported births for " + count + " years",
+                    Map.of(),
+                    Map.of("birthYears", count)));
             forgetAfterCommit(user.districtId());
             return new ImportResult(count, 0, List.of());
         } catch (EnrollmentCsv.InvalidFile invalid) {

@@ -115,6 +115,10 @@ class KpisApiController {
         List<Measurement> measurements = new ArrayList<>();
         for (int i = 0; i < body.size(); i++) {
             MeasurementDto dto = body.get(i);
+            if (dto == null) {
+                problems.add(new Problem(i, "measurement", "is required"));
+                continue;
+            }
             int before = problems.size();
             Integer year = null;
             try {

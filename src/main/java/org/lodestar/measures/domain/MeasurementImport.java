@@ -60,12 +60,14 @@ public class MeasurementImport {
         List<Map<String, String>> rows;
         List<Problem> problems = new ArrayList<>();
         String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
-        if (name.endsWith(".xlsx")) {
-            rows = readXlsx(content);
-        } else if (name.endsWith(".csv") || name.endsWith(".txt")) {
-            rows = readCsv(content);
-        } else {
+        if (!name.endsWith(".xlsx") && !name.endsWith(".csv") && !name.endsWith(".txt")) {
             return new Result(0, List.of(new Problem(0, "import.error.fileType", List.of())));
+        }
+        try {
+            rows = name.endsWith(".xlsx") ? readXlsx(content) : readCsv(content);
+        } catch (IOException | RuntimeException unreadable) {
+            // a broken quote, or a file that is not really a workbook: the reader's words, nothing saved
+            return new Result(0, List.of(new Problem(0, "import.error.unreadable", List.of())));
         }
         if (rows.isEmpty()) {
             return new Result(0, List.of(new Problem(0, "import.error.empty", List.of())));
