@@ -26,6 +26,7 @@ public class DirectoryAdministration {
     private final SchoolStore schools;
     private final PersonStore people;
     private final PasswordEncoder passwords;
+    private final ApiTokenStore tokens;
     private final ApplicationEventPublisher events;
 
     DirectoryAdministration(
@@ -33,7 +34,9 @@ public class DirectoryAdministration {
             SchoolStore schools,
             PersonStore people,
             PasswordEncoder passwords,
+            ApiTokenStore tokens,
             ApplicationEventPublisher events) {
+        this.tokens = tokens;
         this.districts = districts;
         this.schools = schools;
         this.people = people;
@@ -114,7 +117,7 @@ public class DirectoryAdministration {
     }
 
     /** Makes a personal API token and returns its secret; the log records its name only. */
-    public String createToken(SignedInUser user, ApiTokenStore tokens, String name) {
+    public String createToken(SignedInUser user, String name) {
         String secret = tokens.create(user.districtId(), user.userId(), name);
         events.publishEvent(AuditableChange.updated(
                 user.districtId(),
@@ -127,7 +130,7 @@ public class DirectoryAdministration {
         return secret;
     }
 
-    public void revokeToken(SignedInUser user, ApiTokenStore tokens, java.util.UUID tokenId) {
+    public void revokeToken(SignedInUser user, java.util.UUID tokenId) {
         tokens.revoke(user.districtId(), user.userId(), tokenId);
         events.publishEvent(AuditableChange.updated(
                 user.districtId(),

@@ -106,9 +106,16 @@ public class PersonStore {
     }
 
     private Map<UUID, List<Grant>> grants(UUID districtId) {
+        return grants(districtId, null);
+    }
+
+    /** The grants of the district's people, or of one person (signing in reads only theirs). */
+    private Map<UUID, List<Grant>> grants(UUID districtId, UUID userId) {
         Map<UUID, List<Grant>> result = new LinkedHashMap<>();
-        jdbc.sql("select user_id, role, school_id from role_grant where district_id = ? order by role")
-                .param(districtId)
+        jdbc.sql("select user_id, role, school_id from role_grant where district_id = :d"
+                        + (userId == null ? "" : " and user_id = :u") + " order by role")
+                .param("d", districtId)
+                .param("u", userId)
                 .query(rs -> {
                     result.computeIfAbsent(rs.getObject("user_id", UUID.class), id -> new ArrayList<>())
                             .add(new Grant(Role.valueOf(rs.getString("role")), rs.getObject("school_id", UUID.class)));
@@ -128,7 +135,7 @@ public class PersonStore {
                 rs.getString("password_hash") == null ? "" : rs.getString("password_hash"),
                 rs.getBoolean("active"),
                 locked == null ? null : locked.toInstant(),
-                grants(districtId).getOrDefault(id, List.of()));
+                grants(districtId, id).getOrDefault(id, List.of()));
     }
 
     private static Person person(ResultSet rs, Map<UUID, List<Grant>> grants) throws SQLException {

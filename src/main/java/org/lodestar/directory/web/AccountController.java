@@ -62,14 +62,13 @@ class AccountController {
             RedirectAttributes redirect) {
         String label = name.isBlank() ? "API" : name.strip();
         redirect.addFlashAttribute(
-                "newToken",
-                administration.createToken(user, tokens, label.substring(0, Math.min(label.length(), 100))));
+                "newToken", administration.createToken(user, label.substring(0, Math.min(label.length(), 100))));
         return "redirect:/account";
     }
 
     @PostMapping("/account/tokens/{id}/revoke")
     String revoke(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user) {
-        administration.revokeToken(user, tokens, id);
+        administration.revokeToken(user, id);
         return "redirect:/account";
     }
 

@@ -45,7 +45,7 @@ public class KpiStore {
     }
 
     public Optional<Kpi> find(UUID districtId, UUID id) {
-        Map<UUID, SortedMap<Integer, BigDecimal>> targets = targets(districtId);
+        Map<UUID, SortedMap<Integer, BigDecimal>> targets = targets(districtId, id);
         return jdbc.sql("select * from kpi where district_id = ? and id = ?")
                 .params(districtId, id)
                 .query((rs, row) -> kpi(rs, targets))
@@ -175,9 +175,16 @@ public class KpiStore {
     }
 
     private Map<UUID, SortedMap<Integer, BigDecimal>> targets(UUID districtId) {
+        return targets(districtId, null);
+    }
+
+    /** Targets of the district's KPIs, or of one KPI (recording a value looks up only its own). */
+    private Map<UUID, SortedMap<Integer, BigDecimal>> targets(UUID districtId, UUID kpiId) {
         Map<UUID, SortedMap<Integer, BigDecimal>> result = new HashMap<>();
-        jdbc.sql("select kpi_id, school_year, value from kpi_target where district_id = ?")
-                .param(districtId)
+        jdbc.sql("select kpi_id, school_year, value from kpi_target where district_id = :d"
+                        + (kpiId == null ? "" : " and kpi_id = :k"))
+                .param("d", districtId)
+                .param("k", kpiId)
                 .query(rs -> {
                     result.computeIfAbsent(rs.getObject("kpi_id", UUID.class), id -> new TreeMap<>())
                             .put(rs.getInt("school_year"), rs.getBigDecimal("value"));
