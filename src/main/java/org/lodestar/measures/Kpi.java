@@ -26,6 +26,14 @@ public record Kpi(
         return targets.isEmpty() ? null : targets.get(targets.lastKey());
     }
 
+    /**
+     * Whether the KPI's values are about students, so that each needs its n before it can be public. Until a KPI says
+     * so itself, everything but money counts as about students: wrongly hiding a staff count is the safe mistake.
+     */
+    public boolean aboutStudents() {
+        return unit != Unit.CURRENCY;
+    }
+
     public Integer endYear() {
         return targets.isEmpty() ? null : targets.lastKey();
     }

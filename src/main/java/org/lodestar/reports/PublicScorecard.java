@@ -90,7 +90,7 @@ class PublicScorecard {
         List<Measurement> all = scorecards.measurements(district.id(), kpi.id());
         List<Measurement> headline = all.stream()
                 .filter(m -> m.schoolId() == null && m.groupCode().equals(StudentGroup.ALL))
-                .map(m -> Suppression.hides(minimumN, m.n())
+                .map(m -> Suppression.hides(minimumN, kpi.aboutStudents(), m.n())
                         ? new Measurement(m.kpiId(), m.schoolYear(), m.period(), null, m.groupCode(), null, null)
                         : m)
                 .filter(m -> m.value() != null)
@@ -120,7 +120,7 @@ class PublicScorecard {
                 .findFirst()
                 .orElse(null);
         Integer totalN = total == null ? null : total.n();
-        boolean headlineHidden = total != null && Suppression.hides(minimumN, totalN);
+        boolean headlineHidden = total != null && Suppression.hides(minimumN, kpi.aboutStudents(), totalN);
 
         // groups of the district, in families that together with what they leave out make up all students
         Map<String, Measurement> byGroup = new LinkedHashMap<>();
@@ -134,8 +134,8 @@ class PublicScorecard {
                 .filter(g -> byGroup.containsKey(g.code()))
                 .forEach(g -> families.computeIfAbsent(g.family(), f -> new ArrayList<>())
                         .add(g.code()));
-        Set<String> hiddenGroups =
-                Suppression.hiddenCells(minimumN, totalN, counts(byGroup), new ArrayList<>(families.values()));
+        Set<String> hiddenGroups = Suppression.hiddenCells(
+                minimumN, kpi.aboutStudents(), totalN, counts(byGroup), new ArrayList<>(families.values()));
         List<Cell> groupCells = groups.stream()
                 .filter(g -> byGroup.containsKey(g.code()))
                 .map(g -> cell(g.name(locale), byGroup.get(g.code()), hiddenGroups.contains(g.code())))
@@ -149,7 +149,7 @@ class PublicScorecard {
                         && m.groupCode().equals(StudentGroup.ALL))
                 .forEach(m -> bySchool.put(m.schoolId(), m));
         Set<UUID> hiddenSchools = Suppression.hiddenCells(
-                minimumN, totalN, counts(bySchool), List.of(new ArrayList<>(bySchool.keySet())));
+                minimumN, kpi.aboutStudents(), totalN, counts(bySchool), List.of(new ArrayList<>(bySchool.keySet())));
         List<Cell> schoolCells = bySchool.entrySet().stream()
                 .sorted(Comparator.comparing(e -> schools.get(e.getKey()).name()))
                 .map(e -> cell(schools.get(e.getKey()).name(), e.getValue(), hiddenSchools.contains(e.getKey())))

@@ -15,32 +15,32 @@ class SuppressionTest {
     @Test
     void showsEveryCellWhenAllGroupsAreLargeAndCoverTheTotal() {
         var counts = Map.of("ASIAN", 40, "BLACK", 60, "HISPANIC", 100, "WHITE", 300);
-        assertThat(Suppression.hiddenCells(10, 500, counts, RACE)).isEmpty();
+        assertThat(Suppression.hiddenCells(10, true, 500, counts, RACE)).isEmpty();
     }
 
     @Test
     void hidesAGroupBelowTheMinimumAndTheNextSmallestSoItCannotBeDerivedFromTheTotal() {
         var counts = Map.of("ASIAN", 4, "BLACK", 60, "HISPANIC", 36, "WHITE", 400);
-        assertThat(Suppression.hiddenCells(10, 500, counts, RACE)).containsExactlyInAnyOrder("ASIAN", "HISPANIC");
+        assertThat(Suppression.hiddenCells(10, true, 500, counts, RACE)).containsExactlyInAnyOrder("ASIAN", "HISPANIC");
     }
 
     @Test
     void aSmallGroupLeftOutOfTheFamilyForcesTheSmallestShownGroupToBeHidden() {
         // 7 students belong to no listed group: total minus the four shown groups would reveal them
         var counts = Map.of("ASIAN", 40, "BLACK", 60, "HISPANIC", 93, "WHITE", 300);
-        assertThat(Suppression.hiddenCells(10, 500, counts, RACE)).containsExactly("ASIAN");
+        assertThat(Suppression.hiddenCells(10, true, 500, counts, RACE)).containsExactly("ASIAN");
     }
 
     @Test
     void twoSmallGroupsThatTogetherReachTheMinimumNeedNoThirdCell() {
         var counts = Map.of("ASIAN", 6, "BLACK", 5, "HISPANIC", 89, "WHITE", 400);
-        assertThat(Suppression.hiddenCells(10, 500, counts, RACE)).containsExactlyInAnyOrder("ASIAN", "BLACK");
+        assertThat(Suppression.hiddenCells(10, true, 500, counts, RACE)).containsExactlyInAnyOrder("ASIAN", "BLACK");
     }
 
     @Test
     void twoSmallGroupsBelowTheMinimumTogetherPullInAThird() {
         var counts = Map.of("ASIAN", 3, "BLACK", 4, "HISPANIC", 93, "WHITE", 400);
-        assertThat(Suppression.hiddenCells(10, 500, counts, RACE))
+        assertThat(Suppression.hiddenCells(10, true, 500, counts, RACE))
                 .containsExactlyInAnyOrder("ASIAN", "BLACK", "HISPANIC");
     }
 
@@ -48,22 +48,66 @@ class SuppressionTest {
     void aLargeRemainderProtectsASingleHiddenGroup() {
         // 200 students sit in groups that are not shown, so the hidden 5 cannot be isolated
         var counts = Map.of("ASIAN", 5, "BLACK", 95, "WHITE", 200);
-        assertThat(Suppression.hiddenCells(10, 500, counts, List.of(List.of("ASIAN", "BLACK", "WHITE"))))
+        assertThat(Suppression.hiddenCells(10, true, 500, counts, List.of(List.of("ASIAN", "BLACK", "WHITE"))))
                 .containsExactly("ASIAN");
     }
 
     @Test
     void aTotalBelowTheMinimumHidesEverything() {
         var counts = Map.of("ASIAN", 2, "WHITE", 6);
-        assertThat(Suppression.hiddenCells(10, 8, counts, RACE)).containsExactlyInAnyOrder("ASIAN", "WHITE");
+        assertThat(Suppression.hiddenCells(10, true, 8, counts, RACE)).containsExactlyInAnyOrder("ASIAN", "WHITE");
     }
 
     @Test
-    void valuesWithoutAnNAreNotAboutStudentsAndStayShown() {
+    void valuesNotAboutStudentsAreNeverHidden() {
         Map<String, Integer> counts = new HashMap<>();
-        counts.put("BUDGET", null);
-        counts.put("ASIAN", 3);
-        assertThat(Suppression.hiddenCells(10, null, counts, List.of())).containsExactly("ASIAN");
+        counts.put("CENTRAL_OFFICE", null);
+        counts.put("SCHOOL_A", 3);
+        assertThat(Suppression.hiddenCells(10, false, null, counts, List.of(List.of("CENTRAL_OFFICE", "SCHOOL_A"))))
+                .isEmpty();
+        assertThat(Suppression.hides(10, false, null)).isFalse();
+        assertThat(Suppression.hides(10, false, 2)).isFalse();
+    }
+
+    @Test
+    void aTotalWithoutAnNHidesEveryBreakdownBecauseWhatIsLeftOutCannotBeJudged() {
+        // the probe: total 120 recorded without n, groups 60, 40, 15 and a hidden 5; 120 - 60 - 40 - 15 = 5
+        var counts = Map.of("ASIAN", 5, "BLACK", 60, "HISPANIC", 40, "WHITE", 15);
+        assertThat(Suppression.hiddenCells(10, true, null, counts, RACE))
+                .containsExactlyInAnyOrder("ASIAN", "BLACK", "HISPANIC", "WHITE");
+        assertThat(Suppression.hides(10, true, null)).isTrue();
+    }
+
+    @Test
+    void aGroupWithoutAnNIsHiddenAndCountsAsNotShown() {
+        // the group without n may be 5 students: 120 - 60 - 40 - 15 leaves only its unknown count, so 15 goes too
+        Map<String, Integer> counts = new HashMap<>();
+        counts.put("ASIAN", null);
+        counts.put("BLACK", 60);
+        counts.put("HISPANIC", 40);
+        counts.put("WHITE", 15);
+        assertThat(Suppression.hiddenCells(10, true, 120, counts, RACE)).containsExactlyInAnyOrder("ASIAN", "WHITE");
+    }
+
+    @Test
+    void aGroupWithoutAnNBesideALargeRemainderHidesOnlyItself() {
+        Map<String, Integer> counts = new HashMap<>();
+        counts.put("ASIAN", null);
+        counts.put("BLACK", 60);
+        counts.put("HISPANIC", 40);
+        counts.put("WHITE", 300);
+        assertThat(Suppression.hiddenCells(10, true, 500, counts, RACE)).containsExactly("ASIAN");
+    }
+
+    @Test
+    void aSchoolWithoutAnNIsHiddenAndItsSiblingsProtectIt() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("SCHOOL_A", 95);
+        counts.put("SCHOOL_B", null);
+        counts.put("SCHOOL_C", 400);
+        var families = List.of(List.of("SCHOOL_A", "SCHOOL_B", "SCHOOL_C"));
+        assertThat(Suppression.hiddenCells(10, true, 500, counts, families))
+                .containsExactlyInAnyOrder("SCHOOL_A", "SCHOOL_B");
     }
 
     @Test
@@ -74,24 +118,24 @@ class SuppressionTest {
         counts.put("SCHOOL_B", 3);
         counts.put("SCHOOL_C", 402);
         var families = List.of(List.of("SCHOOL_A", "SCHOOL_B", "SCHOOL_C"));
-        assertThat(Suppression.hiddenCells(10, 500, counts, families))
+        assertThat(Suppression.hiddenCells(10, true, 500, counts, families))
                 .containsExactlyInAnyOrder("SCHOOL_A", "SCHOOL_B");
     }
 
     @Test
     void keepsHidingUntilWhatIsNotShownReachesTheMinimum() {
         var counts = Map.of("ASIAN", 1, "BLACK", 2, "HISPANIC", 3, "WHITE", 494);
-        assertThat(Suppression.hiddenCells(10, 500, counts, RACE))
+        assertThat(Suppression.hiddenCells(10, true, 500, counts, RACE))
                 .containsExactlyInAnyOrder("ASIAN", "BLACK", "HISPANIC", "WHITE");
     }
 
     @Test
     void theMinimumIsTheDistrictsOwn() {
         var counts = Map.of("ASIAN", 15, "BLACK", 85, "HISPANIC", 100, "WHITE", 300);
-        assertThat(Suppression.hiddenCells(10, 500, counts, RACE)).isEmpty();
-        assertThat(Suppression.hiddenCells(20, 500, counts, RACE)).containsExactlyInAnyOrder("ASIAN", "BLACK");
-        assertThat(Suppression.hides(20, 19)).isTrue();
-        assertThat(Suppression.hides(20, 20)).isFalse();
-        assertThat(Suppression.hides(20, null)).isFalse();
+        assertThat(Suppression.hiddenCells(10, true, 500, counts, RACE)).isEmpty();
+        assertThat(Suppression.hiddenCells(20, true, 500, counts, RACE)).containsExactlyInAnyOrder("ASIAN", "BLACK");
+        assertThat(Suppression.hides(20, true, 19)).isTrue();
+        assertThat(Suppression.hides(20, true, 20)).isFalse();
+        assertThat(Suppression.hides(20, true, null)).isTrue();
     }
 }
