@@ -39,6 +39,20 @@ public class KpiEditing {
         return plan.districtPlan() ? user.canPlanForDistrict() : user.canLeadSchool(plan.schoolId());
     }
 
+    /**
+     * Recording a KPI's value for a school (null: the district). A school plan's KPI takes values for that school only,
+     * so a contributor at one school cannot write into another school's plan.
+     */
+    public boolean canRecord(SignedInUser user, Kpi kpi, UUID schoolId) {
+        var outcome = planning.node(user.districtId(), Tier.OUTCOME, kpi.outcomeId())
+                .orElseThrow(() -> new NotFoundException("outcome"));
+        var plan = planning.plan(user.districtId(), outcome.planId());
+        if (!plan.districtPlan() && !plan.schoolId().equals(schoolId)) {
+            return false;
+        }
+        return user.canRecordMeasurements(schoolId);
+    }
+
     public void save(SignedInUser user, Kpi kpi) {
         ForbiddenException.unless(canEdit(user, kpi.outcomeId()));
         var before = store.find(user.districtId(), kpi.id());
@@ -89,8 +103,8 @@ public class KpiEditing {
     /** Records values (all of them or, if any is refused, none), each replacing what was there for its cell. */
     public void record(SignedInUser user, List<Measurement> measurements) {
         for (Measurement m : measurements) {
-            ForbiddenException.unless(user.canRecordMeasurements(m.schoolId()));
-            store.find(user.districtId(), m.kpiId()).orElseThrow(() -> new NotFoundException("kpi"));
+            Kpi kpi = store.find(user.districtId(), m.kpiId()).orElseThrow(() -> new NotFoundException("kpi"));
+            ForbiddenException.unless(canRecord(user, kpi, m.schoolId()));
         }
         for (Measurement m : measurements) {
             var before = store.find(user.districtId(), m);

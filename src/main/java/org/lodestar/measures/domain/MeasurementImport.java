@@ -174,7 +174,7 @@ public class MeasurementImport {
                 problems.add(new Problem(line, "import.error.n", List.of(nText)));
             }
         }
-        if (problems.isEmpty() && !user.canRecordMeasurements(schoolId)) {
+        if (problems.isEmpty() && !editing.canRecord(user, kpi, schoolId)) {
             problems.add(new Problem(
                     line, "import.error.forbidden", List.of(schoolText.isBlank() ? "district" : schoolText)));
         }

@@ -1,6 +1,8 @@
 package org.lodestar.platform.audit;
 
 import java.util.UUID;
+import org.lodestar.directory.DirectoryApi;
+import org.lodestar.directory.ForbiddenException;
 import org.lodestar.directory.SignedInUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -8,19 +10,28 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** The history of any item: who changed what, when, before and after. */
+/**
+ * The history of any item: who changed what, when, before and after. A person's history (their e-mail, roles and
+ * sign-in blocks) is for district admins only, like the people page.
+ */
 @Controller
 class HistoryController {
 
     private final AuditLog log;
+    private final DirectoryApi directory;
 
-    HistoryController(AuditLog log) {
+    HistoryController(AuditLog log, DirectoryApi directory) {
         this.log = log;
+        this.directory = directory;
     }
 
     @GetMapping("/history/{entityId}")
     String history(@PathVariable UUID entityId, @AuthenticationPrincipal SignedInUser user, Model model) {
-        model.addAttribute("entries", log.history(user.districtId(), entityId));
+        var entries = log.history(user.districtId(), entityId);
+        boolean aboutAPerson = directory.person(user.districtId(), entityId).isPresent()
+                || entries.stream().anyMatch(entry -> entry.entityType().equals("Person"));
+        ForbiddenException.unless(!aboutAPerson || user.isAdmin());
+        model.addAttribute("entries", entries);
         return "platform/history";
     }
 }
