@@ -16,11 +16,9 @@ import org.lodestar.enrollment.projection.Grade;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Enrollment history to read and write, the forecast with its bands, and the backtest behind them. */
@@ -150,12 +148,6 @@ class EnrollmentApiController {
                 .map(f -> new BacktestResponse(
                         f.forecast().backtest().rows(), f.baseline().rows()))
                 .orElse(new BacktestResponse(List.of(), List.of()));
-    }
-
-    @ExceptionHandler(ForbiddenException.class)
-    @ResponseStatus(HttpStatus.FORBIDDEN)
-    void forbidden() {
-        // the role does not allow it
     }
 
     private static double round(double value) {

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.lodestar.directory.DirectoryApi;
-import org.lodestar.directory.ForbiddenException;
-import org.lodestar.directory.NotFoundException;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.directory.StudentGroup;
 import org.lodestar.measures.Kpi;
@@ -21,12 +19,10 @@ import org.lodestar.shared.SchoolYear;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** KPIs with their status, and their measurements to read and write. */
@@ -107,7 +103,7 @@ class KpisApiController {
     @Operation(summary = "Record measurements of a KPI: all of them, or none with every problem listed")
     ResponseEntity<?> record(
             @PathVariable UUID id, @RequestBody List<MeasurementDto> body, @AuthenticationPrincipal SignedInUser user) {
-        scorecards.kpi(user.districtId(), id);
+        Kpi kpi = scorecards.kpi(user.districtId(), id);
         List<String> groups = directory.studentGroups(user.districtId()).stream()
                 .map(StudentGroup::code)
                 .toList();
@@ -144,7 +140,7 @@ class KpisApiController {
             if (dto.n() != null && dto.n() < 0) {
                 problems.add(new Problem(i, "n", "must be 0 or more"));
             }
-            if (problems.size() == before && !user.canRecordMeasurements(dto.schoolId())) {
+            if (problems.size() == before && !editing.canRecord(user, kpi, dto.schoolId())) {
                 problems.add(new Problem(i, "schoolId", "your role does not allow recording values here"));
             }
             if (problems.size() == before) {
@@ -156,18 +152,6 @@ class KpisApiController {
         }
         editing.record(user, measurements);
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("recorded", measurements.size()));
-    }
-
-    @ExceptionHandler(NotFoundException.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    void notFound() {
-        // an item of another district answers exactly like one that does not exist
-    }
-
-    @ExceptionHandler(ForbiddenException.class)
-    @ResponseStatus(HttpStatus.FORBIDDEN)
-    void forbidden() {
-        // the role does not allow it
     }
 
     private static KpiDto dto(KpiOverview o) {

@@ -1,5 +1,6 @@
 package org.lodestar.measures.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
@@ -162,7 +163,7 @@ class KpiController {
         model.addAttribute("canEdit", editing.canEdit(user, kpi.outcomeId()));
         // people who record for one school get that school in the form rather than a district they may not write to
         UUID recordFor = school != null || user.canRecordMeasurements(null) ? school : user.recordingSchool();
-        model.addAttribute("canRecord", user.canRecordMeasurements(recordFor));
+        model.addAttribute("canRecord", editing.canRecord(user, kpi, recordFor));
         model.addAttribute(
                 "outcome",
                 planning.node(user.districtId(), Tier.OUTCOME, kpi.outcomeId()).orElseThrow());
@@ -205,7 +206,7 @@ class KpiController {
                 .noneMatch(g -> g.code().equals(form.groupCode()))) {
             errors.rejectValue("groupCode", "import.error.group", new Object[] {form.groupCode()}, "");
         }
-        ForbiddenException.unless(user.canRecordMeasurements(form.schoolId()));
+        ForbiddenException.unless(editing.canRecord(user, scorecards.kpi(user.districtId(), id), form.schoolId()));
         if (errors.hasErrors()) {
             return show(id, form.schoolId(), StudentGroup.ALL, user, model);
         }
@@ -239,7 +240,7 @@ class KpiController {
                         kpi.byStudentGroup(),
                         kpi.published(),
                         rows));
-        return editForm(user, kpi, model);
+        return editForm(user, kpi, model, rows.size());
     }
 
     @PostMapping("/kpis/{id}")
@@ -248,9 +249,14 @@ class KpiController {
             @Valid @ModelAttribute("form") KpiForm form,
             BindingResult errors,
             @AuthenticationPrincipal SignedInUser user,
-            Model model) {
+            Model model,
+            HttpServletRequest request) {
         Kpi kpi = scorecards.kpi(user.districtId(), id);
         ForbiddenException.unless(editing.canEdit(user, kpi.outcomeId()));
+        if (form == null) {
+            // a field that is not a number leaves no form to build; the errors keep what was typed, field by field
+            return editForm(user, kpi, model, submittedTargetRows(request));
+        }
         TreeMap<Integer, BigDecimal> targets = new TreeMap<>();
         List<KpiForm.TargetRow> rows = form.targets() == null ? List.of() : form.targets();
         for (int i = 0; i < rows.size(); i++) {
@@ -265,7 +271,7 @@ class KpiController {
             }
         }
         if (errors.hasErrors()) {
-            return editForm(user, kpi, model);
+            return editForm(user, kpi, model, rows.size());
         }
         editing.save(
                 user,
@@ -280,8 +286,8 @@ class KpiController {
                         form.frequency(),
                         form.dataSource(),
                         form.ownerId(),
-                        form.byStudentGroup(),
-                        user.canPlanForDistrict() ? form.published() : kpi.published(),
+                        Boolean.TRUE.equals(form.byStudentGroup()),
+                        user.canPlanForDistrict() ? Boolean.TRUE.equals(form.published()) : kpi.published(),
                         kpi.position(),
                         targets));
         return "redirect:/kpis/" + id;
@@ -322,10 +328,26 @@ class KpiController {
         return ResponseEntity.ok().header("HX-Trigger", "plan-changed").build();
     }
 
-    private String editForm(SignedInUser user, Kpi kpi, Model model) {
+    private String editForm(SignedInUser user, Kpi kpi, Model model, int targetRows) {
         model.addAttribute("kpi", kpi);
+        model.addAttribute("targetRows", Math.max(targetRows, 1));
         model.addAttribute("people", directory.people(user.districtId()));
         return "measures/kpi-form";
+    }
+
+    /** How many target rows the form had, read from the names of its fields (targets[3].year and so on). */
+    private static int submittedTargetRows(HttpServletRequest request) {
+        int rows = 0;
+        for (String name : request.getParameterMap().keySet()) {
+            if (name.startsWith("targets[") && name.indexOf(']') > 8) {
+                try {
+                    rows = Math.max(rows, Integer.parseInt(name.substring(8, name.indexOf(']'))) + 1);
+                } catch (NumberFormatException ignored) {
+                    // not one of the form's rows
+                }
+            }
+        }
+        return Math.min(rows, TARGET_ROWS * 4);
     }
 
     /** The latest year's values by school (all students) and by group (district-wide). */

@@ -10,12 +10,9 @@ import org.lodestar.planning.Indicator;
 import org.lodestar.planning.PlanSummary;
 import org.lodestar.planning.PlanTree;
 import org.lodestar.planning.PlanningApi;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Read-only access to plans and their goals for scripts and other systems. */
@@ -89,12 +86,6 @@ class PlansApiController {
                 .map(PlansApiController::goal)
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("goal"));
-    }
-
-    @ExceptionHandler(NotFoundException.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    void notFound() {
-        // an item of another district answers exactly like one that does not exist
     }
 
     private static GoalDto goal(PlanTree.GoalBranch branch) {
