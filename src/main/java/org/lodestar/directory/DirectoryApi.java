@@ -11,6 +11,7 @@ import org.lodestar.directory.domain.DirectoryAdministration;
 import org.lodestar.directory.domain.DistrictStore;
 import org.lodestar.directory.domain.PersonStore;
 import org.lodestar.directory.domain.SchoolStore;
+import org.lodestar.directory.domain.SignInAccounts;
 import org.lodestar.directory.domain.StudentGroupStore;
 import org.springframework.stereotype.Service;
 
@@ -24,6 +25,7 @@ public class DirectoryApi {
     private final StudentGroupStore groups;
     private final ApiTokenStore tokens;
     private final DirectoryAdministration administration;
+    private final SignInAccounts signIns;
 
     DirectoryApi(
             DistrictStore districts,
@@ -31,7 +33,9 @@ public class DirectoryApi {
             PersonStore people,
             StudentGroupStore groups,
             ApiTokenStore tokens,
-            DirectoryAdministration administration) {
+            DirectoryAdministration administration,
+            SignInAccounts signIns) {
+        this.signIns = signIns;
         this.districts = districts;
         this.schools = schools;
         this.people = people;
@@ -88,11 +92,20 @@ public class DirectoryApi {
         return groups.all(districtId);
     }
 
+    /** Form sign-in with an address and password, throttled and logged (see {@link SignInAccounts}). */
+    public SignInOutcome signIn(String email, String password, String districtSlug, String clientAddress) {
+        return signIns.signIn(email, password, districtSlug, clientAddress);
+    }
+
     /** The user a live API token belongs to, if any. */
     public Optional<SignedInUser> userForToken(String secret) {
         return tokens.owner(secret)
                 .flatMap(owner -> people.findAccount(owner[0], owner[1]))
-                .filter(SignedInUser::isEnabled)
-                .filter(SignedInUser::isAccountNonLocked);
+                .filter(SignedInUser::isEnabled);
+    }
+
+    /** The account as it is now, for a session that began earlier: empty when it is gone or deactivated. */
+    public Optional<SignedInUser> currentAccount(UUID districtId, UUID userId) {
+        return people.findAccount(districtId, userId).filter(SignedInUser::isEnabled);
     }
 }

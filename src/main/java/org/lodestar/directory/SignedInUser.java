@@ -1,6 +1,5 @@
 package org.lodestar.directory;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -9,7 +8,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
- * The person behind a request, always bound to one district: every query they cause runs in that district.
+ * The person behind a request, always bound to one district: every query they cause runs in that district. A signed-in
+ * session keeps the {@code sessionEpoch} it began with; a password change raises the stored one, which ends it.
  */
 public record SignedInUser(
         UUID districtId,
@@ -18,7 +18,7 @@ public record SignedInUser(
         String displayName,
         String passwordHash,
         boolean active,
-        Instant lockedUntil,
+        int sessionEpoch,
         List<Grant> grants)
         implements UserDetails {
 
@@ -86,11 +86,6 @@ public record SignedInUser(
     @Override
     public String getUsername() {
         return email;
-    }
-
-    @Override
-    public boolean isAccountNonLocked() {
-        return lockedUntil == null || lockedUntil.isBefore(Instant.now());
     }
 
     @Override

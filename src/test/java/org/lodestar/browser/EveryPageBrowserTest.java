@@ -75,6 +75,10 @@ class EveryPageBrowserTest {
                 "select[name='grants[0].schoolId']",
                 new com.microsoft.playwright.options.SelectOption().setLabel("Pine Ridge Elementary"));
         page.click("main button[type=submit]");
+        // long enough, but made of common words: refused at the field
+        assertThat(page.locator("#password-error")).containsText("too easy to guess");
+        page.fill("#password", "copper-fjord-lantern-8");
+        page.click("main button[type=submit]");
         assertThat(page.locator("table")).containsText("Casey Morgan");
         assertThat(page.locator("tr", new Page.LocatorOptions().setHasText("Casey Morgan")))
                 .containsText("School leader (Pine Ridge Elementary)");

@@ -25,7 +25,9 @@ public class Fixtures {
     }
 
     public SignedInUser user(String email) {
-        return people.findAccount(email).orElseThrow(() -> new IllegalStateException("no account " + email));
+        return people.accountsByEmail(email, 1).stream()
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no account " + email));
     }
 
     public UUID demoDistrict() {
@@ -51,7 +53,7 @@ public class Fixtures {
                     return id;
                 });
         String email = role.toLowerCase() + "@other.example";
-        if (people.findAccount(email).isEmpty()) {
+        if (people.accountsByEmail(email, 1).isEmpty()) {
             person(district, email, role, null);
         }
         return user(email);
@@ -59,7 +61,7 @@ public class Fixtures {
 
     /** A person of the demo district with one grant, made once and reused. */
     public SignedInUser demoUser(String email, String role, UUID school) {
-        if (people.findAccount(email).isEmpty()) {
+        if (people.accountsByEmail(email, 1).isEmpty()) {
             person(demoDistrict(), email, role, school);
         }
         return user(email);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.lodestar.directory.District;
 import org.lodestar.directory.ForbiddenException;
 import org.lodestar.directory.Grant;
@@ -142,12 +143,16 @@ public class DirectoryAdministration {
                 Map.of()));
     }
 
-    /** Changes one's own password; the current one must be given. */
-    public boolean changePassword(SignedInUser user, String current, String next) {
+    /**
+     * Changes one's own password; the current one must be given. Every session opened before ends.
+     *
+     * @return the account as it is after the change, or empty when the current password was wrong
+     */
+    public Optional<SignedInUser> changePassword(SignedInUser user, String current, String next) {
         SignedInUser account =
                 people.findAccount(user.districtId(), user.userId()).orElseThrow(() -> new NotFoundException("person"));
         if (!passwords.matches(current, account.passwordHash())) {
-            return false;
+            return Optional.empty();
         }
         people.setPasswordHash(user.districtId(), user.userId(), passwords.encode(next));
         events.publishEvent(AuditableChange.updated(
@@ -158,7 +163,7 @@ public class DirectoryAdministration {
                 "password changed",
                 Map.of(),
                 Map.of("password", "changed")));
-        return true;
+        return people.findAccount(user.districtId(), user.userId());
     }
 
     private static Map<String, Object> fields(School school) {

@@ -2,8 +2,6 @@ package org.lodestar.directory.domain;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,12 +26,15 @@ public class PersonStore {
         this.jdbc = jdbc;
     }
 
-    /** The account behind an e-mail address, in whichever district it belongs to. */
-    public Optional<SignedInUser> findAccount(String email) {
-        return jdbc.sql("select * from app_user where lower(email) = lower(?)")
-                .param(email.strip())
+    /**
+     * The accounts behind an e-mail address, one per district that has it (at most {@code limit}, so that a sign-in
+     * checks a bounded number of password hashes).
+     */
+    public List<SignedInUser> accountsByEmail(String email, int limit) {
+        return jdbc.sql("select * from app_user where lower(email) = lower(?) order by district_id limit ?")
+                .params(email.strip(), limit)
                 .query((rs, row) -> account(rs))
-                .optional();
+                .list();
     }
 
     public Optional<SignedInUser> findAccount(UUID districtId, UUID userId) {
@@ -59,9 +60,10 @@ public class PersonStore {
                 .optional();
     }
 
-    public boolean emailTaken(String email, UUID exceptId) {
-        return jdbc.sql("select count(*) from app_user where lower(email) = lower(?) and id <> ?")
-                        .params(email.strip(), exceptId)
+    /** Whether another person of the district has this address; other districts' people are not looked at. */
+    public boolean emailTaken(UUID districtId, String email, UUID exceptId) {
+        return jdbc.sql("select count(*) from app_user where district_id = ? and lower(email) = lower(?) and id <> ?")
+                        .params(districtId, email.strip(), exceptId)
                         .query(Integer.class)
                         .single()
                 > 0;
@@ -85,23 +87,11 @@ public class PersonStore {
         }
     }
 
+    /** Sets a new password and ends every session opened with the old one. */
     public void setPasswordHash(UUID districtId, UUID userId, String hash) {
-        jdbc.sql("update app_user set password_hash = ? where district_id = ? and id = ?")
+        jdbc.sql(
+                        "update app_user set password_hash = ?, session_epoch = session_epoch + 1 where district_id = ? and id = ?")
                 .params(hash, districtId, userId)
-                .update();
-    }
-
-    /** Counts a failed sign-in and locks the account for a while after too many in a row. */
-    public void recordFailedSignIn(String email, int allowed, Instant lockUntil) {
-        jdbc.sql("""
-                        update app_user set failed_sign_ins = failed_sign_ins + 1,
-                            locked_until = case when failed_sign_ins + 1 >= ? then ? else locked_until end
-                        where lower(email) = lower(?)""").params(allowed, Timestamp.from(lockUntil), email.strip()).update();
-    }
-
-    public void recordSuccessfulSignIn(UUID districtId, UUID userId) {
-        jdbc.sql("update app_user set failed_sign_ins = 0, locked_until = null where district_id = ? and id = ?")
-                .params(districtId, userId)
                 .update();
     }
 
@@ -126,7 +116,6 @@ public class PersonStore {
     private SignedInUser account(ResultSet rs) throws SQLException {
         UUID districtId = rs.getObject("district_id", UUID.class);
         UUID id = rs.getObject("id", UUID.class);
-        Timestamp locked = rs.getTimestamp("locked_until");
         return new SignedInUser(
                 districtId,
                 id,
@@ -134,7 +123,7 @@ public class PersonStore {
                 rs.getString("display_name"),
                 rs.getString("password_hash") == null ? "" : rs.getString("password_hash"),
                 rs.getBoolean("active"),
-                locked == null ? null : locked.toInstant(),
+                rs.getInt("session_epoch"),
                 grants(districtId, id).getOrDefault(id, List.of()));
     }
 

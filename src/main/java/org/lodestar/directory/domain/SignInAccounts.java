@@ -1,49 +1,139 @@
 package org.lodestar.directory.domain;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.lodestar.directory.District;
+import org.lodestar.directory.SignInOutcome;
+import org.lodestar.directory.SignInRecord;
 import org.lodestar.directory.SignedInUser;
-import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.lodestar.shared.AuditableChange;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Form sign-in accounts. Five wrong passwords in a row lock the account for fifteen minutes, which slows guessing
- * without locking a person out for good.
+ * Form sign-in. An address may have an account in several districts, so the password is tried against each and only
+ * the accounts it opens count. Guessing is slowed by throttling, never by locking an account: five failures on one
+ * account from one client address in fifteen minutes stop that address trying that account; thirty failures from
+ * one address stop it trying any; thirty on one account from everywhere stop everyone trying it for a while. API
+ * tokens are not affected, and each block is recorded in the person's history.
  */
 @Service
-public class SignInAccounts implements UserDetailsService {
+public class SignInAccounts {
 
-    static final int ALLOWED_FAILURES = 5;
-    static final Duration LOCK = Duration.ofMinutes(15);
+    static final Duration WINDOW = Duration.ofMinutes(15);
+    static final int FAILURES_PER_ACCOUNT_AND_ADDRESS = 5;
+    static final int FAILURES_PER_ADDRESS = 30;
+    static final int FAILURES_PER_ACCOUNT = 30;
+    private static final int ACCOUNTS_CHECKED = 10;
+    private static final int RECENT_SHOWN = 200;
 
     private final PersonStore people;
+    private final DistrictStore districts;
+    private final SignInLog log;
+    private final PasswordEncoder passwords;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    // compared against when the address has no account, so that an unknown address takes as long as a known one
+    private final String decoyHash;
 
-    SignInAccounts(PersonStore people) {
+    SignInAccounts(
+            PersonStore people,
+            DistrictStore districts,
+            SignInLog log,
+            PasswordEncoder passwords,
+            ApplicationEventPublisher events) {
         this.people = people;
+        this.districts = districts;
+        this.log = log;
+        this.passwords = passwords;
+        this.events = events;
+        this.clock = Clock.systemUTC();
+        this.decoyHash = passwords.encode("decoy-" + UUID.randomUUID());
     }
 
-    @Override
-    public UserDetails loadUserByUsername(String email) {
-        return people.findAccount(email).orElseThrow(() -> new UsernameNotFoundException("unknown"));
+    /**
+     * Signs in with an address and a password.
+     *
+     * @param districtSlug the district chosen on the sign-in page, or null
+     * @param clientAddress where the attempt comes from (the proxy's forwarded address when behind a trusted proxy)
+     */
+    @Transactional
+    public SignInOutcome signIn(String email, String password, String districtSlug, String clientAddress) {
+        String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        String client = clientAddress == null ? "unknown" : clientAddress;
+        Instant now = clock.instant();
+        SignInLog.Failures failures = log.failuresSince(now.minus(WINDOW), address, client);
+        if (failures.accountFromAddress() >= FAILURES_PER_ACCOUNT_AND_ADDRESS
+                || failures.fromAddress() >= FAILURES_PER_ADDRESS
+                || failures.ofAccount() >= FAILURES_PER_ACCOUNT) {
+            log.record(now, address, client, SignInLog.Outcome.THROTTLED, null);
+            return new SignInOutcome.Throttled();
+        }
+        List<SignedInUser> opened = opened(address, password == null ? "" : password, districtSlug);
+        if (opened.size() == 1) {
+            log.record(
+                    now,
+                    address,
+                    client,
+                    SignInLog.Outcome.SUCCEEDED,
+                    opened.get(0).districtId());
+            return new SignInOutcome.SignedIn(opened.get(0));
+        }
+        if (opened.size() > 1) {
+            return new SignInOutcome.ChooseDistrict(opened.stream()
+                    .map(user -> districts.find(user.districtId()).orElseThrow())
+                    .toList());
+        }
+        log.record(now, address, client, SignInLog.Outcome.FAILED, null);
+        if (failures.accountFromAddress() + 1 == FAILURES_PER_ACCOUNT_AND_ADDRESS) {
+            recordBlock(address, client);
+        }
+        return new SignInOutcome.Refused();
     }
 
-    @EventListener
-    void onFailure(AuthenticationFailureBadCredentialsEvent event) {
-        people.recordFailedSignIn(
-                String.valueOf(event.getAuthentication().getName()),
-                ALLOWED_FAILURES,
-                Instant.now().plus(LOCK));
+    /** The latest sign-in attempts on the district's people, for its admins. */
+    public List<SignInRecord> recent(UUID districtId) {
+        return log.recentFor(districtId, clock.instant().minus(Duration.ofDays(30)), RECENT_SHOWN);
     }
 
-    @EventListener
-    void onSuccess(AuthenticationSuccessEvent event) {
-        if (event.getAuthentication().getPrincipal() instanceof SignedInUser user) {
-            people.recordSuccessfulSignIn(user.districtId(), user.userId());
+    private List<SignedInUser> opened(String address, String password, String districtSlug) {
+        List<SignedInUser> accounts = people.accountsByEmail(address, ACCOUNTS_CHECKED).stream()
+                .filter(SignedInUser::isEnabled)
+                .filter(user -> districtSlug == null
+                        || districtSlug.isBlank()
+                        || districts
+                                .find(user.districtId())
+                                .map(District::slug)
+                                .filter(districtSlug::equals)
+                                .isPresent())
+                .toList();
+        if (accounts.isEmpty()) {
+            passwords.matches(password, decoyHash);
+            return List.of();
+        }
+        return accounts.stream()
+                .filter(user -> passwords.matches(password, user.passwordHash()))
+                .toList();
+    }
+
+    private void recordBlock(String address, String client) {
+        for (SignedInUser user : people.accountsByEmail(address, ACCOUNTS_CHECKED)) {
+            events.publishEvent(AuditableChange.updated(
+                    user.districtId(),
+                    address,
+                    "Person",
+                    user.userId(),
+                    "sign-in blocked for " + WINDOW.toMinutes() + " minutes after " + FAILURES_PER_ACCOUNT_AND_ADDRESS
+                            + " failed attempts from " + client,
+                    Map.of(),
+                    Map.of("blockedAddress", client)));
         }
     }
 }

@@ -1,13 +1,21 @@
 package org.lodestar.directory.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
+import java.util.Optional;
 import java.util.UUID;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.directory.domain.ApiTokenStore;
 import org.lodestar.directory.domain.DirectoryAdministration;
+import org.lodestar.directory.domain.PasswordRule;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -24,10 +32,13 @@ class AccountController {
 
     private final DirectoryAdministration administration;
     private final ApiTokenStore tokens;
+    private final PasswordRule passwordRule;
+    private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
-    AccountController(DirectoryAdministration administration, ApiTokenStore tokens) {
+    AccountController(DirectoryAdministration administration, ApiTokenStore tokens, PasswordRule passwordRule) {
         this.administration = administration;
         this.tokens = tokens;
+        this.passwordRule = passwordRule;
     }
 
     @GetMapping("/account")
@@ -44,14 +55,35 @@ class AccountController {
             @Valid @ModelAttribute("passwordForm") PasswordForm form,
             BindingResult errors,
             @AuthenticationPrincipal SignedInUser user,
-            Model model) {
-        if (!errors.hasErrors() && !administration.changePassword(user, form.current(), form.next())) {
-            errors.rejectValue("current", "directory.account.wrongPassword");
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        if (!errors.hasFieldErrors("next")) {
+            passwordRule.problem(form.next()).ifPresent(problem -> errors.rejectValue("next", problem));
         }
         if (errors.hasErrors()) {
             return show(user, model);
         }
+        Optional<SignedInUser> changed = administration.changePassword(user, form.current(), form.next());
+        if (changed.isEmpty()) {
+            errors.rejectValue("current", "directory.account.wrongPassword");
+            return show(user, model);
+        }
+        keepThisSession(changed.get(), request, response);
         return "redirect:/account?passwordChanged";
+    }
+
+    /**
+     * A password change ends every session opened with the old password; this one carries on under a new session id
+     * with the account as it now is.
+     */
+    private void keepThisSession(SignedInUser account, HttpServletRequest request, HttpServletResponse response) {
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(account, null, account.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        request.changeSessionId();
+        sessions.saveContext(context, request, response);
     }
 
     /** The secret is handed over once, through a redirect, so that reloading the page neither shows nor remakes it. */
@@ -72,7 +104,5 @@ class AccountController {
         return "redirect:/account";
     }
 
-    record PasswordForm(
-            @NotBlank String current,
-            @NotBlank @Size(min = 10, max = 200) String next) {}
+    record PasswordForm(@NotBlank String current, @NotBlank String next) {}
 }

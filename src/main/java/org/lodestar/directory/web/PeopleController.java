@@ -15,6 +15,7 @@ import org.lodestar.directory.Person;
 import org.lodestar.directory.Role;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.directory.domain.DirectoryAdministration;
+import org.lodestar.directory.domain.PasswordRule;
 import org.lodestar.directory.domain.PersonStore;
 import org.lodestar.shared.Ids;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,11 +36,17 @@ class PeopleController {
     private final DirectoryApi directory;
     private final PersonStore people;
     private final DirectoryAdministration administration;
+    private final PasswordRule passwordRule;
 
-    PeopleController(DirectoryApi directory, PersonStore people, DirectoryAdministration administration) {
+    PeopleController(
+            DirectoryApi directory,
+            PersonStore people,
+            DirectoryAdministration administration,
+            PasswordRule passwordRule) {
         this.directory = directory;
         this.people = people;
         this.administration = administration;
+        this.passwordRule = passwordRule;
     }
 
     @GetMapping("/admin/people")
@@ -81,14 +88,12 @@ class PeopleController {
             throw new NotFoundException("person");
         }
         UUID id = form.id() == null ? Ids.next() : form.id();
-        if (!errors.hasFieldErrors("email") && people.emailTaken(form.email(), id)) {
+        if (!errors.hasFieldErrors("email") && people.emailTaken(user.districtId(), form.email(), id)) {
             errors.rejectValue("email", "directory.person.emailTaken");
         }
-        if (form.id() == null && (form.password() == null || form.password().length() < 10)) {
-            errors.rejectValue("password", "directory.person.passwordTooShort");
-        }
-        if (form.id() != null && !form.password().isEmpty() && form.password().length() < 10) {
-            errors.rejectValue("password", "directory.person.passwordTooShort");
+        // a new person needs a first password; an existing one gets a new password only when one is typed
+        if (form.id() == null || !form.password().isEmpty()) {
+            passwordRule.problem(form.password()).ifPresent(problem -> errors.rejectValue("password", problem));
         }
         if (form.grants() != null
                 && form.grants().stream().anyMatch(row -> row.role() == Role.SCHOOL_LEADER && row.schoolId() == null)) {

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.lodestar.directory.NotFoundException;
 import org.lodestar.directory.domain.DistrictSetup;
-import org.lodestar.directory.domain.PersonStore;
+import org.lodestar.directory.domain.PasswordRule;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,11 +19,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 class SetupController {
 
     private final DistrictSetup setup;
-    private final PersonStore people;
+    private final PasswordRule passwordRule;
 
-    SetupController(DistrictSetup setup, PersonStore people) {
+    SetupController(DistrictSetup setup, PasswordRule passwordRule) {
         this.setup = setup;
-        this.people = people;
+        this.passwordRule = passwordRule;
     }
 
     @GetMapping("/setup")
@@ -39,8 +39,8 @@ class SetupController {
         if (!setup.needed()) {
             throw new NotFoundException("setup");
         }
-        if (!errors.hasFieldErrors("adminEmail") && people.emailTaken(form.adminEmail(), java.util.UUID.randomUUID())) {
-            errors.rejectValue("adminEmail", "directory.person.emailTaken");
+        if (!errors.hasFieldErrors("password")) {
+            passwordRule.problem(form.password()).ifPresent(problem -> errors.rejectValue("password", problem));
         }
         if (errors.hasErrors()) {
             return "directory/setup";

@@ -12,8 +12,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
-/** Two doors: personal API tokens for {@code /api/v1}, form sign-in with sessions for the pages. */
+/**
+ * Two doors: personal API tokens for {@code /api/v1}, form sign-in with sessions for the pages. Over HTTPS (directly or
+ * behind a proxy that forwards the scheme) responses also carry HSTS and the session cookie is Secure.
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
@@ -39,12 +44,13 @@ class SecurityConfiguration {
                         .authenticated())
                 .exceptionHandling(
                         errors -> errors.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, DirectoryApi directory, FormSignIn signIn) throws Exception {
         return http.authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/login",
                                 "/setup",
@@ -58,10 +64,15 @@ class SecurityConfiguration {
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .formLogin(form ->
-                        form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login")
+                        .authenticationDetailsSource(FormSignIn.details())
+                        .failureHandler(signIn)
+                        .defaultSuccessUrl("/", false)
+                        .permitAll())
+                .addFilterAfter(new CurrentAccountFilter(directory), SecurityContextHolderFilter.class)
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .build();
     }
 }
