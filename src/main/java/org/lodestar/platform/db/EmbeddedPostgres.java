@@ -54,12 +54,14 @@ final class EmbeddedPostgres implements AutoCloseable {
     private final Path cluster;
     private final int port;
     private final Passwords passwords;
+    private final Watchdog watchdog;
 
     private EmbeddedPostgres(Path binaries, Path cluster, int port, Passwords passwords) {
         this.binaries = binaries;
         this.cluster = cluster;
         this.port = port;
         this.passwords = passwords;
+        this.watchdog = Watchdog.watch(command(binaries, "pg_ctl", stopArguments(cluster)));
     }
 
     /**
@@ -114,10 +116,16 @@ final class EmbeddedPostgres implements AutoCloseable {
     @Override
     public void close() {
         try {
-            run(binaries, null, "pg_ctl", "-D", cluster.toString(), "-m", "fast", "-w", "-t", "30", "stop");
+            run(binaries, null, "pg_ctl", stopArguments(cluster));
         } catch (RuntimeException e) {
             log.warn("Could not stop the embedded PostgreSQL: {}", e.getMessage());
+        } finally {
+            watchdog.close();
         }
+    }
+
+    private static String[] stopArguments(Path cluster) {
+        return new String[] {"-D", cluster.toString(), "-m", "fast", "-w", "-t", "60", "stop"};
     }
 
     private String jdbcUrl(String database) {
@@ -182,7 +190,7 @@ final class EmbeddedPostgres implements AutoCloseable {
     private static void stopLeftover(Path binaries, Path cluster) throws IOException {
         if (LeftoverServer.in(cluster) == LeftoverServer.RUNNING) {
             log.warn("Stopping the PostgreSQL server an earlier run left running in {}", cluster);
-            run(binaries, null, "pg_ctl", "-D", cluster.toString(), "-m", "fast", "-w", "-t", "60", "stop");
+            run(binaries, null, "pg_ctl", stopArguments(cluster));
         } else {
             Files.deleteIfExists(cluster.resolve("postmaster.pid"));
         }
@@ -266,6 +274,17 @@ final class EmbeddedPostgres implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(program + " interrupted", e);
         }
+    }
+
+    private static List<String> command(Path binaries, String program, String... args) {
+        List<String> command = new ArrayList<>();
+        if (RootUser.isRoot()) {
+            command.add("unshare");
+            command.add("-U");
+        }
+        command.add(binaries.resolve("bin").resolve(program).toString());
+        command.addAll(List.of(args));
+        return command;
     }
 
     private static void deleteRecursively(Path folder) throws IOException {
