@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.DriverManager;
@@ -55,8 +58,10 @@ final class EmbeddedPostgres implements AutoCloseable {
     private final int port;
     private final Passwords passwords;
     private final Watchdog watchdog;
+    private final FileChannel lock;
 
-    private EmbeddedPostgres(Path binaries, Path cluster, int port, Passwords passwords) {
+    private EmbeddedPostgres(Path binaries, Path cluster, int port, Passwords passwords, FileChannel lock) {
+        this.lock = lock;
         this.binaries = binaries;
         this.cluster = cluster;
         this.port = port;
@@ -69,40 +74,53 @@ final class EmbeddedPostgres implements AutoCloseable {
      * (or, with {@code reset}, anew), starts the server and makes the application's role and database.
      */
     static EmbeddedPostgres start(Path folder, int requestedPort, boolean reset) {
+        FileChannel lock = null;
         try {
             Files.createDirectories(folder);
             Files.setPosixFilePermissions(folder, OWNER_ONLY);
-            Path binaries = extractBinaries(folder.resolve("postgres-binaries"));
-            Path cluster = folder.resolve("postgres");
-            stopLeftover(binaries, cluster);
-            if (reset) {
-                deleteRecursively(cluster);
+            lock = lock(folder);
+            return start(folder, requestedPort, reset, lock);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(lock);
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + folder, io);
             }
-            Passwords passwords = prepare(binaries, folder, cluster);
-            Files.writeString(cluster.resolve("pg_hba.conf"), HBA);
-            int port = requestedPort > 0 ? requestedPort : freePort();
-            run(
-                    binaries,
-                    null,
-                    "pg_ctl",
-                    "-D",
-                    cluster.toString(),
-                    "-l",
-                    cluster.resolve("server.log").toString(),
-                    "-o",
-                    "-p " + port
-                            + " -c listen_addresses=127.0.0.1 -k '' -c fsync=on -c password_encryption=scram-sha-256",
-                    "-w",
-                    "-t",
-                    "60",
-                    "start");
-            EmbeddedPostgres server = new EmbeddedPostgres(binaries, cluster, port, passwords);
-            server.provision();
-            log.info("Embedded PostgreSQL running on port {} with data in {}", port, cluster);
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + folder, e);
+            throw (RuntimeException) e;
         }
+    }
+
+    private static EmbeddedPostgres start(Path folder, int requestedPort, boolean reset, FileChannel lock)
+            throws IOException {
+        Path binaries = extractBinaries(folder.resolve("postgres-binaries"));
+        Path cluster = folder.resolve("postgres");
+        stopLeftover(binaries, cluster);
+        if (reset) {
+            deleteRecursively(cluster);
+        }
+        Passwords passwords = prepare(binaries, folder, cluster);
+        Files.writeString(cluster.resolve("pg_hba.conf"), HBA);
+        int port = requestedPort > 0 ? requestedPort : freePort();
+        String options =
+                "-p " + port + " -c listen_addresses=127.0.0.1 -k '' -c fsync=on -c password_encryption=scram-sha-256";
+        String serverLog = cluster.resolve("server.log").toString();
+        run(
+                binaries,
+                null,
+                "pg_ctl",
+                "-D",
+                cluster.toString(),
+                "-l",
+                serverLog,
+                "-o",
+                options,
+                "-w",
+                "-t",
+                "60",
+                "start");
+        EmbeddedPostgres server = new EmbeddedPostgres(binaries, cluster, port, passwords, lock);
+        server.provision();
+        log.info("Embedded PostgreSQL running on port {} with data in {}", port, cluster);
+        return server;
     }
 
     String jdbcUrl() {
@@ -121,7 +139,38 @@ final class EmbeddedPostgres implements AutoCloseable {
             log.warn("Could not stop the embedded PostgreSQL: {}", e.getMessage());
         } finally {
             watchdog.close();
+            closeQuietly(lock);
         }
+    }
+
+    private static void closeQuietly(FileChannel lock) {
+        if (lock == null) {
+            return;
+        }
+        try {
+            lock.close();
+        } catch (IOException e) {
+            log.debug("Could not let go of the data folder's lock: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Held while this JVM runs the server, and let go by the kernel when it dies: so a server found running in a
+     * folder nobody holds is a leftover to stop, while one a live Lodestar holds is left alone.
+     */
+    private static FileChannel lock(Path folder) throws IOException {
+        FileChannel channel =
+                FileChannel.open(folder.resolve("lodestar.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            if (channel.tryLock() != null) {
+                return channel;
+            }
+        } catch (OverlappingFileLockException heldByThisJvm) {
+            // Another server of this JVM holds the folder
+        }
+        channel.close();
+        throw new IllegalStateException("Another Lodestar is using the data folder " + folder
+                + "; stop it first, or give this one another folder (lodestar.data-dir)");
     }
 
     private static String[] stopArguments(Path cluster) {

@@ -13,22 +13,49 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** What the embedded server finds in its data folder at start: a server left running, a stale pid, an old cluster. */
+/**
+ * What the embedded server finds in its data folder at start (a server left running, a stale pid, an old cluster), and
+ * that it does not outlive its JVM.
+ */
 class EmbeddedPostgresRestartTest {
 
     private final Path folder = Path.of("target/test-data-restart").toAbsolutePath();
     private final Path cluster = folder.resolve("postgres");
 
     @Test
+    void theServerStopsWhenItsJvmIsKilled() throws Exception {
+        Path killedFolder = Path.of("target/test-data-killed").toAbsolutePath();
+        Process run = startKilledRun(killedFolder);
+        int port = port(killedFolder);
+        run.destroyForcibly().waitFor();
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (accepts(port) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+        assertThat(accepts(port)).as("a server still listens on port " + port).isFalse();
+    }
+
+    @Test
     void aServerLeftRunningByAKilledRunIsStoppedAndANewOneStarts() throws Exception {
-        EmbeddedPostgres.start(folder, 0, true);
-        int lostPort = port();
-        // Never closed, as when the JVM is killed with kill -9; a reset must not leave it serving a deleted folder
-        try (EmbeddedPostgres next = EmbeddedPostgres.start(folder, 0, true)) {
-            assertThatThrownBy(() -> new Socket("127.0.0.1", lostPort).close()).isInstanceOf(ConnectException.class);
-            assertThat(port()).isNotEqualTo(lostPort);
+        Path killedFolder = Path.of("target/test-data-orphan").toAbsolutePath();
+        Process run = startKilledRun(killedFolder);
+        // As if the watchdog had died too: nothing stops the server when its JVM is killed
+        run.descendants()
+                .filter(p -> p.info()
+                        .arguments()
+                        .map(a -> List.of(a).contains("lodestar-watchdog"))
+                        .orElse(false))
+                .forEach(ProcessHandle::destroyForcibly);
+        int orphanPort = port(killedFolder);
+        run.destroyForcibly().waitFor();
+        assertThat(accepts(orphanPort)).as("the server outlived its JVM").isTrue();
+
+        // With a reset, as the tests start: deleting the folder first would leave the orphan serving deleted files
+        try (EmbeddedPostgres next = EmbeddedPostgres.start(killedFolder, 0, true)) {
+            assertThat(accepts(orphanPort)).isFalse();
             try (var connection =
                     DriverManager.getConnection(next.jdbcUrl(), "lodestar_app", next.applicationPassword())) {
                 assertThat(connection.isValid(5)).isTrue();
@@ -37,35 +64,15 @@ class EmbeddedPostgresRestartTest {
     }
 
     @Test
-    void theServerStopsWhenItsJvmIsKilled() throws Exception {
-        Path killedFolder = Path.of("target/test-data-killed").toAbsolutePath();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process run = new ProcessBuilder(
-                        java,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        KilledRun.class.getName(),
-                        killedFolder.toString())
-                .redirectErrorStream(true)
-                .start();
-        int port;
-        try (var output = new BufferedReader(new InputStreamReader(run.getInputStream()))) {
-            String line;
-            do {
-                line = output.readLine();
-            } while (line != null && !line.equals("started"));
-            assertThat(line).as("the run started its server").isEqualTo("started");
-            port = Integer.parseInt(Files.readAllLines(killedFolder.resolve("postgres/postmaster.pid"))
-                    .get(3)
-                    .strip());
-        } finally {
-            run.destroyForcibly().waitFor();
+    void aSecondLodestarOnAFolderInUseIsRefusedAndTheFirstKeepsItsServer() throws Exception {
+        try (EmbeddedPostgres first = EmbeddedPostgres.start(folder, 0, true)) {
+            assertThatThrownBy(() -> EmbeddedPostgres.start(folder, 0, false))
+                    .hasMessageContaining("Another Lodestar is using the data folder");
+            try (var connection =
+                    DriverManager.getConnection(first.jdbcUrl(), "lodestar_app", first.applicationPassword())) {
+                assertThat(connection.isValid(5)).isTrue();
+            }
         }
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (accepts(port) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-        }
-        assertThat(accepts(port)).as("a server still listens on port " + port).isFalse();
     }
 
     @Test
@@ -76,7 +83,7 @@ class EmbeddedPostgresRestartTest {
             Files.writeString(cluster.resolve("postmaster.pid"), bystander.pid() + "\n" + cluster + "\n");
             try (EmbeddedPostgres server = EmbeddedPostgres.start(folder, 0, false)) {
                 assertThat(bystander.isAlive()).isTrue();
-                assertThat(port()).isPositive();
+                assertThat(port(folder)).isPositive();
             }
         } finally {
             bystander.destroy();
@@ -123,9 +130,33 @@ class EmbeddedPostgresRestartTest {
         }
     }
 
+    /** A JVM of its own that has started a server in the folder, to be killed with kill -9. */
+    private static Process startKilledRun(Path folder) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process run = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        KilledRun.class.getName(),
+                        folder.toString())
+                .redirectErrorStream(true)
+                .start();
+        var output = new BufferedReader(new InputStreamReader(run.getInputStream()));
+        String line;
+        do {
+            line = output.readLine();
+        } while (line != null && !line.equals("started"));
+        if (line == null) {
+            run.destroyForcibly();
+            throw new IllegalStateException("The run ended before its server started");
+        }
+        return run;
+    }
+
     /** The port of the server now holding the folder, from its pid file. */
-    private int port() throws Exception {
-        return Integer.parseInt(
-                Files.readAllLines(cluster.resolve("postmaster.pid")).get(3).strip());
+    private static int port(Path folder) throws IOException {
+        return Integer.parseInt(Files.readAllLines(folder.resolve("postgres/postmaster.pid"))
+                .get(3)
+                .strip());
     }
 }
