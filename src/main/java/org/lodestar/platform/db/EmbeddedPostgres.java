@@ -1,8 +1,6 @@
 package org.lodestar.platform.db;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
@@ -13,21 +11,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tukaani.xz.XZInputStream;
 
 /**
  * A PostgreSQL server run from the binaries that ship in a Maven artifact, so that Lodestar needs no database set-up.
@@ -41,7 +33,6 @@ import org.tukaani.xz.XZInputStream;
 final class EmbeddedPostgres implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgres.class);
-    private static final String ARCHIVE = "postgres-linux-x86_64.txz";
     static final String DATABASE = "lodestar";
     static final String SUPERUSER = "postgres";
     static final String APP_USER = "lodestar_app";
@@ -91,7 +82,7 @@ final class EmbeddedPostgres implements AutoCloseable {
 
     private static EmbeddedPostgres start(Path folder, int requestedPort, boolean reset, FileChannel lock)
             throws IOException {
-        Path binaries = extractBinaries(folder.resolve("postgres-binaries"));
+        Path binaries = PostgresBinaries.extract(folder.resolve("postgres-binaries"));
         Path cluster = folder.resolve("postgres");
         stopLeftover(binaries, cluster);
         if (reset) {
@@ -118,7 +109,7 @@ final class EmbeddedPostgres implements AutoCloseable {
                 "60",
                 "start");
         EmbeddedPostgres server = new EmbeddedPostgres(binaries, cluster, port, passwords, lock);
-        server.provision();
+        ApplicationRole.provision(server.jdbcUrl("postgres"), server.jdbcUrl(), passwords);
         log.info("Embedded PostgreSQL running on port {} with data in {}", port, cluster);
         return server;
     }
@@ -245,56 +236,6 @@ final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
-    /**
-     * The application's role owns the database and everything in it (so Flyway can migrate), but may not create
-     * roles or databases. Run at every start: it also hands over what a cluster made before this role still has
-     * owned by the superuser.
-     */
-    private void provision() {
-        String role = " with login nosuperuser nocreatedb nocreaterole noreplication nobypassrls password '"
-                + passwords.application() + "'";
-        try (var connection = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, passwords.superuser());
-                var statement = connection.createStatement()) {
-            boolean roleExists = statement
-                    .executeQuery("select 1 from pg_roles where rolname = '" + APP_USER + "'")
-                    .next();
-            statement.execute((roleExists ? "alter role " : "create role ") + APP_USER + role);
-            boolean databaseExists = statement
-                    .executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")
-                    .next();
-            statement.execute(
-                    databaseExists
-                            ? "alter database " + DATABASE + " owner to " + APP_USER
-                            : "create database " + DATABASE + " owner " + APP_USER);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not create the role and database of the embedded PostgreSQL", e);
-        }
-        try (var connection = DriverManager.getConnection(jdbcUrl(), SUPERUSER, passwords.superuser());
-                var statement = connection.createStatement()) {
-            statement.execute(HAND_OVER);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not hand the database over to " + APP_USER, e);
-        }
-    }
-
-    // Tables first: a table's owner change carries its own sequences and indexes along
-    private static final String HAND_OVER = """
-            do $$
-            declare r record;
-            begin
-              for r in select c.oid::regclass as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-                       where n.nspname = 'public' and c.relowner = 'postgres'::regrole and c.relkind in ('r', 'p', 'v', 'm', 'f')
-              loop
-                execute format('alter table %s owner to lodestar_app', r.name);
-              end loop;
-              for r in select c.oid::regclass as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-                       where n.nspname = 'public' and c.relowner = 'postgres'::regrole and c.relkind = 'S'
-              loop
-                execute format('alter sequence %s owner to lodestar_app', r.name);
-              end loop;
-            end
-            $$""";
-
     /** Runs one of the server's programs, feeding it {@code input} when not null. */
     private static void run(Path binaries, String input, String program, String... args) {
         List<String> command = new ArrayList<>();
@@ -345,58 +286,6 @@ final class EmbeddedPostgres implements AutoCloseable {
                 Files.delete(path);
             }
         }
-    }
-
-    private static Path extractBinaries(Path target) throws IOException {
-        Path marker = target.resolve(".complete");
-        if (Files.exists(marker)) {
-            return target;
-        }
-        try (InputStream archive = EmbeddedPostgres.class.getClassLoader().getResourceAsStream(ARCHIVE)) {
-            if (archive == null) {
-                throw new IOException(
-                        "The PostgreSQL binaries for this platform are not on the class path; configure an external"
-                                + " database with spring.datasource.url (see README)");
-            }
-            Files.createDirectories(target);
-            try (var tar = new TarArchiveInputStream(new XZInputStream(new BufferedInputStream(archive)))) {
-                TarArchiveEntry entry;
-                while ((entry = tar.getNextEntry()) != null) {
-                    Path path = target.resolve(entry.getName()).normalize();
-                    if (!path.startsWith(target)) {
-                        throw new IOException("Archive entry outside its folder: " + entry.getName());
-                    }
-                    if (entry.isDirectory()) {
-                        Files.createDirectories(path);
-                    } else if (entry.isSymbolicLink()) {
-                        Files.createDirectories(path.getParent());
-                        Files.deleteIfExists(path);
-                        Files.createSymbolicLink(path, Path.of(entry.getLinkName()));
-                    } else {
-                        Files.createDirectories(path.getParent());
-                        Files.copy(tar, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                        Files.setPosixFilePermissions(path, permissions(entry.getMode()));
-                    }
-                }
-            }
-        }
-        Files.createFile(marker);
-        return target;
-    }
-
-    private static Set<PosixFilePermission> permissions(int mode) {
-        Set<PosixFilePermission> result = EnumSet.noneOf(PosixFilePermission.class);
-        PosixFilePermission[] bits = {
-            PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
-            PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-            PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ
-        };
-        for (int i = 0; i < bits.length; i++) {
-            if ((mode & (1 << i)) != 0) {
-                result.add(bits[i]);
-            }
-        }
-        return result;
     }
 
     private static int freePort() throws IOException {
