@@ -1,11 +1,6 @@
 package org.lodestar.platform.db;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.jdbc.DataSourceBuilder;
@@ -26,33 +21,17 @@ class EmbeddedDatabaseConfiguration {
             @Value("${lodestar.data-dir:./data}") Path dataDir,
             @Value("${lodestar.embedded-db.port:0}") int port,
             @Value("${lodestar.embedded-db.reset-on-start:false}") boolean reset) {
-        Path folder = dataDir.toAbsolutePath().normalize();
-        if (reset) {
-            deleteRecursively(folder.resolve("postgres"));
-        }
-        return EmbeddedPostgres.start(folder, port);
+        return EmbeddedPostgres.start(dataDir.toAbsolutePath().normalize(), port, reset);
     }
 
+    /** The application signs in as the database's owner, which is not a superuser (see {@link EmbeddedPostgres}). */
     @Bean
     DataSource dataSource(EmbeddedPostgres postgres) {
         return DataSourceBuilder.create()
                 .url(postgres.jdbcUrl())
-                .username(EmbeddedPostgres.USER)
-                .password("")
+                .username(EmbeddedPostgres.APP_USER)
+                .password(postgres.applicationPassword())
                 .build();
-    }
-
-    private static void deleteRecursively(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static class NoDatabaseUrl implements Condition {
