@@ -151,6 +151,50 @@ class TenantIsolationTest {
         assertThat(fingerprint()).isEqualTo(before);
     }
 
+    @Test
+    void aDeactivatedPlannersOpenSessionReadsAndChangesNothing() throws Exception {
+        SignedInUser planner = fixtures.demoUser("walk-deactivated@lakeview.example", "PLANNER", null);
+        fixtures.jdbc()
+                .sql("update app_user set active = false where id = ?")
+                .param(planner.userId())
+                .update();
+        String before = fingerprint();
+        int walked = 0;
+        for (Route route : routes()) {
+            var response = mvc.perform(request(route, planner)).andReturn().getResponse();
+            if (route.path().startsWith("/api/")) {
+                assertThat(response.getStatus()).as(route.toString()).isEqualTo(401);
+            } else {
+                assertThat(response.getRedirectedUrl()).as(route.toString()).isEqualTo("/login?expired");
+            }
+            walked++;
+        }
+        assertThat(walked).isGreaterThan(40);
+        assertThat(fingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void anAdminDemotedToViewerChangesNothingWithTheSessionOpenedAsAdmin() throws Exception {
+        SignedInUser admin = fixtures.demoUser("walk-demoted@lakeview.example", "DISTRICT_ADMIN", null);
+        fixtures.jdbc()
+                .sql("update role_grant set role = 'VIEWER' where user_id = ?")
+                .param(admin.userId())
+                .update();
+        String before = fingerprint();
+        int posts = 0;
+        for (Route route : routes()) {
+            if (route.method() != RequestMethod.POST || route.path().startsWith("/account")) {
+                continue;
+            }
+            int status =
+                    mvc.perform(request(route, admin)).andReturn().getResponse().getStatus();
+            assertThat(status).as(route.toString()).isIn(302, 400, 403, 404, 422);
+            posts++;
+        }
+        assertThat(posts).isGreaterThan(15);
+        assertThat(fingerprint()).isEqualTo(before);
+    }
+
     record Route(RequestMethod method, String path) {
         @Override
         public String toString() {
@@ -297,9 +341,8 @@ class TenantIsolationTest {
                 "enrollment_birth",
                 "enrollment_settings",
                 "enrollment_scenario")) {
-            String columns = table.equals("app_user")
-                    ? "id, email, display_name, password_hash, active" // sign-in counters are not data
-                    : "*";
+            String columns =
+                    table.equals("app_user") ? "id, email, display_name, password_hash, active, session_epoch" : "*";
             all.append(table)
                     .append(fixtures.jdbc()
                             .sql("select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) from (select "

@@ -23,3 +23,4 @@ create table sign_in_event (
 );
 create index sign_in_event_email on sign_in_event (lower(email), at desc);
 create index sign_in_event_address on sign_in_event (client_address, at desc);
+create index sign_in_event_at on sign_in_event (at);

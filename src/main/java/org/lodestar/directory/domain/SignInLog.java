@@ -33,6 +33,13 @@ class SignInLog {
                 .update();
     }
 
+    /** Forgets attempts older than the log is kept for. */
+    void forgetBefore(Instant before) {
+        jdbc.sql("delete from sign_in_event where at < ?")
+                .param(Timestamp.from(before))
+                .update();
+    }
+
     Failures failuresSince(Instant since, String email, String address) {
         return jdbc.sql("""
                         with recent as (

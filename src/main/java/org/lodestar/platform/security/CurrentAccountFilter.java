@@ -26,10 +26,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class CurrentAccountFilter extends OncePerRequestFilter {
 
     private final DirectoryApi directory;
+    private final boolean api;
     private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
-    CurrentAccountFilter(DirectoryApi directory) {
+    /** @param api whether this guards the REST API, which answers 401 rather than sending to the sign-in page */
+    CurrentAccountFilter(DirectoryApi directory, boolean api) {
         this.directory = directory;
+        this.api = api;
     }
 
     @Override
@@ -46,14 +49,20 @@ class CurrentAccountFilter extends OncePerRequestFilter {
                 if (httpSession != null) {
                     httpSession.invalidate();
                 }
-                response.sendRedirect(request.getContextPath() + "/login?expired");
+                if (api) {
+                    response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+                } else {
+                    response.sendRedirect(request.getContextPath() + "/login?expired");
+                }
                 return;
             } else if (!current.get().equals(session)) {
                 SecurityContext context = SecurityContextHolder.createEmptyContext();
                 context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                         current.get(), null, current.get().getAuthorities()));
                 SecurityContextHolder.setContext(context);
-                sessions.saveContext(context, request, response);
+                if (!api) {
+                    sessions.saveContext(context, request, response);
+                }
             }
         }
         chain.doFilter(request, response);
