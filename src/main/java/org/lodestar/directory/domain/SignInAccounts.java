@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the accounts it opens count. Guessing is slowed by throttling, never by locking an account: five failures on one
  * account from one client address in fifteen minutes stop that address trying that account; thirty failures from
  * one address stop it trying any; thirty on one account from everywhere stop everyone trying it for a while. API
- * tokens are not affected, and each block is recorded in the person's history.
+ * tokens are not affected, and each block is recorded in the person's history. Attempts are kept 90 days.
  */
 @Service
 public class SignInAccounts {
@@ -33,6 +33,7 @@ public class SignInAccounts {
     static final int FAILURES_PER_ACCOUNT = 30;
     private static final int ACCOUNTS_CHECKED = 10;
     private static final int RECENT_SHOWN = 200;
+    static final Duration KEPT = Duration.ofDays(90);
 
     private final PersonStore people;
     private final DistrictStore districts;
@@ -84,6 +85,7 @@ public class SignInAccounts {
                     client,
                     SignInLog.Outcome.SUCCEEDED,
                     opened.get(0).districtId());
+            log.forgetBefore(now.minus(KEPT));
             return new SignInOutcome.SignedIn(opened.get(0));
         }
         if (opened.size() > 1) {
