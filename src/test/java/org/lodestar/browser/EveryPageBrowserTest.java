@@ -84,6 +84,14 @@ class EveryPageBrowserTest {
                 .containsText("School leader (Pine Ridge Elementary)");
         Browser.screenshot(page, "people");
 
+        // the admin's own sign-in of this test is on the sign-in activity page
+        page.click("text=Sign-in activity");
+        assertThat(page.locator("h1")).hasText("Sign-in activity");
+        assertThat(page.locator("[data-test=sign-ins] tr[data-outcome=SUCCEEDED]")
+                        .first())
+                .containsText("Alex Rivera");
+        Browser.screenshot(page, "sign-in-activity");
+
         page.click("nav >> text=Settings");
         page.fill("#tierGoal", "Priority");
         page.fill("#minimumN", "0");
