@@ -11,10 +11,32 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class LodestarApplication {
 
+    static final String USAGE = """
+            usage: java -jar lodestar.jar [--property=value ...]   start Lodestar (e.g. --server.port=9090)
+                   java -jar lodestar.jar forecast --history IN.csv --horizon N --out OUT.csv [--births BIRTHS.csv]
+                   java -jar lodestar.jar backtest --history IN.csv --horizon N [--births BIRTHS.csv]""";
+
     public static void main(String[] args) {
         if (args.length > 0 && ForecastCommand.COMMANDS.contains(args[0])) {
             System.exit(ForecastCommand.run(args, System.out, System.err));
         }
+        String unknown = unknownArgument(args);
+        if (unknown != null) {
+            // a misspelt command must not start the web server and create a database in the working folder
+            System.err.println("Unknown command or argument: " + unknown);
+            System.err.println(USAGE);
+            System.exit(2);
+        }
         SpringApplication.run(LodestarApplication.class, args);
+    }
+
+    /** The first argument that is neither a command nor a {@code --property=value} setting, or null. */
+    static String unknownArgument(String[] args) {
+        for (String arg : args) {
+            if (!arg.startsWith("--") || arg.equals("--")) {
+                return arg;
+            }
+        }
+        return null;
     }
 }

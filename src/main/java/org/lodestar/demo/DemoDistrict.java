@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -36,13 +37,16 @@ class DemoDistrict implements ApplicationRunner {
     private final PasswordEncoder passwords;
     private final TransactionTemplate transaction;
     private final boolean enabled;
+    private final Environment environment;
     private final Random random = new Random(2025);
 
     DemoDistrict(
             JdbcClient jdbc,
             PasswordEncoder passwords,
             TransactionTemplate transaction,
-            @Value("${lodestar.demo.enabled:true}") boolean enabled) {
+            @Value("${lodestar.demo.enabled:true}") boolean enabled,
+            Environment environment) {
+        this.environment = environment;
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.transaction = transaction;
@@ -63,14 +67,23 @@ class DemoDistrict implements ApplicationRunner {
 
                 ==============================================================
                  Lodestar loaded the demo district "Lakeview Unified" (sample data).
-                 Sign in at http://localhost:8080 with password '{}' as:
+                 Sign in at {} with password '{}' as:
                    admin@lakeview.example      district admin
                    planner@lakeview.example    planner
                    principal@lakeview.example  school leader (Cedar Elementary)
                    teacher@lakeview.example    contributor
                    board@lakeview.example      viewer
-                 Public scorecard: http://localhost:8080/p/{}
-                ==============================================================""", PASSWORD, SLUG);
+                 Public scorecard: {}/p/{}
+                ==============================================================""", address(), PASSWORD, address(), SLUG);
+    }
+
+    /** Where the server really listens: its port is known only once it has started, before this runner runs. */
+    private String address() {
+        String host = environment.getProperty("server.address", "localhost");
+        if (host.equals("0.0.0.0") || host.equals("::")) {
+            host = "localhost";
+        }
+        return "http://" + host + ":" + environment.getProperty("local.server.port", "8080");
     }
 
     private UUID district;
