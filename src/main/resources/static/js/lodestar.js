@@ -9,10 +9,32 @@
         }
     }
 
-    function drawCharts(root) {
-        if (!window.echarts) {
+    // ECharts is most of a page's weight, so it is fetched only when a page (or an htmx fragment) has a chart
+    var chartsLoading = null;
+
+    function withCharts(root) {
+        if (!root.querySelector || !root.querySelector('[data-chart]')) {
             return;
         }
+        if (window.echarts) {
+            drawCharts(root);
+            return;
+        }
+        if (!chartsLoading) {
+            chartsLoading = new Promise(function (resolve, reject) {
+                var script = document.createElement('script');
+                script.src = document.querySelector('meta[name="charts-src"]').content;
+                script.onload = resolve;
+                script.onerror = reject;
+                document.head.appendChild(script);
+            });
+        }
+        chartsLoading.then(function () {
+            drawCharts(root);
+        });
+    }
+
+    function drawCharts(root) {
         root.querySelectorAll('[data-chart]').forEach(function (element) {
             var spec = JSON.parse(element.getAttribute('data-chart'));
             var existing = echarts.getInstanceByDom(element);
@@ -60,9 +82,9 @@
     document.addEventListener('DOMContentLoaded', function () {
         document.body.addEventListener('htmx:configRequest', csrf);
         document.body.addEventListener('htmx:afterSettle', function (event) {
-            drawCharts(event.target);
+            withCharts(event.target);
         });
-        drawCharts(document);
+        withCharts(document);
         document.querySelectorAll('form[data-confirm]').forEach(function (form) {
             form.addEventListener('submit', function (event) {
                 if (!window.confirm(form.getAttribute('data-confirm'))) {

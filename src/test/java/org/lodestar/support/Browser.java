@@ -7,6 +7,8 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Request;
+import com.microsoft.playwright.options.LoadState;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -75,6 +77,31 @@ public final class Browser implements AutoCloseable {
         page.waitForURL("**/plans");
         return page;
     }
+
+    /**
+     * What navigating to a page transfers (response headers and compressed bodies, everything the page loads, charts
+     * included), printed so that anyone can follow page weight in the test output. In a fresh window this is a first
+     * visit; in a signed-in one, what the page costs once the sign-in page's assets are cached.
+     */
+    public static Weight weigh(Page page, String path) {
+        List<Request> finished = new ArrayList<>();
+        java.util.function.Consumer<Request> listener = finished::add;
+        page.onRequestFinished(listener);
+        page.navigate(path);
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        page.offRequestFinished(listener);
+        long bytes = 0;
+        List<String> urls = new ArrayList<>();
+        for (Request request : finished) {
+            var sizes = request.sizes();
+            bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+            urls.add(request.url());
+        }
+        System.out.printf("page weight %-45s %,9d bytes in %d requests%n", path, bytes, finished.size());
+        return new Weight(bytes, urls);
+    }
+
+    public record Weight(long bytes, List<String> urls) {}
 
     public static void screenshot(Page page, String name) {
         try {

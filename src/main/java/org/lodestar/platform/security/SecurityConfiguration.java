@@ -59,7 +59,7 @@ class SecurityConfiguration {
                                 "/webjars/**",
                                 "/css/**",
                                 "/js/**",
-                                "/favicon.svg",
+                                "/favicon*.svg",
                                 "/actuator/health/**",
                                 "/error")
                         .permitAll()
