@@ -2,6 +2,7 @@ package org.lodestar.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,9 +20,9 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * Language: English or Spanish. A choice made with {@code ?lang=} is remembered in a cookie; without one, the
- * district's default language applies (the signed-in person's district, or the district of a public page), and
- * outside any district the browser's preference.
+ * Language: English or Spanish. A choice made with {@code ?lang=} is remembered in a cookie. Without one, a signed-in
+ * person gets their district's default language; a visitor (the public scorecard, the sign-in page) gets the
+ * browser's preferred language among the two, and only when the browser states neither, the district's default.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -33,13 +34,34 @@ class WebConfiguration implements WebMvcConfigurer {
     LocaleResolver localeResolver(DirectoryApi directory) {
         CookieLocaleResolver resolver = new CookieLocaleResolver("lodestar-lang");
         resolver.setCookieMaxAge(Duration.ofDays(365));
-        resolver.setDefaultLocaleFunction(request -> district(request, directory)
-                .map(district -> "es".equals(district.defaultLanguage()) ? SPANISH : Locale.ENGLISH)
-                .orElseGet(() -> {
-                    Locale wanted = request.getLocale();
-                    return wanted != null && "es".equals(wanted.getLanguage()) ? SPANISH : Locale.ENGLISH;
-                }));
+        resolver.setDefaultLocaleFunction(request -> {
+            Optional<Locale> browser = signedIn() ? Optional.empty() : browserLanguage(request);
+            return browser.orElseGet(() -> district(request, directory)
+                    .map(district -> "es".equals(district.defaultLanguage()) ? SPANISH : Locale.ENGLISH)
+                    .orElse(Locale.ENGLISH));
+        });
         return resolver;
+    }
+
+    /** The first of the browser's stated languages that Lodestar speaks. */
+    private static Optional<Locale> browserLanguage(HttpServletRequest request) {
+        if (request.getHeader("Accept-Language") == null) {
+            return Optional.empty();
+        }
+        for (Locale wanted : Collections.list(request.getLocales())) {
+            if ("es".equals(wanted.getLanguage())) {
+                return Optional.of(SPANISH);
+            }
+            if ("en".equals(wanted.getLanguage())) {
+                return Optional.of(Locale.ENGLISH);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean signedIn() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof SignedInUser;
     }
 
     private static Optional<District> district(HttpServletRequest request, DirectoryApi directory) {
