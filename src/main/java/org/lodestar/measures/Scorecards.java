@@ -149,6 +149,6 @@ public class Scorecards implements IndicatorSource {
     }
 
     private static BigDecimal round(double value) {
-        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
+        return Values.plain(BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP));
     }
 }

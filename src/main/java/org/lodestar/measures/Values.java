@@ -10,6 +10,18 @@ public final class Values {
 
     private Values() {}
 
+    /**
+     * A stored number without the zeros its column pads it with, and never in exponent form: 60.0000 is 60, not 6E+1,
+     * wherever it is shown or put in a form.
+     */
+    public static BigDecimal plain(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
     public static String format(Kpi.Unit unit, BigDecimal value, Locale locale) {
         if (value == null) {
             return "–";

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.lodestar.measures.Kpi;
 import org.lodestar.measures.Measurement;
+import org.lodestar.measures.Values;
 import org.lodestar.measures.status.Direction;
 import org.lodestar.shared.Ids;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -200,7 +201,7 @@ public class KpiStore {
                 rs.getString("name"),
                 Kpi.Unit.valueOf(rs.getString("unit")),
                 Direction.valueOf(rs.getString("direction")),
-                rs.getBigDecimal("baseline_value").stripTrailingZeros(),
+                Values.plain(rs.getBigDecimal("baseline_value")),
                 rs.getInt("baseline_year"),
                 Kpi.Frequency.valueOf(rs.getString("frequency")),
                 rs.getString("data_source"),
@@ -218,7 +219,7 @@ public class KpiStore {
                 rs.getInt("period"),
                 rs.getObject("school_id", UUID.class),
                 rs.getString("group_code"),
-                rs.getBigDecimal("value").stripTrailingZeros(),
+                Values.plain(rs.getBigDecimal("value")),
                 (Integer) rs.getObject("n"));
     }
 }

@@ -20,6 +20,7 @@ import org.lodestar.measures.Kpi;
 import org.lodestar.measures.KpiOverview;
 import org.lodestar.measures.Measurement;
 import org.lodestar.measures.Scorecards;
+import org.lodestar.measures.Values;
 import org.lodestar.measures.domain.KpiEditing;
 import org.lodestar.measures.status.Direction;
 import org.lodestar.planning.PlanningApi;
@@ -159,6 +160,12 @@ class KpiController {
         model.addAttribute("schools", directory.schools(user.districtId()));
         model.addAttribute("schoolNames", directory.schoolsById(user.districtId()));
         model.addAttribute("groups", directory.studentGroups(user.districtId()));
+        // people read group names in their language, never codes such as ECON or SWD
+        model.addAttribute(
+                "groupNames",
+                directory.studentGroups(user.districtId()).stream()
+                        .collect(java.util.stream.Collectors.toMap(
+                                StudentGroup::code, g -> g.name(LocaleContextHolder.getLocale()))));
         model.addAttribute("breakdown", breakdown(all, overview.latestYear()));
         model.addAttribute("canEdit", editing.canEdit(user, kpi.outcomeId()));
         // people who record for one school get that school in the form rather than a district they may not write to
@@ -222,7 +229,7 @@ class KpiController {
         Kpi kpi = scorecards.kpi(user.districtId(), id);
         ForbiddenException.unless(editing.canEdit(user, kpi.outcomeId()));
         List<KpiForm.TargetRow> rows = new ArrayList<>();
-        kpi.targets().forEach((year, value) -> rows.add(new KpiForm.TargetRow(year, value.stripTrailingZeros())));
+        kpi.targets().forEach((year, value) -> rows.add(new KpiForm.TargetRow(year, Values.plain(value))));
         while (rows.size() < TARGET_ROWS) {
             rows.add(new KpiForm.TargetRow(null, null));
         }
