@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.lodestar.directory.DirectoryApi;
@@ -17,7 +18,9 @@ import org.lodestar.measures.KpiOverview;
 import org.lodestar.measures.Measurement;
 import org.lodestar.measures.Scorecards;
 import org.lodestar.measures.domain.KpiEditing;
+import org.lodestar.measures.domain.ValueRule;
 import org.lodestar.shared.SchoolYear;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -37,11 +40,13 @@ class KpisApiController {
     private final Scorecards scorecards;
     private final KpiEditing editing;
     private final DirectoryApi directory;
+    private final MessageSource messages;
 
-    KpisApiController(Scorecards scorecards, KpiEditing editing, DirectoryApi directory) {
+    KpisApiController(Scorecards scorecards, KpiEditing editing, DirectoryApi directory, MessageSource messages) {
         this.scorecards = scorecards;
         this.editing = editing;
         this.directory = directory;
+        this.messages = messages;
     }
 
     record KpiDto(
@@ -66,7 +71,7 @@ class KpisApiController {
      * empty means the district; {@code group} defaults to ALL; {@code n} is the number of students, if any.
      */
     record MeasurementDto(
-            String schoolYear, Integer period, UUID schoolId, String group, BigDecimal value, Integer n) {}
+            String schoolYear, Integer period, UUID schoolId, String group, BigDecimal value, BigDecimal n) {}
 
     record Problem(int index, String field, String message) {}
 
@@ -99,7 +104,7 @@ class KpisApiController {
                         m.schoolId(),
                         m.groupCode(),
                         m.value(),
-                        m.n()))
+                        m.n() == null ? null : BigDecimal.valueOf(m.n())))
                 .toList();
     }
 
@@ -107,7 +112,7 @@ class KpisApiController {
     @Operation(summary = "Record measurements of a KPI: all of them, or none with every problem listed")
     ResponseEntity<?> record(
             @PathVariable UUID id, @RequestBody List<MeasurementDto> body, @AuthenticationPrincipal SignedInUser user) {
-        scorecards.kpi(user.districtId(), id);
+        Kpi kpi = scorecards.kpi(user.districtId(), id);
         List<String> groups = directory.studentGroups(user.districtId()).stream()
                 .map(StudentGroup::code)
                 .toList();
@@ -140,15 +145,21 @@ class KpisApiController {
             }
             if (dto.value() == null) {
                 problems.add(new Problem(i, "value", "is required"));
+            } else {
+                int index = i;
+                ValueRule.value(kpi.unit(), dto.value())
+                        .ifPresent(refused -> problems.add(new Problem(index, "value", english(refused))));
             }
-            if (dto.n() != null && dto.n() < 0) {
-                problems.add(new Problem(i, "n", "must be 0 or more"));
+            if (dto.n() != null) {
+                int index = i;
+                ValueRule.n(dto.n()).ifPresent(refused -> problems.add(new Problem(index, "n", english(refused))));
             }
             if (problems.size() == before && !user.canRecordMeasurements(dto.schoolId())) {
                 problems.add(new Problem(i, "schoolId", "your role does not allow recording values here"));
             }
             if (problems.size() == before) {
-                measurements.add(new Measurement(id, year, period, dto.schoolId(), group, dto.value(), dto.n()));
+                Integer n = dto.n() == null ? null : dto.n().intValueExact();
+                measurements.add(new Measurement(id, year, period, dto.schoolId(), group, dto.value(), n));
             }
         }
         if (!problems.isEmpty()) {
@@ -156,6 +167,11 @@ class KpisApiController {
         }
         editing.record(user, measurements);
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("recorded", measurements.size()));
+    }
+
+    /** The API speaks English, like its other problems. */
+    private String english(ValueRule.Refusal refused) {
+        return messages.getMessage(refused.code(), refused.args().toArray(), Locale.ENGLISH);
     }
 
     @ExceptionHandler(NotFoundException.class)
