@@ -6,8 +6,8 @@ import java.util.TreeMap;
 import org.lodestar.shared.SchoolYear;
 
 /**
- * What an import changed, for the audit log: each school's total for each year before and after, only where a count
- * changed, and at most {@link #SHOWN} of them with the number of the rest, so that a state's import stays one readable
+ * What an import changed, for the audit log: each school's total for each year (all grades) before and after, only
+ * where a count changed, and at most {@link #SHOWN} of them with the number of the rest, so that a state's import stays one readable
  * entry.
  */
 final class CountChanges {
@@ -19,13 +19,14 @@ final class CountChanges {
 
     private final Map<String, Boolean> changed = new TreeMap<>();
 
-    void add(String school, int year, Integer before, int after) {
+    /**
+     * One imported cell: {@code yearTotal} is the school's total for the year before the import (null when nothing
+     * was counted), {@code before} the cell's count before (null when new), {@code after} its count now.
+     */
+    void add(String school, int year, Integer yearTotal, Integer before, int after) {
         String key = school + " " + SchoolYear.of(year);
-        Integer[] pair = totals.computeIfAbsent(key, k -> new Integer[] {null, 0});
-        if (before != null) {
-            pair[0] = (pair[0] == null ? 0 : pair[0]) + before;
-        }
-        pair[1] += after;
+        Integer[] pair = totals.computeIfAbsent(key, k -> new Integer[] {yearTotal, yearTotal == null ? 0 : yearTotal});
+        pair[1] += after - (before == null ? 0 : before);
         if (before == null || before != after) {
             changed.put(key, true);
         }

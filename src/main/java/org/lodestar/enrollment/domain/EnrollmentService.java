@@ -174,6 +174,7 @@ public class EnrollmentService {
             changes.add(
                     names.getOrDefault(schoolId, row.school()),
                     row.year(),
+                    before.total(schoolId.toString(), row.year()),
                     before.count(schoolId.toString(), row.year(), row.grade()),
                     row.count());
             store.upsert(user.districtId(), schoolId, row.year(), row.grade(), row.count());
