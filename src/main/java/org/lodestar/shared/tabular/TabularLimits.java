@@ -16,9 +16,11 @@ public record TabularLimits(
         long maxBytes, long maxInflatedBytes, int maxRatio, int maxRows, int maxColumns, int maxCellLength) {
 
     /**
-     * 20 MB as the upload limit in application.properties; 1,000,000 rows so that a state's history (2,000 schools,
-     * 14 grades, 20 years: 560,000 rows) fits; 100 columns; 1,000 characters a cell; 200 MB inflated; 100:1.
+     * 20 MB, as the upload limit in application.properties; 500,000 rows (a state's whole enrollment history of
+     * 560,000 counts goes in two files, since an import replaces only the cells it names); 100 columns; 1,000
+     * characters a cell; 200 MB inflated; 100:1. An import of 500,000 rows holds them in memory until it applies them
+     * all or none (a few hundred bytes a row).
      */
     public static final TabularLimits DEFAULT =
-            new TabularLimits(20L * 1024 * 1024, 200L * 1024 * 1024, 100, 1_000_000, 100, 1_000);
+            new TabularLimits(20L * 1024 * 1024, 200L * 1024 * 1024, 100, 500_000, 100, 1_000);
 }
