@@ -80,6 +80,9 @@ class ImportLimitsTest {
     void aFileOfTheWrongKindIsRefusedAtItsHeader() throws Exception {
         String page = page("people.csv", "name,email\nAna,ana@example.org\nBo,bo@example.org\n");
         assertThat(page).contains("Missing columns: kpi, school_year, value.").doesNotContain("<td>2</td>");
+        assertThat(page("header.csv", "kpi,school_year,value\n,,\n"))
+                .contains("The file has no rows below its header.")
+                .doesNotContain("Recorded 0 values");
     }
 
     @Test

@@ -103,6 +103,10 @@ public class MeasurementImport {
         if (!problems.isEmpty()) {
             return Result.refused(problems);
         }
+        if (measurements.isEmpty()) {
+            // a header alone is a mistake worth saying, not "recorded 0 values"
+            return Result.refused(ImportProblems.of(ImportProblem.of(1, "import.error.noRows")));
+        }
         editing.record(user, measurements);
         return new Result(measurements.size(), List.of(), 0);
     }
