@@ -2,7 +2,6 @@ package org.lodestar.enrollment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -49,7 +48,7 @@ class EnrollmentImportTest {
         var result = enrollment.importFile(
                 fixtures.user("planner@lakeview.example"),
                 "counts.xlsx",
-                new ByteArrayInputStream(bytes.toByteArray()),
+                new org.springframework.core.io.ByteArrayResource(bytes.toByteArray()),
                 false);
         assertThat(result.problems()).isEmpty();
         assertThat(result.recorded()).isEqualTo(1);
@@ -64,11 +63,11 @@ class EnrollmentImportTest {
         var result = enrollment.importFile(
                 fixtures.user("planner@lakeview.example"),
                 "counts.csv",
-                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+                new org.springframework.core.io.ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)),
                 false);
         assertThat(result.applied()).isFalse();
         assertThat(result.problems())
-                .extracting(EnrollmentService.Problem::line)
+                .extracting(org.lodestar.shared.tabular.ImportProblem::line)
                 .containsExactly(3, 5, 5);
         assertThat(count("Birch Elementary", 2025, "1")).isEqualTo(before);
 
@@ -77,7 +76,7 @@ class EnrollmentImportTest {
         result = enrollment.importFile(
                 fixtures.user("planner@lakeview.example"),
                 "counts.csv",
-                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+                new org.springframework.core.io.ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)),
                 false);
         assertThat(result.problems()).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(3);

@@ -150,9 +150,12 @@ class NoServerErrorTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("[{\"schoolYear\":\"2025-26\",\"value\":1e20,\"n\":100}]"),
                 fixtures.user("planner@lakeview.example"));
-        assertThat(response.getStatus()).isBetween(400, 499);
+        assertThat(response.getStatus()).isEqualTo(422);
         assertThat(response.getContentType()).startsWith("application/problem+json");
-        assertThat(response.getContentAsString()).contains("\"status\"").doesNotContain("<html");
+        assertThat(response.getContentAsString())
+                .contains("\"status\":422")
+                .contains("\"field\":\"value\"")
+                .doesNotContain("<html");
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.lodestar.enrollment.projection.Backtest;
 import org.lodestar.enrollment.projection.EnrollmentHistory;
 import org.lodestar.enrollment.projection.Grade;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -104,7 +105,12 @@ class EnrollmentApiController {
             }
         }
         if (!problems.isEmpty()) {
-            return ResponseEntity.unprocessableContent().body(Map.of("recorded", 0, "problems", problems));
+            // an RFC 9457 problem like every other API error, with every refused entry listed
+            ProblemDetail refused = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.UNPROCESSABLE_CONTENT, "Nothing was recorded: every problem is listed.");
+            refused.setProperty("recorded", 0);
+            refused.setProperty("problems", problems);
+            return ResponseEntity.unprocessableContent().body(refused);
         }
         enrollment.record(user, counts);
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("recorded", counts.size()));

@@ -2,11 +2,10 @@ package org.lodestar.enrollment.domain;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,16 +14,13 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
-import org.dhatim.fastexcel.reader.Row;
 import org.lodestar.directory.DirectoryApi;
 import org.lodestar.directory.ForbiddenException;
 import org.lodestar.directory.School;
 import org.lodestar.directory.SchoolLevel;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.enrollment.projection.Backtest;
+import org.lodestar.enrollment.projection.Births;
 import org.lodestar.enrollment.projection.EnrollmentCsv;
 import org.lodestar.enrollment.projection.EnrollmentForecaster;
 import org.lodestar.enrollment.projection.EnrollmentHistory;
@@ -32,8 +28,14 @@ import org.lodestar.enrollment.projection.Grade;
 import org.lodestar.enrollment.projection.Method;
 import org.lodestar.shared.AuditableChange;
 import org.lodestar.shared.Ids;
+import org.lodestar.shared.tabular.ImportProblem;
+import org.lodestar.shared.tabular.ImportProblems;
+import org.lodestar.shared.tabular.ImportRefused;
+import org.lodestar.shared.tabular.TabularFile;
+import org.lodestar.shared.tabular.TabularLimits;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -112,96 +114,70 @@ public class EnrollmentService {
                         history.completeYear())));
     }
 
-    /** A problem of an import, by line, as a message key with arguments or as the reader's own words. */
-    public record Problem(int line, String code, List<Object> args) {}
-
-    public record ImportResult(int recorded, int schoolsAdded, List<Problem> problems) {
+    /** What an import did, or the first problems that stopped it and how many more. */
+    public record ImportResult(int recorded, int schoolsAdded, List<ImportProblem> problems, int moreProblems) {
         public boolean applied() {
             return problems.isEmpty();
+        }
+
+        static ImportResult refused(ImportProblems problems) {
+            return new ImportResult(0, 0, problems.shown(), problems.more());
         }
     }
 
     /**
      * Imports counts ({@code school_id,year,grade,count}; the school by id, state id or name) from CSV or XLSX, all
      * rows or none. With {@code addSchools}, a district admin lets schools the district does not have yet be added.
+     * The role is checked before the file is opened; the file is streamed within {@link TabularLimits#DEFAULT}.
      */
     @Transactional
-    public ImportResult importFile(SignedInUser user, String filename, InputStream content, boolean addSchools)
+    public ImportResult importFile(SignedInUser user, String filename, InputStreamSource content, boolean addSchools)
             throws IOException {
         ForbiddenException.unless(user.canPlanForDistrict());
         if (addSchools) {
             ForbiddenException.unless(user.isAdmin());
         }
-        String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
-        String csv;
-        if (name.endsWith(".xlsx")) {
-            try {
-                csv = xlsxToCsv(content);
-            } catch (IOException | RuntimeException notAWorkbook) {
-                return new ImportResult(0, 0, List.of(new Problem(0, "enrollment.import.unreadable", List.of())));
-            }
-        } else if (name.endsWith(".csv") || name.endsWith(".txt")) {
-            csv = new String(content.readAllBytes(), StandardCharsets.UTF_8);
-        } else {
-            return new ImportResult(0, 0, List.of(new Problem(0, "enrollment.import.fileType", List.of())));
-        }
         List<EnrollmentCsv.Row> rows;
-        try {
-            rows = EnrollmentCsv.readRows(new StringReader(csv));
-        } catch (java.io.UncheckedIOException | IllegalStateException brokenCsv) {
-            return new ImportResult(0, 0, List.of(new Problem(0, "enrollment.import.unreadable", List.of())));
+        try (InputStream in = content.getInputStream();
+                TabularFile file = TabularFile.open(filename, in, TabularLimits.DEFAULT)) {
+            rows = EnrollmentCsv.readRows(file);
+        } catch (ImportRefused refused) {
+            return ImportResult.refused(ImportProblems.of(refused.problem()));
         } catch (EnrollmentCsv.InvalidFile invalid) {
-            return new ImportResult(
-                    0,
-                    0,
-                    invalid.problems().stream()
-                            .map(p -> new Problem(p.line(), "enrollment.import.row", List.of(p.reason())))
-                            .toList());
+            return ImportResult.refused(invalid.problems());
         }
         Map<String, UUID> schools = schoolLookup(user.districtId());
-        List<Problem> problems = new ArrayList<>();
-        Map<String, List<EnrollmentCsv.Row>> unknown = new HashMap<>();
+        Map<String, List<EnrollmentCsv.Row>> unknown = new LinkedHashMap<>();
         for (EnrollmentCsv.Row row : rows) {
             if (!schools.containsKey(row.school().toLowerCase(Locale.ROOT))) {
                 unknown.computeIfAbsent(row.school(), s -> new ArrayList<>()).add(row);
             }
         }
         if (!unknown.isEmpty() && !addSchools) {
-            unknown.values()
-                    .forEach(list -> list.forEach(row -> problems.add(
-                            new Problem(row.line(), "enrollment.import.unknownSchool", List.of(row.school())))));
-            problems.sort(java.util.Comparator.comparingInt(Problem::line));
-            return new ImportResult(0, 0, problems);
+            ImportProblems problems = new ImportProblems();
+            unknown.values().stream()
+                    .flatMap(List::stream)
+                    .sorted(Comparator.comparingInt(EnrollmentCsv.Row::line))
+                    .forEach(row -> problems.add(row.line(), "enrollment.import.unknownSchool", row.school()));
+            return ImportResult.refused(problems);
         }
         for (Map.Entry<String, List<EnrollmentCsv.Row>> school : unknown.entrySet()) {
-            Grade lowest = school.getValue().stream()
-                    .map(EnrollmentCsv.Row::grade)
-                    .min(Enum::compareTo)
-                    .orElseThrow();
-            Grade highest = school.getValue().stream()
-                    .map(EnrollmentCsv.Row::grade)
-                    .max(Enum::compareTo)
-                    .orElseThrow();
-            School added = directory.addSchool(
-                    user,
-                    new School(
-                            Ids.next(),
-                            school.getKey(),
-                            null,
-                            level(highest),
-                            lowest.label(),
-                            highest.label(),
-                            null,
-                            null));
-            schools.put(school.getKey().toLowerCase(Locale.ROOT), added.id());
+            schools.put(school.getKey().toLowerCase(Locale.ROOT), addSchool(user, school.getKey(), school.getValue()));
         }
+        store.lockCounts(user.districtId());
+        EnrollmentHistory before = store.history(user.districtId());
+        Map<UUID, String> names = new HashMap<>();
+        directory.schools(user.districtId()).forEach(school -> names.put(school.id(), school.name()));
+        CountChanges changes = new CountChanges();
         for (EnrollmentCsv.Row row : rows) {
-            store.upsert(
-                    user.districtId(),
-                    schools.get(row.school().toLowerCase(Locale.ROOT)),
+            UUID schoolId = schools.get(row.school().toLowerCase(Locale.ROOT));
+            changes.add(
+                    names.getOrDefault(schoolId, row.school()),
                     row.year(),
-                    row.grade(),
+                    before.total(schoolId.toString(), row.year()),
+                    before.count(schoolId.toString(), row.year(), row.grade()),
                     row.count());
+            store.upsert(user.districtId(), schoolId, row.year(), row.grade(), row.count());
         }
         forgetAfterCommit(user.districtId());
         events.publishEvent(AuditableChange.updated(
@@ -209,50 +185,72 @@ public class EnrollmentService {
                 user.email(),
                 "Enrollment",
                 user.districtId(),
-                "imported " + rows.size() + " counts from " + filename,
-                Map.of(),
-                Map.of("counts", rows.size(), "schoolsAdded", unknown.size())));
-        return new ImportResult(rows.size(), unknown.size(), List.of());
+                "imported " + rows.size() + " counts from " + filename + ", changing " + changes.changedCount()
+                        + " school years; " + unknown.size() + " schools added",
+                changes.before(),
+                changes.after()));
+        return new ImportResult(rows.size(), unknown.size(), List.of(), 0);
     }
 
-    /** Births by year from a CSV ({@code year,births}), all rows or none. */
+    private UUID addSchool(SignedInUser user, String name, List<EnrollmentCsv.Row> rows) {
+        Grade lowest =
+                rows.stream().map(EnrollmentCsv.Row::grade).min(Enum::compareTo).orElseThrow();
+        Grade highest =
+                rows.stream().map(EnrollmentCsv.Row::grade).max(Enum::compareTo).orElseThrow();
+        return directory
+                .addSchool(
+                        user,
+                        new School(Ids.next(), name, null, level(highest), lowest.label(), highest.label(), null, null))
+                .id();
+    }
+
+    /** Births by year from a CSV ({@code year,births}), all rows or none, checked and streamed like counts. */
     @Transactional
-    public ImportResult importBirths(SignedInUser user, InputStream content) throws IOException {
+    public ImportResult importBirths(SignedInUser user, String filename, InputStreamSource content) throws IOException {
         ForbiddenException.unless(user.canPlanForDistrict());
-        try {
-            var births = EnrollmentCsv.readBirths(new InputStreamReader(content, StandardCharsets.UTF_8));
-            int count = 0;
-            for (int year = 1900; year <= 2200; year++) {
-                Integer n = births.of(year);
-                if (n != null) {
-                    store.upsertBirths(user.districtId(), year, n);
-                    count++;
+        Births births;
+        try (InputStream in = content.getInputStream();
+                TabularFile file = TabularFile.open(filename, in, TabularLimits.DEFAULT)) {
+            births = EnrollmentCsv.readBirths(file);
+        } catch (ImportRefused refused) {
+            return ImportResult.refused(ImportProblems.of(refused.problem()));
+        } catch (EnrollmentCsv.InvalidFile invalid) {
+            return ImportResult.refused(invalid.problems());
+        }
+        store.lockCounts(user.districtId());
+        Births earlier = store.births(user.districtId());
+        Map<String, Object> before = new LinkedHashMap<>();
+        Map<String, Object> after = new LinkedHashMap<>();
+        int count = 0;
+        for (int year = 1900; year <= 2200; year++) {
+            Integer n = births.of(year);
+            if (n != null) {
+                store.upsertBirths(user.districtId(), year, n);
+                count++;
+                if (!n.equals(earlier.of(year))) {
+                    // at most 301 years: small enough to keep whole
+                    before.put(String.valueOf(year), earlier.of(year));
+                    after.put(String.valueOf(year), n);
                 }
             }
-            events.publishEvent(AuditableChange.updated(
-                    user.districtId(),
-                    user.email(),
-                    "Enrollment",
-                    user.districtId(),
-                    "imported births for " + count + " years",
-                    Map.of(),
-                    Map.of("birthYears", count)));
-            forgetAfterCommit(user.districtId());
-            return new ImportResult(count, 0, List.of());
-        } catch (EnrollmentCsv.InvalidFile invalid) {
-            return new ImportResult(
-                    0,
-                    0,
-                    invalid.problems().stream()
-                            .map(p -> new Problem(p.line(), "enrollment.import.row", List.of(p.reason())))
-                            .toList());
         }
+        events.publishEvent(AuditableChange.updated(
+                user.districtId(),
+                user.email(),
+                "Enrollment",
+                user.districtId(),
+                "imported births for " + count + " years, changing " + after.size(),
+                before,
+                after));
+        forgetAfterCommit(user.districtId());
+        return new ImportResult(count, 0, List.of(), 0);
     }
 
     /** Records counts posted through the API (already checked), replacing what was there. */
     @Transactional
     public void record(SignedInUser user, List<Count> counts) {
         ForbiddenException.unless(user.canPlanForDistrict());
+        store.lockCounts(user.districtId());
         counts.forEach(c -> store.upsert(user.districtId(), c.schoolId(), c.year(), c.grade(), c.students()));
         forgetAfterCommit(user.districtId());
         events.publishEvent(AuditableChange.updated(
@@ -345,21 +343,5 @@ public class EnrollmentService {
         return highest.compareTo(Grade.G5) <= 0
                 ? SchoolLevel.ELEMENTARY
                 : highest.compareTo(Grade.G8) <= 0 ? SchoolLevel.MIDDLE : SchoolLevel.HIGH;
-    }
-
-    private static String xlsxToCsv(InputStream content) throws IOException {
-        StringBuilder csv = new StringBuilder();
-        try (ReadableWorkbook workbook = new ReadableWorkbook(content);
-                CSVPrinter printer = new CSVPrinter(csv, CSVFormat.DEFAULT)) {
-            for (Row row : workbook.getFirstSheet().read()) {
-                List<String> cells = new ArrayList<>();
-                for (int c = 0; c < row.getCellCount(); c++) {
-                    String text = row.getCellText(c);
-                    cells.add(text == null ? "" : text.replaceAll("\\.0$", ""));
-                }
-                printer.printRecord(cells);
-            }
-        }
-        return csv.toString();
     }
 }

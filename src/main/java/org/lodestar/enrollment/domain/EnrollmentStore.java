@@ -34,6 +34,20 @@ public class EnrollmentStore {
         return history;
     }
 
+    /**
+     * Makes other writers of the district's counts and births wait until this transaction ends, so that two imports
+     * of the same cells take turns rather than deadlock (the second then replaces the first's counts).
+     */
+    void lockCounts(UUID districtId) {
+        jdbc.sql("select 1 from (select pg_advisory_xact_lock(?, ?)) locked")
+                .params(COUNT_LOCK, districtId.hashCode())
+                .query(Integer.class)
+                .single();
+    }
+
+    /** The first key of the advisory lock on a district's counts (the second is the district's). */
+    private static final int COUNT_LOCK = 51;
+
     public void upsert(UUID districtId, UUID schoolId, int year, Grade grade, int students) {
         jdbc.sql("""
                         insert into enrollment_count (district_id, school_id, school_year, grade, students)

@@ -1,15 +1,19 @@
 package org.lodestar.enrollment.projection;
 
-import java.io.IOException;
 import java.io.Reader;
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import java.util.ResourceBundle;
+import org.lodestar.shared.tabular.ImportProblem;
+import org.lodestar.shared.tabular.ImportProblems;
+import org.lodestar.shared.tabular.ImportRefused;
+import org.lodestar.shared.tabular.TabularFile;
+import org.lodestar.shared.tabular.TabularLimits;
+import org.lodestar.shared.tabular.TabularRow;
 
 /**
  * Reads enrollment history ({@code school_id,year,grade,count}, year being the fall year) and births
@@ -18,28 +22,33 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class EnrollmentCsv {
 
-    /** A row the file cannot be read past, by line number (the header is line 1). */
-    public record Problem(int line, String reason) {
-        @Override
-        public String toString() {
-            return "line " + line + ": " + reason;
-        }
-    }
-
-    /** Thrown with every problem of the file, when it has any. */
+    /** Thrown with the problems of the file (the first of them, and how many more), when it has any. */
     public static final class InvalidFile extends Exception {
-        private final transient List<Problem> problems;
+        private final transient ImportProblems problems;
 
-        InvalidFile(List<Problem> problems) {
+        InvalidFile(ImportProblems problems) {
             super(
-                    problems.size() == 1
-                            ? problems.get(0).toString()
-                            : problems.size() + " bad rows, first " + problems.get(0));
-            this.problems = List.copyOf(problems);
+                    problems.total() == 1
+                            ? english(problems.shown().get(0))
+                            : problems.total() + " bad rows, first "
+                                    + english(problems.shown().get(0)));
+            this.problems = problems;
         }
 
-        public List<Problem> problems() {
+        InvalidFile(ImportRefused refused) {
+            this(ImportProblems.of(refused.problem()));
+        }
+
+        public ImportProblems problems() {
             return problems;
+        }
+
+        /** The command line has no reader's language: it says the problem in English. */
+        private static String english(ImportProblem problem) {
+            String pattern = ResourceBundle.getBundle("messages", Locale.ROOT).getString(problem.code());
+            return "line " + problem.line() + ": "
+                    + new MessageFormat(pattern, Locale.ENGLISH)
+                            .format(problem.args().toArray());
         }
     }
 
@@ -54,74 +63,84 @@ public final class EnrollmentCsv {
     /** One counted cell, as read. */
     public record Row(int line, String school, int year, Grade grade, int count) {}
 
-    public static List<Row> readRows(Reader reader) throws IOException, InvalidFile {
-        List<Problem> problems = new ArrayList<>();
+    /** Reads counts from a file, refusing it at once when it lacks a column. */
+    public static List<Row> readRows(TabularFile file) throws InvalidFile {
+        ImportProblems problems = new ImportProblems();
         List<Row> rows = new ArrayList<>();
-        try (CSVParser parser = parser(reader)) {
-            Map<String, String> columns = columns(parser, HISTORY_COLUMNS, problems);
-            if (!problems.isEmpty()) {
-                throw new InvalidFile(problems);
-            }
-            Map<String, Integer> seen = new HashMap<>();
-            for (CSVRecord record : parser) {
-                int line = (int) record.getRecordNumber() + 1;
-                int before = problems.size();
-                String school = value(record, columns.get("school"));
+        Map<String, String> columns = columns(file, HISTORY_COLUMNS);
+        Map<String, Integer> seen = new HashMap<>();
+        try {
+            for (TabularRow record = file.next(); record != null; record = file.next()) {
+                int line = record.line();
+                int before = problems.total();
+                String school = record.get(columns.get("school"));
                 if (school.isEmpty()) {
-                    problems.add(new Problem(line, "the school is missing"));
+                    problems.add(line, "enrollment.import.school");
                 }
-                Integer year = integer(value(record, columns.get("year")), 1900, 2200, "year", line, problems);
+                Integer year = integer(record.get(columns.get("year")), 1900, 2200, "year", line, problems);
                 Grade grade = null;
                 try {
-                    grade = Grade.parse(value(record, columns.get("grade")));
+                    grade = Grade.parse(record.get(columns.get("grade")));
                 } catch (IllegalArgumentException e) {
-                    problems.add(new Problem(
-                            line, "grade \"" + value(record, columns.get("grade")) + "\" is not PK, K or 1-12"));
+                    problems.add(line, "enrollment.import.grade", record.get(columns.get("grade")));
                 }
-                Integer count = integer(value(record, columns.get("count")), 0, 1_000_000, "count", line, problems);
-                if (problems.size() == before) {
+                Integer count = integer(record.get(columns.get("count")), 0, 1_000_000, "count", line, problems);
+                if (problems.total() == before) {
                     Integer earlier = seen.putIfAbsent(school + "|" + year + "|" + grade, line);
                     if (earlier != null) {
-                        problems.add(
-                                new Problem(line, "the same school, year and grade is already on line " + earlier));
-                    } else {
+                        problems.add(line, "enrollment.import.duplicate", earlier);
+                    } else if (problems.isEmpty()) {
                         rows.add(new Row(line, school, year, grade, count));
                     }
                 }
             }
+        } catch (ImportRefused refused) {
+            throw new InvalidFile(refused);
         }
         if (!problems.isEmpty()) {
             throw new InvalidFile(problems);
         }
         if (rows.isEmpty()) {
-            throw new InvalidFile(List.of(new Problem(1, "the file has no rows")));
+            throw new InvalidFile(ImportProblems.of(ImportProblem.of(1, "enrollment.import.noRows")));
         }
         return rows;
     }
 
-    public static EnrollmentHistory readHistory(Reader reader) throws IOException, InvalidFile {
+    public static EnrollmentHistory readHistory(Reader reader) throws InvalidFile {
         EnrollmentHistory history = new EnrollmentHistory();
-        readRows(reader).forEach(row -> history.put(row.school(), row.year(), row.grade(), row.count()));
+        try (TabularFile file = TabularFile.csv(reader, TabularLimits.DEFAULT)) {
+            readRows(file).forEach(row -> history.put(row.school(), row.year(), row.grade(), row.count()));
+        } catch (ImportRefused refused) {
+            throw new InvalidFile(refused);
+        }
         return history;
     }
 
-    public static Births readBirths(Reader reader) throws IOException, InvalidFile {
-        List<Problem> problems = new ArrayList<>();
+    public static Births readBirths(Reader reader) throws InvalidFile {
+        try (TabularFile file = TabularFile.csv(reader, TabularLimits.DEFAULT)) {
+            return readBirths(file);
+        } catch (ImportRefused refused) {
+            throw new InvalidFile(refused);
+        }
+    }
+
+    /** Reads births by year, refusing the file at once when it lacks a column. */
+    public static Births readBirths(TabularFile file) throws InvalidFile {
+        ImportProblems problems = new ImportProblems();
         Births births = new Births();
-        try (CSVParser parser = parser(reader)) {
-            Map<String, String> columns = columns(
-                    parser, Map.of("year", List.of("year", "birth_year"), "births", List.of("births")), problems);
-            if (!problems.isEmpty()) {
-                throw new InvalidFile(problems);
-            }
-            for (CSVRecord record : parser) {
-                int line = (int) record.getRecordNumber() + 1;
-                Integer year = integer(value(record, columns.get("year")), 1900, 2200, "year", line, problems);
-                Integer n = integer(value(record, columns.get("births")), 0, 10_000_000, "births", line, problems);
+        Map<String, String> columns =
+                columns(file, Map.of("year", List.of("year", "birth_year"), "births", List.of("births")));
+        try {
+            for (TabularRow record = file.next(); record != null; record = file.next()) {
+                int line = record.line();
+                Integer year = integer(record.get(columns.get("year")), 1900, 2200, "year", line, problems);
+                Integer n = integer(record.get(columns.get("births")), 0, 10_000_000, "births", line, problems);
                 if (year != null && n != null) {
                     births.put(year, n);
                 }
             }
+        } catch (ImportRefused refused) {
+            throw new InvalidFile(refused);
         }
         if (!problems.isEmpty()) {
             throw new InvalidFile(problems);
@@ -129,49 +148,33 @@ public final class EnrollmentCsv {
         return births;
     }
 
-    private static CSVParser parser(Reader reader) throws IOException {
-        return CSVParser.parse(
-                reader,
-                CSVFormat.DEFAULT
-                        .builder()
-                        .setHeader()
-                        .setSkipHeaderRecord(true)
-                        .setTrim(true)
-                        .setIgnoreEmptyLines(true)
-                        .get());
-    }
-
-    /** Which header names the file uses for each needed column. */
-    private static Map<String, String> columns(
-            CSVParser parser, Map<String, List<String>> wanted, List<Problem> problems) {
-        Map<String, String> byLowerCase = new HashMap<>();
-        parser.getHeaderNames()
-                .forEach(header ->
-                        byLowerCase.put(header.strip().replace("\uFEFF", "").toLowerCase(Locale.ROOT), header));
+    /** Which header names the file uses for each needed column; a file without one is refused before its rows. */
+    private static Map<String, String> columns(TabularFile file, Map<String, List<String>> wanted) throws InvalidFile {
         Map<String, String> found = new HashMap<>();
+        List<String> missing = new ArrayList<>();
         wanted.forEach((column, names) -> names.stream()
-                .filter(byLowerCase::containsKey)
+                .filter(file.header()::contains)
                 .findFirst()
-                .ifPresentOrElse(
-                        name -> found.put(column, byLowerCase.get(name)),
-                        () -> problems.add(new Problem(1, "no column " + String.join(" or ", names)))));
+                .ifPresentOrElse(name -> found.put(column, name), () -> missing.add(String.join(" or ", names))));
+        if (!missing.isEmpty()) {
+            missing.sort(null);
+            throw new InvalidFile(
+                    ImportProblems.of(ImportProblem.of(1, "import.error.columns", String.join(", ", missing))));
+        }
         return found;
     }
 
-    private static String value(CSVRecord record, String column) {
-        return record.isSet(column) ? record.get(column).strip() : "";
-    }
-
-    private static Integer integer(String text, int min, int max, String what, int line, List<Problem> problems) {
+    private static Integer integer(String text, int min, int max, String what, int line, ImportProblems problems) {
         try {
-            int value = Integer.parseInt(text);
+            // a workbook may hold a whole number as 2025.0
+            int value = Integer.parseInt(text.endsWith(".0") ? text.substring(0, text.length() - 2) : text);
             if (value >= min && value <= max) {
                 return value;
             }
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        problems.add(new Problem(line, what + " \"" + text + "\" is not a whole number from " + min + " to " + max));
+        problems.add(line, "enrollment.import." + what, text, String.valueOf(min), String.valueOf(max));
         return null;
     }
 }

@@ -301,10 +301,8 @@ class EnrollmentController {
             @AuthenticationPrincipal SignedInUser user,
             Model model)
             throws IOException {
-        EnrollmentService.ImportResult result = file.isEmpty()
-                ? new EnrollmentService.ImportResult(
-                        0, 0, List.of(new EnrollmentService.Problem(0, "enrollment.import.empty", List.of())))
-                : enrollment.importFile(user, file.getOriginalFilename(), file.getInputStream(), addSchools);
+        EnrollmentService.ImportResult result =
+                enrollment.importFile(user, file.getOriginalFilename(), file, addSchools);
         model.addAttribute("result", result);
         model.addAttribute("filename", file.getOriginalFilename());
         return "enrollment/import";
@@ -314,7 +312,7 @@ class EnrollmentController {
     String importBirths(
             @RequestParam("file") MultipartFile file, @AuthenticationPrincipal SignedInUser user, Model model)
             throws IOException {
-        model.addAttribute("birthsResult", enrollment.importBirths(user, file.getInputStream()));
+        model.addAttribute("birthsResult", enrollment.importBirths(user, file.getOriginalFilename(), file));
         model.addAttribute("filename", file.getOriginalFilename());
         return "enrollment/import";
     }

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.lodestar.directory.DirectoryApi;
@@ -15,8 +16,11 @@ import org.lodestar.measures.KpiOverview;
 import org.lodestar.measures.Measurement;
 import org.lodestar.measures.Scorecards;
 import org.lodestar.measures.domain.KpiEditing;
+import org.lodestar.measures.domain.ValueRule;
 import org.lodestar.shared.SchoolYear;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,11 +37,13 @@ class KpisApiController {
     private final Scorecards scorecards;
     private final KpiEditing editing;
     private final DirectoryApi directory;
+    private final MessageSource messages;
 
-    KpisApiController(Scorecards scorecards, KpiEditing editing, DirectoryApi directory) {
+    KpisApiController(Scorecards scorecards, KpiEditing editing, DirectoryApi directory, MessageSource messages) {
         this.scorecards = scorecards;
         this.editing = editing;
         this.directory = directory;
+        this.messages = messages;
     }
 
     record KpiDto(
@@ -62,7 +68,7 @@ class KpisApiController {
      * empty means the district; {@code group} defaults to ALL; {@code n} is the number of students, if any.
      */
     record MeasurementDto(
-            String schoolYear, Integer period, UUID schoolId, String group, BigDecimal value, Integer n) {}
+            String schoolYear, Integer period, UUID schoolId, String group, BigDecimal value, BigDecimal n) {}
 
     record Problem(int index, String field, String message) {}
 
@@ -95,7 +101,7 @@ class KpisApiController {
                         m.schoolId(),
                         m.groupCode(),
                         m.value(),
-                        m.n()))
+                        m.n() == null ? null : BigDecimal.valueOf(m.n())))
                 .toList();
     }
 
@@ -136,22 +142,38 @@ class KpisApiController {
             }
             if (dto.value() == null) {
                 problems.add(new Problem(i, "value", "is required"));
+            } else {
+                int index = i;
+                ValueRule.value(kpi.unit(), dto.value())
+                        .ifPresent(refused -> problems.add(new Problem(index, "value", english(refused))));
             }
-            if (dto.n() != null && dto.n() < 0) {
-                problems.add(new Problem(i, "n", "must be 0 or more"));
+            if (dto.n() != null) {
+                int index = i;
+                ValueRule.n(dto.n()).ifPresent(refused -> problems.add(new Problem(index, "n", english(refused))));
             }
             if (problems.size() == before && !editing.canRecord(user, kpi, dto.schoolId())) {
                 problems.add(new Problem(i, "schoolId", "your role does not allow recording values here"));
             }
             if (problems.size() == before) {
-                measurements.add(new Measurement(id, year, period, dto.schoolId(), group, dto.value(), dto.n()));
+                Integer n = dto.n() == null ? null : dto.n().intValueExact();
+                measurements.add(new Measurement(id, year, period, dto.schoolId(), group, dto.value(), n));
             }
         }
         if (!problems.isEmpty()) {
-            return ResponseEntity.unprocessableContent().body(Map.of("recorded", 0, "problems", problems));
+            // an RFC 9457 problem like every other API error, with every refused entry listed
+            ProblemDetail refused = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.UNPROCESSABLE_CONTENT, "Nothing was recorded: every problem is listed.");
+            refused.setProperty("recorded", 0);
+            refused.setProperty("problems", problems);
+            return ResponseEntity.unprocessableContent().body(refused);
         }
         editing.record(user, measurements);
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("recorded", measurements.size()));
+    }
+
+    /** The API speaks English, like its other problems. */
+    private String english(ValueRule.Refusal refused) {
+        return messages.getMessage(refused.code(), refused.args().toArray(), Locale.ENGLISH);
     }
 
     private static KpiDto dto(KpiOverview o) {

@@ -105,7 +105,12 @@ public class KpiEditing {
         for (Measurement m : measurements) {
             Kpi kpi = store.find(user.districtId(), m.kpiId()).orElseThrow(() -> new NotFoundException("kpi"));
             ForbiddenException.unless(canRecord(user, kpi, m.schoolId()));
+            if (ValueRule.value(kpi.unit(), m.value()).isPresent() || (m.n() != null && m.n() < 0)) {
+                // the form, the import and the API say why before they get here; this keeps anything else out
+                throw new IllegalArgumentException("value refused by ValueRule: " + m);
+            }
         }
+        store.lockMeasurements(user.districtId());
         for (Measurement m : measurements) {
             var before = store.find(user.districtId(), m);
             store.upsert(user.districtId(), m, user.email());

@@ -150,6 +150,20 @@ public class KpiStore {
                 .optional();
     }
 
+    /**
+     * Makes other writers of the district's measurements wait until this transaction ends, so that two imports of the
+     * same cells take turns rather than deadlock (the second then replaces the first's values).
+     */
+    void lockMeasurements(UUID districtId) {
+        jdbc.sql("select 1 from (select pg_advisory_xact_lock(?, ?)) locked")
+                .params(MEASUREMENT_LOCK, districtId.hashCode())
+                .query(Integer.class)
+                .single();
+    }
+
+    /** The first key of the advisory lock on a district's measurements (the second is the district's). */
+    private static final int MEASUREMENT_LOCK = 41;
+
     /** Records a value, replacing the one already recorded for the same KPI, year, period, school and group. */
     public void upsert(UUID districtId, Measurement m, String recordedBy) {
         jdbc.sql("""

@@ -2,10 +2,7 @@ package org.lodestar.measures.domain;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,28 +10,33 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
-import org.dhatim.fastexcel.reader.Row;
 import org.lodestar.directory.DirectoryApi;
+import org.lodestar.directory.ForbiddenException;
 import org.lodestar.directory.School;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.directory.StudentGroup;
 import org.lodestar.measures.Kpi;
 import org.lodestar.measures.Measurement;
 import org.lodestar.shared.SchoolYear;
+import org.lodestar.shared.tabular.ImportProblem;
+import org.lodestar.shared.tabular.ImportProblems;
+import org.lodestar.shared.tabular.ImportRefused;
+import org.lodestar.shared.tabular.TabularFile;
+import org.lodestar.shared.tabular.TabularLimits;
+import org.lodestar.shared.tabular.TabularRow;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.stereotype.Service;
 
 /**
  * Reads measurements from a CSV or XLSX file with the columns {@code kpi, school_year, period, school, group, value,
- * n}. The file is applied whole or not at all: every bad row is reported with its line number and reason.
+ * n}. The file is applied whole or not at all: every bad row is reported with its line number and reason (the first
+ * {@link ImportProblems#SHOWN} of them, and how many more).
  */
 @Service
 public class MeasurementImport {
 
-    static final List<String> COLUMNS = List.of("kpi", "school_year", "period", "school", "group", "value", "n");
+    /** Columns a file must have; period, school, group and n may be left out. */
+    static final List<String> REQUIRED = List.of("kpi", "school_year", "value");
 
     private final KpiStore kpis;
     private final DirectoryApi directory;
@@ -46,87 +48,83 @@ public class MeasurementImport {
         this.editing = editing;
     }
 
-    /** A reason a row was refused, as a message key and its arguments, so that it is shown in the reader's language. */
-    public record Problem(int line, String code, List<Object> args) {}
-
-    /** What an import did: how many values it recorded, or why it recorded none. */
-    public record Result(int recorded, List<Problem> problems) {
+    /** What an import did: how many values it recorded, or the first problems that stopped it and how many more. */
+    public record Result(int recorded, List<ImportProblem> problems, int moreProblems) {
         public boolean applied() {
             return problems.isEmpty();
         }
+
+        static Result refused(ImportProblems problems) {
+            return new Result(0, problems.shown(), problems.more());
+        }
     }
 
-    public Result importFile(SignedInUser user, String filename, InputStream content) throws IOException {
-        List<Map<String, String>> rows;
-        List<Problem> problems = new ArrayList<>();
-        String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
-        if (!name.endsWith(".xlsx") && !name.endsWith(".csv") && !name.endsWith(".txt")) {
-            return new Result(0, List.of(new Problem(0, "import.error.fileType", List.of())));
+    /**
+     * Reads and records a file, whole or not at all. Who may not record any value is refused before the file is
+     * opened; the file is streamed within {@link TabularLimits#DEFAULT} and refused past them.
+     */
+    public Result importFile(SignedInUser user, String filename, InputStreamSource content) throws IOException {
+        ForbiddenException.unless(user.canRecordMeasurements(null) || user.recordingSchool() != null);
+        try (InputStream in = content.getInputStream();
+                TabularFile file = TabularFile.open(filename, in, TabularLimits.DEFAULT)) {
+            List<String> missing = file.missing(REQUIRED);
+            if (!missing.isEmpty()) {
+                return Result.refused(
+                        ImportProblems.of(ImportProblem.of(1, "import.error.columns", String.join(", ", missing))));
+            }
+            return read(user, file);
+        } catch (ImportRefused refused) {
+            return Result.refused(ImportProblems.of(refused.problem()));
         }
-        try {
-            rows = name.endsWith(".xlsx") ? readXlsx(content) : readCsv(content);
-        } catch (IOException | RuntimeException unreadable) {
-            // a broken quote, or a file that is not really a workbook: the reader's words, nothing saved
-            return new Result(0, List.of(new Problem(0, "import.error.unreadable", List.of())));
-        }
-        if (rows.isEmpty()) {
-            return new Result(0, List.of(new Problem(0, "import.error.empty", List.of())));
-        }
-        List<String> missing = COLUMNS.stream()
-                .filter(column -> !rows.get(0).containsKey(column))
-                .filter(column -> !column.equals("period")
-                        && !column.equals("n")
-                        && !column.equals("school")
-                        && !column.equals("group"))
-                .toList();
-        if (!missing.isEmpty()) {
-            return new Result(0, List.of(new Problem(1, "import.error.columns", List.of(String.join(", ", missing)))));
-        }
+    }
+
+    private Result read(SignedInUser user, TabularFile file) throws ImportRefused {
         Lookup lookup = new Lookup(user);
+        ImportProblems problems = new ImportProblems();
         List<Measurement> measurements = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
-        for (int i = 0; i < rows.size(); i++) {
-            int line = i + 2;
-            Map<String, String> row = rows.get(i);
-            if (row.values().stream().allMatch(String::isBlank)) {
-                continue;
-            }
-            List<Problem> rowProblems = new ArrayList<>();
+        for (TabularRow row = file.next(); row != null; row = file.next()) {
+            int line = row.line();
+            List<ImportProblem> rowProblems = new ArrayList<>();
             Measurement m = parse(row, line, lookup, user, rowProblems);
             if (m != null) {
                 String cell =
                         m.kpiId() + "|" + m.schoolYear() + "|" + m.period() + "|" + m.schoolId() + "|" + m.groupCode();
                 Integer earlier = seen.putIfAbsent(cell, line);
                 if (earlier != null) {
-                    rowProblems.add(new Problem(line, "import.error.duplicate", List.of(earlier)));
+                    rowProblems.add(ImportProblem.of(line, "import.error.duplicate", earlier));
                 }
             }
-            problems.addAll(rowProblems);
-            if (rowProblems.isEmpty()) {
+            rowProblems.forEach(problems::add);
+            if (rowProblems.isEmpty() && problems.isEmpty()) {
                 measurements.add(m);
             }
         }
         if (!problems.isEmpty()) {
-            return new Result(0, problems);
+            return Result.refused(problems);
+        }
+        if (measurements.isEmpty()) {
+            // a header alone is a mistake worth saying, not "recorded 0 values"
+            return Result.refused(ImportProblems.of(ImportProblem.of(1, "import.error.noRows")));
         }
         editing.record(user, measurements);
-        return new Result(measurements.size(), List.of());
+        return new Result(measurements.size(), List.of(), 0);
     }
 
     private Measurement parse(
-            Map<String, String> row, int line, Lookup lookup, SignedInUser user, List<Problem> problems) {
+            TabularRow row, int line, Lookup lookup, SignedInUser user, List<ImportProblem> problems) {
         Kpi kpi = lookup.kpi(row.get("kpi")).orElse(null);
         if (kpi == null) {
-            problems.add(new Problem(line, "import.error.kpi", List.of(row.get("kpi"))));
+            problems.add(ImportProblem.of(line, "import.error.kpi", row.get("kpi")));
         }
         Integer year = null;
         try {
             year = SchoolYear.parse(row.get("school_year")).startYear();
         } catch (IllegalArgumentException e) {
-            problems.add(new Problem(line, "import.error.year", List.of(row.get("school_year"))));
+            problems.add(ImportProblem.of(line, "import.error.year", row.get("school_year")));
         }
         int period = 0;
-        String periodText = row.getOrDefault("period", "");
+        String periodText = row.get("period");
         if (!periodText.isBlank()) {
             try {
                 period = Integer.parseInt(periodText.strip());
@@ -134,49 +132,46 @@ public class MeasurementImport {
                     throw new NumberFormatException();
                 }
             } catch (NumberFormatException e) {
-                problems.add(new Problem(line, "import.error.period", List.of(periodText)));
+                problems.add(ImportProblem.of(line, "import.error.period", periodText));
             }
         }
         UUID schoolId = null;
-        String schoolText = row.getOrDefault("school", "");
+        String schoolText = row.get("school");
         if (!schoolText.isBlank()) {
             Optional<School> school = lookup.school(schoolText);
             if (school.isEmpty()) {
-                problems.add(new Problem(line, "import.error.school", List.of(schoolText)));
+                problems.add(ImportProblem.of(line, "import.error.school", schoolText));
             } else {
                 schoolId = school.get().id();
             }
         }
-        String group = row.getOrDefault("group", "").isBlank()
+        String group = row.get("group").isBlank()
                 ? StudentGroup.ALL
                 : row.get("group").strip().toUpperCase(Locale.ROOT);
         if (!lookup.groups.contains(group)) {
-            problems.add(new Problem(line, "import.error.group", List.of(group)));
+            problems.add(ImportProblem.of(line, "import.error.group", group));
         }
-        BigDecimal value = null;
-        try {
-            value = new BigDecimal(row.get("value").strip());
-            if (value.abs().compareTo(new BigDecimal("1e10")) >= 0) {
-                throw new NumberFormatException();
-            }
-        } catch (NumberFormatException | NullPointerException e) {
-            problems.add(new Problem(line, "import.error.value", List.of(String.valueOf(row.get("value")))));
+        BigDecimal value = number(row.get("value"));
+        if (value == null) {
+            problems.add(ImportProblem.of(line, "import.error.value", row.get("value")));
+        } else if (kpi != null) {
+            ValueRule.value(kpi.unit(), value)
+                    .ifPresent(refused -> problems.add(new ImportProblem(line, refused.code(), refused.args())));
         }
         Integer n = null;
-        String nText = row.getOrDefault("n", "");
+        String nText = row.get("n");
         if (!nText.isBlank()) {
-            try {
-                n = Integer.parseInt(nText.strip());
-                if (n < 0) {
-                    throw new NumberFormatException();
-                }
-            } catch (NumberFormatException e) {
-                problems.add(new Problem(line, "import.error.n", List.of(nText)));
+            BigDecimal count = number(nText);
+            var refused = count == null ? Optional.of("") : ValueRule.n(count);
+            if (refused.isPresent()) {
+                problems.add(ImportProblem.of(line, "import.error.n", nText));
+            } else {
+                n = count.intValueExact();
             }
         }
         if (problems.isEmpty() && !editing.canRecord(user, kpi, schoolId)) {
-            problems.add(new Problem(
-                    line, "import.error.forbidden", List.of(schoolText.isBlank() ? "district" : schoolText)));
+            problems.add(
+                    ImportProblem.of(line, "import.error.forbidden", schoolText.isBlank() ? "district" : schoolText));
         }
         if (!problems.isEmpty()) {
             return null;
@@ -184,53 +179,12 @@ public class MeasurementImport {
         return new Measurement(kpi.id(), year, period, schoolId, group, value, n);
     }
 
-    private static List<Map<String, String>> readCsv(InputStream content) throws IOException {
-        Reader reader = new InputStreamReader(content, StandardCharsets.UTF_8);
-        CSVFormat format = CSVFormat.DEFAULT
-                .builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .setIgnoreSurroundingSpaces(true)
-                .setTrim(true)
-                .get();
-        List<Map<String, String>> rows = new ArrayList<>();
-        try (CSVParser parser = CSVParser.parse(reader, format)) {
-            for (CSVRecord record : parser) {
-                Map<String, String> row = new HashMap<>();
-                parser.getHeaderNames()
-                        .forEach(header -> row.put(
-                                header.strip().toLowerCase(Locale.ROOT).replace("\uFEFF", ""),
-                                record.isSet(header) ? record.get(header) : ""));
-                rows.add(row);
-            }
+    private static BigDecimal number(String text) {
+        try {
+            return new BigDecimal(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
         }
-        return rows;
-    }
-
-    private static List<Map<String, String>> readXlsx(InputStream content) throws IOException {
-        List<Map<String, String>> rows = new ArrayList<>();
-        try (ReadableWorkbook workbook = new ReadableWorkbook(content)) {
-            List<Row> sheet = workbook.getFirstSheet().read();
-            if (sheet.isEmpty()) {
-                return rows;
-            }
-            List<String> headers = new ArrayList<>();
-            sheet.get(0)
-                    .forEach(cell -> headers.add(
-                            cell == null ? "" : cell.getText().strip().toLowerCase(Locale.ROOT)));
-            for (Row source : sheet.subList(1, sheet.size())) {
-                Map<String, String> row = new HashMap<>();
-                for (int c = 0; c < headers.size(); c++) {
-                    row.put(
-                            headers.get(c),
-                            source.getCellText(c) == null
-                                    ? ""
-                                    : source.getCellText(c).strip());
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
     }
 
     /** The district's KPIs, schools and groups, looked up by what people write in a file. */

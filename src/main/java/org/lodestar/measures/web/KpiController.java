@@ -22,6 +22,7 @@ import org.lodestar.measures.Measurement;
 import org.lodestar.measures.Scorecards;
 import org.lodestar.measures.Values;
 import org.lodestar.measures.domain.KpiEditing;
+import org.lodestar.measures.domain.ValueRule;
 import org.lodestar.measures.status.Direction;
 import org.lodestar.planning.PlanningApi;
 import org.lodestar.planning.Tier;
@@ -198,7 +199,12 @@ class KpiController {
             BindingResult errors,
             @AuthenticationPrincipal SignedInUser user,
             Model model) {
-        scorecards.kpi(user.districtId(), id);
+        Kpi kpi = scorecards.kpi(user.districtId(), id);
+        if (form.value() != null) {
+            ValueRule.value(kpi.unit(), form.value())
+                    .ifPresent(refused -> errors.rejectValue(
+                            "value", refused.code(), refused.args().toArray(), ""));
+        }
         Integer year = null;
         try {
             year = SchoolYear.parse(form.schoolYear()).startYear();

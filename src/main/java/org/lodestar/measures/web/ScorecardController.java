@@ -125,10 +125,7 @@ class ScorecardController {
     @PostMapping("/measurements/import")
     String importFile(@RequestParam("file") MultipartFile file, @AuthenticationPrincipal SignedInUser user, Model model)
             throws IOException {
-        MeasurementImport.Result result = file.isEmpty()
-                ? new MeasurementImport.Result(
-                        0, List.of(new MeasurementImport.Problem(0, "import.error.empty", List.of())))
-                : imports.importFile(user, file.getOriginalFilename(), file.getInputStream());
+        MeasurementImport.Result result = imports.importFile(user, file.getOriginalFilename(), file);
         model.addAttribute("result", result);
         model.addAttribute("filename", file.getOriginalFilename());
         return "measures/import";

@@ -1,0 +1,51 @@
+package org.lodestar.measures.domain;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import org.lodestar.measures.Kpi;
+
+/**
+ * What a measured value may be, the same for the form, the import and the API. It must fit the stored column
+ * ({@code numeric(14, 4)}: less than ten billion, at most four decimals), and is refused rather than rounded when it
+ * does not, so that {@code 1e-30} never becomes 0 unseen; a percent is from 0 to 100; the number of students is a
+ * whole number, 0 or more.
+ */
+public final class ValueRule {
+
+    public static final int DECIMALS = 4;
+    private static final BigDecimal LIMIT = new BigDecimal("1e10");
+    private static final BigDecimal HUNDRED = new BigDecimal("100");
+
+    private ValueRule() {}
+
+    /** Why a value is refused, as a message key and its arguments. */
+    public record Refusal(String code, List<Object> args) {}
+
+    public static Optional<Refusal> value(Kpi.Unit unit, BigDecimal value) {
+        String shown = value.toString();
+        if (value.abs().compareTo(LIMIT) >= 0) {
+            return refusal("measure.value.range", shown);
+        }
+        if (value.stripTrailingZeros().scale() > DECIMALS) {
+            return refusal("measure.value.decimals", shown, DECIMALS);
+        }
+        if (unit == Kpi.Unit.PERCENT && (value.signum() < 0 || value.compareTo(HUNDRED) > 0)) {
+            return refusal("measure.value.percent", shown);
+        }
+        return Optional.empty();
+    }
+
+    /** A number of students: whole (2.7 is refused, not cut to 2), 0 or more, and no larger than an int. */
+    public static Optional<Refusal> n(BigDecimal n) {
+        boolean whole = n.signum() == 0 || n.stripTrailingZeros().scale() <= 0;
+        if (!whole || n.signum() < 0 || n.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+            return refusal("import.error.n", n.toString());
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Refusal> refusal(String code, Object... args) {
+        return Optional.of(new Refusal(code, List.of(args)));
+    }
+}
