@@ -1,11 +1,13 @@
 package org.lodestar.platform.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.modulith.core.ApplicationModules;
 
 /** Each module's migrations are versioned on their own, applied in the order of the foreign keys between modules. */
@@ -107,6 +110,36 @@ class ModuleMigrationsTest {
                         .query(Integer.class)
                         .single())
                 .isEqualTo(folders.size());
+    }
+
+    /** An external database with the history of before is refused with a clear message, not half migrated. */
+    @Test
+    void aDatabaseWithTheSharedHistoryOfBeforeIsRefused() throws Exception {
+        String schema = "shared_history_probe";
+        Connection connection = dataSource.getConnection();
+        try (var statement = connection.createStatement()) {
+            statement.execute("create schema " + schema + "; set search_path to " + schema);
+            statement.execute("create table flyway_schema_history (version text, script text);"
+                    + " insert into flyway_schema_history values ('1.1', 'V1_1__districts_schools_people.sql')");
+            Flyway old = Flyway.configure()
+                    .dataSource(new SingleConnectionDataSource(connection, true))
+                    .locations(flyway.getConfiguration().getLocations())
+                    .load();
+            assertThatThrownBy(() ->
+                            new ModuleMigrations().perModuleHistories(modules).migrate(old))
+                    .hasMessageContaining("migrated before Lodestar versioned migrations per module");
+            var untouched =
+                    statement.executeQuery("select count(*) from pg_tables where schemaname = '" + schema + "'");
+            untouched.next();
+            assertThat(untouched.getInt(1)).as("tables in " + schema).isEqualTo(1);
+        } finally {
+            // the connection goes back to the pool, where nobody expects another search path
+            try (var statement = connection.createStatement()) {
+                statement.execute("reset search_path");
+            }
+            connection.close();
+            jdbc.sql("drop schema if exists " + schema + " cascade").update();
+        }
     }
 
     /** A module's tables may only reference tables of itself or of modules migrated before it. */
