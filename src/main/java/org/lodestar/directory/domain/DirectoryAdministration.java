@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import org.lodestar.directory.ApiToken;
 import org.lodestar.directory.District;
 import org.lodestar.directory.ForbiddenException;
 import org.lodestar.directory.Grant;
@@ -115,6 +117,20 @@ public class DirectoryAdministration {
                 settings.name(),
                 fields(before),
                 fields(settings)));
+    }
+
+    /** Another person of the district already signs in with this address. */
+    public boolean emailTaken(UUID districtId, String email, UUID exceptPersonId) {
+        return people.emailTaken(districtId, email, exceptPersonId);
+    }
+
+    /** Another school of the district already has this name. */
+    public boolean schoolNameTaken(UUID districtId, String name, UUID exceptSchoolId) {
+        return schools.nameTaken(districtId, name, exceptSchoolId);
+    }
+
+    public List<ApiToken> tokens(SignedInUser user) {
+        return tokens.forUser(user.districtId(), user.userId());
     }
 
     /** Makes a personal API token and returns its secret; the log records its name only. */

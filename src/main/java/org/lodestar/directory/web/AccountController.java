@@ -7,7 +7,6 @@ import jakarta.validation.constraints.NotBlank;
 import java.util.Optional;
 import java.util.UUID;
 import org.lodestar.directory.SignedInUser;
-import org.lodestar.directory.domain.ApiTokenStore;
 import org.lodestar.directory.domain.DirectoryAdministration;
 import org.lodestar.directory.domain.PasswordRule;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -31,13 +30,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AccountController {
 
     private final DirectoryAdministration administration;
-    private final ApiTokenStore tokens;
     private final PasswordRule passwordRule;
     private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
-    AccountController(DirectoryAdministration administration, ApiTokenStore tokens, PasswordRule passwordRule) {
+    AccountController(DirectoryAdministration administration, PasswordRule passwordRule) {
         this.administration = administration;
-        this.tokens = tokens;
         this.passwordRule = passwordRule;
     }
 
@@ -46,7 +43,7 @@ class AccountController {
         if (!model.containsAttribute("passwordForm")) {
             model.addAttribute("passwordForm", new PasswordForm("", ""));
         }
-        model.addAttribute("tokens", tokens.forUser(user.districtId(), user.userId()));
+        model.addAttribute("tokens", administration.tokens(user));
         return "directory/account";
     }
 

@@ -16,7 +16,6 @@ import org.lodestar.directory.Role;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.directory.domain.DirectoryAdministration;
 import org.lodestar.directory.domain.PasswordRule;
-import org.lodestar.directory.domain.PersonStore;
 import org.lodestar.shared.Ids;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -34,17 +33,11 @@ class PeopleController {
     private static final int EMPTY_GRANT_ROWS = 2;
 
     private final DirectoryApi directory;
-    private final PersonStore people;
     private final DirectoryAdministration administration;
     private final PasswordRule passwordRule;
 
-    PeopleController(
-            DirectoryApi directory,
-            PersonStore people,
-            DirectoryAdministration administration,
-            PasswordRule passwordRule) {
+    PeopleController(DirectoryApi directory, DirectoryAdministration administration, PasswordRule passwordRule) {
         this.directory = directory;
-        this.people = people;
         this.administration = administration;
         this.passwordRule = passwordRule;
     }
@@ -66,7 +59,7 @@ class PeopleController {
     @GetMapping("/admin/people/{id}")
     String edit(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user, Model model) {
         ForbiddenException.unless(user.isAdmin());
-        Person person = people.find(user.districtId(), id).orElseThrow(() -> new NotFoundException("person"));
+        Person person = directory.person(user.districtId(), id).orElseThrow(() -> new NotFoundException("person"));
         List<GrantRow> rows = person.grants().stream()
                 .map(grant -> new GrantRow(grant.role(), grant.schoolId()))
                 .toList();
@@ -84,11 +77,11 @@ class PeopleController {
             @AuthenticationPrincipal SignedInUser user,
             Model model) {
         ForbiddenException.unless(user.isAdmin());
-        if (form.id() != null && people.find(user.districtId(), form.id()).isEmpty()) {
+        if (form.id() != null && directory.person(user.districtId(), form.id()).isEmpty()) {
             throw new NotFoundException("person");
         }
         UUID id = form.id() == null ? Ids.next() : form.id();
-        if (!errors.hasFieldErrors("email") && people.emailTaken(user.districtId(), form.email(), id)) {
+        if (!errors.hasFieldErrors("email") && administration.emailTaken(user.districtId(), form.email(), id)) {
             errors.rejectValue("email", "directory.person.emailTaken");
         }
         // a new person needs a first password; an existing one gets a new password only when one is typed

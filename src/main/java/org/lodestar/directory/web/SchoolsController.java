@@ -14,7 +14,6 @@ import org.lodestar.directory.School;
 import org.lodestar.directory.SchoolLevel;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.directory.domain.DirectoryAdministration;
-import org.lodestar.directory.domain.SchoolStore;
 import org.lodestar.shared.Ids;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -32,12 +31,10 @@ class SchoolsController {
     private static final String GRADE = "PK|K|[1-9]|1[0-2]";
 
     private final DirectoryApi directory;
-    private final SchoolStore schools;
     private final DirectoryAdministration administration;
 
-    SchoolsController(DirectoryApi directory, SchoolStore schools, DirectoryAdministration administration) {
+    SchoolsController(DirectoryApi directory, DirectoryAdministration administration) {
         this.directory = directory;
-        this.schools = schools;
         this.administration = administration;
     }
 
@@ -57,7 +54,7 @@ class SchoolsController {
     @GetMapping("/admin/schools/{id}")
     String edit(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user, Model model) {
         ForbiddenException.unless(user.isAdmin());
-        School school = schools.find(user.districtId(), id).orElseThrow(() -> new NotFoundException("school"));
+        School school = directory.school(user.districtId(), id).orElseThrow(() -> new NotFoundException("school"));
         model.addAttribute(
                 "form",
                 new SchoolForm(
@@ -79,10 +76,10 @@ class SchoolsController {
             @AuthenticationPrincipal SignedInUser user) {
         ForbiddenException.unless(user.isAdmin());
         UUID id = form.id() == null ? Ids.next() : form.id();
-        if (form.id() != null && schools.find(user.districtId(), form.id()).isEmpty()) {
+        if (form.id() != null && directory.school(user.districtId(), form.id()).isEmpty()) {
             throw new NotFoundException("school");
         }
-        if (!errors.hasFieldErrors("name") && schools.nameTaken(user.districtId(), form.name(), id)) {
+        if (!errors.hasFieldErrors("name") && administration.schoolNameTaken(user.districtId(), form.name(), id)) {
             errors.rejectValue("name", "directory.school.nameTaken");
         }
         if (errors.hasErrors()) {

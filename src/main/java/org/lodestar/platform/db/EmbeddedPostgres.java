@@ -109,6 +109,7 @@ final class EmbeddedPostgres implements AutoCloseable {
                 "60",
                 "start");
         EmbeddedPostgres server = new EmbeddedPostgres(binaries, cluster, port, passwords, lock);
+        SharedHistoryDatabase.dropIfFound(server.jdbcUrl("postgres"), server.jdbcUrl(), passwords);
         ApplicationRole.provision(server.jdbcUrl("postgres"), server.jdbcUrl(), passwords);
         log.info("Embedded PostgreSQL running on port {} with data in {}", port, cluster);
         return server;
