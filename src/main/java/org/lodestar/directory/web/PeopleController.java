@@ -92,7 +92,7 @@ class PeopleController {
                 && form.grants().stream().anyMatch(row -> row.role() == Role.SCHOOL_LEADER && row.schoolId() == null)) {
             errors.rejectValue("grants", "directory.person.leaderNeedsSchool");
         }
-        if (id.equals(user.userId()) && !form.active()) {
+        if (id.equals(user.userId()) && !Boolean.TRUE.equals(form.active())) {
             errors.rejectValue("active", "directory.person.cannotDeactivateSelf");
         }
         if (errors.hasErrors()) {
@@ -107,7 +107,12 @@ class PeopleController {
                         .toList();
         administration.savePerson(
                 user,
-                new Person(id, form.email().strip(), form.displayName().strip(), form.active(), grants),
+                new Person(
+                        id,
+                        form.email().strip(),
+                        form.displayName().strip(),
+                        Boolean.TRUE.equals(form.active()),
+                        grants),
                 form.password());
         return "redirect:/admin/people";
     }
@@ -131,7 +136,8 @@ class PeopleController {
             UUID id,
             @NotBlank @Size(max = 200) String displayName,
             @NotBlank @Email @Size(max = 200) String email,
-            boolean active,
+            // boxed: an unticked box sends nothing, which means no
+            Boolean active,
             @Size(max = 200) String password,
             List<GrantRow> grants) {
 

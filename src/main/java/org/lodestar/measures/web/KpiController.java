@@ -35,6 +35,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -195,11 +196,15 @@ class KpiController {
     @PostMapping("/kpis/{id}/measurements")
     String record(
             @PathVariable UUID id,
-            @Valid @ModelAttribute("measurementForm") MeasurementForm form,
-            BindingResult errors,
+            @Valid @ModelAttribute("measurementForm") MeasurementForm bound,
+            BindingResult boundErrors,
             @AuthenticationPrincipal SignedInUser user,
-            Model model) {
+            Model model,
+            HttpServletRequest request) {
         Kpi kpi = scorecards.kpi(user.districtId(), id);
+        boolean lost = bound == null || boundErrors.getTarget() == null;
+        MeasurementForm form = lost ? MeasurementForm.asTyped(request.getParameterMap()) : bound;
+        BindingResult errors = lost ? keepAsTyped("measurementForm", form, boundErrors, model) : boundErrors;
         if (form.value() != null) {
             ValueRule.value(kpi.unit(), form.value())
                     .ifPresent(refused -> errors.rejectValue(
@@ -266,9 +271,10 @@ class KpiController {
             HttpServletRequest request) {
         Kpi kpi = scorecards.kpi(user.districtId(), id);
         ForbiddenException.unless(editing.canEdit(user, kpi.outcomeId()));
-        if (form == null) {
-            // a field that is not a number leaves no form to build; the errors keep what was typed, field by field
-            return editForm(user, kpi, model, submittedTargetRows(request));
+        if (form == null || errors.getTarget() == null) {
+            int rows = submittedTargetRows(request);
+            keepAsTyped("form", KpiForm.asTyped(request.getParameterMap(), rows), errors, model);
+            return editForm(user, kpi, model, rows);
         }
         TreeMap<Integer, BigDecimal> targets = new TreeMap<>();
         List<KpiForm.TargetRow> rows = form.targets() == null ? List.of() : form.targets();
@@ -348,6 +354,18 @@ class KpiController {
         return "measures/kpi-form";
     }
 
+    /**
+     * A number field that held text leaves the binder without a form object to show the page with. The form is put
+     * back as typed, with the binder's errors, which hold the refused text for the page to show at its field.
+     */
+    private static BindingResult keepAsTyped(String name, Object typed, BindingResult errors, Model model) {
+        BeanPropertyBindingResult kept = new BeanPropertyBindingResult(typed, name);
+        errors.getAllErrors().forEach(kept::addError);
+        model.addAttribute(name, typed);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + name, kept);
+        return kept;
+    }
+
     /** How many target rows the form had, read from the names of its fields (targets[3].year and so on). */
     private static int submittedTargetRows(HttpServletRequest request) {
         int rows = 0;
@@ -401,11 +419,34 @@ class KpiController {
     record MeasurementForm(
             @jakarta.validation.constraints.NotBlank String schoolYear,
 
-            @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(12)
-            int period,
+            // boxed, like every form number: a missing or mistyped one is an error at its field, not a lost form
+            @jakarta.validation.constraints.NotNull
+            @jakarta.validation.constraints.Min(0)
+            @jakarta.validation.constraints.Max(12)
+            Integer period,
 
             UUID schoolId,
             @jakarta.validation.constraints.NotBlank String groupCode,
             @jakarta.validation.constraints.NotNull BigDecimal value,
-            @jakarta.validation.constraints.PositiveOrZero Integer n) {}
+            @jakarta.validation.constraints.PositiveOrZero Integer n) {
+
+        /** The form as typed, each field read leniently (a number that does not parse is left empty). */
+        static MeasurementForm asTyped(Map<String, String[]> params) {
+            return new MeasurementForm(
+                    KpiForm.text(params, "schoolYear"),
+                    KpiForm.whole(KpiForm.text(params, "period")),
+                    uuid(KpiForm.text(params, "schoolId")),
+                    KpiForm.text(params, "groupCode"),
+                    KpiForm.decimal(KpiForm.text(params, "value")),
+                    KpiForm.whole(KpiForm.text(params, "n")));
+        }
+
+        private static UUID uuid(String text) {
+            try {
+                return text == null || text.isBlank() ? null : UUID.fromString(text.strip());
+            } catch (IllegalArgumentException notAnId) {
+                return null;
+            }
+        }
+    }
 }

@@ -8,7 +8,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.lodestar.measures.Kpi;
 import org.lodestar.measures.status.Direction;
@@ -27,6 +29,59 @@ record KpiForm(
         Boolean byStudentGroup,
         Boolean published,
         List<@Valid TargetRow> targets) {
+
+    /**
+     * The form as typed when the binder could not build it (a number field held text): every field read leniently, a
+     * number that does not parse left empty. The binder's errors still carry the text, and the page shows it.
+     */
+    static KpiForm asTyped(Map<String, String[]> params, int targetRows) {
+        List<TargetRow> rows = new ArrayList<>();
+        for (int i = 0; i < targetRows; i++) {
+            rows.add(new TargetRow(
+                    whole(text(params, "targets[" + i + "].year")), decimal(text(params, "targets[" + i + "].value"))));
+        }
+        return new KpiForm(
+                text(params, "name"),
+                choice(Kpi.Unit.class, text(params, "unit")),
+                choice(Direction.class, text(params, "direction")),
+                decimal(text(params, "baselineValue")),
+                whole(text(params, "baselineYear")),
+                choice(Kpi.Frequency.class, text(params, "frequency")),
+                text(params, "dataSource"),
+                null,
+                params.containsKey("byStudentGroup"),
+                params.containsKey("published"),
+                rows);
+    }
+
+    static String text(Map<String, String[]> params, String name) {
+        String[] values = params.get(name);
+        return values == null || values.length == 0 ? null : values[0];
+    }
+
+    static Integer whole(String text) {
+        try {
+            return text == null ? null : Integer.valueOf(text.strip());
+        } catch (NumberFormatException notWhole) {
+            return null;
+        }
+    }
+
+    static BigDecimal decimal(String text) {
+        try {
+            return text == null ? null : new BigDecimal(text.strip());
+        } catch (NumberFormatException notANumber) {
+            return null;
+        }
+    }
+
+    private static <E extends Enum<E>> E choice(Class<E> type, String text) {
+        try {
+            return text == null ? null : Enum.valueOf(type, text);
+        } catch (IllegalArgumentException notAChoice) {
+            return null;
+        }
+    }
 
     /** Values are stored with at most 10 digits before the point and 4 after it: more is refused, not rounded. */
     record TargetRow(
