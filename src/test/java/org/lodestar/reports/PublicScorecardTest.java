@@ -12,6 +12,7 @@ import org.lodestar.directory.DirectoryApi;
 import org.lodestar.support.LodestarTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.annotation.Transactional;
 
 @LodestarTest
 class PublicScorecardTest {
@@ -52,6 +53,35 @@ class PublicScorecardTest {
         assertThat(groups.get("English learners").hidden()).isFalse();
         assertThat(groups.values().stream().filter(PublicScorecard.Cell::hidden))
                 .hasSize(2);
+    }
+
+    private void forgetN(String group) {
+        fixtures.jdbc().sql("""
+                        update measurement set n = null where school_id is null and group_code = ?
+                        and kpi_id = (select id from kpi where name = 'Grade 3 reading proficiency')
+                        and school_year = (select max(school_year) from measurement m
+                            where m.kpi_id = measurement.kpi_id and m.school_id is null and m.group_code = 'ALL')""").param(group).update();
+    }
+
+    @Test
+    @Transactional // rolled back: the demo's values stay as they are for the other tests
+    void aGroupValueWithoutNIsNeverPublic() {
+        forgetN("ASIAN");
+        Map<String, PublicScorecard.Cell> groups = kpi("Grade 3 reading proficiency").groups().stream()
+                .collect(Collectors.toMap(PublicScorecard.Cell::label, cell -> cell));
+        assertThat(groups.get("Asian").hidden()).isTrue();
+        assertThat(groups.get("Asian").value()).isNull();
+        assertThat(groups.get("White").hidden()).isFalse();
+    }
+
+    @Test
+    @Transactional
+    void aTotalWithoutNHidesItselfAndEveryBreakdown() {
+        forgetN("ALL");
+        var kpi = kpi("Grade 3 reading proficiency");
+        assertThat(kpi.headlineHidden()).isTrue();
+        assertThat(kpi.groups()).isNotEmpty().allMatch(PublicScorecard.Cell::hidden);
+        assertThat(kpi.schools()).allMatch(PublicScorecard.Cell::hidden);
     }
 
     @Test
