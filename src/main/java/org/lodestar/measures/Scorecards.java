@@ -124,15 +124,23 @@ public class Scorecards implements IndicatorSource {
                         trajectory,
                         kpi.direction(),
                         latest.schoolYear(),
-                        latest.value().doubleValue()),
+                        latest.value().doubleValue(),
+                        Values.decimals(kpi.unit())),
                 series,
                 history);
     }
 
     private static KpiOverview.Point point(
             StatusRule rule, Trajectory trajectory, Kpi kpi, int year, Measurement m, BigDecimal expected) {
-        KpiStatus status = rule.status(
-                trajectory, kpi.direction(), year, m == null ? null : m.value().doubleValue());
+        // a year before the baseline has no path to be judged against
+        KpiStatus status = expected == null
+                ? KpiStatus.NO_DATA
+                : rule.status(
+                        trajectory,
+                        kpi.direction(),
+                        year,
+                        m == null ? null : m.value().doubleValue(),
+                        Values.decimals(kpi.unit()));
         return new KpiOverview.Point(
                 year,
                 m == null ? 0 : m.period(),

@@ -22,6 +22,15 @@ public final class Values {
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
+    /** The decimals a unit's values are shown with, which is also the precision their status is judged at. */
+    public static int decimals(Kpi.Unit unit) {
+        return switch (unit) {
+            case PERCENT -> 1;
+            case COUNT, CURRENCY -> 0;
+            case RATE, SCORE -> 2;
+        };
+    }
+
     public static String format(Kpi.Unit unit, BigDecimal value, Locale locale) {
         if (value == null) {
             return "–";

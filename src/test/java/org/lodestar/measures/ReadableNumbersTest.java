@@ -53,6 +53,30 @@ class ReadableNumbersTest {
     }
 
     @Test
+    void aYearBeforeTheBaselineHasNoExpectedValueAndNoStatus() throws Exception {
+        UUID outcome = fixtures.any("select id from outcome where district_id = ?");
+        UUID kpi = UUID.randomUUID();
+        fixtures.jdbc().sql("""
+                        insert into kpi (district_id, id, outcome_id, name, unit, direction, baseline_value,
+                            baseline_year, frequency, position)
+                        values (?, ?, ?, 'Before the baseline', 'PERCENT', 'HIGHER_IS_BETTER', 50, 2024, 'ANNUAL', 98)""").params(fixtures.demoDistrict(), kpi, outcome).update();
+        fixtures.jdbc()
+                .sql("""
+                        insert into measurement (district_id, id, kpi_id, school_year, value, n, recorded_at, recorded_by)
+                        values (?, ?, ?, 2022, 41, 300, now(), 'test')""")
+                .params(fixtures.demoDistrict(), UUID.randomUUID(), kpi)
+                .update();
+        String page = mvc.perform(get("/kpis/" + kpi).with(user(fixtures.user("planner@lakeview.example"))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String history = page.substring(page.indexOf("data-test=\"history\""));
+        String row2022 = history.substring(history.indexOf("2022-23"));
+        row2022 = row2022.substring(0, row2022.indexOf("</tr>"));
+        assertThat(row2022).contains("41").doesNotContain("class=\"status");
+    }
+
+    @Test
     void theKpiPageNamesStudentGroupsInTheReadersLanguage() throws Exception {
         UUID kpi = fixtures.any("""
                 select k.id from kpi k where k.district_id = ? and exists (

@@ -20,15 +20,34 @@ public final class StatusRule {
     }
 
     public KpiStatus status(Trajectory trajectory, Direction direction, int year, Double actual) {
+        return status(trajectory, direction, year, actual, -1);
+    }
+
+    /**
+     * The status as people see it: actual and expected are compared at the precision they are shown with, so that
+     * "18.8% against an expected 18.8%" is on track even when the path expects 18.83.
+     *
+     * @param shownDecimals the decimals values are shown with, or -1 to compare exactly
+     */
+    public KpiStatus status(Trajectory trajectory, Direction direction, int year, Double actual, int shownDecimals) {
         if (actual == null) {
             return KpiStatus.NO_DATA;
         }
-        double expected = trajectory.expected(year);
+        double expected = shown(trajectory.expected(year), shownDecimals);
+        actual = shown(actual, shownDecimals);
         double shortfall = direction == Direction.HIGHER_IS_BETTER ? expected - actual : actual - expected;
         if (shortfall <= ROUNDING) {
             return KpiStatus.ON_TRACK;
         }
         double band = Math.abs(expected) * tolerancePercent / 100.0;
         return shortfall <= band + ROUNDING ? KpiStatus.AT_RISK : KpiStatus.OFF_TRACK;
+    }
+
+    private static double shown(double value, int decimals) {
+        return decimals < 0
+                ? value
+                : new java.math.BigDecimal(Double.toString(value))
+                        .setScale(decimals, java.math.RoundingMode.HALF_UP)
+                        .doubleValue();
     }
 }

@@ -54,6 +54,16 @@ class StatusRuleTest {
     }
 
     @Test
+    void statusIsJudgedAtThePrecisionShown() {
+        // the path expects 18.83 this year; shown as 18.8% beside an actual 18.8%, it must not read "at risk"
+        Trajectory path = new Trajectory(18.5, 2024, java.util.Map.of(2027, 19.5));
+        assertThat(path.expected(2025)).isCloseTo(18.833, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(rule.status(path, Direction.HIGHER_IS_BETTER, 2025, 18.8)).isEqualTo(KpiStatus.AT_RISK);
+        assertThat(rule.status(path, Direction.HIGHER_IS_BETTER, 2025, 18.8, 1)).isEqualTo(KpiStatus.ON_TRACK);
+        assertThat(rule.status(path, Direction.HIGHER_IS_BETTER, 2025, 18.7, 1)).isEqualTo(KpiStatus.AT_RISK);
+    }
+
+    @Test
     void noValueIsNoData() {
         assertThat(rule.status(graduation, Direction.HIGHER_IS_BETTER, 2027, null))
                 .isEqualTo(KpiStatus.NO_DATA);
