@@ -75,16 +75,10 @@ public final class Backtest {
             });
             EnrollmentHistory past = history.upTo(origin);
             Map<Integer, double[]> district = new HashMap<>();
-            for (String school : past.schools()) {
-                if (!past.of(school).containsKey(origin) || past.of(school).size() < 2) {
-                    continue;
-                }
-                CohortSurvival.SchoolForecast forecast;
-                try {
-                    forecast = survival.forecast(past, school, horizon, null, births);
-                } catch (IllegalArgumentException tooLittleHistory) {
-                    continue;
-                }
+            List<CohortSurvival.SchoolForecast> forecasts =
+                    forecastAll(past, origin, survival, horizon, births, method);
+            for (CohortSurvival.SchoolForecast forecast : forecasts) {
+                String school = forecast.school();
                 for (int h = 1; h <= horizon && origin + h <= lastTargetYear; h++) {
                     Integer actual = history.total(school, origin + h);
                     if (actual == null || actual == 0) {
@@ -129,6 +123,26 @@ public final class Backtest {
             }
         }
         return new Report(method, lastTargetYear, rows, all, districtAll);
+    }
+
+    /** Every school counted at the origin with an earlier year too, reconciled when the method says so. */
+    static List<CohortSurvival.SchoolForecast> forecastAll(
+            EnrollmentHistory past, int origin, CohortSurvival survival, int horizon, Births births, Method method) {
+        List<CohortSurvival.SchoolForecast> forecasts = new ArrayList<>();
+        for (String school : past.schools()) {
+            if (!past.of(school).containsKey(origin) || past.of(school).size() < 2) {
+                continue;
+            }
+            try {
+                forecasts.add(survival.forecast(past, school, horizon, null, births));
+            } catch (IllegalArgumentException tooLittleHistory) {
+                // left out, as a forecaster would have to
+            }
+        }
+        if (method.reconciled()) {
+            Reconciliation.reconcile(past, origin, forecasts, method);
+        }
+        return forecasts;
     }
 
     /** Every error at one horizon. */

@@ -49,17 +49,22 @@ public final class EnrollmentForecaster {
         List<Cell> cells = new ArrayList<>();
         Map<Integer, Double> district = new TreeMap<>();
         int last = history.lastYear();
+        List<CohortSurvival.SchoolForecast> forecasts = new ArrayList<>();
         for (String school : history.schools()) {
             if (!history.of(school).containsKey(last)) {
                 continue; // closed before the last counted year
             }
-            CohortSurvival.SchoolForecast forecast;
             try {
-                forecast = survival.forecast(history, school, horizon, null, births);
+                forecasts.add(survival.forecast(history, school, horizon, null, births));
             } catch (IllegalArgumentException tooLittleHistory) {
                 warnings.add(tooLittleHistory.getMessage());
-                continue;
             }
+        }
+        if (method.reconciled()) {
+            Reconciliation.reconcile(history, last, forecasts, method);
+        }
+        for (CohortSurvival.SchoolForecast forecast : forecasts) {
+            String school = forecast.school();
             warnings.addAll(forecast.warnings());
             forecast.years().forEach((year, grades) -> {
                 int h = year - last;
