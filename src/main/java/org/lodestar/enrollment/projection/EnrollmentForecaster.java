@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Forecasts every school of a history with Lodestar's method (or another), puts 80% and 95% bands around each number
- * from the method's own backtest on the same history, and adds schools up to district totals.
+ * Forecasts every school of a history with Lodestar's method (or another), puts 80% and 95% bands around each grade
+ * and district total from the method's own backtest errors at that level on the same history (or the stated prior,
+ * where the history is too short), and adds schools up to district totals.
  */
 public final class EnrollmentForecaster {
 
@@ -20,10 +21,18 @@ public final class EnrollmentForecaster {
             double lower80,
             double upper80,
             double lower95,
-            double upper95) {}
+            double upper95,
+            Bands.Source bandSource) {}
 
     /** A district total for a future year, with its bands. */
-    public record Total(int year, double forecast, double lower80, double upper80, double lower95, double upper95) {}
+    public record Total(
+            int year,
+            double forecast,
+            double lower80,
+            double upper80,
+            double lower95,
+            double upper95,
+            Bands.Source bandSource) {}
 
     public record Result(
             List<Cell> cells, List<Total> districtTotals, List<String> warnings, Backtest.Report backtest) {}
@@ -68,29 +77,33 @@ public final class EnrollmentForecaster {
             warnings.addAll(forecast.warnings());
             forecast.years().forEach((year, grades) -> {
                 int h = year - last;
-                IntervalModel.Band band = backtest.schoolErrors().band(h, forecast.total(year));
-                grades.forEach((grade, value) -> cells.add(new Cell(
-                        school,
-                        year,
-                        grade,
-                        value,
-                        value * band.lower80(),
-                        value * band.upper80(),
-                        value * band.lower95(),
-                        value * band.upper95())));
+                grades.forEach((grade, value) -> {
+                    Bands.Band band = backtest.errors().band(BandLevel.GRADE, h, value);
+                    cells.add(new Cell(
+                            school,
+                            year,
+                            grade,
+                            value,
+                            value * band.lower80(),
+                            value * band.upper80(),
+                            value * band.lower95(),
+                            value * band.upper95(),
+                            band.source()));
+                });
                 district.merge(year, forecast.total(year), Double::sum);
             });
         }
         List<Total> totals = new ArrayList<>();
         district.forEach((year, value) -> {
-            IntervalModel.Band band = backtest.districtErrors().band(year - last, value);
+            Bands.Band band = backtest.errors().band(BandLevel.DISTRICT, year - last, value);
             totals.add(new Total(
                     year,
                     value,
                     value * band.lower80(),
                     value * band.upper80(),
                     value * band.lower95(),
-                    value * band.upper95()));
+                    value * band.upper95(),
+                    band.source()));
         });
         return new Result(cells, totals, warnings, backtest);
     }
