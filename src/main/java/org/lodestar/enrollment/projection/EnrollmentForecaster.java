@@ -34,8 +34,23 @@ public final class EnrollmentForecaster {
             double upper95,
             Bands.Source bandSource) {}
 
+    /** A school's total for a future year, with bands calibrated on school totals (not the sum of its grades'). */
+    public record SchoolTotal(
+            String school,
+            int year,
+            double forecast,
+            double lower80,
+            double upper80,
+            double lower95,
+            double upper95,
+            Bands.Source bandSource) {}
+
     public record Result(
-            List<Cell> cells, List<Total> districtTotals, List<String> warnings, Backtest.Report backtest) {}
+            List<Cell> cells,
+            List<SchoolTotal> schoolTotals,
+            List<Total> districtTotals,
+            List<String> warnings,
+            Backtest.Report backtest) {}
 
     private EnrollmentForecaster() {}
 
@@ -56,6 +71,7 @@ public final class EnrollmentForecaster {
         Backtest.Report backtest = Backtest.run(history, births, method, horizon, history.lastYear());
         CohortSurvival survival = new CohortSurvival(method);
         List<Cell> cells = new ArrayList<>();
+        List<SchoolTotal> schoolTotals = new ArrayList<>();
         Map<Integer, Double> district = new TreeMap<>();
         int last = history.lastYear();
         List<CohortSurvival.SchoolForecast> forecasts = new ArrayList<>();
@@ -90,7 +106,18 @@ public final class EnrollmentForecaster {
                             value * band.upper95(),
                             band.source()));
                 });
-                district.merge(year, forecast.total(year), Double::sum);
+                double total = forecast.total(year);
+                Bands.Band band = backtest.errors().band(BandLevel.SCHOOL, h, total);
+                schoolTotals.add(new SchoolTotal(
+                        school,
+                        year,
+                        total,
+                        total * band.lower80(),
+                        total * band.upper80(),
+                        total * band.lower95(),
+                        total * band.upper95(),
+                        band.source()));
+                district.merge(year, total, Double::sum);
             });
         }
         List<Total> totals = new ArrayList<>();
@@ -105,6 +132,6 @@ public final class EnrollmentForecaster {
                     value * band.upper95(),
                     band.source()));
         });
-        return new Result(cells, totals, warnings, backtest);
+        return new Result(cells, schoolTotals, totals, warnings, backtest);
     }
 }

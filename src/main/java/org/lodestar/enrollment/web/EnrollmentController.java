@@ -95,14 +95,12 @@ class EnrollmentController {
             Map<Integer, Double> ahead = forecastTotals.get(id);
             if (ahead != null) {
                 double next = ahead.get(last + 1);
-                double band80Low = result.cells().stream()
-                        .filter(c -> c.school().equals(id) && c.year() == last + 1)
-                        .mapToDouble(EnrollmentForecaster.Cell::lower80)
-                        .sum();
-                double band80High = result.cells().stream()
-                        .filter(c -> c.school().equals(id) && c.year() == last + 1)
-                        .mapToDouble(EnrollmentForecaster.Cell::upper80)
-                        .sum();
+                var band = result.schoolTotals().stream()
+                        .filter(t -> t.school().equals(id) && t.year() == last + 1)
+                        .findFirst()
+                        .orElseThrow();
+                double band80Low = band.lower80();
+                double band80High = band.upper80();
                 lines.add(new SchoolLine(
                         school,
                         history.total(id, last),
