@@ -16,6 +16,7 @@ import org.lodestar.directory.NotFoundException;
 import org.lodestar.directory.School;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.enrollment.domain.EnrollmentService;
+import org.lodestar.enrollment.projection.Bands;
 import org.lodestar.enrollment.projection.EnrollmentForecaster;
 import org.lodestar.enrollment.projection.EnrollmentHistory;
 import org.lodestar.enrollment.projection.Grade;
@@ -142,6 +143,17 @@ class EnrollmentController {
         model.addAttribute("accuracy", result.backtest().rows());
         model.addAttribute("baseline", forecasts.baseline().rows());
         model.addAttribute("warnings", result.warnings().stream().limit(20).toList());
+        // the first years ahead whose school bands the history could not test, so the page can say so
+        model.addAttribute(
+                "priorFrom",
+                result.schoolTotals().stream()
+                        .filter(t -> t.bandSource() == Bands.Source.PRIOR)
+                        .mapToInt(t -> t.year() - last)
+                        .min()
+                        .stream()
+                        .boxed()
+                        .findFirst()
+                        .orElse(null));
         return "enrollment/overview";
     }
 
