@@ -58,18 +58,12 @@ public final class Backtest {
         CohortSurvival survival = new CohortSurvival(method);
         Map<Integer, Tally> tallies = new HashMap<>();
         Bands known = new Bands();
-        Bands all = new Bands();
-        List<Error> pending = new ArrayList<>(); // added to what is known once their target year has passed
+        // errors by target year, added to what is known once that year has passed: level, horizon, forecast, actual
+        Map<Integer, Doubles> pending = new HashMap<>();
         for (int origin = history.firstYear() + MINIMUM_YEARS - 1; origin < lastTargetYear; origin++) {
             boolean judged = origin >= firstOrigin;
             int now = origin;
-            pending.removeIf(error -> {
-                if (error.year <= now) {
-                    known.add(error.level, error.horizon, error.forecast, error.actual, error.year);
-                    return true;
-                }
-                return false;
-            });
+            learn(known, pending, origin);
             EnrollmentHistory past = history.upTo(origin);
             Map<Integer, double[]> district = new HashMap<>();
             for (CohortSurvival.SchoolForecast forecast :
@@ -85,17 +79,14 @@ public final class Backtest {
                     forecast.years().get(year).forEach((grade, predicted) -> {
                         Integer counted = history.count(forecast.school(), year, grade);
                         if (counted != null && counted > 0 && predicted > 0) {
-                            Error error = new Error(BandLevel.GRADE, year, ahead, predicted, counted);
-                            pending.add(error);
-                            all.add(BandLevel.GRADE, ahead, predicted, counted, year);
+                            remember(pending, BandLevel.GRADE, year, ahead, predicted, counted);
                             if (tally != null) {
                                 tally.grade.judge(known.band(BandLevel.GRADE, ahead, predicted), predicted, counted);
                             }
                         }
                     });
                     double predicted = forecast.total(year);
-                    pending.add(new Error(BandLevel.SCHOOL, year, h, predicted, actual));
-                    all.add(BandLevel.SCHOOL, h, predicted, actual, year);
+                    remember(pending, BandLevel.SCHOOL, year, h, predicted, actual);
                     double[] sums = district.computeIfAbsent(h, k -> new double[2]);
                     sums[0] += predicted;
                     sums[1] += actual;
@@ -111,8 +102,7 @@ public final class Backtest {
                     tally.districtErrors.add(Math.abs(sums[0] - sums[1]) / sums[1]);
                     tally.district.judge(known.band(BandLevel.DISTRICT, h, sums[0]), sums[0], sums[1]);
                 }
-                pending.add(new Error(BandLevel.DISTRICT, now + h, h, sums[0], sums[1]));
-                all.add(BandLevel.DISTRICT, h, sums[0], sums[1], now + h);
+                remember(pending, BandLevel.DISTRICT, now + h, h, sums[0], sums[1]);
             });
         }
         List<Row> rows = new ArrayList<>();
@@ -122,7 +112,36 @@ public final class Backtest {
                 rows.add(tally.row());
             }
         }
-        return new Report(method, lastTargetYear, rows, all);
+        learn(known, pending, Integer.MAX_VALUE);
+        return new Report(method, lastTargetYear, rows, known);
+    }
+
+    private static void remember(
+            Map<Integer, Doubles> pending, BandLevel level, int year, int horizon, double forecast, double actual) {
+        Doubles errors = pending.computeIfAbsent(year, y -> new Doubles());
+        errors.add(level.ordinal());
+        errors.add(horizon);
+        errors.add(forecast);
+        errors.add(actual);
+    }
+
+    /** Errors whose target year has come by {@code now} become known, as they would have been then. */
+    private static void learn(Bands known, Map<Integer, Doubles> pending, int now) {
+        pending.entrySet().removeIf(entry -> {
+            if (entry.getKey() > now) {
+                return false;
+            }
+            Doubles errors = entry.getValue();
+            for (int i = 0; i < errors.size(); i += 4) {
+                known.add(
+                        BandLevel.values()[(int) errors.get(i)],
+                        (int) errors.get(i + 1),
+                        errors.get(i + 2),
+                        errors.get(i + 3),
+                        entry.getKey());
+            }
+            return true;
+        });
     }
 
     /** Every school counted at the origin with an earlier year too, reconciled when the method says so. */
@@ -144,8 +163,6 @@ public final class Backtest {
         }
         return forecasts;
     }
-
-    private record Error(BandLevel level, int year, int horizon, double forecast, double actual) {}
 
     /** How often what happened fell inside the bands. */
     private static final class Coverage {

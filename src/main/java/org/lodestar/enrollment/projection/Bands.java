@@ -1,6 +1,7 @@
 package org.lodestar.enrollment.projection;
 
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -25,6 +26,9 @@ public final class Bands {
 
     private final Map<BandLevel, IntervalModel> models = new EnumMap<>(BandLevel.class);
 
+    /** Bands already worked out, by level, horizon and size class: asked for once per grade of every school. */
+    private final Map<Integer, Band> worked = new HashMap<>();
+
     public Bands() {
         for (BandLevel level : BandLevel.values()) {
             models.put(level, new IntervalModel(level));
@@ -32,6 +36,7 @@ public final class Bands {
     }
 
     public void add(BandLevel level, int horizon, double forecast, double actual, int targetYear) {
+        worked.clear();
         models.get(level).add(horizon, forecast, actual, targetYear);
     }
 
@@ -45,11 +50,17 @@ public final class Bands {
      * the ones the prior was learned on keeps its narrower bands further ahead); else the prior as it is.
      */
     public Band band(BandLevel level, int horizon, double forecast) {
-        IntervalModel model = models.get(level);
-        IntervalModel.Band own = model.band(horizon, forecast);
-        if (own != null) {
-            return new Band(own.lower80(), own.upper80(), own.lower95(), own.upper95(), Source.BACKTEST);
-        }
+        return worked.computeIfAbsent((horizon * 16 + level.sizeClass(forecast)) * 4 + level.ordinal(), key -> {
+            IntervalModel model = models.get(level);
+            IntervalModel.Band own = model.band(horizon, forecast);
+            if (own != null) {
+                return new Band(own.lower80(), own.upper80(), own.lower95(), own.upper95(), Source.BACKTEST);
+            }
+            return scaledPrior(model, level, horizon, forecast);
+        });
+    }
+
+    private static Band scaledPrior(IntervalModel model, BandLevel level, int horizon, double forecast) {
         IntervalModel.Band prior = BandPrior.band(level, horizon, forecast);
         int tested = model.longestCoveredBelow(horizon);
         double scale = 1;

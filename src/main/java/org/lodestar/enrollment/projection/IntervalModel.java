@@ -1,8 +1,7 @@
 package org.lodestar.enrollment.projection;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,11 +20,11 @@ public final class IntervalModel {
 
     private final BandLevel level;
 
-    /** By horizon: target year, size class and log error of each forecast. */
-    private final Map<Integer, List<double[]>> byHorizon = new HashMap<>();
+    /** By horizon: target year, size class and log error of each forecast, one after the other. */
+    private final Map<Integer, Doubles> byHorizon = new HashMap<>();
 
     /** Bands already worked out, by horizon and size class: a backtest asks for the same ones thousands of times. */
-    private final Map<String, Band> bands = new HashMap<>();
+    private final Map<Integer, Band> bands = new HashMap<>();
 
     /** A band: multiply a forecast by these to get its interval. */
     public record Band(double lower80, double upper80, double lower95, double upper95) {}
@@ -48,21 +47,45 @@ public final class IntervalModel {
             return;
         }
         bands.clear();
-        byHorizon
-                .computeIfAbsent(horizon, h -> new ArrayList<>())
-                .add(new double[] {targetYear, level.sizeClass(forecast), Math.log(actual / forecast)});
+        Doubles errors = byHorizon.computeIfAbsent(horizon, h -> new Doubles());
+        errors.add(targetYear);
+        errors.add(level.sizeClass(forecast));
+        errors.add(Math.log(actual / forecast));
     }
 
     public boolean covers(int horizon) {
-        return byHorizon.getOrDefault(horizon, List.of()).size() >= MINIMUM_ERRORS;
+        Doubles errors = byHorizon.get(horizon);
+        return errors != null && errors.size() / 3 >= MINIMUM_ERRORS;
     }
 
-    /** The errors of one horizon and size class, for fitting the prior. */
-    List<Double> errors(int horizon, int sizeClass) {
-        return byHorizon.getOrDefault(horizon, List.of()).stream()
-                .filter(error -> error[1] == sizeClass)
-                .map(error -> error[2])
-                .toList();
+    /** The errors of one horizon and size class (every size: -1), of target years from {@code fromYear} on. */
+    double[] errors(int horizon, int sizeClass, double fromYear) {
+        Doubles errors = byHorizon.get(horizon);
+        double[] found = new double[count(horizon, sizeClass, fromYear)];
+        int n = 0;
+        for (int i = 0; n < found.length; i += 3) {
+            if (errors.get(i) >= fromYear && (sizeClass < 0 || errors.get(i + 1) == sizeClass)) {
+                found[n++] = errors.get(i + 2);
+            }
+        }
+        return found;
+    }
+
+    /** Counted before copying: the errors of a state's grades run to hundreds of thousands. */
+    private int count(int horizon, int sizeClass, double fromYear) {
+        Doubles errors = byHorizon.get(horizon);
+        int n = 0;
+        for (int i = 0; errors != null && i < errors.size(); i += 3) {
+            if (errors.get(i) >= fromYear && (sizeClass < 0 || errors.get(i + 1) == sizeClass)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The errors of one horizon and size class, every year's, for fitting the prior. */
+    double[] errors(int horizon, int sizeClass) {
+        return errors(horizon, sizeClass, Double.NEGATIVE_INFINITY);
     }
 
     /**
@@ -75,18 +98,17 @@ public final class IntervalModel {
             return null;
         }
         int size = level.sizeClass(forecast);
-        return bands.computeIfAbsent(horizon + ":" + size, key -> {
-            List<double[]> all = byHorizon.get(horizon);
-            double latest = all.stream().mapToDouble(error -> error[0]).max().orElse(0);
-            List<double[]> recent = all.stream()
-                    .filter(error -> error[0] > latest - RECENT_YEARS)
-                    .toList();
-            List<double[]> alike =
-                    recent.stream().filter(error -> error[1] == size).toList();
-            List<double[]> errors =
-                    alike.size() >= MINIMUM_ERRORS ? alike : recent.size() >= MINIMUM_ERRORS ? recent : all;
-            double[] sorted =
-                    errors.stream().mapToDouble(error -> error[2]).sorted().toArray();
+        return bands.computeIfAbsent(horizon * 16 + size, key -> {
+            Doubles all = byHorizon.get(horizon);
+            double latest = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < all.size(); i += 3) {
+                latest = Math.max(latest, all.get(i));
+            }
+            double from = latest - RECENT_YEARS + 1;
+            int chosenSize = count(horizon, size, from) >= MINIMUM_ERRORS ? size : -1;
+            double chosenFrom = count(horizon, chosenSize, from) >= MINIMUM_ERRORS ? from : Double.NEGATIVE_INFINITY;
+            double[] sorted = errors(horizon, chosenSize, chosenFrom);
+            Arrays.sort(sorted);
             return fromQuantiles(
                     1,
                     quantile(sorted, 0.10),

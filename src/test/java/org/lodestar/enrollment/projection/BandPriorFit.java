@@ -30,7 +30,9 @@ final class BandPriorFit {
                 for (int size = 0; size < level.sizeClasses(); size++) {
                     List<Double> errors = new ArrayList<>();
                     for (Backtest.Report report : reports) {
-                        errors.addAll(report.errors().model(level).errors(h, size));
+                        for (double error : report.errors().model(level).errors(h, size)) {
+                            errors.add(error);
+                        }
                     }
                     every.addAll(errors);
                     if (level.sizeClasses() > 1 && errors.size() >= IntervalModel.MINIMUM_ERRORS) {
