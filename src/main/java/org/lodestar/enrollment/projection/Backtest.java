@@ -57,13 +57,12 @@ public final class Backtest {
             EnrollmentHistory history, Births births, Method method, int horizon, int firstOrigin, int lastTargetYear) {
         CohortSurvival survival = new CohortSurvival(method);
         Map<Integer, Tally> tallies = new HashMap<>();
+        // every error, kept once: at each origin the bands see only those of target years already passed
         Bands known = new Bands();
-        // errors by target year, added to what is known once that year has passed: level, horizon, forecast, actual
-        Map<Integer, Doubles> pending = new HashMap<>();
         for (int origin = history.firstYear() + MINIMUM_YEARS - 1; origin < lastTargetYear; origin++) {
             boolean judged = origin >= firstOrigin;
             int now = origin;
-            learn(known, pending, origin);
+            known.asOf(origin);
             EnrollmentHistory past = history.upTo(origin);
             Map<Integer, double[]> district = new HashMap<>();
             for (CohortSurvival.SchoolForecast forecast :
@@ -79,14 +78,14 @@ public final class Backtest {
                     forecast.years().get(year).forEach((grade, predicted) -> {
                         Integer counted = history.count(forecast.school(), year, grade);
                         if (counted != null && counted > 0 && predicted > 0) {
-                            remember(pending, BandLevel.GRADE, year, ahead, predicted, counted);
+                            known.add(BandLevel.GRADE, ahead, predicted, counted, year);
                             if (tally != null) {
                                 tally.grade.judge(known.band(BandLevel.GRADE, ahead, predicted), predicted, counted);
                             }
                         }
                     });
                     double predicted = forecast.total(year);
-                    remember(pending, BandLevel.SCHOOL, year, h, predicted, actual);
+                    known.add(BandLevel.SCHOOL, h, predicted, actual, year);
                     double[] sums = district.computeIfAbsent(h, k -> new double[2]);
                     sums[0] += predicted;
                     sums[1] += actual;
@@ -102,7 +101,7 @@ public final class Backtest {
                     tally.districtErrors.add(Math.abs(sums[0] - sums[1]) / sums[1]);
                     tally.district.judge(known.band(BandLevel.DISTRICT, h, sums[0]), sums[0], sums[1]);
                 }
-                remember(pending, BandLevel.DISTRICT, now + h, h, sums[0], sums[1]);
+                known.add(BandLevel.DISTRICT, h, sums[0], sums[1], now + h);
             });
         }
         List<Row> rows = new ArrayList<>();
@@ -112,36 +111,8 @@ public final class Backtest {
                 rows.add(tally.row());
             }
         }
-        learn(known, pending, Integer.MAX_VALUE);
+        known.asOf(Double.POSITIVE_INFINITY);
         return new Report(method, lastTargetYear, rows, known);
-    }
-
-    private static void remember(
-            Map<Integer, Doubles> pending, BandLevel level, int year, int horizon, double forecast, double actual) {
-        Doubles errors = pending.computeIfAbsent(year, y -> new Doubles());
-        errors.add(level.ordinal());
-        errors.add(horizon);
-        errors.add(forecast);
-        errors.add(actual);
-    }
-
-    /** Errors whose target year has come by {@code now} become known, as they would have been then. */
-    private static void learn(Bands known, Map<Integer, Doubles> pending, int now) {
-        pending.entrySet().removeIf(entry -> {
-            if (entry.getKey() > now) {
-                return false;
-            }
-            Doubles errors = entry.getValue();
-            for (int i = 0; i < errors.size(); i += 4) {
-                known.add(
-                        BandLevel.values()[(int) errors.get(i)],
-                        (int) errors.get(i + 1),
-                        errors.get(i + 2),
-                        errors.get(i + 3),
-                        entry.getKey());
-            }
-            return true;
-        });
     }
 
     /** Every school counted at the origin with an earlier year too, reconciled when the method says so. */

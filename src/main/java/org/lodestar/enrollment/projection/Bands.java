@@ -29,6 +29,8 @@ public final class Bands {
     /** Bands already worked out, by level, horizon and size class: asked for once per grade of every school. */
     private final Map<Integer, Band> worked = new HashMap<>();
 
+    private double asOf = Double.POSITIVE_INFINITY;
+
     public Bands() {
         for (BandLevel level : BandLevel.values()) {
             models.put(level, new IntervalModel(level));
@@ -36,8 +38,17 @@ public final class Bands {
     }
 
     public void add(BandLevel level, int horizon, double forecast, double actual, int targetYear) {
-        worked.clear();
+        if (targetYear <= asOf) {
+            worked.clear(); // an error not yet known at asOf changes no band yet
+        }
         models.get(level).add(horizon, forecast, actual, targetYear);
+    }
+
+    /** From now on, bands see only errors of target years up to {@code year} (a backtest's origin). */
+    void asOf(double year) {
+        asOf = year;
+        worked.clear();
+        models.values().forEach(model -> model.asOf(year));
     }
 
     public IntervalModel model(BandLevel level) {

@@ -26,6 +26,12 @@ public final class IntervalModel {
     /** Bands already worked out, by horizon and size class: a backtest asks for the same ones thousands of times. */
     private final Map<Integer, Band> bands = new HashMap<>();
 
+    /**
+     * Only errors of target years up to this one count: a backtest keeps every error once, and at each origin sees
+     * only those already known then.
+     */
+    private double asOf = Double.POSITIVE_INFINITY;
+
     /** A band: multiply a forecast by these to get its interval. */
     public record Band(double lower80, double upper80, double lower95, double upper95) {}
 
@@ -46,7 +52,9 @@ public final class IntervalModel {
         if (forecast <= 0 || actual <= 0) {
             return;
         }
-        bands.clear();
+        if (targetYear <= asOf) {
+            bands.clear(); // an error not yet known at asOf changes no band yet
+        }
         Doubles errors = byHorizon.computeIfAbsent(horizon, h -> new Doubles());
         errors.add(targetYear);
         errors.add(level.sizeClass(forecast));
@@ -54,8 +62,15 @@ public final class IntervalModel {
     }
 
     public boolean covers(int horizon) {
-        Doubles errors = byHorizon.get(horizon);
-        return errors != null && errors.size() / 3 >= MINIMUM_ERRORS;
+        return count(horizon, -1, Double.NEGATIVE_INFINITY) >= MINIMUM_ERRORS;
+    }
+
+    /** Counts from now on only errors of target years up to {@code year}. */
+    void asOf(double year) {
+        if (year != asOf) {
+            asOf = year;
+            bands.clear();
+        }
     }
 
     /** The errors of one horizon and size class (every size: -1), of target years from {@code fromYear} on. */
@@ -64,7 +79,9 @@ public final class IntervalModel {
         double[] found = new double[count(horizon, sizeClass, fromYear)];
         int n = 0;
         for (int i = 0; n < found.length; i += 3) {
-            if (errors.get(i) >= fromYear && (sizeClass < 0 || errors.get(i + 1) == sizeClass)) {
+            if (errors.get(i) >= fromYear
+                    && errors.get(i) <= asOf
+                    && (sizeClass < 0 || errors.get(i + 1) == sizeClass)) {
                 found[n++] = errors.get(i + 2);
             }
         }
@@ -76,7 +93,9 @@ public final class IntervalModel {
         Doubles errors = byHorizon.get(horizon);
         int n = 0;
         for (int i = 0; errors != null && i < errors.size(); i += 3) {
-            if (errors.get(i) >= fromYear && (sizeClass < 0 || errors.get(i + 1) == sizeClass)) {
+            if (errors.get(i) >= fromYear
+                    && errors.get(i) <= asOf
+                    && (sizeClass < 0 || errors.get(i + 1) == sizeClass)) {
                 n++;
             }
         }
@@ -102,7 +121,9 @@ public final class IntervalModel {
             Doubles all = byHorizon.get(horizon);
             double latest = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < all.size(); i += 3) {
-                latest = Math.max(latest, all.get(i));
+                if (all.get(i) <= asOf) {
+                    latest = Math.max(latest, all.get(i));
+                }
             }
             double from = latest - RECENT_YEARS + 1;
             int chosenSize = count(horizon, size, from) >= MINIMUM_ERRORS ? size : -1;
