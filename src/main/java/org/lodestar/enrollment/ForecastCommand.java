@@ -109,11 +109,13 @@ public final class ForecastCommand {
 
     private static void write(EnrollmentForecaster.Result result, Path out) throws IOException {
         try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            writer.write("school_id,year,grade,forecast,lower80,upper80,lower95,upper95\n");
+            // band_source: "backtest" where the band comes from this history's own errors, "prior" where the history
+            // was too short to test that horizon
+            writer.write("school_id,year,grade,forecast,lower80,upper80,lower95,upper95,band_source\n");
             for (EnrollmentForecaster.Cell cell : result.cells()) {
                 writer.write(String.format(
                         Locale.ROOT,
-                        "%s,%d,%s,%.1f,%.1f,%.1f,%.1f,%.1f%n",
+                        "%s,%d,%s,%.1f,%.1f,%.1f,%.1f,%.1f,%s%n",
                         csv(cell.school()),
                         cell.year(),
                         cell.grade().label(),
@@ -121,7 +123,8 @@ public final class ForecastCommand {
                         cell.lower80(),
                         cell.upper80(),
                         cell.lower95(),
-                        cell.upper95()));
+                        cell.upper95(),
+                        cell.bandSource().label()));
             }
         }
     }
@@ -139,21 +142,27 @@ public final class ForecastCommand {
                 history.schools().size(),
                 history.firstYear() + 3,
                 history.lastYear() - 1);
+        out.println("each cell: Lodestar / baseline; in the 80% band at grade, school and district level");
         out.println(
-                "years ahead | schools: Lodestar  baseline | district: Lodestar  baseline | schools within 2% | 80% band | 95% band");
+                "years ahead | school MAPE | schools within 2% | district MAPE | 80% band: grade | school | district");
         for (Backtest.Row row : ours.rows()) {
             Backtest.Row base = plain.at(row.horizon());
             out.printf(
                     Locale.ROOT,
-                    "%11d | %17.2f%% %8.2f%% | %18.2f%% %8.2f%% | %16.1f%% | %7s | %7s%n",
+                    "%11d | %5.2f%% / %5.2f%% | %5.1f%% / %5.1f%% | %5.2f%% / %5.2f%% | %s / %s | %s / %s | %s / %s%n",
                     row.horizon(),
                     row.schoolMape(),
                     base.schoolMape(),
+                    row.schoolsWithin2Percent(),
+                    base.schoolsWithin2Percent(),
                     row.districtMape(),
                     base.districtMape(),
-                    row.schoolsWithin2Percent(),
+                    percent(row.gradeCoverage80()),
+                    percent(base.gradeCoverage80()),
                     percent(row.coverage80()),
-                    percent(row.coverage95()));
+                    percent(base.coverage80()),
+                    percent(row.districtCoverage80()),
+                    percent(base.districtCoverage80()));
         }
     }
 

@@ -43,12 +43,20 @@ class EnrollmentApiTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        assertThat(forecast).contains("\"district\":[{\"year\":2026").contains("\"lower80\"");
+        assertThat(forecast)
+                .contains("\"district\":[{\"year\":2026")
+                .contains("\"lower80\"")
+                .contains("\"schoolTotals\":[{")
+                .containsPattern("\"bandSource\":\"(backtest|prior)\"");
         String backtest = mvc.perform(get("/api/v1/enrollment/backtest").header("Authorization", auth))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        assertThat(backtest).contains("\"lodestar\":[{\"horizon\":1").contains("\"baseline\":[{\"horizon\":1");
+        assertThat(backtest)
+                .contains("\"lodestar\":[{\"horizon\":1")
+                .contains("\"baseline\":[{\"horizon\":1")
+                .contains("\"gradeCoverage80\"")
+                .contains("\"districtCoverage80\"");
     }
 
     @Test

@@ -76,7 +76,7 @@ class ForecastCommandTest {
                 births().toString());
         assertThat(code).as(err.toString()).isZero();
         List<String> lines = Files.readAllLines(result);
-        assertThat(lines.get(0)).isEqualTo("school_id,year,grade,forecast,lower80,upper80,lower95,upper95");
+        assertThat(lines.get(0)).isEqualTo("school_id,year,grade,forecast,lower80,upper80,lower95,upper95,band_source");
         // 12 schools open in 2024, 5 years, grades K-5
         assertThat(lines).hasSize(1 + 12 * 5 * 6);
         assertThat(lines.stream().skip(1).map(line -> line.split(",")[1]).distinct())
@@ -88,14 +88,21 @@ class ForecastCommandTest {
             assertThat(Double.parseDouble(cells[5])).isGreaterThanOrEqualTo(forecast);
             assertThat(Double.parseDouble(cells[6])).isLessThanOrEqualTo(Double.parseDouble(cells[4]));
             assertThat(Double.parseDouble(cells[7])).isGreaterThanOrEqualTo(Double.parseDouble(cells[5]));
+            assertThat(cells[8]).isIn("backtest", "prior");
         }
+        // the history (1998-2024) tests every horizon up to five years: no band needs the prior
+        assertThat(lines.stream().skip(1).filter(line -> line.endsWith(",prior")))
+                .isEmpty();
     }
 
     @Test
     void printsTheBacktestBesideTheBaseline() throws Exception {
         int code = run("backtest", "--history", history().toString(), "--horizon", "5");
         assertThat(code).isZero();
-        assertThat(out.toString()).contains("Backtest of 16 schools").contains("baseline");
+        assertThat(out.toString())
+                .contains("Backtest of 16 schools")
+                .contains("baseline")
+                .contains("80% band: grade | school | district");
         assertThat(out.toString().lines().filter(line -> line.matches("\\s+[1-5] \\|.*")))
                 .hasSize(5);
     }

@@ -46,11 +46,34 @@ class EnrollmentApiController {
             double lower80,
             double upper80,
             double lower95,
-            double upper95) {}
+            double upper95,
+            String bandSource) {}
 
-    record TotalDto(int year, double forecast, double lower80, double upper80, double lower95, double upper95) {}
+    record SchoolTotalDto(
+            UUID schoolId,
+            int year,
+            double forecast,
+            double lower80,
+            double upper80,
+            double lower95,
+            double upper95,
+            String bandSource) {}
 
-    record ForecastResponse(List<ForecastDto> schools, List<TotalDto> district, List<String> warnings) {}
+    record TotalDto(
+            int year,
+            double forecast,
+            double lower80,
+            double upper80,
+            double lower95,
+            double upper95,
+            String bandSource) {}
+
+    /** Bands at each level come from that level's own backtest errors, or the prior ({@code bandSource}). */
+    record ForecastResponse(
+            List<ForecastDto> schools,
+            List<SchoolTotalDto> schoolTotals,
+            List<TotalDto> district,
+            List<String> warnings) {}
 
     record BacktestResponse(List<Backtest.Row> lodestar, List<Backtest.Row> baseline) {}
 
@@ -131,7 +154,19 @@ class EnrollmentApiController {
                                         round(c.lower80()),
                                         round(c.upper80()),
                                         round(c.lower95()),
-                                        round(c.upper95())))
+                                        round(c.upper95()),
+                                        c.bandSource().label()))
+                                .toList(),
+                        f.forecast().schoolTotals().stream()
+                                .map(t -> new SchoolTotalDto(
+                                        UUID.fromString(t.school()),
+                                        t.year(),
+                                        round(t.forecast()),
+                                        round(t.lower80()),
+                                        round(t.upper80()),
+                                        round(t.lower95()),
+                                        round(t.upper95()),
+                                        t.bandSource().label()))
                                 .toList(),
                         f.forecast().districtTotals().stream()
                                 .map(t -> new TotalDto(
@@ -140,10 +175,11 @@ class EnrollmentApiController {
                                         round(t.lower80()),
                                         round(t.upper80()),
                                         round(t.lower95()),
-                                        round(t.upper95())))
+                                        round(t.upper95()),
+                                        t.bandSource().label()))
                                 .toList(),
                         f.forecast().warnings()))
-                .orElse(new ForecastResponse(List.of(), List.of(), List.of()));
+                .orElse(new ForecastResponse(List.of(), List.of(), List.of(), List.of()));
     }
 
     @GetMapping("/api/v1/enrollment/backtest")

@@ -12,7 +12,9 @@ public enum Averaging {
     MEDIAN,
     LAST,
     GEOMETRIC,
-    EXPONENTIAL;
+    EXPONENTIAL,
+    /** Students who moved up over students who could have; given ratios alone, their mean. */
+    POOLED;
 
     /** Smoothing weight of the newest ratio for EXPONENTIAL. */
     static final double ALPHA = 0.4;
@@ -23,7 +25,7 @@ public enum Averaging {
         }
         int n = oldestFirst.size();
         return switch (this) {
-            case MEAN ->
+            case MEAN, POOLED ->
                 oldestFirst.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
             case WEIGHTED -> {
                 double sum = 0;

@@ -7,35 +7,33 @@ import java.util.Map;
 
 /**
  * Rolling-origin backtest: from every past year with enough history, forecast as if it were then, and compare each
- * school's total (and the district's, summed over the same schools) with what was counted. Interval coverage is
- * judged out of sample: each origin's bands come only from errors that were known at that origin.
+ * school's grades and total (and the district's, summed over the same schools) with what was counted. Band coverage
+ * is judged out of sample at each level: each origin's bands come only from errors known at that origin, or from the
+ * prior where those are too few, as a forecast made then would have had them.
  */
 public final class Backtest {
 
     /** Years of history needed before the first origin. */
     static final int MINIMUM_YEARS = 4;
 
-    /** Accuracy at one horizon. Percentages are 0-100; coverage is null where no band could be judged yet. */
+    /**
+     * Accuracy at one horizon. Percentages are 0-100. Coverage is the share of actual counts inside the 80% band at
+     * each level (grade of a school, school total, district total); {@code coverage95} is the school totals'.
+     */
     public record Row(
             int horizon,
             double schoolMape,
             double districtMape,
             double schoolsWithin2Percent,
+            Double gradeCoverage80,
             Double coverage80,
+            Double districtCoverage80,
             Double coverage95,
             int schoolForecasts,
             int origins) {}
 
-    /**
-     * @param schoolErrors every school-total error of the backtest, to draw a new forecast's bands from
-     * @param districtErrors the same for district totals
-     */
-    public record Report(
-            Method method,
-            int lastTargetYear,
-            List<Row> rows,
-            IntervalModel schoolErrors,
-            IntervalModel districtErrors) {
+    /** @param errors every error of the backtest at every level, to draw a new forecast's bands from */
+    public record Report(Method method, int lastTargetYear, List<Row> rows, Bands errors) {
 
         public Row at(int horizon) {
             return rows.stream()
@@ -59,66 +57,51 @@ public final class Backtest {
             EnrollmentHistory history, Births births, Method method, int horizon, int firstOrigin, int lastTargetYear) {
         CohortSurvival survival = new CohortSurvival(method);
         Map<Integer, Tally> tallies = new HashMap<>();
-        IntervalModel known = new IntervalModel();
-        IntervalModel all = new IntervalModel();
-        IntervalModel districtAll = new IntervalModel();
-        List<double[]> pending = new ArrayList<>(); // target year, horizon, forecast, actual: added once known
+        // every error, kept once: at each origin the bands see only those of target years already passed
+        Bands known = new Bands();
         for (int origin = history.firstYear() + MINIMUM_YEARS - 1; origin < lastTargetYear; origin++) {
             boolean judged = origin >= firstOrigin;
             int now = origin;
-            pending.removeIf(error -> {
-                if (error[0] <= now) {
-                    known.add((int) error[1], error[2], error[3]);
-                    return true;
-                }
-                return false;
-            });
+            known.asOf(origin);
             EnrollmentHistory past = history.upTo(origin);
             Map<Integer, double[]> district = new HashMap<>();
-            for (String school : past.schools()) {
-                if (!past.of(school).containsKey(origin) || past.of(school).size() < 2) {
-                    continue;
-                }
-                CohortSurvival.SchoolForecast forecast;
-                try {
-                    forecast = survival.forecast(past, school, horizon, null, births);
-                } catch (IllegalArgumentException tooLittleHistory) {
-                    continue;
-                }
+            for (CohortSurvival.SchoolForecast forecast :
+                    forecastAll(past, origin, survival, horizon, births, method)) {
                 for (int h = 1; h <= horizon && origin + h <= lastTargetYear; h++) {
-                    Integer actual = history.total(school, origin + h);
+                    Integer actual = history.total(forecast.school(), origin + h);
                     if (actual == null || actual == 0) {
                         continue;
                     }
-                    double predicted = forecast.total(origin + h);
-                    pending.add(new double[] {origin + h, h, predicted, actual});
-                    all.add(h, predicted, actual);
-                    if (!judged) {
-                        continue;
-                    }
-                    Tally tally = tallies.computeIfAbsent(h, Tally::new);
-                    double error = Math.abs(predicted - actual) / actual;
-                    tally.schoolErrors.add(error);
-                    if (known.covers(h)) {
-                        IntervalModel.Band band = known.band(h, predicted);
-                        tally.judged++;
-                        tally.inside80 +=
-                                actual >= predicted * band.lower80() && actual <= predicted * band.upper80() ? 1 : 0;
-                        tally.inside95 +=
-                                actual >= predicted * band.lower95() && actual <= predicted * band.upper95() ? 1 : 0;
-                    }
+                    Tally tally = judged ? tallies.computeIfAbsent(h, Tally::new) : null;
+                    int year = origin + h;
+                    int ahead = h;
+                    forecast.years().get(year).forEach((grade, predicted) -> {
+                        Integer counted = history.count(forecast.school(), year, grade);
+                        if (counted != null && counted > 0 && predicted > 0) {
+                            known.add(BandLevel.GRADE, ahead, predicted, counted, year);
+                            if (tally != null) {
+                                tally.grade.judge(known.band(BandLevel.GRADE, ahead, predicted), predicted, counted);
+                            }
+                        }
+                    });
+                    double predicted = forecast.total(year);
+                    known.add(BandLevel.SCHOOL, h, predicted, actual, year);
                     double[] sums = district.computeIfAbsent(h, k -> new double[2]);
                     sums[0] += predicted;
                     sums[1] += actual;
+                    if (tally != null) {
+                        tally.schoolErrors.add(Math.abs(predicted - actual) / actual);
+                        tally.school.judge(known.band(BandLevel.SCHOOL, h, predicted), predicted, actual);
+                    }
                 }
-            }
-            if (!judged) {
-                continue;
             }
             district.forEach((h, sums) -> {
                 Tally tally = tallies.get(h);
-                tally.districtErrors.add(Math.abs(sums[0] - sums[1]) / sums[1]);
-                districtAll.add(h, sums[0], sums[1]);
+                if (judged) {
+                    tally.districtErrors.add(Math.abs(sums[0] - sums[1]) / sums[1]);
+                    tally.district.judge(known.band(BandLevel.DISTRICT, h, sums[0]), sums[0], sums[1]);
+                }
+                known.add(BandLevel.DISTRICT, h, sums[0], sums[1], now + h);
             });
         }
         List<Row> rows = new ArrayList<>();
@@ -128,7 +111,49 @@ public final class Backtest {
                 rows.add(tally.row());
             }
         }
-        return new Report(method, lastTargetYear, rows, all, districtAll);
+        known.asOf(Double.POSITIVE_INFINITY);
+        return new Report(method, lastTargetYear, rows, known);
+    }
+
+    /** Every school counted at the origin with an earlier year too, reconciled when the method says so. */
+    static List<CohortSurvival.SchoolForecast> forecastAll(
+            EnrollmentHistory past, int origin, CohortSurvival survival, int horizon, Births births, Method method) {
+        List<CohortSurvival.SchoolForecast> forecasts = new ArrayList<>();
+        for (String school : past.schools()) {
+            if (!past.of(school).containsKey(origin) || past.of(school).size() < 2) {
+                continue;
+            }
+            try {
+                forecasts.add(survival.forecast(past, school, horizon, null, births));
+            } catch (IllegalArgumentException tooLittleHistory) {
+                // left out, as a forecaster would have to
+            }
+        }
+        if (method.reconciled()) {
+            Reconciliation.reconcile(past, origin, forecasts, method);
+        }
+        return forecasts;
+    }
+
+    /** How often what happened fell inside the bands. */
+    private static final class Coverage {
+        int judged;
+        int inside80;
+        int inside95;
+
+        void judge(Bands.Band band, double predicted, double actual) {
+            judged++;
+            inside80 += actual >= predicted * band.lower80() && actual <= predicted * band.upper80() ? 1 : 0;
+            inside95 += actual >= predicted * band.lower95() && actual <= predicted * band.upper95() ? 1 : 0;
+        }
+
+        Double share80() {
+            return judged == 0 ? null : 100.0 * inside80 / judged;
+        }
+
+        Double share95() {
+            return judged == 0 ? null : 100.0 * inside95 / judged;
+        }
     }
 
     /** Every error at one horizon. */
@@ -136,9 +161,9 @@ public final class Backtest {
         final int horizon;
         final List<Double> schoolErrors = new ArrayList<>();
         final List<Double> districtErrors = new ArrayList<>();
-        int judged;
-        int inside80;
-        int inside95;
+        final Coverage grade = new Coverage();
+        final Coverage school = new Coverage();
+        final Coverage district = new Coverage();
 
         Tally(int horizon) {
             this.horizon = horizon;
@@ -152,8 +177,10 @@ public final class Backtest {
                     100 * mean(schoolErrors),
                     100 * mean(districtErrors),
                     100 * within2 / schoolErrors.size(),
-                    judged == 0 ? null : 100.0 * inside80 / judged,
-                    judged == 0 ? null : 100.0 * inside95 / judged,
+                    grade.share80(),
+                    school.share80(),
+                    district.share80(),
+                    school.share95(),
                     schoolErrors.size(),
                     districtErrors.size());
         }

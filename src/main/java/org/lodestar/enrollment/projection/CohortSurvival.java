@@ -19,7 +19,7 @@ public final class CohortSurvival {
     /** District ratios of the history last asked about: every school of it needs the same ones. */
     private EnrollmentHistory ratiosOf;
 
-    private final Map<String, Double> districtRatios = new java.util.HashMap<>();
+    private final Map<String, RatioPool.Pool> districtRatios = new java.util.HashMap<>();
 
     public CohortSurvival(Method method) {
         this.method = method;
@@ -62,31 +62,21 @@ public final class CohortSurvival {
         return ratios;
     }
 
-    /** The district's ratio for a transition: students who moved up over students who could have, all schools. */
+    /**
+     * The district's ratio for a transition: students who moved up over students who could have, all schools, recent
+     * years weighted by the method's recency.
+     */
     double districtRatio(EnrollmentHistory history, Grade from, int lastYear) {
+        return pooling(history, from, lastYear).ratio();
+    }
+
+    private RatioPool.Pool pooling(EnrollmentHistory history, Grade from, int lastYear) {
         if (ratiosOf != history) {
             ratiosOf = history;
             districtRatios.clear();
         }
         return districtRatios.computeIfAbsent(
-                from + "|" + lastYear, key -> computeDistrictRatio(history, from, lastYear));
-    }
-
-    private double computeDistrictRatio(EnrollmentHistory history, Grade from, int lastYear) {
-        double moved = 0;
-        double could = 0;
-        for (String school : history.schools()) {
-            NavigableMap<Integer, Map<Grade, Integer>> years = history.of(school);
-            for (int year = lastYear - method.window() + 1; year <= lastYear; year++) {
-                Map<Grade, Integer> before = years.get(year - 1);
-                Map<Grade, Integer> after = years.get(year);
-                if (before != null && after != null && before.containsKey(from) && after.containsKey(from.next())) {
-                    moved += after.get(from.next());
-                    could += before.get(from);
-                }
-            }
-        }
-        return could == 0 ? Double.NaN : moved / could;
+                from + "|" + lastYear, key -> RatioPool.of(history, from, lastYear, method));
     }
 
     /**
@@ -129,7 +119,16 @@ public final class CohortSurvival {
             next.put(entry, entryCount);
             for (Grade grade = entry.next(); grade != null && grade.compareTo(top) <= 0; grade = grade.next()) {
                 Double feeder = previous.get(grade.previous());
-                next.put(grade, feeder == null ? 0 : feeder * ratios.get(grade.previous()));
+                if (feeder == null) {
+                    // a grade not counted at the origin (suppressed, or a gap in the span) is unknown, not zero:
+                    // the grade it feeds is held at its own last count
+                    Double held = previous.get(grade);
+                    if (held != null) {
+                        next.put(grade, held);
+                    }
+                    continue;
+                }
+                next.put(grade, feeder * ratios.get(grade.previous()));
             }
             result.put(year, next);
             previous = next;
@@ -139,31 +138,45 @@ public final class CohortSurvival {
 
     private double ratio(EnrollmentHistory history, String school, Grade from, int origin, List<String> warnings) {
         List<Double> observed = observedRatios(history, school, from, warnings);
-        double district = method.shrinkage() > 0 ? districtRatio(history, from, origin) : Double.NaN;
+        RatioPool.Pool district = pooling(history, from, origin);
         if (observed.isEmpty()) {
-            if (Double.isNaN(district)) {
+            if (Double.isNaN(district.ratio())) {
                 throw new IllegalArgumentException(school + ": no complete " + from.label() + " to "
                         + from.next().label() + " transition in consecutive years, so no ratio can be computed");
             }
+            // a grade the school has just added (or whose feeder was never counted) borrows the district's ratio
+            // rather than becoming a zero
             warnings.add(
                     school + ": no " + from.label() + " to " + from.next().label() + " history, district ratio used");
-            return district;
+            return district.ratio();
         }
-        double own = method.averaging().of(observed);
-        if (method.shrinkage() == 0 || Double.isNaN(district)) {
+        double own;
+        double students;
+        if (method.averaging() == Averaging.POOLED) {
+            double[] pooled = RatioPool.school(history, school, from, origin, method);
+            own = pooled[0] / pooled[1];
+            students = pooled[1];
+        } else {
+            own = method.averaging().of(observed);
+            students = meanFeeders(history, school, from);
+        }
+        double strength = method.estimatedShrinkage() ? district.strength() : method.shrinkage();
+        if (strength == 0 || Double.isNaN(district.ratio())) {
             return own;
         }
+        return (students * own + strength * district.ratio()) / (students + strength);
+    }
+
+    private double meanFeeders(EnrollmentHistory history, String school, Grade from) {
         double feeders = 0;
-        NavigableMap<Integer, Map<Grade, Integer>> years = history.of(school);
         int counted = 0;
-        for (Map<Grade, Integer> year : years.descendingMap().values()) {
+        for (Map<Grade, Integer> year : history.of(school).descendingMap().values()) {
             if (counted++ == method.window()) {
                 break;
             }
             feeders += year.getOrDefault(from, 0);
         }
-        double students = feeders / Math.max(1, Math.min(counted, method.window()));
-        return (students * own + method.shrinkage() * district) / (students + method.shrinkage());
+        return feeders / Math.max(1, Math.min(counted, method.window()));
     }
 
     /** Entry-grade counts: from births five years earlier when the method and the data allow, else its recent level. */
@@ -211,12 +224,13 @@ public final class CohortSurvival {
             }
             Integer n = years.get(year).get(entry);
             if (n != null) {
-                recent.add(n);
+                recent.add(0, n);
             }
         }
         double level = recent.stream().mapToInt(Integer::intValue).average().orElse(0);
+        double slope = EntryTrend.slope(recent);
         for (int h = 1; h <= horizon; h++) {
-            result.put(origin + h, level);
+            result.put(origin + h, EntryTrend.project(level, slope, recent.size(), h, method.entryTrend()));
         }
         return result;
     }

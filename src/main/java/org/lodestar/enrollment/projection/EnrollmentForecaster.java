@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Forecasts every school of a history with Lodestar's method (or another), puts 80% and 95% bands around each number
- * from the method's own backtest on the same history, and adds schools up to district totals.
+ * Forecasts every school of a history with Lodestar's method (or another), puts 80% and 95% bands around each grade
+ * and district total from the method's own backtest errors at that level on the same history (or the stated prior,
+ * where the history is too short), and adds schools up to district totals.
  */
 public final class EnrollmentForecaster {
 
@@ -20,13 +21,36 @@ public final class EnrollmentForecaster {
             double lower80,
             double upper80,
             double lower95,
-            double upper95) {}
+            double upper95,
+            Bands.Source bandSource) {}
 
     /** A district total for a future year, with its bands. */
-    public record Total(int year, double forecast, double lower80, double upper80, double lower95, double upper95) {}
+    public record Total(
+            int year,
+            double forecast,
+            double lower80,
+            double upper80,
+            double lower95,
+            double upper95,
+            Bands.Source bandSource) {}
+
+    /** A school's total for a future year, with bands calibrated on school totals (not the sum of its grades'). */
+    public record SchoolTotal(
+            String school,
+            int year,
+            double forecast,
+            double lower80,
+            double upper80,
+            double lower95,
+            double upper95,
+            Bands.Source bandSource) {}
 
     public record Result(
-            List<Cell> cells, List<Total> districtTotals, List<String> warnings, Backtest.Report backtest) {}
+            List<Cell> cells,
+            List<SchoolTotal> schoolTotals,
+            List<Total> districtTotals,
+            List<String> warnings,
+            Backtest.Report backtest) {}
 
     private EnrollmentForecaster() {}
 
@@ -47,46 +71,67 @@ public final class EnrollmentForecaster {
         Backtest.Report backtest = Backtest.run(history, births, method, horizon, history.lastYear());
         CohortSurvival survival = new CohortSurvival(method);
         List<Cell> cells = new ArrayList<>();
+        List<SchoolTotal> schoolTotals = new ArrayList<>();
         Map<Integer, Double> district = new TreeMap<>();
         int last = history.lastYear();
+        List<CohortSurvival.SchoolForecast> forecasts = new ArrayList<>();
         for (String school : history.schools()) {
             if (!history.of(school).containsKey(last)) {
                 continue; // closed before the last counted year
             }
-            CohortSurvival.SchoolForecast forecast;
             try {
-                forecast = survival.forecast(history, school, horizon, null, births);
+                forecasts.add(survival.forecast(history, school, horizon, null, births));
             } catch (IllegalArgumentException tooLittleHistory) {
                 warnings.add(tooLittleHistory.getMessage());
-                continue;
             }
+        }
+        if (method.reconciled()) {
+            Reconciliation.reconcile(history, last, forecasts, method);
+        }
+        for (CohortSurvival.SchoolForecast forecast : forecasts) {
+            String school = forecast.school();
             warnings.addAll(forecast.warnings());
             forecast.years().forEach((year, grades) -> {
                 int h = year - last;
-                IntervalModel.Band band = backtest.schoolErrors().band(h, forecast.total(year));
-                grades.forEach((grade, value) -> cells.add(new Cell(
+                grades.forEach((grade, value) -> {
+                    Bands.Band band = backtest.errors().band(BandLevel.GRADE, h, value);
+                    cells.add(new Cell(
+                            school,
+                            year,
+                            grade,
+                            value,
+                            value * band.lower80(),
+                            value * band.upper80(),
+                            value * band.lower95(),
+                            value * band.upper95(),
+                            band.source()));
+                });
+                double total = forecast.total(year);
+                Bands.Band band = backtest.errors().band(BandLevel.SCHOOL, h, total);
+                schoolTotals.add(new SchoolTotal(
                         school,
                         year,
-                        grade,
-                        value,
-                        value * band.lower80(),
-                        value * band.upper80(),
-                        value * band.lower95(),
-                        value * band.upper95())));
-                district.merge(year, forecast.total(year), Double::sum);
+                        total,
+                        total * band.lower80(),
+                        total * band.upper80(),
+                        total * band.lower95(),
+                        total * band.upper95(),
+                        band.source()));
+                district.merge(year, total, Double::sum);
             });
         }
         List<Total> totals = new ArrayList<>();
         district.forEach((year, value) -> {
-            IntervalModel.Band band = backtest.districtErrors().band(year - last, value);
+            Bands.Band band = backtest.errors().band(BandLevel.DISTRICT, year - last, value);
             totals.add(new Total(
                     year,
                     value,
                     value * band.lower80(),
                     value * band.upper80(),
                     value * band.lower95(),
-                    value * band.upper95()));
+                    value * band.upper95(),
+                    band.source()));
         });
-        return new Result(cells, totals, warnings, backtest);
+        return new Result(cells, schoolTotals, totals, warnings, backtest);
     }
 }

@@ -30,7 +30,8 @@ public final class EnrollmentHistory {
 
     /** The years a school has counts for, in order. */
     public NavigableMap<Integer, Map<Grade, Integer>> of(String school) {
-        return Collections.unmodifiableNavigableMap(counts.getOrDefault(school, new TreeMap<>()));
+        NavigableMap<Integer, Map<Grade, Integer>> years = counts.get(school);
+        return years == null ? Collections.emptyNavigableMap() : Collections.unmodifiableNavigableMap(years);
     }
 
     public Integer count(String school, int year, Grade grade) {

@@ -1,67 +1,162 @@
 package org.lodestar.enrollment.projection;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Prediction intervals from a method's own past errors: the spread of log(actual / forecast) of school totals, by
- * years ahead and school size, turned into bands around a new forecast. A band's quantiles come from the errors of
- * its own horizon and size; too few of those, and the horizon's errors of every size are used.
+ * Prediction intervals from a method's own past errors at one level (grade cells, school totals or district totals):
+ * the spread of log(actual / forecast) by years ahead and size, turned into bands around a new forecast. A band's
+ * quantiles come from the errors of its own horizon and size; too few of those, and the horizon's errors of every
+ * size are used (pooling schools of similar size first, then all); too few of the horizon at all, and there is no
+ * band here: the caller falls back on the stated prior.
  */
 public final class IntervalModel {
 
     static final int MINIMUM_ERRORS = 15;
-    private static final int[] SIZE_LIMITS = {250, 500};
 
-    private final Map<Integer, List<Double>> byHorizon = new HashMap<>();
-    private final Map<String, List<Double>> byHorizonAndSize = new HashMap<>();
+    /** How many of the latest target years' errors a band is drawn from, so that it follows a changing district. */
+    static final int RECENT_YEARS = 5;
+
+    private final BandLevel level;
+
+    /** By horizon: target year, size class and log error of each forecast, one after the other. */
+    private final Map<Integer, Doubles> byHorizon = new HashMap<>();
+
+    /** Bands already worked out, by horizon and size class: a backtest asks for the same ones thousands of times. */
+    private final Map<Integer, Band> bands = new HashMap<>();
+
+    /**
+     * Only errors of target years up to this one count: a backtest keeps every error once, and at each origin sees
+     * only those already known then.
+     */
+    private double asOf = Double.POSITIVE_INFINITY;
 
     /** A band: multiply a forecast by these to get its interval. */
     public record Band(double lower80, double upper80, double lower95, double upper95) {}
 
-    public void add(int horizon, double forecastTotal, double actualTotal) {
-        if (forecastTotal <= 0 || actualTotal <= 0) {
+    public IntervalModel() {
+        this(BandLevel.SCHOOL);
+    }
+
+    public IntervalModel(BandLevel level) {
+        this.level = level;
+    }
+
+    public void add(int horizon, double forecast, double actual) {
+        add(horizon, forecast, actual, 0);
+    }
+
+    /** The error of a forecast made this many years ahead of its target year. */
+    public void add(int horizon, double forecast, double actual, int targetYear) {
+        if (forecast <= 0 || actual <= 0) {
             return;
         }
-        double error = Math.log(actualTotal / forecastTotal);
-        byHorizon.computeIfAbsent(horizon, h -> new ArrayList<>()).add(error);
-        byHorizonAndSize
-                .computeIfAbsent(key(horizon, forecastTotal), k -> new ArrayList<>())
-                .add(error);
+        if (targetYear <= asOf) {
+            bands.clear(); // an error not yet known at asOf changes no band yet
+        }
+        Doubles errors = byHorizon.computeIfAbsent(horizon, h -> new Doubles());
+        errors.add(targetYear);
+        errors.add(level.sizeClass(forecast));
+        errors.add(Math.log(actual / forecast));
     }
 
     public boolean covers(int horizon) {
-        return byHorizon.getOrDefault(horizon, List.of()).size() >= MINIMUM_ERRORS;
+        return count(horizon, -1, Double.NEGATIVE_INFINITY) >= MINIMUM_ERRORS;
+    }
+
+    /** Counts from now on only errors of target years up to {@code year}. */
+    void asOf(double year) {
+        if (year != asOf) {
+            asOf = year;
+            bands.clear();
+        }
+    }
+
+    /** The errors of one horizon and size class (every size: -1), of target years from {@code fromYear} on. */
+    double[] errors(int horizon, int sizeClass, double fromYear) {
+        Doubles errors = byHorizon.get(horizon);
+        double[] found = new double[count(horizon, sizeClass, fromYear)];
+        int n = 0;
+        for (int i = 0; n < found.length; i += 3) {
+            if (errors.get(i) >= fromYear
+                    && errors.get(i) <= asOf
+                    && (sizeClass < 0 || errors.get(i + 1) == sizeClass)) {
+                found[n++] = errors.get(i + 2);
+            }
+        }
+        return found;
+    }
+
+    /** Counted before copying: the errors of a state's grades run to hundreds of thousands. */
+    private int count(int horizon, int sizeClass, double fromYear) {
+        Doubles errors = byHorizon.get(horizon);
+        int n = 0;
+        for (int i = 0; errors != null && i < errors.size(); i += 3) {
+            if (errors.get(i) >= fromYear
+                    && errors.get(i) <= asOf
+                    && (sizeClass < 0 || errors.get(i + 1) == sizeClass)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The errors of one horizon and size class, every year's, for fitting the prior. */
+    double[] errors(int horizon, int sizeClass) {
+        return errors(horizon, sizeClass, Double.NEGATIVE_INFINITY);
     }
 
     /**
-     * The band for a forecast this many years ahead. Beyond the longest horizon the history could test, the errors of
-     * that horizon are widened with the square root of the years, as a random walk's would be.
+     * The band for a forecast this many years ahead, or null when the history gave too few errors of that horizon (the
+     * caller then says it uses the prior instead). Drawn from the latest target years' errors of schools of similar
+     * size, else of every size, else from every year's.
      */
-    public Band band(int horizon, double schoolTotal) {
-        int tested = byHorizon.keySet().stream()
-                .filter(h -> h <= horizon)
-                .mapToInt(Integer::intValue)
-                .max()
-                .orElse(0);
-        if (tested == 0) {
-            return new Band(1, 1, 1, 1);
+    public Band band(int horizon, double forecast) {
+        if (!covers(horizon)) {
+            return null;
         }
-        List<Double> errors = byHorizonAndSize.getOrDefault(key(tested, schoolTotal), List.of());
-        if (errors.size() < MINIMUM_ERRORS) {
-            errors = byHorizon.get(tested);
+        int size = level.sizeClass(forecast);
+        return bands.computeIfAbsent(horizon * 16 + size, key -> {
+            Doubles all = byHorizon.get(horizon);
+            double latest = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < all.size(); i += 3) {
+                if (all.get(i) <= asOf) {
+                    latest = Math.max(latest, all.get(i));
+                }
+            }
+            double from = latest - RECENT_YEARS + 1;
+            int chosenSize = count(horizon, size, from) >= MINIMUM_ERRORS ? size : -1;
+            double chosenFrom = count(horizon, chosenSize, from) >= MINIMUM_ERRORS ? from : Double.NEGATIVE_INFINITY;
+            double[] sorted = errors(horizon, chosenSize, chosenFrom);
+            Arrays.sort(sorted);
+            return fromQuantiles(
+                    1,
+                    quantile(sorted, 0.10),
+                    quantile(sorted, 0.90),
+                    quantile(sorted, 0.025),
+                    quantile(sorted, 0.975));
+        });
+    }
+
+    /** The longest horizon below this one with enough errors, or 0. */
+    int longestCoveredBelow(int horizon) {
+        for (int h = horizon - 1; h >= 1; h--) {
+            if (covers(h)) {
+                return h;
+            }
         }
-        double widen = Math.sqrt((double) horizon / tested);
-        double[] sorted =
-                errors.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return 0;
+    }
+
+    /** A band from log-error quantiles, widened; never narrower than 1% each side, so never of zero width. */
+    static Band fromQuantiles(double widen, double q10, double q90, double q025, double q975) {
+        double floor = 0.01;
         return new Band(
-                Math.exp(widen * quantile(sorted, 0.10)),
-                Math.exp(widen * quantile(sorted, 0.90)),
-                Math.exp(widen * quantile(sorted, 0.025)),
-                Math.exp(widen * quantile(sorted, 0.975)));
+                Math.exp(Math.min(-floor, widen * q10)),
+                Math.exp(Math.max(floor, widen * q90)),
+                Math.exp(Math.min(-floor, widen * q025)),
+                Math.exp(Math.max(floor, widen * q975)));
     }
 
     /** Linear interpolation between order statistics (the usual "type 7" quantile). */
@@ -70,11 +165,5 @@ public final class IntervalModel {
         int below = (int) Math.floor(position);
         int above = Math.min(below + 1, sorted.length - 1);
         return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
-    }
-
-    private static String key(int horizon, double schoolTotal) {
-        int band = (int)
-                Arrays.stream(SIZE_LIMITS).filter(limit -> schoolTotal >= limit).count();
-        return horizon + ":" + band;
     }
 }

@@ -122,7 +122,8 @@ public sealed interface Scenario {
                 cell.lower80() * factor,
                 cell.upper80() * factor,
                 cell.lower95() * factor,
-                cell.upper95() * factor);
+                cell.upper95() * factor,
+                cell.bandSource());
     }
 
     private static EnrollmentForecaster.Cell scale(EnrollmentForecaster.Cell cell, double factor) {
@@ -134,6 +135,7 @@ public sealed interface Scenario {
                 cell.lower80() * factor,
                 cell.upper80() * factor,
                 cell.lower95() * factor,
-                cell.upper95() * factor);
+                cell.upper95() * factor,
+                cell.bandSource());
     }
 }

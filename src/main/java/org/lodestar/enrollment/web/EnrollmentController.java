@@ -16,6 +16,7 @@ import org.lodestar.directory.NotFoundException;
 import org.lodestar.directory.School;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.enrollment.domain.EnrollmentService;
+import org.lodestar.enrollment.projection.Bands;
 import org.lodestar.enrollment.projection.EnrollmentForecaster;
 import org.lodestar.enrollment.projection.EnrollmentHistory;
 import org.lodestar.enrollment.projection.Grade;
@@ -95,14 +96,12 @@ class EnrollmentController {
             Map<Integer, Double> ahead = forecastTotals.get(id);
             if (ahead != null) {
                 double next = ahead.get(last + 1);
-                double band80Low = result.cells().stream()
-                        .filter(c -> c.school().equals(id) && c.year() == last + 1)
-                        .mapToDouble(EnrollmentForecaster.Cell::lower80)
-                        .sum();
-                double band80High = result.cells().stream()
-                        .filter(c -> c.school().equals(id) && c.year() == last + 1)
-                        .mapToDouble(EnrollmentForecaster.Cell::upper80)
-                        .sum();
+                var band = result.schoolTotals().stream()
+                        .filter(t -> t.school().equals(id) && t.year() == last + 1)
+                        .findFirst()
+                        .orElseThrow();
+                double band80Low = band.lower80();
+                double band80High = band.upper80();
                 lines.add(new SchoolLine(
                         school,
                         history.total(id, last),
@@ -144,6 +143,17 @@ class EnrollmentController {
         model.addAttribute("accuracy", result.backtest().rows());
         model.addAttribute("baseline", forecasts.baseline().rows());
         model.addAttribute("warnings", result.warnings().stream().limit(20).toList());
+        // the first years ahead whose school bands the history could not test, so the page can say so
+        model.addAttribute(
+                "priorFrom",
+                result.schoolTotals().stream()
+                        .filter(t -> t.bandSource() == Bands.Source.PRIOR)
+                        .mapToInt(t -> t.year() - last)
+                        .min()
+                        .stream()
+                        .boxed()
+                        .findFirst()
+                        .orElse(null));
         return "enrollment/overview";
     }
 

@@ -151,6 +151,7 @@ class KpiController {
         var locale = LocaleContextHolder.getLocale();
         model.addAttribute("kpi", kpi);
         model.addAttribute("overview", overview);
+        model.addAttribute("projection", KpiProjection.of(kpi, overview).orElse(null));
         model.addAttribute(
                 "chart",
                 charts.trend(

@@ -16,7 +16,8 @@ class ScenarioAndStaffingTest {
         for (String school : List.of("A", "B")) {
             for (int year = 2025; year <= 2027; year++) {
                 for (Grade grade : List.of(Grade.K, Grade.G1, Grade.G2)) {
-                    cells.add(new EnrollmentForecaster.Cell(school, year, grade, 100, 90, 110, 80, 120));
+                    cells.add(new EnrollmentForecaster.Cell(
+                            school, year, grade, 100, 90, 110, 80, 120, Bands.Source.BACKTEST));
                 }
             }
         }
