@@ -64,7 +64,11 @@ class MessagesTest {
         Set<String> used =
                 collect(JAVA, JAVA_KEY, m -> namespaces.contains(m.group(1)) ? m.group(1) + m.group(2) : null);
         assertThat(used)
-                .contains("planning.plan.yearsOutOfOrder", "enrollment.import.row", "import.error.empty", "kpi.actual");
+                .contains(
+                        "planning.plan.yearsOutOfOrder",
+                        "import.error.kpi",
+                        "directory.password.tooGuessable",
+                        "kpi.actual");
         assertInBoth(used);
     }
 
