@@ -95,7 +95,7 @@ class PlanningEventsModuleTest {
                     assertThat(names).containsExactlyInAnyOrder("First", "Second");
                     assertThat(count("select count(*) from measurement where district_id = ?"))
                             .isEqualTo(3);
-                    assertThat(count("select count(*) from audit_event where district_id = ? and entity_type = 'Kpi'"
+                    assertThat(count("select count(*) from audit_event where district_id = ? and entity_type = 'KPI'"
                                     + " and action = 'UPDATED' and actor = 'planner@events.example'"))
                             .isEqualTo(2);
                     assertThat(planning.node(planner.districtId(), Tier.OUTCOME, removed))
@@ -123,8 +123,8 @@ class PlanningEventsModuleTest {
         scenario.publish(event)
                 .andWaitForStateChange(
                         () -> completed(), done -> done == 2) // both deliveries done, in the JDBC registry
-                .andVerify(done -> assertThat(count(
-                                "select count(*) from audit_event where district_id = ?" + " and entity_type = 'Kpi'"))
+                .andVerify(done -> assertThat(
+                                count("select count(*) from audit_event where district_id = ? and entity_type = 'KPI'"))
                         .isEqualTo(2));
     }
 

@@ -48,7 +48,7 @@ class RemovedOutcomes {
                 events.publishEvent(AuditableChange.updated(
                         districtId,
                         actor,
-                        "Kpi",
+                        "KPI",
                         kpi.id(),
                         kpi.name() + " archived: its " + removed + " was removed",
                         Map.of("archived", false),
