@@ -69,10 +69,10 @@ class TenantIsolationTest {
         ids.put(
                 "goal",
                 fixtures.any(
-                        "select g.id from goal g join plan p on p.district_id = g.district_id and p.id = g.plan_id where g.district_id = ? and p.school_id is null"));
+                        "select g.id from goal g join plan p on p.district_id = g.district_id and p.id = g.plan_id where g.district_id = ? and p.school_id is null and g.removed_at is null"));
         ids.put("schoolGoal", fixtures.any("select school_goal_id from goal_alignment where district_id = ?"));
-        ids.put("outcome", fixtures.any("select id from outcome where district_id = ?"));
-        ids.put("kpi", fixtures.any("select id from kpi where district_id = ?"));
+        ids.put("outcome", fixtures.any("select id from outcome where district_id = ? and removed_at is null"));
+        ids.put("kpi", fixtures.any("select id from kpi where district_id = ? and archived_at is null"));
         ids.put("token", UUID.randomUUID());
     }
 
@@ -336,6 +336,11 @@ class TenantIsolationTest {
                             .query(String.class)
                             .single());
         }
+        // nor was anything announced to other modules (the registry holds every event that has a module listener)
+        all.append(fixtures.jdbc()
+                .sql("select count(*) from event_publication")
+                .query(String.class)
+                .single());
         all.append(fixtures.jdbc()
                 .sql("select md5(d::text) from district d where id = ?")
                 .param(district)

@@ -2,12 +2,21 @@ package org.lodestar.demo;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
+import org.lodestar.directory.DirectoryApi;
+import org.lodestar.directory.SignedInUser;
+import org.lodestar.measures.Measurement;
+import org.lodestar.measures.MeasuresApi;
+import org.lodestar.planning.PlanKind;
+import org.lodestar.planning.PlanStatus;
+import org.lodestar.planning.PlanSummary;
+import org.lodestar.planning.PlanningApi;
+import org.lodestar.planning.ProjectStatus;
+import org.lodestar.planning.Tier;
 import org.lodestar.shared.Ids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +32,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Loads "Lakeview Unified", a made-up district, when the database holds no district yet: a dozen schools, people in
  * every role, a 2025-2029 strategic plan with 21 KPIs and six years of values (by school and student group, some
- * groups small enough to be suppressed) and three school plans aligned to it. It writes with plain SQL, in one
- * transaction, because it stands outside the modules it fills; a fixed seed makes every start load the same numbers.
+ * groups small enough to be suppressed) and three school plans aligned to it, in one transaction; a fixed seed makes
+ * every start load the same numbers. Plans, KPIs and values go through planning's and measures' APIs as the demo
+ * planner, so they get the same checks, audit entries and events as a planner's own; the district, its people and
+ * enrollment history are still written with plain SQL (their modules offer no way in for a whole district yet).
  */
 @Component
 class DemoDistrict implements ApplicationRunner {
@@ -34,6 +45,9 @@ class DemoDistrict implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoDistrict.class);
 
     private final JdbcClient jdbc;
+    private final DirectoryApi directory;
+    private final PlanningApi planning;
+    private final MeasuresApi measures;
     private final PasswordEncoder passwords;
     private final TransactionTemplate transaction;
     private final boolean enabled;
@@ -42,12 +56,18 @@ class DemoDistrict implements ApplicationRunner {
 
     DemoDistrict(
             JdbcClient jdbc,
+            DirectoryApi directory,
+            PlanningApi planning,
+            MeasuresApi measures,
             PasswordEncoder passwords,
             TransactionTemplate transaction,
             @Value("${lodestar.demo.enabled:true}") boolean enabled,
             Environment environment) {
         this.environment = environment;
         this.jdbc = jdbc;
+        this.directory = directory;
+        this.planning = planning;
+        this.measures = measures;
         this.passwords = passwords;
         this.transaction = transaction;
         this.enabled = enabled;
@@ -87,6 +107,7 @@ class DemoDistrict implements ApplicationRunner {
     }
 
     private UUID district;
+    private SignedInUser as;
 
     private void load() {
         district = Ids.next();
@@ -100,16 +121,22 @@ class DemoDistrict implements ApplicationRunner {
         person("principal@lakeview.example", "Sam Okafor", "SCHOOL_LEADER", schools.get(0));
         person("teacher@lakeview.example", "Jordan Lee", "CONTRIBUTOR", schools.get(0));
         person("board@lakeview.example", "Morgan Blake", "VIEWER", null);
+        as = directory.currentAccount(district, planner).orElseThrow();
 
-        UUID plan = plan(null, "STRATEGIC", "Lakeview 2030: Every Student Ready", "ADOPTED");
-        jdbc.sql("update plan set vision = ?, mission = ?, core_values = ? where district_id = ? and id = ?")
-                .params(
+        UUID plan = Ids.next();
+        planning.savePlan(
+                as,
+                new PlanSummary(
+                        plan,
+                        null,
+                        PlanKind.STRATEGIC,
+                        "Lakeview 2030: Every Student Ready",
+                        2025,
+                        2029,
                         "Every Lakeview graduate is ready for college, career and community.",
                         "We engage every student in rigorous, joyful learning in safe and welcoming schools.",
                         "Equity · Excellence · Belonging · Integrity",
-                        district,
-                        plan)
-                .update();
+                        PlanStatus.ADOPTED));
         List<UUID> goals = new ArrayList<>();
         goals.add(goal(
                 plan,
@@ -243,40 +270,31 @@ class DemoDistrict implements ApplicationRunner {
     private final List<Object[]> kpis = new ArrayList<>();
 
     private UUID goal(UUID plan, String title, UUID owner, boolean published, int position, Kpi[] first, Kpi[] second) {
-        UUID goal = Ids.next();
-        jdbc.sql(
-                        "insert into goal (district_id, id, plan_id, title, owner_id, position, published) values (?, ?, ?, ?, ?, ?, ?)")
-                .params(district, goal, plan, title, owner, position, published)
-                .update();
+        UUID goal = planning.addItem(as, plan, Tier.GOAL, null, title, owner);
+        if (published) {
+            planning.setPublished(as, goal, true);
+        }
         String[] outcomes = {"Measured results for students", "Conditions that make it possible"};
         Kpi[][] kpiSets = {first, second};
         for (int o = 0; o < 2; o++) {
-            UUID outcome = Ids.next();
-            jdbc.sql("insert into outcome (district_id, id, goal_id, title, position) values (?, ?, ?, ?, ?)")
-                    .params(district, outcome, goal, outcomes[o] + " (" + position + "." + (o + 1) + ")", o + 1)
-                    .update();
-            int p = 1;
+            UUID outcome = planning.addItem(
+                    as, plan, Tier.OUTCOME, goal, outcomes[o] + " (" + position + "." + (o + 1) + ")", null);
             for (Kpi kpi : kpiSets[o]) {
-                UUID id = Ids.next();
-                jdbc.sql("""
-                                insert into kpi (district_id, id, outcome_id, name, unit, direction, baseline_value,
-                                    baseline_year, frequency, data_source, by_student_group, published, position)
-                                values (?, ?, ?, ?, ?, ?, ?, 2024, 'ANNUAL', 'State accountability file', ?, ?, ?)""")
-                        .params(
-                                district,
-                                id,
-                                outcome,
-                                kpi.name(),
-                                kpi.unit(),
-                                kpi.higherIsBetter() ? "HIGHER_IS_BETTER" : "LOWER_IS_BETTER",
-                                kpi.baseline(),
-                                kpi.unit().equals("PERCENT"),
-                                kpi.published() && published,
-                                p++)
-                        .update();
-                double interim = kpi.baseline() + (kpi.target() - kpi.baseline()) * 0.5;
-                target(id, 2026, interim);
-                target(id, 2029, kpi.target());
+                TreeMap<Integer, BigDecimal> targets = new TreeMap<>();
+                targets.put(2026, round(kpi.baseline() + (kpi.target() - kpi.baseline()) * 0.5));
+                targets.put(2029, round(kpi.target()));
+                UUID id = measures.addKpi(
+                        as,
+                        outcome,
+                        kpi.name(),
+                        org.lodestar.measures.Kpi.Unit.valueOf(kpi.unit()),
+                        kpi.higherIsBetter(),
+                        BigDecimal.valueOf(kpi.baseline()),
+                        2024,
+                        "State accountability file",
+                        kpi.unit().equals("PERCENT"),
+                        kpi.published() && published,
+                        targets);
                 kpis.add(new Object[] {id, kpi});
             }
         }
@@ -284,32 +302,15 @@ class DemoDistrict implements ApplicationRunner {
             "Strengthen core instruction with shared curriculum and coaching", "Use data cycles every quarter"
         };
         for (int s = 0; s < 2; s++) {
-            UUID strategy = Ids.next();
-            jdbc.sql(
-                            "insert into strategy (district_id, id, goal_id, title, owner_id, position) values (?, ?, ?, ?, ?, ?)")
-                    .params(
-                            district,
-                            strategy,
-                            goal,
-                            strategies[s] + " (" + position + "." + (s + 1) + ")",
-                            owner,
-                            s + 1)
-                    .update();
-            String[][] projects = {{"Pilot in five schools", "IN_PROGRESS"}, {"Train every team", "NOT_STARTED"}};
-            for (int j = 0; j < 2; j++) {
-                jdbc.sql(
-                                "insert into project (district_id, id, strategy_id, title, position, status) values (?, ?, ?, ?, ?, ?)")
-                        .params(district, Ids.next(), strategy, projects[j][0], j + 1, projects[j][1])
-                        .update();
-            }
+            UUID strategy = planning.addItem(
+                    as, plan, Tier.STRATEGY, goal, strategies[s] + " (" + position + "." + (s + 1) + ")", owner);
+            planning.setProjectStatus(
+                    as,
+                    planning.addItem(as, plan, Tier.PROJECT, strategy, "Pilot in five schools", null),
+                    ProjectStatus.IN_PROGRESS);
+            planning.addItem(as, plan, Tier.PROJECT, strategy, "Train every team", null);
         }
         return goal;
-    }
-
-    private void target(UUID kpi, int year, double value) {
-        jdbc.sql("insert into kpi_target (district_id, kpi_id, school_year, value) values (?, ?, ?, ?)")
-                .params(district, kpi, year, round(value))
-                .update();
     }
 
     private static final String[][] GROUPS = {
@@ -389,14 +390,6 @@ class DemoDistrict implements ApplicationRunner {
         return id;
     }
 
-    private UUID plan(UUID school, String kind, String title, String status) {
-        UUID id = Ids.next();
-        jdbc.sql("""
-                        insert into plan (district_id, id, school_id, kind, title, first_year, last_year, status)
-                        values (?, ?, ?, ?, ?, 2025, 2029, ?)""").params(district, id, school, kind, title, status).update();
-        return id;
-    }
-
     /**
      * How far each KPI got in the plan's first year (2025-26), as a share of the progress its path expected: some ahead,
      * some a little behind (at risk), some going the wrong way (off track).
@@ -416,6 +409,7 @@ class DemoDistrict implements ApplicationRunner {
             boolean percent = definition.unit().equals("PERCENT");
             double start = definition.baseline() - (definition.target() - definition.baseline()) * 0.3;
             double progress = FIRST_YEAR_PROGRESS[index++ % FIRST_YEAR_PROGRESS.length];
+            List<Measurement> values = new ArrayList<>();
             for (int year = 2020; year <= 2025; year++) {
                 double trend = start + (definition.baseline() - start) * (year - 2020) / 4.0;
                 double value = year == 2024 ? definition.baseline() : trend + random.nextGaussian() * 0.8;
@@ -425,31 +419,29 @@ class DemoDistrict implements ApplicationRunner {
                 if (year == 2020 && percent) {
                     value -= definition.higherIsBetter() ? 3 : -3; // the pandemic year
                 }
-                measurement(kpi, year, null, "ALL", value, percent ? enrollment : null);
+                values.add(measurement(kpi, year, null, "ALL", value, percent ? enrollment : null));
                 if (!percent) {
                     continue;
                 }
                 for (int g = 1; g < GROUPS.length; g++) {
                     int n = (int) Math.round(enrollment * SHARES[g]);
                     double gap = definition.higherIsBetter() ? GAPS[g] : -GAPS[g] * 0.4;
-                    measurement(kpi, year, null, GROUPS[g][0], clamp(value + gap + random.nextGaussian()), n);
+                    values.add(
+                            measurement(kpi, year, null, GROUPS[g][0], clamp(value + gap + random.nextGaussian()), n));
                 }
                 int total = SCHOOLS.length;
                 for (int s = 0; s < total; s++) {
                     int n = (int) SCHOOLS[s][4] * 9 / 10;
-                    measurement(kpi, year, schools.get(s), "ALL", clamp(value + random.nextGaussian() * 4), n);
+                    values.add(
+                            measurement(kpi, year, schools.get(s), "ALL", clamp(value + random.nextGaussian() * 4), n));
                 }
             }
+            measures.record(as, values);
         }
     }
 
-    private void measurement(UUID kpi, int year, UUID school, String group, double value, Integer n) {
-        jdbc.sql("""
-                        insert into measurement (district_id, id, kpi_id, school_year, period, school_id, group_code,
-                            value, n, recorded_at, recorded_by)
-                        values (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, 'demo')""")
-                .params(district, Ids.next(), kpi, year, school, group, round(value), n, Timestamp.from(Instant.now()))
-                .update();
+    private static Measurement measurement(UUID kpi, int year, UUID school, String group, double value, Integer n) {
+        return new Measurement(kpi, year, 0, school, group, round(value), n);
     }
 
     private void schoolPlans(List<UUID> schools, List<UUID> districtGoals) {
@@ -460,28 +452,28 @@ class DemoDistrict implements ApplicationRunner {
         };
         int[] schoolIndex = {0, 6, 9};
         for (int i = 0; i < plans.length; i++) {
-            UUID plan = plan(schools.get(schoolIndex[i]), "IMPROVEMENT", plans[i][0], "ADOPTED");
-            jdbc.sql("update plan set last_year = 2025 where district_id = ? and id = ?")
-                    .params(district, plan)
-                    .update();
-            UUID goal = Ids.next();
-            jdbc.sql("insert into goal (district_id, id, plan_id, title, position) values (?, ?, ?, ?, 1)")
-                    .params(district, goal, plan, plans[i][1])
-                    .update();
-            jdbc.sql("insert into outcome (district_id, id, goal_id, title, position) values (?, ?, ?, ?, 1)")
-                    .params(district, Ids.next(), goal, "Measured results at our school")
-                    .update();
-            jdbc.sql("insert into strategy (district_id, id, goal_id, title, position) values (?, ?, ?, ?, 1)")
-                    .params(district, Ids.next(), goal, "Small-group intervention three times a week")
-                    .update();
-            jdbc.sql(
-                            "insert into goal_alignment (district_id, school_goal_id, district_goal_id, rationale) values (?, ?, ?, ?)")
-                    .params(
-                            district,
-                            goal,
-                            districtGoals.get(Integer.parseInt(plans[i][2])),
-                            "Our needs assessment shows this is where our students need us most.")
-                    .update();
+            UUID plan = Ids.next();
+            planning.savePlan(
+                    as,
+                    new PlanSummary(
+                            plan,
+                            schools.get(schoolIndex[i]),
+                            PlanKind.IMPROVEMENT,
+                            plans[i][0],
+                            2025,
+                            2025,
+                            null,
+                            null,
+                            null,
+                            PlanStatus.ADOPTED));
+            UUID goal = planning.addItem(as, plan, Tier.GOAL, null, plans[i][1], null);
+            planning.addItem(as, plan, Tier.OUTCOME, goal, "Measured results at our school", null);
+            planning.addItem(as, plan, Tier.STRATEGY, goal, "Small-group intervention three times a week", null);
+            planning.align(
+                    as,
+                    goal,
+                    districtGoals.get(Integer.parseInt(plans[i][2])),
+                    "Our needs assessment shows this is where our students need us most.");
         }
     }
 

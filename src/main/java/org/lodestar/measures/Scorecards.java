@@ -37,6 +37,11 @@ public class Scorecards implements IndicatorSource {
         return kpis.all(districtId);
     }
 
+    /** KPIs archived because their goal or outcome was removed: listed apart, never on a scorecard. */
+    public List<ArchivedKpi> archived(UUID districtId) {
+        return kpis.archived(districtId);
+    }
+
     public Kpi kpi(UUID districtId, UUID kpiId) {
         return kpis.find(districtId, kpiId).orElseThrow(() -> new org.lodestar.directory.NotFoundException("kpi"));
     }

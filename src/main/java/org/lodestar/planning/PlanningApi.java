@@ -43,6 +43,38 @@ public class PlanningApi {
                         goal.status()));
     }
 
+    /** Saves a new or changed plan as this person; adopting it announces {@link PlanAdopted}. */
+    public void savePlan(SignedInUser user, PlanSummary plan) {
+        editing.savePlan(user, plan);
+    }
+
+    /** Adds an item under a plan (a goal: parentId is ignored) or under its item one tier up. */
+    public UUID addItem(SignedInUser user, UUID planId, Tier tier, UUID parentId, String title, UUID ownerId) {
+        return editing.addNode(user, planId, tier, parentId, title, ownerId);
+    }
+
+    public void setProjectStatus(SignedInUser user, UUID projectId, ProjectStatus status) {
+        Node project = store.node(user.districtId(), Tier.PROJECT, projectId)
+                .orElseThrow(() -> new NotFoundException("project"));
+        editing.updateNode(
+                user,
+                new Node(
+                        project.tier(),
+                        project.id(),
+                        project.parentId(),
+                        project.planId(),
+                        project.title(),
+                        project.ownerId(),
+                        project.position(),
+                        false,
+                        status));
+    }
+
+    /** Aligns a school goal to a district goal, with the school's reason. */
+    public void align(SignedInUser user, UUID schoolGoalId, UUID districtGoalId, String rationale) {
+        editing.align(user, schoolGoalId, districtGoalId, rationale);
+    }
+
     public List<PlanSummary> plans(UUID districtId) {
         return store.plans(districtId);
     }

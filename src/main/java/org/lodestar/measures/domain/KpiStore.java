@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.lodestar.measures.ArchivedKpi;
 import org.lodestar.measures.Kpi;
 import org.lodestar.measures.Measurement;
 import org.lodestar.measures.Values;
@@ -21,7 +22,11 @@ import org.lodestar.shared.Ids;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** KPIs, their targets and measurements; every statement is bound to one district. */
+/**
+ * KPIs, their targets and measurements; every statement is bound to one district. An archived KPI (its outcome was
+ * removed from the plan) is kept with its targets and measurements but found only by {@link #archived}: every other
+ * read leaves it out, so no scorecard, public page, API call or import sees or changes it.
+ */
 @Repository
 public class KpiStore {
 
@@ -33,7 +38,7 @@ public class KpiStore {
 
     public List<Kpi> all(UUID districtId) {
         Map<UUID, SortedMap<Integer, BigDecimal>> targets = targets(districtId);
-        return jdbc.sql("select * from kpi where district_id = ? order by position, name")
+        return jdbc.sql("select * from kpi where district_id = ? and archived_at is null order by position, name")
                 .param(districtId)
                 .query((rs, row) -> kpi(rs, targets))
                 .list();
@@ -47,7 +52,7 @@ public class KpiStore {
 
     public Optional<Kpi> find(UUID districtId, UUID id) {
         Map<UUID, SortedMap<Integer, BigDecimal>> targets = targets(districtId, id);
-        return jdbc.sql("select * from kpi where district_id = ? and id = ?")
+        return jdbc.sql("select * from kpi where district_id = ? and id = ? and archived_at is null")
                 .params(districtId, id)
                 .query((rs, row) -> kpi(rs, targets))
                 .optional();
@@ -118,6 +123,31 @@ public class KpiStore {
         jdbc.sql("delete from kpi where district_id = ? and id = ?")
                 .params(districtId, id)
                 .update();
+    }
+
+    /** Archives a KPI, keeping its targets and measurements; false when it was archived already. */
+    public boolean archive(UUID districtId, UUID id, String actor) {
+        return jdbc.sql("""
+                        update kpi set archived_at = now(), archived_by = ?
+                         where district_id = ? and id = ? and archived_at is null""").params(actor, districtId, id).update() == 1;
+    }
+
+    /** The district's archived KPIs, newest first, with how many values each keeps. */
+    public List<ArchivedKpi> archived(UUID districtId) {
+        return jdbc.sql("""
+                        select k.id, k.name, k.archived_at, k.archived_by,
+                               (select count(*) from measurement m where m.district_id = k.district_id and m.kpi_id = k.id)
+                                   as measurements
+                          from kpi k where k.district_id = ? and k.archived_at is not null
+                         order by k.archived_at desc, k.name""")
+                .param(districtId)
+                .query((rs, row) -> new ArchivedKpi(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("name"),
+                        rs.getTimestamp("archived_at").toInstant(),
+                        rs.getString("archived_by"),
+                        rs.getInt("measurements")))
+                .list();
     }
 
     public List<Measurement> measurements(UUID districtId, UUID kpiId) {

@@ -77,6 +77,7 @@ class ScorecardController {
         model.addAttribute("groups", directory.studentGroups(district));
         model.addAttribute("filter", new Filter(chosen == null ? null : chosen.id(), goal, school, group));
         model.addAttribute("plan", chosen);
+        model.addAttribute("archived", scorecards.archived(district));
         if (chosen == null) {
             model.addAttribute("cards", List.of());
             model.addAttribute("goals", List.of());

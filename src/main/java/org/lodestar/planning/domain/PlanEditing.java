@@ -1,12 +1,18 @@
 package org.lodestar.planning.domain;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.lodestar.directory.ForbiddenException;
 import org.lodestar.directory.NotFoundException;
 import org.lodestar.directory.SignedInUser;
+import org.lodestar.planning.GoalPublished;
+import org.lodestar.planning.GoalRemoved;
 import org.lodestar.planning.Node;
+import org.lodestar.planning.OutcomeRemoved;
+import org.lodestar.planning.PlanAdopted;
+import org.lodestar.planning.PlanStatus;
 import org.lodestar.planning.PlanSummary;
 import org.lodestar.planning.Tier;
 import org.lodestar.shared.AuditableChange;
@@ -17,7 +23,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Every change to a plan: checked against the person's rights (district plans by planners, a school's plan by its
- * leaders too), then recorded in the audit log in the same transaction.
+ * leaders too), then recorded in the audit log in the same transaction. Changes other modules act on are published
+ * as events of planning's API ({@link GoalRemoved}, {@link OutcomeRemoved}, {@link PlanAdopted},
+ * {@link GoalPublished}); the event publication registry stores them with this transaction, so a listener that fails
+ * gets them again instead of losing them.
  */
 @Service
 @Transactional
@@ -54,6 +63,10 @@ public class PlanEditing {
                                 fields(plan))
                         : AuditableChange.created(
                                 user.districtId(), user.email(), "Plan", plan.id(), plan.title(), fields(plan)));
+        boolean wasAdopted = before.map(p -> p.status() == PlanStatus.ADOPTED).orElse(false);
+        if (plan.status() == PlanStatus.ADOPTED && !wasAdopted) {
+            events.publishEvent(new PlanAdopted(user.districtId(), plan.id(), plan.title(), user.email()));
+        }
     }
 
     /** Adds an item under a plan (goals) or under the item one tier up. */
@@ -104,13 +117,27 @@ public class PlanEditing {
                 after.title(),
                 fields(before),
                 fields(after)));
+        if (after.published() != before.published()) {
+            events.publishEvent(new GoalPublished(user.districtId(), after.id(), after.published(), user.email()));
+        }
     }
 
+    /**
+     * Removes an item. A goal or an outcome is only marked removed and announced, because KPIs of the measures module
+     * hang under outcomes: measures archives them in its own listener, keeping their measurements.
+     */
     public void deleteNode(SignedInUser user, Tier tier, UUID id) {
         Node before = editableNode(user, tier, id);
-        store.deleteNode(user.districtId(), tier, id);
+        List<UUID> outcomes = tier == Tier.GOAL ? store.outcomeIds(user.districtId(), id) : List.of();
+        store.removeNode(user.districtId(), tier, id, user.email());
         events.publishEvent(AuditableChange.deleted(
                 user.districtId(), user.email(), label(tier), id, before.title(), fields(before)));
+        if (tier == Tier.GOAL) {
+            events.publishEvent(new GoalRemoved(user.districtId(), id, before.title(), outcomes, user.email()));
+        } else if (tier == Tier.OUTCOME) {
+            events.publishEvent(
+                    new OutcomeRemoved(user.districtId(), id, before.parentId(), before.title(), user.email()));
+        }
     }
 
     public void move(SignedInUser user, Tier tier, UUID id, boolean up) {

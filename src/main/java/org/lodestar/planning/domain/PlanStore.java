@@ -18,21 +18,28 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class PlanStore {
 
-    /** Each tier joined up to its plan, so that a whole tree is read with one statement per tier. */
+    /**
+     * Each tier joined up to its plan, so that a whole tree is read with one statement per tier. Removed goals and
+     * outcomes (and the strategies and projects under a removed goal) are left out: planning keeps their rows because
+     * measures' KPIs still point at them.
+     */
     private static final String NODES = """
             select 'GOAL' as tier, g.id, g.plan_id as parent_id, g.plan_id, g.title, g.owner_id, g.position, g.published,
                    null as status
-              from goal g where g.district_id = :d
+              from goal g where g.district_id = :d and g.removed_at is null
             union all
             select 'OUTCOME', o.id, o.goal_id, g.plan_id, o.title, o.owner_id, o.position, false, null
-              from outcome o join goal g on g.district_id = o.district_id and g.id = o.goal_id where o.district_id = :d
+              from outcome o join goal g on g.district_id = o.district_id and g.id = o.goal_id
+             where o.district_id = :d and o.removed_at is null and g.removed_at is null
             union all
             select 'STRATEGY', s.id, s.goal_id, g.plan_id, s.title, s.owner_id, s.position, false, null
-              from strategy s join goal g on g.district_id = s.district_id and g.id = s.goal_id where s.district_id = :d
+              from strategy s join goal g on g.district_id = s.district_id and g.id = s.goal_id
+             where s.district_id = :d and g.removed_at is null
             union all
             select 'PROJECT', p.id, p.strategy_id, g.plan_id, p.title, p.owner_id, p.position, false, p.status
               from project p join strategy s on s.district_id = p.district_id and s.id = p.strategy_id
-              join goal g on g.district_id = s.district_id and g.id = s.goal_id where p.district_id = :d
+              join goal g on g.district_id = s.district_id and g.id = s.goal_id
+             where p.district_id = :d and g.removed_at is null
             """;
 
     private final JdbcClient jdbc;
@@ -132,10 +139,41 @@ public class PlanStore {
         }
     }
 
-    public void deleteNode(UUID districtId, Tier tier, UUID id) {
-        jdbc.sql("delete from " + tier.table() + " where district_id = ? and id = ?")
-                .params(districtId, id)
-                .update();
+    /**
+     * Removes an item: goals and outcomes are marked removed (other modules point at them, see {@link #NODES}),
+     * strategies and projects, which nothing outside planning points at, are deleted.
+     */
+    public void removeNode(UUID districtId, Tier tier, UUID id, String actor) {
+        if (tier == Tier.GOAL) {
+            // its outcomes go with it, at the same now() (the transaction's time), so they can be told from
+            // outcomes removed earlier on their own
+            jdbc.sql("""
+                            update outcome set removed_at = now(), removed_by = ?
+                             where district_id = ? and goal_id = ? and removed_at is null""").params(actor, districtId, id).update();
+        }
+        if (keptWhenRemoved(tier)) {
+            jdbc.sql(
+                            "update " + tier.table()
+                                    + " set removed_at = now(), removed_by = ? where district_id = ? and id = ? and removed_at is null")
+                    .params(actor, districtId, id)
+                    .update();
+        } else {
+            jdbc.sql("delete from " + tier.table() + " where district_id = ? and id = ?")
+                    .params(districtId, id)
+                    .update();
+        }
+    }
+
+    /** The outcomes of a goal that are not removed: those that go with the goal when it is removed. */
+    public List<UUID> outcomeIds(UUID districtId, UUID goalId) {
+        return jdbc.sql("select id from outcome where district_id = ? and goal_id = ? and removed_at is null")
+                .params(districtId, goalId)
+                .query(UUID.class)
+                .list();
+    }
+
+    private static boolean keptWhenRemoved(Tier tier) {
+        return tier == Tier.GOAL || tier == Tier.OUTCOME;
     }
 
     /** Swaps an item with its neighbour above (up) or below; does nothing at either end. */
@@ -143,6 +181,9 @@ public class PlanStore {
         String neighbour = "select id, position from " + node.tier().table() + " where district_id = ? and "
                 + node.tier().parentColumn() + " = ? and position " + (up ? "<" : ">") + " ? order by position "
                 + (up ? "desc" : "asc") + " limit 1";
+        if (keptWhenRemoved(node.tier())) {
+            neighbour = neighbour.replace(" order by", " and removed_at is null order by");
+        }
         List<Object[]> rows = jdbc.sql(neighbour)
                 .params(districtId, node.parentId(), node.position())
                 .query((rs, row) -> new Object[] {rs.getObject("id", UUID.class), rs.getInt("position")})
@@ -156,7 +197,12 @@ public class PlanStore {
     }
 
     public List<Alignment> alignments(UUID districtId) {
-        return jdbc.sql("select school_goal_id, district_goal_id, rationale from goal_alignment where district_id = ?")
+        // an alignment of a removed goal, either side, no longer counts (the row stays with the removed goal)
+        return jdbc.sql("""
+                        select a.school_goal_id, a.district_goal_id, a.rationale from goal_alignment a
+                          join goal s on s.district_id = a.district_id and s.id = a.school_goal_id
+                          join goal d on d.district_id = a.district_id and d.id = a.district_goal_id
+                         where a.district_id = ? and s.removed_at is null and d.removed_at is null""")
                 .param(districtId)
                 .query((rs, row) -> new Alignment(
                         rs.getObject("school_goal_id", UUID.class),

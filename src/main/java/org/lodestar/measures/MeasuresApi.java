@@ -1,0 +1,61 @@
+package org.lodestar.measures;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.UUID;
+import org.lodestar.directory.SignedInUser;
+import org.lodestar.measures.domain.KpiEditing;
+import org.lodestar.measures.status.Direction;
+import org.lodestar.shared.Ids;
+import org.springframework.stereotype.Service;
+
+/** What other modules may change in measures: KPIs and their values, with the same rights and audit as the pages. */
+@Service
+public class MeasuresApi {
+
+    private final KpiEditing editing;
+
+    MeasuresApi(KpiEditing editing) {
+        this.editing = editing;
+    }
+
+    /** Adds an annual KPI under an outcome; returns its id. */
+    public UUID addKpi(
+            SignedInUser user,
+            UUID outcomeId,
+            String name,
+            Kpi.Unit unit,
+            boolean higherIsBetter,
+            BigDecimal baseline,
+            int baselineYear,
+            String dataSource,
+            boolean byStudentGroup,
+            boolean published,
+            SortedMap<Integer, BigDecimal> targets) {
+        UUID id = Ids.next();
+        editing.save(
+                user,
+                new Kpi(
+                        id,
+                        outcomeId,
+                        name,
+                        unit,
+                        higherIsBetter ? Direction.HIGHER_IS_BETTER : Direction.LOWER_IS_BETTER,
+                        baseline,
+                        baselineYear,
+                        Kpi.Frequency.ANNUAL,
+                        dataSource,
+                        null,
+                        byStudentGroup,
+                        published,
+                        0,
+                        targets));
+        return id;
+    }
+
+    /** Records values, all or none, each replacing what its cell held. */
+    public void record(SignedInUser user, List<Measurement> values) {
+        editing.record(user, values);
+    }
+}

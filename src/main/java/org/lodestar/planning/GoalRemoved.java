@@ -1,0 +1,18 @@
+package org.lodestar.planning;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A goal was removed from its plan, and with it the outcomes under it. Planning keeps the rows (marked removed), so
+ * modules that point at them (measures' KPIs) keep working and decide for themselves what removal means to them.
+ *
+ * @param outcomeIds the outcomes removed with the goal (not those removed earlier on their own)
+ * @param actor who removed it, for the audit entries listeners write
+ */
+public record GoalRemoved(UUID districtId, UUID goalId, String title, List<UUID> outcomeIds, String actor) {
+
+    public GoalRemoved {
+        outcomeIds = List.copyOf(outcomeIds);
+    }
+}
