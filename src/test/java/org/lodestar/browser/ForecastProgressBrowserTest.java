@@ -10,10 +10,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.lodestar.enrollment.domain.EnrollmentService;
+import org.lodestar.enrollment.domain.EnrollmentForecasts;
 import org.lodestar.support.Browser;
 import org.lodestar.support.Fixtures;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,7 +35,7 @@ class ForecastProgressBrowserTest {
 
     @TestConfiguration
     static class HeldWorker {
-        @Bean(name = EnrollmentService.FORECAST_WORKER)
+        @Bean(name = EnrollmentForecasts.FORECAST_WORKER)
         Executor enrollmentForecastWorker() {
             Executor thread = Executors.newSingleThreadExecutor();
             return task -> thread.execute(() -> {
@@ -52,9 +51,6 @@ class ForecastProgressBrowserTest {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    EnrollmentService enrollment;
 
     private Browser browser;
 

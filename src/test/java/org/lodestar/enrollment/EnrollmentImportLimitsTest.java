@@ -17,7 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.lodestar.directory.SignedInUser;
-import org.lodestar.enrollment.domain.EnrollmentService;
+import org.lodestar.enrollment.domain.EnrollmentImports;
 import org.lodestar.support.Fixtures;
 import org.lodestar.support.LodestarTest;
 import org.lodestar.support.WatchedUpload;
@@ -38,7 +38,7 @@ class EnrollmentImportLimitsTest {
     Fixtures fixtures;
 
     @Autowired
-    EnrollmentService enrollment;
+    EnrollmentImports imports;
 
     private MockHttpServletResponse upload(String path, WatchedUpload file, SignedInUser as) throws Exception {
         return mvc.perform(multipart(path)
@@ -111,7 +111,7 @@ class EnrollmentImportLimitsTest {
                 .query(Integer.class)
                 .single();
         String csv = "school_id,year,grade,count\nBirch Elementary,2024,1," + (grade1 + 7) + "\n";
-        var result = enrollment.importFile(
+        var result = imports.importFile(
                 planner(), "birch.csv", new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)), false);
         assertThat(result.applied()).isTrue();
         var audit = fixtures.jdbc()
@@ -123,8 +123,7 @@ class EnrollmentImportLimitsTest {
         assertThat(audit.get(1)).isEqualTo("{\"Birch Elementary 2024-25\": " + total + "}");
         assertThat(audit.get(2)).isEqualTo("{\"Birch Elementary 2024-25\": " + (total + 7) + "}");
         String back = "school_id,year,grade,count\nBirch Elementary,2024,1," + grade1 + "\n";
-        assertThat(enrollment
-                        .importFile(
+        assertThat(imports.importFile(
                                 planner(),
                                 "birch.csv",
                                 new ByteArrayResource(back.getBytes(StandardCharsets.UTF_8)),
@@ -151,15 +150,15 @@ class EnrollmentImportLimitsTest {
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
-            List<Future<EnrollmentService.ImportResult>> results = new ArrayList<>();
+            List<Future<EnrollmentImports.ImportResult>> results = new ArrayList<>();
             for (byte[] file : List.of(forward, backward)) {
                 results.add(threads.submit(() -> {
                     start.await();
-                    return enrollment.importFile(planner(), "counts.csv", new ByteArrayResource(file), false);
+                    return imports.importFile(planner(), "counts.csv", new ByteArrayResource(file), false);
                 }));
             }
             start.countDown();
-            for (Future<EnrollmentService.ImportResult> result : results) {
+            for (Future<EnrollmentImports.ImportResult> result : results) {
                 assertThat(result.get(2, TimeUnit.MINUTES).recorded()).isEqualTo(rows.size());
             }
         } finally {

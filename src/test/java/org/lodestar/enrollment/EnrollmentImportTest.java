@@ -8,7 +8,8 @@ import java.util.UUID;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.Test;
-import org.lodestar.enrollment.domain.EnrollmentService;
+import org.lodestar.enrollment.domain.EnrollmentImports;
+import org.lodestar.enrollment.domain.PlanningAheadEditing;
 import org.lodestar.support.Fixtures;
 import org.lodestar.support.LodestarTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,7 +18,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 class EnrollmentImportTest {
 
     @Autowired
-    EnrollmentService enrollment;
+    EnrollmentImports imports;
+
+    @Autowired
+    PlanningAheadEditing planningAhead;
 
     @Autowired
     Fixtures fixtures;
@@ -45,7 +49,7 @@ class EnrollmentImportTest {
             sheet.value(1, 2, "K");
             sheet.value(1, 3, 77);
         }
-        var result = enrollment.importFile(
+        var result = imports.importFile(
                 fixtures.user("planner@lakeview.example"),
                 "counts.xlsx",
                 new org.springframework.core.io.ByteArrayResource(bytes.toByteArray()),
@@ -60,7 +64,7 @@ class EnrollmentImportTest {
         int before = count("Birch Elementary", 2025, "1");
         String csv =
                 "school_id,year,grade,count\nBirch Elementary,2025,1,10\nBirch Elementary,2025,X,10\nNowhere,2025,1,10\nBirch Elementary,20x5,1,-1\n";
-        var result = enrollment.importFile(
+        var result = imports.importFile(
                 fixtures.user("planner@lakeview.example"),
                 "counts.csv",
                 new org.springframework.core.io.ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)),
@@ -73,7 +77,7 @@ class EnrollmentImportTest {
 
         // once the file reads, a school the district does not have is reported by line too
         csv = "school_id,year,grade,count\nBirch Elementary,2025,1,10\nNowhere,2025,1,10\n";
-        result = enrollment.importFile(
+        result = imports.importFile(
                 fixtures.user("planner@lakeview.example"),
                 "counts.csv",
                 new org.springframework.core.io.ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)),
@@ -95,7 +99,7 @@ class EnrollmentImportTest {
                 .single();
         int before = audited.get();
         UUID id = org.lodestar.shared.Ids.next();
-        enrollment.saveScenario(
+        planningAhead.saveScenario(
                 planner,
                 new org.lodestar.enrollment.domain.ScenarioRow(
                         id,
@@ -109,8 +113,8 @@ class EnrollmentImportTest {
                         null,
                         null,
                         null));
-        enrollment.deleteScenario(planner, id);
-        enrollment.saveSettings(planner, org.lodestar.enrollment.domain.EnrollmentStore.StaffingSettings.DEFAULT);
+        planningAhead.deleteScenario(planner, id);
+        planningAhead.saveSettings(planner, org.lodestar.enrollment.domain.EnrollmentStore.StaffingSettings.DEFAULT);
         assertThat(audited.get()).isEqualTo(before + 3);
     }
 }

@@ -9,7 +9,8 @@ import java.util.UUID;
 import org.lodestar.directory.DirectoryApi;
 import org.lodestar.directory.ForbiddenException;
 import org.lodestar.directory.SignedInUser;
-import org.lodestar.enrollment.domain.EnrollmentService;
+import org.lodestar.enrollment.domain.EnrollmentForecasts;
+import org.lodestar.enrollment.domain.EnrollmentImports;
 import org.lodestar.enrollment.projection.Backtest;
 import org.lodestar.enrollment.projection.EnrollmentHistory;
 import org.lodestar.enrollment.projection.Grade;
@@ -27,11 +28,13 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Enrollment", description = "Counts by school, year and grade; forecasts; backtested accuracy")
 class EnrollmentApiController {
 
-    private final EnrollmentService enrollment;
+    private final EnrollmentForecasts forecasting;
+    private final EnrollmentImports imports;
     private final DirectoryApi directory;
 
-    EnrollmentApiController(EnrollmentService enrollment, DirectoryApi directory) {
-        this.enrollment = enrollment;
+    EnrollmentApiController(EnrollmentForecasts forecasting, EnrollmentImports imports, DirectoryApi directory) {
+        this.forecasting = forecasting;
+        this.imports = imports;
         this.directory = directory;
     }
 
@@ -83,7 +86,7 @@ class EnrollmentApiController {
     @Operation(summary = "Every count of the caller's district")
     List<CountDto> history(@AuthenticationPrincipal SignedInUser user) {
         List<CountDto> counts = new ArrayList<>();
-        enrollment.forecasts(user.districtId()).ifPresent(f -> {
+        forecasting.forecasts(user.districtId()).ifPresent(f -> {
             EnrollmentHistory history = f.history();
             for (String school : history.schools()) {
                 history.of(school)
@@ -99,7 +102,7 @@ class EnrollmentApiController {
     ResponseEntity<?> record(@RequestBody List<CountDto> body, @AuthenticationPrincipal SignedInUser user) {
         ForbiddenException.unless(user.canPlanForDistrict());
         List<Problem> problems = new ArrayList<>();
-        List<EnrollmentService.Count> counts = new ArrayList<>();
+        List<EnrollmentImports.Count> counts = new ArrayList<>();
         for (int i = 0; i < body.size(); i++) {
             CountDto dto = body.get(i);
             if (dto == null) {
@@ -124,7 +127,7 @@ class EnrollmentApiController {
                 problems.add(new Problem(i, "count must be 0 or more"));
             }
             if (problems.size() == before) {
-                counts.add(new EnrollmentService.Count(dto.schoolId(), dto.year(), grade, dto.count()));
+                counts.add(new EnrollmentImports.Count(dto.schoolId(), dto.year(), grade, dto.count()));
             }
         }
         if (!problems.isEmpty()) {
@@ -135,14 +138,14 @@ class EnrollmentApiController {
             refused.setProperty("problems", problems);
             return ResponseEntity.unprocessableContent().body(refused);
         }
-        enrollment.record(user, counts);
+        imports.record(user, counts);
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("recorded", counts.size()));
     }
 
     @GetMapping("/api/v1/enrollment/forecast")
     @Operation(summary = "The forecast by school, year and grade with 80% and 95% bands, and district totals")
     ForecastResponse forecast(@AuthenticationPrincipal SignedInUser user) {
-        return enrollment
+        return forecasting
                 .forecasts(user.districtId())
                 .map(f -> new ForecastResponse(
                         f.forecast().cells().stream()
@@ -185,7 +188,7 @@ class EnrollmentApiController {
     @GetMapping("/api/v1/enrollment/backtest")
     @Operation(summary = "Accuracy of Lodestar's method and of the plain baseline on the district's own history")
     BacktestResponse backtest(@AuthenticationPrincipal SignedInUser user) {
-        return enrollment
+        return forecasting
                 .forecasts(user.districtId())
                 .map(f -> new BacktestResponse(
                         f.forecast().backtest().rows(), f.baseline().rows()))

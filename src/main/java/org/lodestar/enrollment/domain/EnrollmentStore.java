@@ -152,4 +152,20 @@ public class EnrollmentStore {
         public static final StaffingSettings DEFAULT = new StaffingSettings(
                 new BigDecimal("20"), new BigDecimal("24"), new BigDecimal("26"), new BigDecimal("10"));
     }
+
+    /** The version of the district's history (0 before any change was recorded). */
+    long historyVersion(UUID districtId) {
+        return jdbc.sql("select version from enrollment_history_version where district_id = ?")
+                .param(districtId)
+                .query(Long.class)
+                .optional()
+                .orElse(0L);
+    }
+
+    /** Marks the district's counts or births changed, in the transaction that changed them. */
+    void historyChanged(UUID districtId) {
+        jdbc.sql("""
+                        insert into enrollment_history_version (district_id, version) values (?, 1)
+                        on conflict (district_id) do update set version = enrollment_history_version.version + 1""").param(districtId).update();
+    }
 }

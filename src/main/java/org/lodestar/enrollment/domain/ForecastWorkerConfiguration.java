@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ForecastWorkerConfiguration {
 
-    @Bean(name = EnrollmentService.FORECAST_WORKER, destroyMethod = "shutdownNow")
+    @Bean(name = EnrollmentForecasts.FORECAST_WORKER, destroyMethod = "shutdownNow")
     ExecutorService enrollmentForecastWorker() {
         return Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "enrollment-forecasts");

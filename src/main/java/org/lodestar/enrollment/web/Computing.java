@@ -2,7 +2,7 @@ package org.lodestar.enrollment.web;
 
 import java.util.Optional;
 import org.lodestar.directory.SignedInUser;
-import org.lodestar.enrollment.domain.EnrollmentService;
+import org.lodestar.enrollment.domain.EnrollmentForecasts;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
@@ -14,8 +14,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 class Computing {
 
     /** The forecasts (empty when there is no history), or the progress page while they are computed. */
-    static Optional<EnrollmentService.Forecasts> readyOrShowProgress(EnrollmentService enrollment, SignedInUser user) {
-        return enrollment.forecastsIfReady(user.districtId()).orElseThrow(NotReady::new);
+    static Optional<EnrollmentForecasts.Forecasts> readyOrShowProgress(
+            EnrollmentForecasts forecasting, SignedInUser user) {
+        return forecasting.forecastsIfReady(user.districtId()).orElseThrow(NotReady::new);
     }
 
     @ExceptionHandler(NotReady.class)

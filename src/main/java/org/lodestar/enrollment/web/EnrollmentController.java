@@ -15,7 +15,8 @@ import org.lodestar.directory.DirectoryApi;
 import org.lodestar.directory.NotFoundException;
 import org.lodestar.directory.School;
 import org.lodestar.directory.SignedInUser;
-import org.lodestar.enrollment.domain.EnrollmentService;
+import org.lodestar.enrollment.domain.EnrollmentForecasts;
+import org.lodestar.enrollment.domain.EnrollmentImports;
 import org.lodestar.enrollment.projection.Bands;
 import org.lodestar.enrollment.projection.EnrollmentForecaster;
 import org.lodestar.enrollment.projection.EnrollmentHistory;
@@ -38,14 +39,20 @@ class EnrollmentController {
 
     private static final int HISTORY_SHOWN = 10;
 
-    private final EnrollmentService enrollment;
+    private final EnrollmentForecasts forecasting;
+    private final EnrollmentImports imports;
     private final DirectoryApi directory;
     private final EnrollmentCharts charts;
     private final MessageSource messages;
 
     EnrollmentController(
-            EnrollmentService enrollment, DirectoryApi directory, EnrollmentCharts charts, MessageSource messages) {
-        this.enrollment = enrollment;
+            EnrollmentForecasts forecasting,
+            EnrollmentImports imports,
+            DirectoryApi directory,
+            EnrollmentCharts charts,
+            MessageSource messages) {
+        this.forecasting = forecasting;
+        this.imports = imports;
         this.directory = directory;
         this.charts = charts;
         this.messages = messages;
@@ -63,19 +70,19 @@ class EnrollmentController {
 
     @GetMapping("/enrollment")
     String overview(@AuthenticationPrincipal SignedInUser user, Model model) {
-        Optional<EnrollmentService.Forecasts> found = Computing.readyOrShowProgress(enrollment, user);
+        Optional<EnrollmentForecasts.Forecasts> found = Computing.readyOrShowProgress(forecasting, user);
         model.addAttribute("hasData", found.isPresent());
         if (found.isEmpty()) {
             return "enrollment/overview";
         }
-        EnrollmentService.Forecasts forecasts = found.get();
+        EnrollmentForecasts.Forecasts forecasts = found.get();
         EnrollmentHistory history = forecasts.history();
         EnrollmentForecaster.Result result = forecasts.forecast();
         Map<UUID, School> schools = directory.schoolsById(user.districtId());
         int last = history.completeYear();
         List<Integer> years = new ArrayList<>();
         for (int year = Math.max(history.firstYear(), last - HISTORY_SHOWN + 1);
-                year <= last + EnrollmentService.HORIZON;
+                year <= last + EnrollmentForecasts.HORIZON;
                 year++) {
             years.add(year);
         }
@@ -108,7 +115,7 @@ class EnrollmentController {
                         next,
                         band80Low,
                         band80High,
-                        ahead.get(last + EnrollmentService.HORIZON),
+                        ahead.get(last + EnrollmentForecasts.HORIZON),
                         Staffing.utilization(next, school.capacity())));
             }
         }
@@ -163,7 +170,7 @@ class EnrollmentController {
     @GetMapping("/enrollment/schools/{id}")
     String school(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user, Model model) {
         School school = directory.school(user.districtId(), id).orElseThrow(() -> new NotFoundException("school"));
-        EnrollmentService.Forecasts forecasts = Computing.readyOrShowProgress(enrollment, user)
+        EnrollmentForecasts.Forecasts forecasts = Computing.readyOrShowProgress(forecasting, user)
                 .filter(f -> f.history().schools().contains(id.toString()))
                 .orElseThrow(() -> new NotFoundException("enrollment"));
         EnrollmentHistory history = forecasts.history();
@@ -261,7 +268,7 @@ class EnrollmentController {
             Model model) {
         directory.school(user.districtId(), id).orElseThrow(() -> new NotFoundException("school"));
         org.lodestar.directory.ForbiddenException.unless(user.canPlanForDistrict());
-        List<EnrollmentService.Count> counts = new ArrayList<>();
+        List<EnrollmentImports.Count> counts = new ArrayList<>();
         List<String> bad = new ArrayList<>();
         cells.forEach((name, value) -> {
             if (!name.startsWith("c_") || value.isBlank()) {
@@ -275,7 +282,7 @@ class EnrollmentController {
                 if (students < 0 || students > 100_000) {
                     throw new NumberFormatException();
                 }
-                counts.add(new EnrollmentService.Count(id, year, grade, students));
+                counts.add(new EnrollmentImports.Count(id, year, grade, students));
             } catch (RuntimeException e) {
                 bad.add(name);
             }
@@ -285,14 +292,14 @@ class EnrollmentController {
             model.addAttribute("entered", cells);
             return school(id, user, model);
         }
-        enrollment.record(user, counts);
+        imports.record(user, counts);
         return "redirect:/enrollment/schools/" + id + "?saved";
     }
 
     /** Polled by the progress page: when the forecast is ready, htmx reloads the page that waited for it. */
     @GetMapping("/enrollment/ready")
     org.springframework.http.ResponseEntity<Void> ready(@AuthenticationPrincipal SignedInUser user) {
-        return enrollment.forecastsIfReady(user.districtId()).isPresent()
+        return forecasting.forecastsIfReady(user.districtId()).isPresent()
                 ? org.springframework.http.ResponseEntity.ok()
                         .header("HX-Refresh", "true")
                         .build()
@@ -311,8 +318,7 @@ class EnrollmentController {
             @AuthenticationPrincipal SignedInUser user,
             Model model)
             throws IOException {
-        EnrollmentService.ImportResult result =
-                enrollment.importFile(user, file.getOriginalFilename(), file, addSchools);
+        EnrollmentImports.ImportResult result = imports.importFile(user, file.getOriginalFilename(), file, addSchools);
         model.addAttribute("result", result);
         model.addAttribute("filename", file.getOriginalFilename());
         return "enrollment/import";
@@ -322,7 +328,7 @@ class EnrollmentController {
     String importBirths(
             @RequestParam("file") MultipartFile file, @AuthenticationPrincipal SignedInUser user, Model model)
             throws IOException {
-        model.addAttribute("birthsResult", enrollment.importBirths(user, file.getOriginalFilename(), file));
+        model.addAttribute("birthsResult", imports.importBirths(user, file.getOriginalFilename(), file));
         model.addAttribute("filename", file.getOriginalFilename());
         return "enrollment/import";
     }

@@ -11,8 +11,9 @@ import org.lodestar.directory.DirectoryApi;
 import org.lodestar.directory.ForbiddenException;
 import org.lodestar.directory.School;
 import org.lodestar.directory.SignedInUser;
-import org.lodestar.enrollment.domain.EnrollmentService;
+import org.lodestar.enrollment.domain.EnrollmentForecasts;
 import org.lodestar.enrollment.domain.EnrollmentStore;
+import org.lodestar.enrollment.domain.PlanningAheadEditing;
 import org.lodestar.enrollment.domain.ScenarioRow;
 import org.lodestar.enrollment.projection.EnrollmentForecaster;
 import org.lodestar.enrollment.projection.EnrollmentHistory;
@@ -33,19 +34,22 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class PlanningAheadController {
 
-    private final EnrollmentService enrollment;
+    private final EnrollmentForecasts forecasting;
+    private final PlanningAheadEditing editing;
     private final EnrollmentStore store;
     private final DirectoryApi directory;
     private final EnrollmentCharts charts;
     private final MessageSource messages;
 
     PlanningAheadController(
-            EnrollmentService enrollment,
+            EnrollmentForecasts forecasting,
+            PlanningAheadEditing editing,
             EnrollmentStore store,
             DirectoryApi directory,
             EnrollmentCharts charts,
             MessageSource messages) {
-        this.enrollment = enrollment;
+        this.forecasting = forecasting;
+        this.editing = editing;
         this.store = store;
         this.directory = directory;
         this.charts = charts;
@@ -63,7 +67,7 @@ class PlanningAheadController {
     String scenarios(@AuthenticationPrincipal SignedInUser user, Model model) {
         model.addAttribute("schools", directory.schools(user.districtId()));
         model.addAttribute("kinds", ScenarioRow.Kind.values());
-        Optional<EnrollmentService.Forecasts> found = Computing.readyOrShowProgress(enrollment, user);
+        Optional<EnrollmentForecasts.Forecasts> found = Computing.readyOrShowProgress(forecasting, user);
         model.addAttribute("hasData", found.isPresent());
         if (found.isEmpty()) {
             return "enrollment/scenarios";
@@ -150,7 +154,7 @@ class PlanningAheadController {
             model.addAttribute("entered", Map.of("name", name));
             return scenarios(user, model);
         }
-        enrollment.saveScenario(
+        editing.saveScenario(
                 user,
                 new ScenarioRow(
                         Ids.next(),
@@ -170,7 +174,7 @@ class PlanningAheadController {
     @PostMapping("/enrollment/scenarios/{id}/delete")
     String deleteScenario(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user) {
         ForbiddenException.unless(user.canPlanForDistrict());
-        enrollment.deleteScenario(user, id);
+        editing.deleteScenario(user, id);
         return "redirect:/enrollment/scenarios";
     }
 
@@ -181,7 +185,7 @@ class PlanningAheadController {
     String staffing(@AuthenticationPrincipal SignedInUser user, Model model) {
         EnrollmentStore.StaffingSettings settings = store.settings(user.districtId());
         model.addAttribute("settings", settings);
-        Optional<EnrollmentService.Forecasts> found = Computing.readyOrShowProgress(enrollment, user);
+        Optional<EnrollmentForecasts.Forecasts> found = Computing.readyOrShowProgress(forecasting, user);
         model.addAttribute("hasData", found.isPresent());
         if (found.isEmpty()) {
             return "enrollment/staffing";
@@ -265,7 +269,7 @@ class PlanningAheadController {
             model.addAttribute("settingsError", true);
             return staffing(user, model);
         }
-        enrollment.saveSettings(
+        editing.saveSettings(
                 user, new EnrollmentStore.StaffingSettings(ratioK3, ratio45, ratioSecondary, attritionPercent));
         return "redirect:/enrollment/staffing";
     }

@@ -9,23 +9,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import org.lodestar.directory.DirectoryApi;
 import org.lodestar.directory.ForbiddenException;
 import org.lodestar.directory.School;
 import org.lodestar.directory.SchoolLevel;
 import org.lodestar.directory.SignedInUser;
-import org.lodestar.enrollment.projection.Backtest;
 import org.lodestar.enrollment.projection.Births;
 import org.lodestar.enrollment.projection.EnrollmentCsv;
-import org.lodestar.enrollment.projection.EnrollmentForecaster;
 import org.lodestar.enrollment.projection.EnrollmentHistory;
 import org.lodestar.enrollment.projection.Grade;
-import org.lodestar.enrollment.projection.Method;
 import org.lodestar.shared.AuditableChange;
 import org.lodestar.shared.Ids;
 import org.lodestar.shared.tabular.ImportProblem;
@@ -33,85 +26,26 @@ import org.lodestar.shared.tabular.ImportProblems;
 import org.lodestar.shared.tabular.ImportRefused;
 import org.lodestar.shared.tabular.TabularFile;
 import org.lodestar.shared.tabular.TabularLimits;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Enrollment imports and forecasts. A district's forecast is computed once and kept until its history changes:
- * a dozen schools take well under a second, a state of 2,000 a few seconds (see the benchmark in README).
- * Changes made while a forecast is computed start a new one; the stale one is dropped.
+ * Changes to a district's enrollment history: imports of counts and births (CSV or XLSX, all rows or none) and counts
+ * corrected in the grid or posted through the API. Each change raises the history's version, so forecasts follow.
  */
 @Service
-public class EnrollmentService {
-
-    /** The bean of the thread that computes forecasts: one, so that districts take turns. */
-    public static final String FORECAST_WORKER = "enrollmentForecastWorker";
-
-    /** How many years ahead the pages forecast. */
-    public static final int HORIZON = 5;
+public class EnrollmentImports {
 
     private final EnrollmentStore store;
     private final DirectoryApi directory;
     private final ApplicationEventPublisher events;
-    private final Map<UUID, CompletableFuture<Optional<Forecasts>>> cache = new ConcurrentHashMap<>();
-    private final Executor worker;
 
-    EnrollmentService(
-            EnrollmentStore store,
-            DirectoryApi directory,
-            ApplicationEventPublisher events,
-            @Qualifier(FORECAST_WORKER) Executor worker) {
-        this.worker = worker;
+    EnrollmentImports(EnrollmentStore store, DirectoryApi directory, ApplicationEventPublisher events) {
         this.store = store;
         this.directory = directory;
         this.events = events;
-    }
-
-    /** Lodestar's forecast of the district, and the plain baseline's backtest to show beside its accuracy. */
-    public record Forecasts(
-            EnrollmentHistory history, EnrollmentForecaster.Result forecast, Backtest.Report baseline) {}
-
-    /**
-     * The district's forecasts, waiting for them if they are being computed (the API and the pages that need them).
-     */
-    public Optional<Forecasts> forecasts(UUID districtId) {
-        return start(districtId).join();
-    }
-
-    /** The forecasts if they are ready now; else they are started (if there is data) and the caller shows progress. */
-    public Optional<Optional<Forecasts>> forecastsIfReady(UUID districtId) {
-        CompletableFuture<Optional<Forecasts>> future = start(districtId);
-        return future.isDone() ? Optional.of(future.join()) : Optional.empty();
-    }
-
-    /**
-     * Forecasts run on a worker thread, one district at a time, so that a large district's run (a state of 2,000
-     * schools takes seconds) never holds a request thread; pages show progress and reload when it is done.
-     */
-    private CompletableFuture<Optional<Forecasts>> start(UUID districtId) {
-        return cache.computeIfAbsent(districtId, id -> CompletableFuture.supplyAsync(() -> compute(id), worker));
-    }
-
-    private Optional<Forecasts> compute(UUID districtId) {
-        EnrollmentHistory history = store.history(districtId);
-        if (history.isEmpty()) {
-            return Optional.empty();
-        }
-        var births = store.births(districtId);
-        return Optional.of(new Forecasts(
-                history,
-                EnrollmentForecaster.forecast(history, births, Method.LODESTAR, HORIZON),
-                Backtest.run(
-                        history.upTo(history.completeYear()),
-                        births,
-                        Method.BASELINE,
-                        HORIZON,
-                        history.completeYear())));
     }
 
     /** What an import did, or the first problems that stopped it and how many more. */
@@ -179,7 +113,7 @@ public class EnrollmentService {
                     row.count());
             store.upsert(user.districtId(), schoolId, row.year(), row.grade(), row.count());
         }
-        forgetAfterCommit(user.districtId());
+        store.historyChanged(user.districtId());
         events.publishEvent(AuditableChange.updated(
                 user.districtId(),
                 user.email(),
@@ -242,7 +176,7 @@ public class EnrollmentService {
                 "imported births for " + count + " years, changing " + after.size(),
                 before,
                 after));
-        forgetAfterCommit(user.districtId());
+        store.historyChanged(user.districtId());
         return new ImportResult(count, 0, List.of(), 0);
     }
 
@@ -252,7 +186,7 @@ public class EnrollmentService {
         ForbiddenException.unless(user.canPlanForDistrict());
         store.lockCounts(user.districtId());
         counts.forEach(c -> store.upsert(user.districtId(), c.schoolId(), c.year(), c.grade(), c.students()));
-        forgetAfterCommit(user.districtId());
+        store.historyChanged(user.districtId());
         events.publishEvent(AuditableChange.updated(
                 user.districtId(),
                 user.email(),
@@ -263,69 +197,8 @@ public class EnrollmentService {
                 Map.of("counts", counts.size())));
     }
 
-    /** Saves a scenario (planners), recorded in the audit log. */
-    @Transactional
-    public void saveScenario(SignedInUser user, ScenarioRow scenario) {
-        ForbiddenException.unless(user.canPlanForDistrict());
-        store.saveScenario(user.districtId(), scenario);
-        events.publishEvent(AuditableChange.created(
-                user.districtId(),
-                user.email(),
-                "Scenario",
-                scenario.id(),
-                scenario.name(),
-                Map.of("kind", scenario.kind().name(), "from", scenario.fromYear())));
-    }
-
-    @Transactional
-    public void deleteScenario(SignedInUser user, UUID scenarioId) {
-        ForbiddenException.unless(user.canPlanForDistrict());
-        store.scenarios(user.districtId()).stream()
-                .filter(scenario -> scenario.id().equals(scenarioId))
-                .findFirst()
-                .ifPresent(scenario -> {
-                    store.deleteScenario(user.districtId(), scenarioId);
-                    events.publishEvent(AuditableChange.deleted(
-                            user.districtId(),
-                            user.email(),
-                            "Scenario",
-                            scenarioId,
-                            scenario.name(),
-                            Map.of("kind", scenario.kind().name())));
-                });
-    }
-
-    /** Saves the class-size ratios and attrition (planners), recorded in the audit log. */
-    @Transactional
-    public void saveSettings(SignedInUser user, EnrollmentStore.StaffingSettings settings) {
-        ForbiddenException.unless(user.canPlanForDistrict());
-        EnrollmentStore.StaffingSettings before = store.settings(user.districtId());
-        store.saveSettings(user.districtId(), settings);
-        events.publishEvent(AuditableChange.updated(
-                user.districtId(),
-                user.email(),
-                "District",
-                user.districtId(),
-                "staffing ratios",
-                Map.of("settings", before.toString()),
-                Map.of("settings", settings.toString())));
-    }
-
     /** One counted cell posted through the API. */
     public record Count(UUID schoolId, int year, Grade grade, int students) {}
-
-    /** Drops the district's forecast now and again once the change commits, so none is computed from old data. */
-    private void forgetAfterCommit(UUID districtId) {
-        cache.remove(districtId);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    cache.remove(districtId);
-                }
-            });
-        }
-    }
 
     private Map<String, UUID> schoolLookup(UUID districtId) {
         Map<String, UUID> lookup = new HashMap<>();

@@ -1,0 +1,71 @@
+package org.lodestar.enrollment.domain;
+
+import java.util.Map;
+import java.util.UUID;
+import org.lodestar.directory.ForbiddenException;
+import org.lodestar.directory.SignedInUser;
+import org.lodestar.shared.AuditableChange;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What planners set up to look ahead: scenarios on top of the forecast, class-size ratios and attrition. */
+@Service
+public class PlanningAheadEditing {
+
+    private final EnrollmentStore store;
+    private final ApplicationEventPublisher events;
+
+    PlanningAheadEditing(EnrollmentStore store, ApplicationEventPublisher events) {
+        this.store = store;
+        this.events = events;
+    }
+
+    /** Saves a scenario (planners), recorded in the audit log. */
+    @Transactional
+    public void saveScenario(SignedInUser user, ScenarioRow scenario) {
+        ForbiddenException.unless(user.canPlanForDistrict());
+        store.saveScenario(user.districtId(), scenario);
+        events.publishEvent(AuditableChange.created(
+                user.districtId(),
+                user.email(),
+                "Scenario",
+                scenario.id(),
+                scenario.name(),
+                Map.of("kind", scenario.kind().name(), "from", scenario.fromYear())));
+    }
+
+    @Transactional
+    public void deleteScenario(SignedInUser user, UUID scenarioId) {
+        ForbiddenException.unless(user.canPlanForDistrict());
+        store.scenarios(user.districtId()).stream()
+                .filter(scenario -> scenario.id().equals(scenarioId))
+                .findFirst()
+                .ifPresent(scenario -> {
+                    store.deleteScenario(user.districtId(), scenarioId);
+                    events.publishEvent(AuditableChange.deleted(
+                            user.districtId(),
+                            user.email(),
+                            "Scenario",
+                            scenarioId,
+                            scenario.name(),
+                            Map.of("kind", scenario.kind().name())));
+                });
+    }
+
+    /** Saves the class-size ratios and attrition (planners), recorded in the audit log. */
+    @Transactional
+    public void saveSettings(SignedInUser user, EnrollmentStore.StaffingSettings settings) {
+        ForbiddenException.unless(user.canPlanForDistrict());
+        EnrollmentStore.StaffingSettings before = store.settings(user.districtId());
+        store.saveSettings(user.districtId(), settings);
+        events.publishEvent(AuditableChange.updated(
+                user.districtId(),
+                user.email(),
+                "District",
+                user.districtId(),
+                "staffing ratios",
+                Map.of("settings", before.toString()),
+                Map.of("settings", settings.toString())));
+    }
+}
