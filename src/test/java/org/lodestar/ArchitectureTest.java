@@ -27,8 +27,7 @@ class ArchitectureTest {
      */
     private static final Set<String> STORES_USED_BY_CONTROLLERS_TODAY = Set.of(
             "org.lodestar.planning.web.PlansController -> org.lodestar.planning.domain.PlanStore",
-            "org.lodestar.planning.web.GoalsController -> org.lodestar.planning.domain.PlanStore",
-            "org.lodestar.enrollment.web.PlanningAheadController -> org.lodestar.enrollment.domain.EnrollmentStore");
+            "org.lodestar.planning.web.GoalsController -> org.lodestar.planning.domain.PlanStore");
 
     /** Forecasting, status rules and the kernel are plain Java, tested and reused without a Spring context. */
     @Test

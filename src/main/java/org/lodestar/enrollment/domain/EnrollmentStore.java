@@ -1,6 +1,5 @@
 package org.lodestar.enrollment.domain;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 import org.lodestar.enrollment.projection.Births;
@@ -144,13 +143,6 @@ public class EnrollmentStore {
         jdbc.sql("delete from enrollment_scenario where district_id = ? and id = ?")
                 .params(districtId, id)
                 .update();
-    }
-
-    /** Class-size ratios (students per teacher) by band, and yearly teacher attrition in percent. */
-    public record StaffingSettings(
-            BigDecimal ratioK3, BigDecimal ratio45, BigDecimal ratioSecondary, BigDecimal attritionPercent) {
-        public static final StaffingSettings DEFAULT = new StaffingSettings(
-                new BigDecimal("20"), new BigDecimal("24"), new BigDecimal("26"), new BigDecimal("10"));
     }
 
     /** The version of the district's history (0 before any change was recorded). */

@@ -1,5 +1,6 @@
 package org.lodestar.enrollment.domain;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.lodestar.directory.ForbiddenException;
@@ -19,6 +20,16 @@ public class PlanningAheadEditing {
     PlanningAheadEditing(EnrollmentStore store, ApplicationEventPublisher events) {
         this.store = store;
         this.events = events;
+    }
+
+    /** The district's scenarios, in the order they were made. */
+    public List<ScenarioRow> scenarios(UUID districtId) {
+        return store.scenarios(districtId);
+    }
+
+    /** The district's class-size ratios and attrition (the defaults until a planner saves them). */
+    public StaffingSettings settings(UUID districtId) {
+        return store.settings(districtId);
     }
 
     /** Saves a scenario (planners), recorded in the audit log. */
@@ -55,9 +66,9 @@ public class PlanningAheadEditing {
 
     /** Saves the class-size ratios and attrition (planners), recorded in the audit log. */
     @Transactional
-    public void saveSettings(SignedInUser user, EnrollmentStore.StaffingSettings settings) {
+    public void saveSettings(SignedInUser user, StaffingSettings settings) {
         ForbiddenException.unless(user.canPlanForDistrict());
-        EnrollmentStore.StaffingSettings before = store.settings(user.districtId());
+        StaffingSettings before = store.settings(user.districtId());
         store.saveSettings(user.districtId(), settings);
         events.publishEvent(AuditableChange.updated(
                 user.districtId(),

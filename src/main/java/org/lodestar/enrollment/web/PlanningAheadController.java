@@ -12,9 +12,9 @@ import org.lodestar.directory.ForbiddenException;
 import org.lodestar.directory.School;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.enrollment.domain.EnrollmentForecasts;
-import org.lodestar.enrollment.domain.EnrollmentStore;
 import org.lodestar.enrollment.domain.PlanningAheadEditing;
 import org.lodestar.enrollment.domain.ScenarioRow;
+import org.lodestar.enrollment.domain.StaffingSettings;
 import org.lodestar.enrollment.projection.EnrollmentForecaster;
 import org.lodestar.enrollment.projection.EnrollmentHistory;
 import org.lodestar.enrollment.projection.Grade;
@@ -36,7 +36,6 @@ class PlanningAheadController {
 
     private final EnrollmentForecasts forecasting;
     private final PlanningAheadEditing editing;
-    private final EnrollmentStore store;
     private final DirectoryApi directory;
     private final EnrollmentCharts charts;
     private final MessageSource messages;
@@ -44,13 +43,11 @@ class PlanningAheadController {
     PlanningAheadController(
             EnrollmentForecasts forecasting,
             PlanningAheadEditing editing,
-            EnrollmentStore store,
             DirectoryApi directory,
             EnrollmentCharts charts,
             MessageSource messages) {
         this.forecasting = forecasting;
         this.editing = editing;
-        this.store = store;
         this.directory = directory;
         this.charts = charts;
         this.messages = messages;
@@ -75,7 +72,7 @@ class PlanningAheadController {
         List<EnrollmentForecaster.Cell> base = found.get().forecast().cells();
         List<Comparison> comparisons = new ArrayList<>();
         comparisons.add(new Comparison(null, null, totals(base)));
-        for (ScenarioRow scenario : store.scenarios(user.districtId())) {
+        for (ScenarioRow scenario : editing.scenarios(user.districtId())) {
             comparisons.add(new Comparison(
                     scenario.name(), scenario, totals(scenario.toScenario().apply(base))));
         }
@@ -183,7 +180,7 @@ class PlanningAheadController {
 
     @GetMapping("/enrollment/staffing")
     String staffing(@AuthenticationPrincipal SignedInUser user, Model model) {
-        EnrollmentStore.StaffingSettings settings = store.settings(user.districtId());
+        StaffingSettings settings = editing.settings(user.districtId());
         model.addAttribute("settings", settings);
         Optional<EnrollmentForecasts.Forecasts> found = Computing.readyOrShowProgress(forecasting, user);
         model.addAttribute("hasData", found.isPresent());
@@ -269,8 +266,7 @@ class PlanningAheadController {
             model.addAttribute("settingsError", true);
             return staffing(user, model);
         }
-        editing.saveSettings(
-                user, new EnrollmentStore.StaffingSettings(ratioK3, ratio45, ratioSecondary, attritionPercent));
+        editing.saveSettings(user, new StaffingSettings(ratioK3, ratio45, ratioSecondary, attritionPercent));
         return "redirect:/enrollment/staffing";
     }
 
