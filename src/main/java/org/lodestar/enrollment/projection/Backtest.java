@@ -112,7 +112,50 @@ public final class Backtest {
             }
         }
         known.asOf(Double.POSITIVE_INFINITY);
+        if (history.lastYear() - history.firstYear() + 1 <= MINIMUM_YEARS) {
+            known.scaleBy(early(history, births, method, horizon));
+        }
         return new Report(method, lastTargetYear, rows, known);
+    }
+
+    /**
+     * The errors of forecasts from origins too early for a backtest proper (from the second year of history on, with
+     * as little as one transition), all known at the history's last year: too few years to judge a band with, enough
+     * (every school and grade of the district) to say how this district's errors compare with the prior's.
+     */
+    static Bands early(EnrollmentHistory history, Births births, Method method, int horizon) {
+        CohortSurvival survival = new CohortSurvival(method);
+        Bands errors = new Bands();
+        int last = history.lastYear();
+        for (int origin = history.firstYear() + 1; origin < last; origin++) {
+            EnrollmentHistory past = history.upTo(origin);
+            Map<Integer, double[]> district = new HashMap<>();
+            for (CohortSurvival.SchoolForecast forecast :
+                    forecastAll(past, origin, survival, horizon, births, method)) {
+                for (int h = 1; h <= horizon && origin + h <= last; h++) {
+                    int year = origin + h;
+                    Integer actual = history.total(forecast.school(), year);
+                    if (actual == null || actual == 0) {
+                        continue;
+                    }
+                    int ahead = h;
+                    forecast.years().get(year).forEach((grade, predicted) -> {
+                        Integer counted = history.count(forecast.school(), year, grade);
+                        if (counted != null && counted > 0 && predicted > 0) {
+                            errors.add(BandLevel.GRADE, ahead, predicted, counted, year);
+                        }
+                    });
+                    double predicted = forecast.total(year);
+                    errors.add(BandLevel.SCHOOL, h, predicted, actual, year);
+                    double[] sums = district.computeIfAbsent(h, k -> new double[2]);
+                    sums[0] += predicted;
+                    sums[1] += actual;
+                }
+            }
+            int now = origin;
+            district.forEach((h, sums) -> errors.add(BandLevel.DISTRICT, h, sums[0], sums[1], now + h));
+        }
+        return errors;
     }
 
     /** Every school counted at the origin with an earlier year too, reconciled when the method says so. */

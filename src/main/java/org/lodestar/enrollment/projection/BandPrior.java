@@ -32,6 +32,12 @@ final class BandPrior {
         return IntervalModel.fromQuantiles(Math.sqrt((double) horizon / h), q[0], q[1], q[2], q[3]);
     }
 
+    /** The prior's band at one horizon (1 to 5) and size class (every size: -1), where it has one; else null. */
+    static IntervalModel.Band bandOfSize(BandLevel level, int horizon, int sizeClass) {
+        double[] q = QUANTILES.get(level + ":" + horizon + ":" + sizeClass);
+        return q == null ? null : IntervalModel.fromQuantiles(1, q[0], q[1], q[2], q[3]);
+    }
+
     private static Map<String, double[]> load() {
         Map<String, double[]> quantiles = new HashMap<>();
         try (var in = BandPrior.class.getResourceAsStream("band-prior.csv");

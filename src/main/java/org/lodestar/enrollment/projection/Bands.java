@@ -31,6 +31,9 @@ public final class Bands {
 
     private double asOf = Double.POSITIVE_INFINITY;
 
+    /** Errors of forecasts from origins too early for a backtest, to scale the prior by where there are no others. */
+    private Bands early;
+
     public Bands() {
         for (BandLevel level : BandLevel.values()) {
             models.put(level, new IntervalModel(level));
@@ -51,6 +54,12 @@ public final class Bands {
         models.values().forEach(model -> model.asOf(year));
     }
 
+    /** Where this history gave no errors of its own, the prior is scaled by how these compare with it. */
+    void scaleBy(Bands early) {
+        this.early = early;
+        worked.clear();
+    }
+
     public IntervalModel model(BandLevel level) {
         return models.get(level);
     }
@@ -58,7 +67,9 @@ public final class Bands {
     /**
      * The band at a level: from that level's own errors of the horizon; else the prior's, scaled by how the district's
      * own errors compared with the prior's at the longest horizon its history could test (a district steadier than
-     * the ones the prior was learned on keeps its narrower bands further ahead); else the prior as it is.
+     * the ones the prior was learned on keeps its narrower bands further ahead); on a history too short for any
+     * backtest, scaled by how its early errors compared with the prior's one year ahead ({@link #earlyScale});
+     * else the prior as it is.
      */
     public Band band(BandLevel level, int horizon, double forecast) {
         return worked.computeIfAbsent((horizon * 16 + level.sizeClass(forecast)) * 4 + level.ordinal(), key -> {
@@ -67,11 +78,20 @@ public final class Bands {
             if (own != null) {
                 return new Band(own.lower80(), own.upper80(), own.lower95(), own.upper95(), Source.BACKTEST);
             }
-            return scaledPrior(model, level, horizon, forecast);
+            return scaledPrior(model, early == null ? null : early.models.get(level), level, horizon, forecast);
         });
     }
 
-    private static Band scaledPrior(IntervalModel model, BandLevel level, int horizon, double forecast) {
+    /**
+     * How many errors' worth of weight the prior's own width keeps against a district's early errors: a district with
+     * 20 of them moves halfway (in log terms) toward what they show, one with thousands all the way. Chosen on the
+     * short-history cuts of the shipped histories (15 left Eau Claire's 4-year schools too narrow, 30 its 3-year
+     * schools too wide), so their coverage is not an independent test of it.
+     */
+    static final double PRIOR_WEIGHT = 20;
+
+    private static Band scaledPrior(
+            IntervalModel model, IntervalModel early, BandLevel level, int horizon, double forecast) {
         IntervalModel.Band prior = BandPrior.band(level, horizon, forecast);
         int tested = model.longestCoveredBelow(horizon);
         double scale = 1;
@@ -79,6 +99,8 @@ public final class Bands {
             IntervalModel.Band ownThen = model.band(tested, forecast);
             IntervalModel.Band priorThen = BandPrior.band(level, tested, forecast);
             scale = width(ownThen) / width(priorThen);
+        } else if (early != null) {
+            scale = earlyScale(early, level, forecast);
         }
         return new Band(
                 Math.pow(prior.lower80(), scale),
@@ -86,6 +108,32 @@ public final class Bands {
                 Math.pow(prior.lower95(), scale),
                 Math.pow(prior.upper95(), scale),
                 Source.PRIOR);
+    }
+
+    /**
+     * How wide a district's early errors (one year ahead, from origins too early for a backtest) ran against the
+     * prior's, like for like: of the forecast's size class where there are enough, else of every size against the
+     * prior of every size. The ratio is the geometric mean of the 80% and 95% widths' (so the tails count too), drawn
+     * toward 1 by {@link #PRIOR_WEIGHT}; with too few errors, 1.
+     */
+    static double earlyScale(IntervalModel early, BandLevel level, double forecast) {
+        int size = level.sizeClass(forecast);
+        IntervalModel.Band priorThen = BandPrior.bandOfSize(level, 1, size);
+        if (early.count(1, size) < IntervalModel.MINIMUM_ERRORS || priorThen == null) {
+            size = -1;
+            priorThen = BandPrior.bandOfSize(level, 1, -1);
+        }
+        int n = early.count(1, size);
+        if (n < IntervalModel.MINIMUM_ERRORS) {
+            return 1;
+        }
+        IntervalModel.Band own = early.bandOf(1, size);
+        double ratio = Math.sqrt(width(own) / width(priorThen) * width95(own) / width95(priorThen));
+        return Math.pow(ratio, n / (n + PRIOR_WEIGHT));
+    }
+
+    private static double width95(IntervalModel.Band band) {
+        return Math.log(band.upper95()) - Math.log(band.lower95());
     }
 
     private static double width(IntervalModel.Band band) {

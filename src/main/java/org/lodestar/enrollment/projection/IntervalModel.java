@@ -139,6 +139,19 @@ public final class IntervalModel {
         });
     }
 
+    /** How many errors of this horizon and size class (every size: -1) there are. */
+    int count(int horizon, int sizeClass) {
+        return count(horizon, sizeClass, Double.NEGATIVE_INFINITY);
+    }
+
+    /** The band drawn from every error of this horizon and size class (every size: -1), however few. */
+    Band bandOf(int horizon, int sizeClass) {
+        double[] sorted = errors(horizon, sizeClass);
+        Arrays.sort(sorted);
+        return fromQuantiles(
+                1, quantile(sorted, 0.10), quantile(sorted, 0.90), quantile(sorted, 0.025), quantile(sorted, 0.975));
+    }
+
     /** The longest horizon below this one with enough errors, or 0. */
     int longestCoveredBelow(int horizon) {
         for (int h = horizon - 1; h >= 1; h--) {
