@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.lodestar.directory.DirectoryApi;
+import org.lodestar.directory.District;
 import org.lodestar.directory.StudentGroup;
 import org.lodestar.measures.domain.KpiStore;
 import org.lodestar.measures.status.KpiStatus;
@@ -46,8 +47,23 @@ public class Scorecards implements IndicatorSource {
         return kpis.find(districtId, kpiId).orElseThrow(() -> new org.lodestar.directory.NotFoundException("kpi"));
     }
 
+    /** The KPIs of the given outcomes (a plan's, say), with their targets, in one statement. */
+    public List<Kpi> kpisOfOutcomes(UUID districtId, Collection<UUID> outcomeIds) {
+        return kpis.ofOutcomes(districtId, outcomeIds, false);
+    }
+
+    /** The published KPIs of the given outcomes, with their targets, in one statement. */
+    public List<Kpi> publishedKpisOfOutcomes(UUID districtId, Collection<UUID> outcomeIds) {
+        return kpis.ofOutcomes(districtId, outcomeIds, true);
+    }
+
     public List<Measurement> measurements(UUID districtId, UUID kpiId) {
         return kpis.measurements(districtId, kpiId);
+    }
+
+    /** Every value of the given KPIs (every school, group, year and period), by KPI, in one statement. */
+    public Map<UUID, List<Measurement>> measurements(UUID districtId, Collection<UUID> kpiIds) {
+        return kpis.measurements(districtId, kpiIds);
     }
 
     /** Overviews of the given KPIs for a scope (null school = district) and a student group. */
@@ -60,7 +76,12 @@ public class Scorecards implements IndicatorSource {
     }
 
     public KpiOverview overview(UUID districtId, Kpi kpi, List<Measurement> scopeValues) {
-        return overview(rule(districtId), kpi, scopeValues);
+        return overview(rule(directory.district(districtId)), kpi, scopeValues);
+    }
+
+    /** The overview of a KPI from the given values, judged by the district's status rule; reads nothing. */
+    public KpiOverview overview(District district, Kpi kpi, List<Measurement> scopeValues) {
+        return overview(rule(district), kpi, scopeValues);
     }
 
     @Override
@@ -81,8 +102,11 @@ public class Scorecards implements IndicatorSource {
     }
 
     private StatusRule rule(UUID districtId) {
-        return new StatusRule(
-                directory.district(districtId).statusTolerancePercent().doubleValue());
+        return rule(directory.district(districtId));
+    }
+
+    private static StatusRule rule(District district) {
+        return new StatusRule(district.statusTolerancePercent().doubleValue());
     }
 
     /**

@@ -103,6 +103,11 @@ public class PlanningApi {
         return store.nodes(districtId);
     }
 
+    /** The items of one plan (none when it is not the district's), in one statement. */
+    public PlanNodes nodesOfPlan(UUID districtId, UUID planId) {
+        return new PlanNodes(store.nodesOfPlan(districtId, planId));
+    }
+
     public PlanTree tree(UUID districtId, UUID planId) {
         PlanSummary plan = plan(districtId, planId);
         List<Node> nodes = store.nodesOfPlan(districtId, planId);

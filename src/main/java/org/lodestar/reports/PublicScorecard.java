@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.lodestar.directory.DirectoryApi;
 import org.lodestar.directory.District;
 import org.lodestar.directory.School;
@@ -19,9 +18,9 @@ import org.lodestar.measures.KpiOverview;
 import org.lodestar.measures.Measurement;
 import org.lodestar.measures.Scorecards;
 import org.lodestar.planning.Node;
+import org.lodestar.planning.PlanNodes;
 import org.lodestar.planning.PlanSummary;
 import org.lodestar.planning.PlanningApi;
-import org.lodestar.planning.Tier;
 import org.lodestar.shared.Suppression;
 import org.springframework.stereotype.Service;
 
@@ -60,23 +59,23 @@ class PublicScorecard {
         if (plan == null) {
             return new View(district, null, List.of());
         }
-        List<Node> nodes = planning.nodes(id).stream()
-                .filter(n -> n.planId().equals(plan.id()))
-                .toList();
-        Map<UUID, UUID> goalOfOutcome = nodes.stream()
-                .filter(n -> n.tier() == Tier.OUTCOME)
-                .collect(Collectors.toMap(Node::id, Node::parentId));
+        // set-based: the plan's items, its published KPIs with targets and all their values, one statement each
+        PlanNodes nodes = planning.nodesOfPlan(id, plan.id());
+        List<Kpi> published = scorecards.publishedKpisOfOutcomes(id, nodes.outcomeIds());
+        Map<UUID, List<Measurement>> values =
+                scorecards.measurements(id, published.stream().map(Kpi::id).toList());
         Map<UUID, School> schools = directory.schoolsById(id);
         List<StudentGroup> groups = directory.studentGroups(id);
         List<PublicGoal> goals = new ArrayList<>();
-        for (Node goal : nodes) {
-            if (goal.tier() != Tier.GOAL || !goal.published()) {
+        for (Node goal : nodes.goals()) {
+            if (!goal.published()) {
                 continue;
             }
             List<PublicKpi> kpis = new ArrayList<>();
-            for (Kpi kpi : scorecards.kpis(id)) {
-                if (kpi.published() && goal.id().equals(goalOfOutcome.get(kpi.outcomeId()))) {
-                    kpis.add(publicKpi(district, kpi, schools, groups, locale));
+            for (Kpi kpi : published) {
+                if (goal.id().equals(nodes.goalOf(kpi.outcomeId()))) {
+                    kpis.add(publicKpi(
+                            district, kpi, values.getOrDefault(kpi.id(), List.of()), schools, groups, locale));
                 }
             }
             goals.add(new PublicGoal(goal, kpis));
@@ -85,9 +84,13 @@ class PublicScorecard {
     }
 
     private PublicKpi publicKpi(
-            District district, Kpi kpi, Map<UUID, School> schools, List<StudentGroup> groups, java.util.Locale locale) {
+            District district,
+            Kpi kpi,
+            List<Measurement> all,
+            Map<UUID, School> schools,
+            List<StudentGroup> groups,
+            java.util.Locale locale) {
         int minimumN = district.minimumN();
-        List<Measurement> all = scorecards.measurements(district.id(), kpi.id());
         List<Measurement> headline = all.stream()
                 .filter(m -> m.schoolId() == null && m.groupCode().equals(StudentGroup.ALL))
                 .map(m -> Suppression.hides(minimumN, kpi.aboutStudents(), m.n())
@@ -95,7 +98,7 @@ class PublicScorecard {
                         : m)
                 .filter(m -> m.value() != null)
                 .toList();
-        KpiOverview overview = scorecards.overview(district.id(), kpi, headline);
+        KpiOverview overview = scorecards.overview(district, kpi, headline);
         // the latest year with any district value, shown or not: when its total is hidden, its breakdowns are too
         int year = all.stream()
                 .filter(m -> m.schoolId() == null && m.groupCode().equals(StudentGroup.ALL))

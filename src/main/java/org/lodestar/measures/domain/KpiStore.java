@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,9 +46,35 @@ public class KpiStore {
     }
 
     public List<Kpi> ofOutcomes(UUID districtId, Collection<UUID> outcomeIds) {
-        return all(districtId).stream()
-                .filter(kpi -> outcomeIds.contains(kpi.outcomeId()))
-                .toList();
+        return ofOutcomes(districtId, outcomeIds, false);
+    }
+
+    /**
+     * The KPIs of the given outcomes (only the published ones if asked), in their order, with their targets: one
+     * statement however many outcomes and KPIs.
+     */
+    public List<Kpi> ofOutcomes(UUID districtId, Collection<UUID> outcomeIds, boolean publishedOnly) {
+        if (outcomeIds.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, SortedMap<Integer, BigDecimal>> targets = new HashMap<>();
+        Map<UUID, Kpi> kpis = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select k.*, t.school_year as target_year, t.value as target_value
+                          from kpi k left join kpi_target t on t.district_id = k.district_id and t.kpi_id = k.id
+                         where k.district_id = ? and k.archived_at is null and k.outcome_id = any(?)""" + (publishedOnly ? " and k.published" : "") + " order by k.position, k.name, k.id, t.school_year")
+                .params(districtId, outcomeIds.toArray(UUID[]::new))
+                .query(rs -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    SortedMap<Integer, BigDecimal> ofKpi = targets.computeIfAbsent(id, key -> new TreeMap<>());
+                    if (rs.getObject("target_year") != null) {
+                        ofKpi.put(rs.getInt("target_year"), rs.getBigDecimal("target_value"));
+                    }
+                    if (!kpis.containsKey(id)) {
+                        kpis.put(id, kpi(rs, targets));
+                    }
+                });
+        return List.copyOf(kpis.values());
     }
 
     public Optional<Kpi> find(UUID districtId, UUID id) {
@@ -155,6 +182,21 @@ public class KpiStore {
                 .params(districtId, kpiId)
                 .query(KpiStore::measurement)
                 .list();
+    }
+
+    /** Every value of the given KPIs, by KPI, each KPI's in order of year and period: one statement. */
+    public Map<UUID, List<Measurement>> measurements(UUID districtId, Collection<UUID> kpiIds) {
+        Map<UUID, List<Measurement>> result = new HashMap<>();
+        if (kpiIds.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("select * from measurement where district_id = ? and kpi_id = any(?) order by school_year, period")
+                .params(districtId, kpiIds.toArray(UUID[]::new))
+                .query(KpiStore::measurement)
+                .list()
+                .forEach(m -> result.computeIfAbsent(m.kpiId(), id -> new java.util.ArrayList<>())
+                        .add(m));
+        return result;
     }
 
     /** District-wide, all-students values of every KPI: what statuses and trends are computed from. */

@@ -1,9 +1,7 @@
 package org.lodestar.measures.web;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.lodestar.directory.DirectoryApi;
 import org.lodestar.directory.ForbiddenException;
 import org.lodestar.directory.SignedInUser;
@@ -11,8 +9,8 @@ import org.lodestar.measures.Kpi;
 import org.lodestar.measures.Scorecards;
 import org.lodestar.measures.domain.KpiEditing;
 import org.lodestar.planning.Node;
+import org.lodestar.planning.PlanNodes;
 import org.lodestar.planning.PlanningApi;
-import org.lodestar.planning.Tier;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,25 +41,21 @@ class PublishingController {
     String show(@AuthenticationPrincipal SignedInUser user, Model model) {
         ForbiddenException.unless(user.canPlanForDistrict());
         UUID district = user.districtId();
-        var plan = planning.districtStrategicPlan(district);
-        List<Node> nodes = plan.map(p -> planning.nodes(district).stream()
-                        .filter(n -> n.planId().equals(p.id()))
-                        .toList())
-                .orElse(List.of());
-        Map<UUID, UUID> goalOfOutcome = nodes.stream()
-                .filter(n -> n.tier() == Tier.OUTCOME)
-                .collect(Collectors.toMap(Node::id, Node::parentId));
-        List<Kpi> kpis = scorecards.kpis(district);
-        model.addAttribute(
-                "rows",
-                nodes.stream()
-                        .filter(n -> n.tier() == Tier.GOAL)
-                        .map(goal -> new GoalRow(
-                                goal,
-                                kpis.stream()
-                                        .filter(k -> goal.id().equals(goalOfOutcome.get(k.outcomeId())))
-                                        .toList()))
-                        .toList());
+        PlanNodes nodes = planning.districtStrategicPlan(district)
+                .map(plan -> planning.nodesOfPlan(district, plan.id()))
+                .orElse(null);
+        List<GoalRow> rows = List.of();
+        if (nodes != null) {
+            List<Kpi> kpis = scorecards.kpisOfOutcomes(district, nodes.outcomeIds());
+            rows = nodes.goals().stream()
+                    .map(goal -> new GoalRow(
+                            goal,
+                            kpis.stream()
+                                    .filter(k -> goal.id().equals(nodes.goalOf(k.outcomeId())))
+                                    .toList()))
+                    .toList();
+        }
+        model.addAttribute("rows", rows);
         model.addAttribute("slug", directory.district(district).slug());
         return "measures/publishing";
     }

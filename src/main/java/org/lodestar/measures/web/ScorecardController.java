@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.lodestar.directory.DirectoryApi;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.directory.StudentGroup;
@@ -15,9 +14,9 @@ import org.lodestar.measures.KpiOverview;
 import org.lodestar.measures.Scorecards;
 import org.lodestar.measures.domain.MeasurementImport;
 import org.lodestar.planning.Node;
+import org.lodestar.planning.PlanNodes;
 import org.lodestar.planning.PlanSummary;
 import org.lodestar.planning.PlanningApi;
-import org.lodestar.planning.Tier;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -83,17 +82,10 @@ class ScorecardController {
             model.addAttribute("goals", List.of());
             return "measures/scorecard";
         }
-        List<Node> nodes = planning.nodes(district).stream()
-                .filter(node -> node.planId().equals(chosen.id()))
-                .toList();
-        List<Node> goals =
-                nodes.stream().filter(node -> node.tier() == Tier.GOAL).toList();
-        Map<UUID, UUID> goalOfOutcome = nodes.stream()
-                .filter(node -> node.tier() == Tier.OUTCOME)
-                .collect(Collectors.toMap(Node::id, Node::parentId));
-        List<Kpi> kpis = scorecards.kpis(district).stream()
-                .filter(kpi -> goalOfOutcome.containsKey(kpi.outcomeId()))
-                .filter(kpi -> goal == null || goal.equals(goalOfOutcome.get(kpi.outcomeId())))
+        PlanNodes nodes = planning.nodesOfPlan(district, chosen.id());
+        List<Node> goals = nodes.goals();
+        List<Kpi> kpis = scorecards.kpisOfOutcomes(district, nodes.outcomeIds()).stream()
+                .filter(kpi -> goal == null || goal.equals(nodes.goalOf(kpi.outcomeId())))
                 .toList();
         List<KpiOverview> overviews = scorecards.overviews(district, kpis, school, group);
         var locale = LocaleContextHolder.getLocale();
@@ -105,7 +97,7 @@ class ScorecardController {
                 continue;
             }
             List<KpiOverview> ofGoal = overviews.stream()
-                    .filter(o -> g.id().equals(goalOfOutcome.get(o.kpi().outcomeId())))
+                    .filter(o -> g.id().equals(nodes.goalOf(o.kpi().outcomeId())))
                     .toList();
             Map<UUID, String> specs = new LinkedHashMap<>();
             ofGoal.forEach(o -> specs.put(o.kpi().id(), charts.trend(o, actual, target)));
