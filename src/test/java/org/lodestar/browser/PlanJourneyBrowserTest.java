@@ -90,7 +90,7 @@ class PlanJourneyBrowserTest {
         kpiForm.locator("input[name=baseline]").fill("oops");
         kpiForm.locator("input[name=target]").fill("60");
         kpiForm.locator("button[type=submit]").click();
-        assertThat(page.locator("form[data-add=kpi]")).containsText("The baseline must be a number.");
+        assertThat(page.locator("form[data-add=kpi]")).containsText("The baseline must be a number, such as 72.5");
         page.locator("form[data-add=kpi] input[name=baseline]").fill("30");
         page.locator("form[data-add=kpi] button[type=submit]").click();
         Locator kpis = page.locator("[data-tier=kpi] .title");
@@ -160,7 +160,9 @@ class PlanJourneyBrowserTest {
         // a value that is not a number gets a message next to the field
         page.fill("#value", "lots");
         page.click("main form button:has-text('Record')");
-        assertThat(page.locator("#value-error")).hasText("Enter a number, such as 72.5.");
+        assertThat(page.locator("#value-error"))
+                .hasText(
+                        "Enter a number, such as 72.5: in English a point marks the decimals and a comma only groups thousands (1,234.5).");
         Browser.screenshot(page, "kpi-drill-down");
     }
 

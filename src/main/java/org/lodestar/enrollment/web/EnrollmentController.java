@@ -22,6 +22,7 @@ import org.lodestar.enrollment.projection.EnrollmentForecaster;
 import org.lodestar.enrollment.projection.EnrollmentHistory;
 import org.lodestar.enrollment.projection.Grade;
 import org.lodestar.enrollment.projection.Staffing;
+import org.lodestar.shared.LocalizedNumbers;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -278,7 +279,7 @@ class EnrollmentController {
             try {
                 int year = Integer.parseInt(parts[1]);
                 Grade grade = Grade.parse(parts[2]);
-                int students = Integer.parseInt(value.strip());
+                int students = LocalizedNumbers.parseWhole(value, LocaleContextHolder.getLocale());
                 if (students < 0 || students > 100_000) {
                     throw new NumberFormatException();
                 }

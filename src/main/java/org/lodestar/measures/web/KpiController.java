@@ -406,12 +406,9 @@ class KpiController {
                         .toList());
     }
 
+    /** A number typed into the in-place form, read in the page's language; null when blank or refused. */
     static BigDecimal decimal(String text) {
-        try {
-            return text.isBlank() ? null : new BigDecimal(text.strip().replace(",", ""));
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return text.isBlank() ? null : KpiForm.decimal(text);
     }
 
     /** What was typed into the in-place KPI form, given back with its errors. */

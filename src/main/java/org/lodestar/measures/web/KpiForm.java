@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.lodestar.measures.Kpi;
 import org.lodestar.measures.status.Direction;
+import org.lodestar.shared.LocalizedNumbers;
+import org.springframework.context.i18n.LocaleContextHolder;
 
 /** Every field of a KPI, with its targets as rows of school year and value (blank rows are ignored). */
 record KpiForm(
@@ -61,16 +63,21 @@ record KpiForm(
 
     static Integer whole(String text) {
         try {
-            return text == null ? null : Integer.valueOf(text.strip());
-        } catch (NumberFormatException notWhole) {
+            return text == null || text.isBlank()
+                    ? null
+                    : LocalizedNumbers.parseWhole(text, LocaleContextHolder.getLocale());
+        } catch (IllegalArgumentException notWhole) {
             return null;
         }
     }
 
+    /** A number as typed in the page's language ({@link LocalizedNumbers}); null when blank or refused. */
     static BigDecimal decimal(String text) {
         try {
-            return text == null ? null : new BigDecimal(text.strip());
-        } catch (NumberFormatException notANumber) {
+            return text == null || text.isBlank()
+                    ? null
+                    : LocalizedNumbers.parse(text, LocaleContextHolder.getLocale());
+        } catch (IllegalArgumentException notANumber) {
             return null;
         }
     }

@@ -11,6 +11,7 @@ import org.lodestar.directory.District;
 import org.lodestar.directory.SignedInUser;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.LocaleResolver;
@@ -75,6 +76,12 @@ class WebConfiguration implements WebMvcConfigurer {
             return directory.publicDistrict(slug);
         }
         return Optional.empty();
+    }
+
+    /** Numbers typed in a form are read, and shown back, in the page's language. */
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        LocalizedNumberFormatters.register(registry);
     }
 
     @Override
