@@ -35,11 +35,7 @@ class ReadableNumbersTest {
     void theKpiEditFormShowsPlainDecimals() throws Exception {
         // a KPI of its own, so that no other test's figures move
         UUID outcome = fixtures.any("select id from outcome where district_id = ?");
-        UUID kpi = UUID.randomUUID();
-        fixtures.jdbc().sql("""
-                        insert into kpi (district_id, id, outcome_id, name, unit, direction, baseline_value,
-                            baseline_year, frequency, position)
-                        values (?, ?, ?, 'Round numbers', 'PERCENT', 'HIGHER_IS_BETTER', 60, 2024, 'ANNUAL', 99)""").params(fixtures.demoDistrict(), kpi, outcome).update();
+        UUID kpi = fixtures.newKpi(outcome, "Round numbers", 60);
         fixtures.jdbc()
                 .sql("insert into kpi_target (district_id, kpi_id, school_year, value) values (?, ?, 2027, 80)")
                 .params(fixtures.demoDistrict(), kpi)
@@ -55,11 +51,7 @@ class ReadableNumbersTest {
     @Test
     void aYearBeforeTheBaselineHasNoExpectedValueAndNoStatus() throws Exception {
         UUID outcome = fixtures.any("select id from outcome where district_id = ?");
-        UUID kpi = UUID.randomUUID();
-        fixtures.jdbc().sql("""
-                        insert into kpi (district_id, id, outcome_id, name, unit, direction, baseline_value,
-                            baseline_year, frequency, position)
-                        values (?, ?, ?, 'Before the baseline', 'PERCENT', 'HIGHER_IS_BETTER', 50, 2024, 'ANNUAL', 98)""").params(fixtures.demoDistrict(), kpi, outcome).update();
+        UUID kpi = fixtures.newKpi(outcome, "Before the baseline", 50);
         fixtures.jdbc()
                 .sql("""
                         insert into measurement (district_id, id, kpi_id, school_year, value, n, recorded_at, recorded_by)

@@ -25,17 +25,7 @@ class RecordingRightsTest {
     Fixtures fixtures;
 
     private UUID cedarPlanKpi() {
-        UUID outcome = fixtures.any("""
-                select o.id from outcome o join goal g on g.district_id = o.district_id and g.id = o.goal_id
-                join plan p on p.district_id = g.district_id and p.id = g.plan_id
-                join school s on s.district_id = p.district_id and s.id = p.school_id
-                where o.district_id = ? and s.name = 'Cedar Elementary'""");
-        UUID kpi = UUID.randomUUID();
-        fixtures.jdbc().sql("""
-                        insert into kpi (district_id, id, outcome_id, name, unit, direction, baseline_value,
-                            baseline_year, frequency, position)
-                        values (?, ?, ?, 'Cedar attendance', 'PERCENT', 'HIGHER_IS_BETTER', 90, 2024, 'ANNUAL', 8)""").params(fixtures.demoDistrict(), kpi, outcome).update();
-        return kpi;
+        return fixtures.newKpi(fixtures.cedarOutcome(), "Cedar attendance", 90);
     }
 
     private int values(UUID kpi) {

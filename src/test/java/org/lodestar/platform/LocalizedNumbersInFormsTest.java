@@ -28,25 +28,9 @@ class LocalizedNumbersInFormsTest {
     @Autowired
     Fixtures fixtures;
 
-    private UUID cedarOutcome() {
-        return fixtures.any("""
-                select o.id from outcome o join goal g on g.district_id = o.district_id and g.id = o.goal_id
-                join plan p on p.district_id = g.district_id and p.id = g.plan_id
-                join school s on s.district_id = p.district_id and s.id = p.school_id
-                where o.district_id = ? and s.name = 'Cedar Elementary'""");
-    }
-
     /** A KPI of Cedar Elementary's own plan, made for the test so demo figures do not move. */
     private UUID cedarKpi() {
-        UUID kpi = UUID.randomUUID();
-        fixtures.jdbc()
-                .sql("""
-                        insert into kpi (district_id, id, outcome_id, name, unit, direction, baseline_value,
-                            baseline_year, frequency, position)
-                        values (?, ?, ?, 'Cedar numbers', 'PERCENT', 'HIGHER_IS_BETTER', 50, 2024, 'ANNUAL', 9)""")
-                .params(fixtures.demoDistrict(), kpi, cedarOutcome())
-                .update();
-        return kpi;
+        return fixtures.newKpi(fixtures.cedarOutcome(), "Cedar numbers", 50);
     }
 
     private SignedInUser principal() {
@@ -146,7 +130,7 @@ class LocalizedNumbersInFormsTest {
 
     @Test
     void theInPlaceKpiFormReadsSpanishNumbers() throws Exception {
-        UUID outcome = cedarOutcome();
+        UUID outcome = fixtures.cedarOutcome();
         var added = send(
                 post("/outcomes/" + outcome + "/kpis")
                         .param("name", "Cedar in place")

@@ -32,17 +32,7 @@ class NoServerErrorTest {
 
     /** A KPI of Cedar Elementary's own plan, which its principal may edit. */
     private UUID cedarKpi() {
-        UUID outcome = fixtures.any("""
-                select o.id from outcome o join goal g on g.district_id = o.district_id and g.id = o.goal_id
-                join plan p on p.district_id = g.district_id and p.id = g.plan_id
-                join school s on s.district_id = p.district_id and s.id = p.school_id
-                where o.district_id = ? and s.name = 'Cedar Elementary'""");
-        UUID kpi = UUID.randomUUID();
-        fixtures.jdbc().sql("""
-                        insert into kpi (district_id, id, outcome_id, name, unit, direction, baseline_value,
-                            baseline_year, frequency, position)
-                        values (?, ?, ?, 'Cedar reading', 'PERCENT', 'HIGHER_IS_BETTER', 50, 2024, 'ANNUAL', 9)""").params(fixtures.demoDistrict(), kpi, outcome).update();
-        return kpi;
+        return fixtures.newKpi(fixtures.cedarOutcome(), "Cedar reading", 50);
     }
 
     private UUID districtKpi() {

@@ -77,6 +77,28 @@ public class Fixtures {
                 .update();
     }
 
+    /** An outcome of Cedar Elementary's own plan (the school the demo principal and teacher work at). */
+    public UUID cedarOutcome() {
+        return any("""
+                select o.id from outcome o join goal g on g.district_id = o.district_id and g.id = o.goal_id
+                join plan p on p.district_id = g.district_id and p.id = g.plan_id
+                join school s on s.district_id = p.district_id and s.id = p.school_id
+                where o.district_id = ? and s.name = 'Cedar Elementary'""");
+    }
+
+    /**
+     * A percent KPI of its own under the given outcome (baseline in 2024), so that a test can change it without moving
+     * any figure another test reads.
+     */
+    public UUID newKpi(UUID outcome, String name, int baseline) {
+        UUID kpi = Ids.next();
+        jdbc.sql("""
+                        insert into kpi (district_id, id, outcome_id, name, unit, direction, baseline_value,
+                            baseline_year, frequency, position)
+                        values (?, ?, ?, ?, 'PERCENT', 'HIGHER_IS_BETTER', ?, 2024, 'ANNUAL', 90)""").params(demoDistrict(), kpi, outcome, name, baseline).update();
+        return kpi;
+    }
+
     public UUID any(String sql) {
         return jdbc.sql(sql).param(demoDistrict()).query(UUID.class).list().get(0);
     }
