@@ -13,6 +13,7 @@ import org.lodestar.directory.domain.PersonStore;
 import org.lodestar.directory.domain.SchoolStore;
 import org.lodestar.directory.domain.SignInAccounts;
 import org.lodestar.directory.domain.StudentGroupStore;
+import org.lodestar.shared.NotFoundException;
 import org.springframework.stereotype.Service;
 
 /** What other modules may ask of the directory: districts, schools, people, student groups, tokens. */

@@ -44,7 +44,7 @@ public class Scorecards implements IndicatorSource {
     }
 
     public Kpi kpi(UUID districtId, UUID kpiId) {
-        return kpis.find(districtId, kpiId).orElseThrow(() -> new org.lodestar.directory.NotFoundException("kpi"));
+        return kpis.find(districtId, kpiId).orElseThrow(() -> new org.lodestar.shared.NotFoundException("kpi"));
     }
 
     /** The KPIs of the given outcomes (a plan's, say), with their targets, in one statement. */

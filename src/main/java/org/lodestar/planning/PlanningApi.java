@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.lodestar.directory.NotFoundException;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.planning.domain.PlanEditing;
 import org.lodestar.planning.domain.PlanStore;
+import org.lodestar.shared.NotFoundException;
 import org.springframework.stereotype.Service;
 
 /** What other modules may ask of planning: plans, their trees and items. */

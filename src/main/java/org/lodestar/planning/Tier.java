@@ -42,7 +42,7 @@ public enum Tier {
                 return tier;
             }
         }
-        throw new org.lodestar.directory.NotFoundException("tier");
+        throw new org.lodestar.shared.NotFoundException("tier");
     }
 
     public String path() {

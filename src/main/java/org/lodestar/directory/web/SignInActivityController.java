@@ -1,8 +1,8 @@
 package org.lodestar.directory.web;
 
-import org.lodestar.directory.ForbiddenException;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.directory.domain.SignInAccounts;
+import org.lodestar.shared.ForbiddenException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

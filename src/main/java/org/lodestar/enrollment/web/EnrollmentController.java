@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.lodestar.directory.DirectoryApi;
-import org.lodestar.directory.NotFoundException;
 import org.lodestar.directory.School;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.enrollment.domain.EnrollmentForecasts;
@@ -23,6 +22,7 @@ import org.lodestar.enrollment.projection.EnrollmentHistory;
 import org.lodestar.enrollment.projection.Grade;
 import org.lodestar.enrollment.projection.Staffing;
 import org.lodestar.shared.LocalizedNumbers;
+import org.lodestar.shared.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -268,7 +268,7 @@ class EnrollmentController {
             @AuthenticationPrincipal SignedInUser user,
             Model model) {
         directory.school(user.districtId(), id).orElseThrow(() -> new NotFoundException("school"));
-        org.lodestar.directory.ForbiddenException.unless(user.canPlanForDistrict());
+        org.lodestar.shared.ForbiddenException.unless(user.canPlanForDistrict());
         List<EnrollmentImports.Count> counts = new ArrayList<>();
         List<String> bad = new ArrayList<>();
         cells.forEach((name, value) -> {

@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.lodestar.directory.DirectoryApi;
-import org.lodestar.directory.ForbiddenException;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.planning.Node;
 import org.lodestar.planning.PlanKind;
@@ -24,6 +23,7 @@ import org.lodestar.planning.PlanningApi;
 import org.lodestar.planning.Tier;
 import org.lodestar.planning.domain.PlanEditing;
 import org.lodestar.planning.domain.PlanStore;
+import org.lodestar.shared.ForbiddenException;
 import org.lodestar.shared.Ids;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -189,7 +189,7 @@ class PlansController {
             Model model) {
         Node node = planning.node(user.districtId(), Tier.fromPath(tier), id)
                 .filter(found -> found.planId().equals(planId))
-                .orElseThrow(() -> new org.lodestar.directory.NotFoundException("item"));
+                .orElseThrow(() -> new org.lodestar.shared.NotFoundException("item"));
         ForbiddenException.unless(editing.canEdit(user, planning.plan(user.districtId(), planId)));
         model.addAttribute("node", node);
         model.addAttribute("people", directory.people(user.districtId()));
@@ -212,7 +212,7 @@ class PlansController {
         Tier kind = Tier.fromPath(tier);
         Node current = planning.node(user.districtId(), kind, id)
                 .filter(found -> found.planId().equals(planId))
-                .orElseThrow(() -> new org.lodestar.directory.NotFoundException("item"));
+                .orElseThrow(() -> new org.lodestar.shared.NotFoundException("item"));
         if (title.isBlank() || title.length() > 300) {
             model.addAttribute("node", current);
             model.addAttribute("people", directory.people(user.districtId()));

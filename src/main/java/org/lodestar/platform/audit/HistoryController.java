@@ -2,8 +2,8 @@ package org.lodestar.platform.audit;
 
 import java.util.UUID;
 import org.lodestar.directory.DirectoryApi;
-import org.lodestar.directory.ForbiddenException;
 import org.lodestar.directory.SignedInUser;
+import org.lodestar.shared.ForbiddenException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,7 +1,7 @@
 package org.lodestar.platform.web;
 
-import org.lodestar.directory.ForbiddenException;
-import org.lodestar.directory.NotFoundException;
+import org.lodestar.shared.ForbiddenException;
+import org.lodestar.shared.NotFoundException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;

@@ -1,8 +1,8 @@
 package org.lodestar.platform.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.lodestar.directory.ForbiddenException;
-import org.lodestar.directory.NotFoundException;
+import org.lodestar.shared.ForbiddenException;
+import org.lodestar.shared.NotFoundException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;

@@ -1,4 +1,4 @@
-package org.lodestar.directory;
+package org.lodestar.shared;
 
 /** The signed-in person may see this but not change it. */
 public class ForbiddenException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.lodestar.directory;
+package org.lodestar.shared;
 
 /**
  * Something asked for does not exist in the caller's district. Items of other districts are reported the same way,
