@@ -20,15 +20,6 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.lodestar");
 
-    /**
-     * Controllers that still read or write a store directly, frozen when this rule came: each is to move behind its
-     * module's facade or a domain service, and then leaves this list (the test fails until it does). They are not
-     * moved now because the planning and enrollment modules are being changed on other branches.
-     */
-    private static final Set<String> STORES_USED_BY_CONTROLLERS_TODAY = Set.of(
-            "org.lodestar.planning.web.PlansController -> org.lodestar.planning.domain.PlanStore",
-            "org.lodestar.planning.web.GoalsController -> org.lodestar.planning.domain.PlanStore");
-
     /** Forecasting, status rules and the kernel are plain Java, tested and reused without a Spring context. */
     @Test
     void algorithmsDependOnNothingOfSpring() {
@@ -63,8 +54,8 @@ class ArchitectureTest {
         assertThat(CLASSES.stream().filter(type -> type.isAnnotatedWith(Repository.class)))
                 .hasSizeGreaterThan(5);
         assertThat(used)
-                .as("controllers that use a store (only those frozen in STORES_USED_BY_CONTROLLERS_TODAY may)")
-                .containsExactlyInAnyOrderElementsOf(STORES_USED_BY_CONTROLLERS_TODAY);
+                .as("controllers that use a store instead of their module's API or a domain service")
+                .isEmpty();
     }
 
     private static String topLevel(JavaClass type) {

@@ -75,6 +75,11 @@ public class PlanningApi {
         editing.align(user, schoolGoalId, districtGoalId, rationale);
     }
 
+    /** Every alignment of a school goal to a district goal in the district. */
+    public List<Alignment> alignments(UUID districtId) {
+        return store.alignments(districtId);
+    }
+
     public List<PlanSummary> plans(UUID districtId) {
         return store.plans(districtId);
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.lodestar.directory.SignedInUser;
+import org.lodestar.planning.Alignment;
 import org.lodestar.planning.GoalPublished;
 import org.lodestar.planning.GoalRemoved;
 import org.lodestar.planning.Node;
@@ -165,7 +166,7 @@ public class PlanEditing {
         if (schoolPlan.districtPlan() || !districtPlan.districtPlan()) {
             throw new ForbiddenException();
         }
-        store.align(user.districtId(), new PlanStore.Alignment(schoolGoalId, districtGoalId, rationale));
+        store.align(user.districtId(), new Alignment(schoolGoalId, districtGoalId, rationale));
         events.publishEvent(AuditableChange.updated(
                 user.districtId(),
                 user.email(),

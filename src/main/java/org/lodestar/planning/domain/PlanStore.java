@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.lodestar.planning.Alignment;
 import org.lodestar.planning.Node;
 import org.lodestar.planning.PlanKind;
 import org.lodestar.planning.PlanStatus;
@@ -227,8 +228,6 @@ public class PlanStore {
     }
 
     /** A school goal's link to a district goal, with the school's reason. */
-    public record Alignment(UUID schoolGoalId, UUID districtGoalId, String rationale) {}
-
     private static PlanSummary plan(ResultSet rs, int row) throws SQLException {
         return new PlanSummary(
                 rs.getObject("id", UUID.class),

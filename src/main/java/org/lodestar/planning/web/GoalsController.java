@@ -8,13 +8,13 @@ import java.util.stream.Collectors;
 import org.lodestar.directory.DirectoryApi;
 import org.lodestar.directory.School;
 import org.lodestar.directory.SignedInUser;
+import org.lodestar.planning.Alignment;
 import org.lodestar.planning.Node;
 import org.lodestar.planning.PlanSummary;
 import org.lodestar.planning.PlanTree;
 import org.lodestar.planning.PlanningApi;
 import org.lodestar.planning.Tier;
 import org.lodestar.planning.domain.PlanEditing;
-import org.lodestar.planning.domain.PlanStore;
 import org.lodestar.shared.NotFoundException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -30,13 +30,11 @@ class GoalsController {
 
     private final PlanningApi planning;
     private final PlanEditing editing;
-    private final PlanStore store;
     private final DirectoryApi directory;
 
-    GoalsController(PlanningApi planning, PlanEditing editing, PlanStore store, DirectoryApi directory) {
+    GoalsController(PlanningApi planning, PlanEditing editing, DirectoryApi directory) {
         this.planning = planning;
         this.editing = editing;
-        this.store = store;
         this.directory = directory;
     }
 
@@ -55,7 +53,7 @@ class GoalsController {
         Map<UUID, PlanSummary> plans =
                 planning.plans(district).stream().collect(Collectors.toMap(PlanSummary::id, Function.identity()));
         Map<UUID, School> schools = directory.schoolsById(district);
-        List<PlanStore.Alignment> alignments = store.alignments(district);
+        List<Alignment> alignments = planning.alignments(district);
 
         model.addAttribute("plan", tree.plan());
         model.addAttribute("branch", branch);

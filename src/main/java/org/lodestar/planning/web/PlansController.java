@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.lodestar.directory.DirectoryApi;
 import org.lodestar.directory.SignedInUser;
+import org.lodestar.planning.Alignment;
 import org.lodestar.planning.Node;
 import org.lodestar.planning.PlanKind;
 import org.lodestar.planning.PlanStatus;
@@ -22,7 +23,6 @@ import org.lodestar.planning.PlanTree;
 import org.lodestar.planning.PlanningApi;
 import org.lodestar.planning.Tier;
 import org.lodestar.planning.domain.PlanEditing;
-import org.lodestar.planning.domain.PlanStore;
 import org.lodestar.shared.ForbiddenException;
 import org.lodestar.shared.Ids;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -44,13 +44,11 @@ class PlansController {
 
     private final PlanningApi planning;
     private final PlanEditing editing;
-    private final PlanStore store;
     private final DirectoryApi directory;
 
-    PlansController(PlanningApi planning, PlanEditing editing, PlanStore store, DirectoryApi directory) {
+    PlansController(PlanningApi planning, PlanEditing editing, DirectoryApi directory) {
         this.planning = planning;
         this.editing = editing;
-        this.store = store;
         this.directory = directory;
     }
 
@@ -285,8 +283,8 @@ class PlansController {
 
     /** District goals of this plan that no school goal is aligned to. */
     private List<Node> goalsNoSchoolTookUp(UUID districtId, UUID planId) {
-        Set<UUID> taken = store.alignments(districtId).stream()
-                .map(PlanStore.Alignment::districtGoalId)
+        Set<UUID> taken = planning.alignments(districtId).stream()
+                .map(Alignment::districtGoalId)
                 .collect(Collectors.toSet());
         return planning.nodes(districtId).stream()
                 .filter(node -> node.tier() == Tier.GOAL && node.planId().equals(planId))
