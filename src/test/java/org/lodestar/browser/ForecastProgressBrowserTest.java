@@ -69,6 +69,8 @@ class ForecastProgressBrowserTest {
         Page page = browser.signedIn("planner@lakeview.example", Fixtures.PASSWORD);
         page.navigate("/enrollment");
         assertThat(page.locator("[data-test=computing]")).isVisible();
+        // the progress page is a page of the site like any other: header, navigation, the person's name
+        assertThat(page.locator("header nav")).containsText("Scorecard");
         Browser.screenshot(page, "enrollment-computing");
         GO.countDown();
         assertThat(page.locator("[data-test=forecast-totals]"))

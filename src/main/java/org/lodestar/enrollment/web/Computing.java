@@ -1,32 +1,13 @@
 package org.lodestar.enrollment.web;
 
-import java.util.Optional;
-import org.lodestar.directory.SignedInUser;
-import org.lodestar.enrollment.domain.EnrollmentForecasts;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-
 /**
  * While a district's forecast is being computed, every enrollment page shows the progress page instead, which reloads
- * itself when the forecast is ready.
+ * itself when the forecast is ready. It is returned as the page's view, like any other, so that it keeps the site's
+ * header and navigation.
  */
-@ControllerAdvice(basePackageClasses = Computing.class)
-class Computing {
+final class Computing {
 
-    /** The forecasts (empty when there is no history), or the progress page while they are computed. */
-    static Optional<EnrollmentForecasts.Forecasts> readyOrShowProgress(
-            EnrollmentForecasts forecasting, SignedInUser user) {
-        return forecasting.forecastsIfReady(user.districtId()).orElseThrow(NotReady::new);
-    }
+    static final String PROGRESS = "enrollment/computing";
 
-    @ExceptionHandler(NotReady.class)
-    String progress() {
-        return "enrollment/computing";
-    }
-
-    static final class NotReady extends RuntimeException {
-        NotReady() {
-            super("the forecast is being computed", null, false, false);
-        }
-    }
+    private Computing() {}
 }

@@ -71,7 +71,11 @@ class EnrollmentController {
 
     @GetMapping("/enrollment")
     String overview(@AuthenticationPrincipal SignedInUser user, Model model) {
-        Optional<EnrollmentForecasts.Forecasts> found = Computing.readyOrShowProgress(forecasting, user);
+        Optional<Optional<EnrollmentForecasts.Forecasts>> ready = forecasting.forecastsIfReady(user.districtId());
+        if (ready.isEmpty()) {
+            return Computing.PROGRESS;
+        }
+        Optional<EnrollmentForecasts.Forecasts> found = ready.get();
         model.addAttribute("hasData", found.isPresent());
         if (found.isEmpty()) {
             return "enrollment/overview";
@@ -171,7 +175,11 @@ class EnrollmentController {
     @GetMapping("/enrollment/schools/{id}")
     String school(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user, Model model) {
         School school = directory.school(user.districtId(), id).orElseThrow(() -> new NotFoundException("school"));
-        EnrollmentForecasts.Forecasts forecasts = Computing.readyOrShowProgress(forecasting, user)
+        Optional<Optional<EnrollmentForecasts.Forecasts>> ready = forecasting.forecastsIfReady(user.districtId());
+        if (ready.isEmpty()) {
+            return Computing.PROGRESS;
+        }
+        EnrollmentForecasts.Forecasts forecasts = ready.get()
                 .filter(f -> f.history().schools().contains(id.toString()))
                 .orElseThrow(() -> new NotFoundException("enrollment"));
         EnrollmentHistory history = forecasts.history();

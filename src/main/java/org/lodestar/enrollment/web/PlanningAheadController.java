@@ -64,7 +64,11 @@ class PlanningAheadController {
     String scenarios(@AuthenticationPrincipal SignedInUser user, Model model) {
         model.addAttribute("schools", directory.schools(user.districtId()));
         model.addAttribute("kinds", ScenarioRow.Kind.values());
-        Optional<EnrollmentForecasts.Forecasts> found = Computing.readyOrShowProgress(forecasting, user);
+        Optional<Optional<EnrollmentForecasts.Forecasts>> ready = forecasting.forecastsIfReady(user.districtId());
+        if (ready.isEmpty()) {
+            return Computing.PROGRESS;
+        }
+        Optional<EnrollmentForecasts.Forecasts> found = ready.get();
         model.addAttribute("hasData", found.isPresent());
         if (found.isEmpty()) {
             return "enrollment/scenarios";
@@ -182,7 +186,11 @@ class PlanningAheadController {
     String staffing(@AuthenticationPrincipal SignedInUser user, Model model) {
         StaffingSettings settings = editing.settings(user.districtId());
         model.addAttribute("settings", settings);
-        Optional<EnrollmentForecasts.Forecasts> found = Computing.readyOrShowProgress(forecasting, user);
+        Optional<Optional<EnrollmentForecasts.Forecasts>> ready = forecasting.forecastsIfReady(user.districtId());
+        if (ready.isEmpty()) {
+            return Computing.PROGRESS;
+        }
+        Optional<EnrollmentForecasts.Forecasts> found = ready.get();
         model.addAttribute("hasData", found.isPresent());
         if (found.isEmpty()) {
             return "enrollment/staffing";
