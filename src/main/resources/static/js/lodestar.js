@@ -85,6 +85,13 @@
             withCharts(event.target);
         });
         withCharts(document);
+        document.querySelectorAll('[data-menu-toggle]').forEach(function (button) {
+            button.addEventListener('click', function () {
+                var nav = button.closest('nav');
+                var open = nav.classList.toggle('open');
+                button.setAttribute('aria-expanded', open ? 'true' : 'false');
+            });
+        });
         document.querySelectorAll('form[data-confirm]').forEach(function (form) {
             form.addEventListener('submit', function (event) {
                 if (!window.confirm(form.getAttribute('data-confirm'))) {
