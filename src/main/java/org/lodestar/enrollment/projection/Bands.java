@@ -69,17 +69,56 @@ public final class Bands {
      * own errors compared with the prior's at the longest horizon its history could test (a district steadier than
      * the ones the prior was learned on keeps its narrower bands further ahead); on a history too short for any
      * backtest, scaled by how its early errors compared with the prior's one year ahead ({@link #earlyScale});
-     * else the prior as it is.
+     * else the prior as it is. A district total's band is a scale model on every known district error instead
+     * ({@link #districtBand}), the prior only until one is known.
      */
     public Band band(BandLevel level, int horizon, double forecast) {
         return worked.computeIfAbsent((horizon * 16 + level.sizeClass(forecast)) * 4 + level.ordinal(), key -> {
             IntervalModel model = models.get(level);
+            if (level == BandLevel.DISTRICT) {
+                Band scaled = districtBand(model, horizon, forecast);
+                if (scaled != null) {
+                    return scaled;
+                }
+                return scaledPrior(model, early == null ? null : early.models.get(level), level, horizon, forecast);
+            }
             IntervalModel.Band own = model.band(horizon, forecast);
             if (own != null) {
                 return new Band(own.lower80(), own.upper80(), own.lower95(), own.upper95(), Source.BACKTEST);
             }
             return scaledPrior(model, early == null ? null : early.models.get(level), level, horizon, forecast);
         });
+    }
+
+    /**
+     * How many errors' worth of weight the prior's district spread keeps against a district's own, and how many degrees
+     * of freedom it adds: with one origin's errors known, a district band is still mostly the prior's, and wide.
+     */
+    static final double DISTRICT_PRIOR_WEIGHT = 2;
+
+    /**
+     * A district has one error per origin and horizon, too few for quantiles; its band is a scale model instead.
+     * Every known district error, of every horizon, gives a spread per year ahead (log(actual / forecast) over the
+     * years ahead, root mean square: errors of a district total grow about in proportion to the years, as a ratio
+     * slightly off compounds), carried to this horizon in proportion, drawn toward the prior's spread at this horizon
+     * with the weight {@link #DISTRICT_PRIOR_WEIGHT}, and turned into a band with Student's t quantiles of as many
+     * degrees of freedom as the origins behind the errors plus that weight, so that a band from few origins is wider.
+     * With no district error known, null: the prior as for other levels.
+     */
+    private static Band districtBand(IntervalModel model, int horizon, double forecast) {
+        IntervalModel.Spread spread = model.spreadPerYear();
+        if (spread.errors() == 0) {
+            return null;
+        }
+        double priorSigma = width(BandPrior.band(BandLevel.DISTRICT, horizon, forecast)) / (2 * IntervalModel.Z90);
+        double ownVariance = spread.meanSquarePerYear() * horizon * horizon;
+        double sigma = Math.sqrt((DISTRICT_PRIOR_WEIGHT * priorSigma * priorSigma + spread.errors() * ownVariance)
+                / (DISTRICT_PRIOR_WEIGHT + spread.errors()));
+        double df = DISTRICT_PRIOR_WEIGHT + spread.origins();
+        double half80 = IntervalModel.studentT(IntervalModel.Z90, df) * sigma;
+        double half95 = IntervalModel.studentT(IntervalModel.Z975, df) * sigma;
+        IntervalModel.Band band = IntervalModel.fromQuantiles(1, -half80, half80, -half95, half95);
+        return new Band(band.lower80(), band.upper80(), band.lower95(), band.upper95(), Source.BACKTEST);
     }
 
     /**

@@ -16,6 +16,34 @@ class IntervalModelTest {
     }
 
     @Test
+    void studentsTQuantilesMatchTheTables() {
+        assertThat(IntervalModel.studentT(IntervalModel.Z90, 3)).isCloseTo(1.638, within(0.002));
+        assertThat(IntervalModel.studentT(IntervalModel.Z975, 3)).isCloseTo(3.182, within(0.005));
+        assertThat(IntervalModel.studentT(IntervalModel.Z90, 10)).isCloseTo(1.372, within(0.001));
+        assertThat(IntervalModel.studentT(IntervalModel.Z975, 30)).isCloseTo(2.042, within(0.001));
+    }
+
+    @Test
+    void districtBandsWidenWithFewOriginsAndWithTheYearsAhead() {
+        Bands bands = new Bands();
+        bands.asOf(2012);
+        // three origins' one-year-ahead district errors of about 1%
+        bands.add(BandLevel.DISTRICT, 1, 10_000, 10_100, 2010);
+        bands.add(BandLevel.DISTRICT, 1, 10_000, 9_900, 2011);
+        bands.add(BandLevel.DISTRICT, 1, 10_000, 10_100, 2012);
+        Bands.Band one = bands.band(BandLevel.DISTRICT, 1, 10_000);
+        Bands.Band three = bands.band(BandLevel.DISTRICT, 3, 10_000);
+        assertThat(one.source()).isEqualTo(Bands.Source.BACKTEST);
+        // wider than a normal band of the same spread would be, with five degrees of freedom
+        assertThat(Math.log(one.upper80())).isGreaterThan(1.2816 * 0.01);
+        assertThat(Math.log(three.upper80())).isGreaterThan(2 * Math.log(one.upper80()));
+        assertThat(three.lower95()).isLessThan(three.lower80());
+        // an error not yet known at the origin changes nothing
+        bands.add(BandLevel.DISTRICT, 1, 10_000, 12_000, 2013);
+        assertThat(bands.band(BandLevel.DISTRICT, 1, 10_000)).isEqualTo(one);
+    }
+
+    @Test
     void bandsComeFromPastErrorsOfTheirOwnHorizon() {
         IntervalModel model = new IntervalModel();
         // twenty one-year-ahead forecasts of 100 that turned out 90 to 109
