@@ -176,12 +176,13 @@ class DemoDistrict implements ApplicationRunner {
                 true,
                 3,
                 new Kpi[] {
-                    kpi("Teacher retention rate", "PERCENT", true, 84, 90, false),
-                    kpi("Teacher vacancies on the first day of school", "COUNT", false, 37, 10, false)
+                    notAboutStudents("Teacher retention rate", "PERCENT", true, 84, 90, false),
+                    notAboutStudents("Teacher vacancies on the first day of school", "COUNT", false, 37, 10, false)
                 },
                 new Kpi[] {
-                    kpi("Staff who would recommend Lakeview as a workplace", "PERCENT", true, 62, 75, false),
-                    kpi("New teachers completing mentoring", "PERCENT", true, 71, 95, false)
+                    notAboutStudents(
+                            "Staff who would recommend Lakeview as a workplace", "PERCENT", true, 62, 75, false),
+                    notAboutStudents("New teachers completing mentoring", "PERCENT", true, 71, 95, false)
                 }));
         goals.add(goal(
                 plan,
@@ -208,8 +209,8 @@ class DemoDistrict implements ApplicationRunner {
                     kpi("Help-desk tickets resolved within two days", "PERCENT", true, 74, 90, false)
                 },
                 new Kpi[] {
-                    kpi("Teachers using the learning platform weekly", "PERCENT", true, 55, 85, false),
-                    kpi("Technology spending per student", "CURRENCY", false, 412, 380, false)
+                    notAboutStudents("Teachers using the learning platform weekly", "PERCENT", true, 55, 85, false),
+                    notAboutStudents("Technology spending per student", "CURRENCY", false, 412, 380, false)
                 }));
         values(schools);
         schoolPlans(schools, goals);
@@ -258,13 +259,28 @@ class DemoDistrict implements ApplicationRunner {
         return java.util.Arrays.asList(grades).indexOf(grade);
     }
 
-    /** A KPI of the demo: name, unit, direction, baseline (2024-25) and end target (2029-30). */
+    /**
+     * A KPI of the demo: name, unit, direction, baseline (2024-25) and end target (2029-30), and whether its values are
+     * about students (each school or group value then carries its n).
+     */
     private record Kpi(
-            String name, String unit, boolean higherIsBetter, double baseline, double target, boolean published) {}
+            String name,
+            String unit,
+            boolean higherIsBetter,
+            double baseline,
+            double target,
+            boolean published,
+            boolean aboutStudents) {}
 
     private static Kpi kpi(
             String name, String unit, boolean higher, double baseline, double target, boolean published) {
-        return new Kpi(name, unit, higher, baseline, target, published);
+        return new Kpi(name, unit, higher, baseline, target, published, true);
+    }
+
+    /** A KPI about staff or money, not students: its values need no n. */
+    private static Kpi notAboutStudents(
+            String name, String unit, boolean higher, double baseline, double target, boolean published) {
+        return new Kpi(name, unit, higher, baseline, target, published, false);
     }
 
     private final List<Object[]> kpis = new ArrayList<>();
@@ -293,6 +309,7 @@ class DemoDistrict implements ApplicationRunner {
                         2024,
                         "State accountability file",
                         kpi.unit().equals("PERCENT"),
+                        kpi.aboutStudents(),
                         kpi.published() && published,
                         targets);
                 kpis.add(new Object[] {id, kpi});

@@ -5,7 +5,11 @@ import java.util.SortedMap;
 import java.util.UUID;
 import org.lodestar.measures.status.Direction;
 
-/** A KPI: how progress on an outcome is tracked, with its baseline and its targets by school year. */
+/**
+ * A KPI: how progress on an outcome is tracked, with its baseline and its targets by school year. {@code aboutStudents}
+ * says whether its values are rates or counts of students (each school or group value then needs its n, and no value
+ * without n is public) or not (a budget, a count of staff: no n asked, nothing hidden).
+ */
 public record Kpi(
         UUID id,
         UUID outcomeId,
@@ -18,20 +22,13 @@ public record Kpi(
         String dataSource,
         UUID ownerId,
         boolean byStudentGroup,
+        boolean aboutStudents,
         boolean published,
         int position,
         SortedMap<Integer, BigDecimal> targets) {
 
     public BigDecimal endTarget() {
         return targets.isEmpty() ? null : targets.get(targets.lastKey());
-    }
-
-    /**
-     * Whether the KPI's values are about students, so that each needs its n before it can be public. Until a KPI says
-     * so itself, everything but money counts as about students: wrongly hiding a staff count is the safe mistake.
-     */
-    public boolean aboutStudents() {
-        return unit != Unit.CURRENCY;
     }
 
     public Integer endYear() {

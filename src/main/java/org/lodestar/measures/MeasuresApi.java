@@ -20,7 +20,10 @@ public class MeasuresApi {
         this.editing = editing;
     }
 
-    /** Adds an annual KPI under an outcome; returns its id. */
+    /**
+     * Adds an annual KPI under an outcome; returns its id. {@code aboutStudents}: its values are rates or counts of
+     * students, so each school or group value needs its n (false for budgets and staff counts).
+     */
     public UUID addKpi(
             SignedInUser user,
             UUID outcomeId,
@@ -31,6 +34,7 @@ public class MeasuresApi {
             int baselineYear,
             String dataSource,
             boolean byStudentGroup,
+            boolean aboutStudents,
             boolean published,
             SortedMap<Integer, BigDecimal> targets) {
         UUID id = Ids.next();
@@ -48,6 +52,7 @@ public class MeasuresApi {
                         dataSource,
                         null,
                         byStudentGroup,
+                        aboutStudents,
                         published,
                         0,
                         targets));

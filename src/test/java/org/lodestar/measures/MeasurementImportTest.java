@@ -91,7 +91,7 @@ class MeasurementImportTest {
                 kpi,school_year,period,school,group,value,n
                 Students who feel they belong at school,2025-26,0,,ALL,70.2,8100
                 Students who feel they belong at school,2025-26,0,LV-002,ALL,71.5,430
-                students who feel they belong at school,2025-26,0,maple elementary,EL,60,
+                students who feel they belong at school,2025-26,0,maple elementary,EL,60,52
                 """;
         String page = upload(
                 "belonging.csv",

@@ -3,12 +3,17 @@ package org.lodestar.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.lodestar.directory.DirectoryApi;
+import org.lodestar.measures.Measurement;
+import org.lodestar.measures.MeasuresApi;
 import org.lodestar.support.LodestarTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -28,6 +33,9 @@ class PublicScorecardTest {
 
     @Autowired
     org.lodestar.support.Fixtures fixtures;
+
+    @Autowired
+    MeasuresApi measures;
 
     private PublicScorecard.PublicKpi kpi(String name) {
         var district = directory.publicDistrict("lakeview").orElseThrow();
@@ -82,6 +90,64 @@ class PublicScorecardTest {
         assertThat(kpi.headlineHidden()).isTrue();
         assertThat(kpi.groups()).isNotEmpty().allMatch(PublicScorecard.Cell::hidden);
         assertThat(kpi.schools()).allMatch(PublicScorecard.Cell::hidden);
+    }
+
+    /** A published KPI of its own under the first published goal, with three few-student values recorded. */
+    private UUID publishedKpiWithSmallValues(String name, boolean aboutStudents) {
+        UUID outcome = fixtures.any("""
+                select o.id from outcome o join goal g on g.district_id = o.district_id and g.id = o.goal_id
+                join plan p on p.district_id = g.district_id and p.id = g.plan_id
+                where o.district_id = ? and p.school_id is null and g.published and o.removed_at is null
+                order by g.position, o.position""");
+        UUID kpi = fixtures.newKpi(outcome, name, 40, aboutStudents);
+        fixtures.jdbc()
+                .sql("update kpi set published = true where id = ?")
+                .param(kpi)
+                .update();
+        UUID maple = fixtures.any("select id from school where district_id = ? and name = 'Maple Elementary'");
+        measures.record(
+                fixtures.user("planner@lakeview.example"),
+                List.of(
+                        new Measurement(kpi, 2025, 0, null, "ALL", new BigDecimal("40"), 6),
+                        new Measurement(kpi, 2025, 0, null, "ASIAN", new BigDecimal("41"), 3),
+                        new Measurement(kpi, 2025, 0, maple, "ALL", new BigDecimal("42"), 2)));
+        return kpi;
+    }
+
+    @Test
+    @Transactional // rolled back: the test KPI and its values leave the demo as it was
+    void aKpiNotAboutStudentsIsShownWhateverItsN() throws Exception {
+        publishedKpiWithSmallValues("Counselors on staff", false);
+        var kpi = kpi("Counselors on staff");
+        assertThat(kpi.headlineHidden()).isFalse();
+        assertThat(kpi.overview().latest()).isEqualByComparingTo("40");
+        assertThat(kpi.groups()).singleElement().satisfies(cell -> {
+            assertThat(cell.hidden()).isFalse();
+            assertThat(cell.value()).isEqualByComparingTo("41");
+        });
+        assertThat(kpi.schools()).singleElement().satisfies(cell -> {
+            assertThat(cell.hidden()).isFalse();
+            assertThat(cell.value()).isEqualByComparingTo("42");
+        });
+        String page = mvc.perform(get("/p/lakeview").locale(Locale.ENGLISH))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Counselors on staff");
+    }
+
+    @Test
+    @Transactional
+    void theSameFewValuesAboutStudentsAreHidden() {
+        publishedKpiWithSmallValues("Counselled students", true);
+        var kpi = kpi("Counselled students");
+        assertThat(kpi.headlineHidden()).isTrue();
+        assertThat(kpi.groups())
+                .singleElement()
+                .satisfies(cell -> assertThat(cell.hidden()).isTrue());
+        assertThat(kpi.schools())
+                .singleElement()
+                .satisfies(cell -> assertThat(cell.hidden()).isTrue());
     }
 
     @Test

@@ -91,11 +91,18 @@ public class Fixtures {
      * any figure another test reads.
      */
     public UUID newKpi(UUID outcome, String name, int baseline) {
+        return newKpi(outcome, name, baseline, true);
+    }
+
+    /** The same, saying whether its values are about students (then each school or group value needs its n). */
+    public UUID newKpi(UUID outcome, String name, int baseline, boolean aboutStudents) {
         UUID kpi = Ids.next();
         jdbc.sql("""
                         insert into kpi (district_id, id, outcome_id, name, unit, direction, baseline_value,
-                            baseline_year, frequency, position)
-                        values (?, ?, ?, ?, 'PERCENT', 'HIGHER_IS_BETTER', ?, 2024, 'ANNUAL', 90)""").params(demoDistrict(), kpi, outcome, name, baseline).update();
+                            baseline_year, frequency, about_students, position)
+                        values (?, ?, ?, ?, 'PERCENT', 'HIGHER_IS_BETTER', ?, 2024, 'ANNUAL', ?, 90)""")
+                .params(demoDistrict(), kpi, outcome, name, baseline, aboutStudents)
+                .update();
         return kpi;
     }
 

@@ -58,6 +58,7 @@ class KpisApiController {
             String frequency,
             String dataSource,
             boolean byStudentGroup,
+            boolean aboutStudents,
             boolean published,
             String status,
             BigDecimal latestValue,
@@ -65,7 +66,8 @@ class KpisApiController {
 
     /**
      * A measured value. {@code schoolYear} is written 2025-26; {@code period} is 0 for the whole year; {@code schoolId}
-     * empty means the district; {@code group} defaults to ALL; {@code n} is the number of students, if any.
+     * empty means the district; {@code group} defaults to ALL; {@code n} is the number of students, required for a school
+     * or group value of a KPI about students.
      */
     record MeasurementDto(
             String schoolYear, Integer period, UUID schoolId, String group, BigDecimal value, BigDecimal n) {}
@@ -150,6 +152,10 @@ class KpisApiController {
             if (dto.n() != null) {
                 int index = i;
                 ValueRule.n(dto.n()).ifPresent(refused -> problems.add(new Problem(index, "n", english(refused))));
+            } else {
+                int index = i;
+                ValueRule.n(kpi, dto.schoolId(), group, null)
+                        .ifPresent(refused -> problems.add(new Problem(index, "n", english(refused))));
             }
             if (problems.size() == before && !editing.canRecord(user, kpi, dto.schoolId())) {
                 problems.add(new Problem(i, "schoolId", "your role does not allow recording values here"));
@@ -192,6 +198,7 @@ class KpisApiController {
                 k.frequency().name(),
                 k.dataSource(),
                 k.byStudentGroup(),
+                k.aboutStudents(),
                 k.published(),
                 o.status().name(),
                 o.latest(),

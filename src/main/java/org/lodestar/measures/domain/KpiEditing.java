@@ -105,7 +105,9 @@ public class KpiEditing {
         for (Measurement m : measurements) {
             Kpi kpi = store.find(user.districtId(), m.kpiId()).orElseThrow(() -> new NotFoundException("kpi"));
             ForbiddenException.unless(canRecord(user, kpi, m.schoolId()));
-            if (ValueRule.value(kpi.unit(), m.value()).isPresent() || (m.n() != null && m.n() < 0)) {
+            if (ValueRule.value(kpi.unit(), m.value()).isPresent()
+                    || (m.n() != null && m.n() < 0)
+                    || ValueRule.n(kpi, m.schoolId(), m.groupCode(), m.n()).isPresent()) {
                 // the form, the import and the API say why before they get here; this keeps anything else out
                 throw new IllegalArgumentException("value refused by ValueRule: " + m);
             }
@@ -151,6 +153,7 @@ public class KpiEditing {
         map.put("dataSource", String.valueOf(kpi.dataSource()));
         map.put("owner", String.valueOf(kpi.ownerId()));
         map.put("byStudentGroup", kpi.byStudentGroup());
+        map.put("aboutStudents", kpi.aboutStudents());
         map.put("published", kpi.published());
         Map<String, String> targets = new LinkedHashMap<>();
         kpi.targets().forEach((year, value) -> targets.put(String.valueOf(year), value.toPlainString()));

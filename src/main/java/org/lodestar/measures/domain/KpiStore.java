@@ -88,14 +88,16 @@ public class KpiStore {
     public void save(UUID districtId, Kpi kpi) {
         jdbc.sql("""
                         insert into kpi (district_id, id, outcome_id, name, unit, direction, baseline_value,
-                            baseline_year, frequency, data_source, owner_id, by_student_group, published, position)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                            baseline_year, frequency, data_source, owner_id, by_student_group, about_students, published,
+                            position)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
                             (select coalesce(max(position), 0) + 1 from kpi where district_id = ? and outcome_id = ?))
                         on conflict (district_id, id) do update set name = excluded.name, unit = excluded.unit,
                             direction = excluded.direction, baseline_value = excluded.baseline_value,
                             baseline_year = excluded.baseline_year, frequency = excluded.frequency,
                             data_source = excluded.data_source, owner_id = excluded.owner_id,
-                            by_student_group = excluded.by_student_group, published = excluded.published""")
+                            by_student_group = excluded.by_student_group, about_students = excluded.about_students,
+                            published = excluded.published""")
                 .params(
                         districtId,
                         kpi.id(),
@@ -109,6 +111,7 @@ public class KpiStore {
                         kpi.dataSource(),
                         kpi.ownerId(),
                         kpi.byStudentGroup(),
+                        kpi.aboutStudents(),
                         kpi.published(),
                         districtId,
                         kpi.outcomeId())
@@ -293,6 +296,7 @@ public class KpiStore {
                 rs.getString("data_source"),
                 rs.getObject("owner_id", UUID.class),
                 rs.getBoolean("by_student_group"),
+                rs.getBoolean("about_students"),
                 rs.getBoolean("published"),
                 rs.getInt("position"),
                 targets.getOrDefault(id, new TreeMap<>()));

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Reads measurements from a CSV or XLSX file with the columns {@code kpi, school_year, period, school, group, value,
- * n}. The file is applied whole or not at all: every bad row is reported with its line number and reason (the first
+ * n}; n is required for a school or group value of a KPI about students. The file is applied whole or not at all: every bad row is reported with its line number and reason (the first
  * {@link ImportProblems#SHOWN} of them, and how many more).
  */
 @Service
@@ -168,6 +168,9 @@ public class MeasurementImport {
             } else {
                 n = count.intValueExact();
             }
+        } else if (kpi != null) {
+            ValueRule.n(kpi, schoolId, group, null)
+                    .ifPresent(refused -> problems.add(new ImportProblem(line, refused.code(), refused.args())));
         }
         if (problems.isEmpty() && !editing.canRecord(user, kpi, schoolId)) {
             problems.add(

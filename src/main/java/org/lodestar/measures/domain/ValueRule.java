@@ -3,13 +3,15 @@ package org.lodestar.measures.domain;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import org.lodestar.directory.StudentGroup;
 import org.lodestar.measures.Kpi;
 
 /**
  * What a measured value may be, the same for the form, the import and the API. It must fit the stored column
  * ({@code numeric(14, 4)}: less than ten billion, at most four decimals), and is refused rather than rounded when it
  * does not, so that {@code 1e-30} never becomes 0 unseen; a percent is from 0 to 100; the number of students is a
- * whole number, 0 or more.
+ * whole number, 0 or more, and a value about students for a school or a student group comes with it.
  */
 public final class ValueRule {
 
@@ -41,6 +43,20 @@ public final class ValueRule {
         boolean whole = n.signum() == 0 || n.stripTrailingZeros().scale() <= 0;
         if (!whole || n.signum() < 0 || n.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
             return refusal("import.error.n", n.toString());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A value of a KPI about students for a school or a student group (anything but the district's total of all
+     * students) needs its n: without it the value could never be public, nor could its siblings be judged. The
+     * district total may come without n (it is then hidden from the public, and so are its breakdowns); a KPI not
+     * about students (a budget, a count of staff) asks for no n.
+     */
+    public static Optional<Refusal> n(Kpi kpi, UUID schoolId, String groupCode, Integer n) {
+        boolean districtTotal = schoolId == null && (groupCode == null || StudentGroup.ALL.equals(groupCode));
+        if (kpi.aboutStudents() && !districtTotal && n == null) {
+            return refusal("measure.n.required");
         }
         return Optional.empty();
     }

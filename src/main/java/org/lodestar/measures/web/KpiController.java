@@ -81,6 +81,8 @@ class KpiController {
             @RequestParam(defaultValue = "HIGHER_IS_BETTER") Direction direction,
             @RequestParam(defaultValue = "") String baseline,
             @RequestParam(defaultValue = "") String target,
+            @RequestParam(required = false) String aboutStudents,
+            @RequestParam(name = "_aboutStudents", required = false) String aboutStudentsShown,
             @AuthenticationPrincipal SignedInUser user,
             @RequestHeader(value = "HX-Request", required = false) String htmx,
             HttpServletResponse response,
@@ -89,6 +91,8 @@ class KpiController {
                 .orElseThrow(() -> new NotFoundException("outcome"));
         ForbiddenException.unless(editing.canEdit(user, outcomeId));
         var plan = planning.plan(user.districtId(), outcome.planId());
+        // only a box seen and left unticked says the values are not about students
+        boolean about = aboutStudents != null || aboutStudentsShown == null;
         BigDecimal baselineValue = decimal(baseline);
         BigDecimal targetValue = decimal(target);
         List<String> errors = new ArrayList<>();
@@ -104,7 +108,7 @@ class KpiController {
         if (!errors.isEmpty()) {
             model.addAttribute("outcomeId", outcomeId);
             model.addAttribute("errors", errors);
-            model.addAttribute("entered", new Entered(name, unit, direction, baseline, target));
+            model.addAttribute("entered", new Entered(name, unit, direction, baseline, target, about));
             return "measures/kpi-parts :: add-kpi";
         }
         TreeMap<Integer, BigDecimal> targets = new TreeMap<>();
@@ -123,6 +127,7 @@ class KpiController {
                         null,
                         null,
                         false,
+                        about,
                         false,
                         0,
                         targets));
@@ -211,6 +216,11 @@ class KpiController {
                     .ifPresent(refused -> errors.rejectValue(
                             "value", refused.code(), refused.args().toArray(), ""));
         }
+        if (!errors.hasFieldErrors("n")) {
+            ValueRule.n(kpi, form.schoolId(), form.groupCode(), form.n())
+                    .ifPresent(refused -> errors.rejectValue(
+                            "n", refused.code(), refused.args().toArray(), ""));
+        }
         Integer year = null;
         try {
             year = SchoolYear.parse(form.schoolYear()).startYear();
@@ -257,6 +267,7 @@ class KpiController {
                         kpi.dataSource(),
                         kpi.ownerId(),
                         kpi.byStudentGroup(),
+                        kpi.aboutStudents(),
                         kpi.published(),
                         rows));
         return editForm(user, kpi, model, rows.size());
@@ -307,6 +318,7 @@ class KpiController {
                         form.dataSource(),
                         form.ownerId(),
                         Boolean.TRUE.equals(form.byStudentGroup()),
+                        form.valuesAboutStudents(),
                         user.canPlanForDistrict() ? Boolean.TRUE.equals(form.published()) : kpi.published(),
                         kpi.position(),
                         targets));
@@ -412,7 +424,8 @@ class KpiController {
     }
 
     /** What was typed into the in-place KPI form, given back with its errors. */
-    record Entered(String name, Kpi.Unit unit, Direction direction, String baseline, String target) {}
+    record Entered(
+            String name, Kpi.Unit unit, Direction direction, String baseline, String target, boolean aboutStudents) {}
 
     record MeasurementForm(
             @jakarta.validation.constraints.NotBlank String schoolYear,

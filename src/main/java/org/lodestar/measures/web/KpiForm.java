@@ -29,8 +29,15 @@ record KpiForm(
         UUID ownerId,
         // boxed: a box that is not on the page (school leaders do not publish) is absent, which means unticked
         Boolean byStudentGroup,
+        // null (neither the box nor its marker sent) keeps the safe answer: the values are about students
+        Boolean aboutStudents,
         Boolean published,
         List<@Valid TargetRow> targets) {
+
+    /** Only a box seen and left unticked says the values are not about students. */
+    boolean valuesAboutStudents() {
+        return !Boolean.FALSE.equals(aboutStudents);
+    }
 
     /**
      * The form as typed when the binder could not build it (a number field held text): every field read leniently, a
@@ -52,6 +59,7 @@ record KpiForm(
                 text(params, "dataSource"),
                 null,
                 params.containsKey("byStudentGroup"),
+                params.containsKey("aboutStudents") || !params.containsKey("_aboutStudents"),
                 params.containsKey("published"),
                 rows);
     }

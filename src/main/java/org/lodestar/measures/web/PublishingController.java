@@ -85,6 +85,7 @@ class PublishingController {
                         k.dataSource(),
                         k.ownerId(),
                         k.byStudentGroup(),
+                        k.aboutStudents(),
                         published,
                         k.position(),
                         k.targets()));

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.lodestar.measures.Kpi;
+import org.lodestar.measures.status.Direction;
 
 class ValueRuleTest {
 
@@ -49,5 +52,48 @@ class ValueRuleTest {
         assertThat(ValueRule.n(new BigDecimal("2.0"))).isEmpty();
         assertThat(ValueRule.n(new BigDecimal("0"))).isEmpty();
         assertThat(ValueRule.n(new BigDecimal("1200"))).isEmpty();
+    }
+
+    private static Kpi kpi(boolean aboutStudents) {
+        return new Kpi(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "A KPI",
+                Kpi.Unit.PERCENT,
+                Direction.HIGHER_IS_BETTER,
+                BigDecimal.TEN,
+                2024,
+                Kpi.Frequency.ANNUAL,
+                null,
+                null,
+                true,
+                aboutStudents,
+                false,
+                1,
+                new TreeMap<>());
+    }
+
+    private static String nRefusal(boolean aboutStudents, UUID school, String group, Integer n) {
+        return ValueRule.n(kpi(aboutStudents), school, group, n)
+                .map(ValueRule.Refusal::code)
+                .orElse("ok");
+    }
+
+    @Test
+    void aSchoolOrGroupValueAboutStudentsNeedsItsN() {
+        UUID school = UUID.randomUUID();
+        assertThat(nRefusal(true, null, "ASIAN", null)).isEqualTo("measure.n.required");
+        assertThat(nRefusal(true, school, "ALL", null)).isEqualTo("measure.n.required");
+        assertThat(nRefusal(true, school, "EL", null)).isEqualTo("measure.n.required");
+        assertThat(nRefusal(true, null, "ASIAN", 0)).isEqualTo("ok");
+        assertThat(nRefusal(true, school, "ALL", 420)).isEqualTo("ok");
+        // the district total may come without n: it is then hidden from the public, and its breakdowns with it
+        assertThat(nRefusal(true, null, "ALL", null)).isEqualTo("ok");
+    }
+
+    @Test
+    void aValueNotAboutStudentsNeedsNoN() {
+        assertThat(nRefusal(false, null, "ASIAN", null)).isEqualTo("ok");
+        assertThat(nRefusal(false, UUID.randomUUID(), "ALL", null)).isEqualTo("ok");
     }
 }
