@@ -72,7 +72,7 @@ class RecordingRightsTest {
         UUID kpi = cedarPlanKpi();
         SignedInUser teacher = fixtures.user("teacher@lakeview.example");
         UUID cedar = fixtures.any("select id from school where district_id = ? and name = 'Cedar Elementary'");
-        var response = mvc.perform(post("/kpis/" + kpi + "/measurements")
+        var result = mvc.perform(post("/kpis/" + kpi + "/measurements")
                         .param("schoolYear", "2025-26")
                         .param("period", "0")
                         .param("schoolId", cedar.toString())
@@ -81,9 +81,18 @@ class RecordingRightsTest {
                         .param("n", "400")
                         .with(user(teacher))
                         .with(csrf()))
-                .andReturn()
-                .getResponse();
-        assertThat(response.getStatus()).isEqualTo(302);
+                .andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(302);
         assertThat(values(kpi)).isEqualTo(1);
+        assertThat(result.getFlashMap().get("recorded")).isEqualTo("2025-26");
+        // the page the teacher comes back to says what was saved
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                                result.getResponse().getRedirectedUrl())
+                        .flashAttr("recorded", "2025-26")
+                        .with(user(teacher)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("data-test=\"recorded\"").contains("Value for 2025-26 recorded.");
     }
 }

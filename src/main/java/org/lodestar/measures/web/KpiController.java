@@ -43,6 +43,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** A KPI: adding one under an outcome, its drill-down, its full edit form and recording its values. */
 @Controller
@@ -206,7 +207,8 @@ class KpiController {
             BindingResult boundErrors,
             @AuthenticationPrincipal SignedInUser user,
             Model model,
-            HttpServletRequest request) {
+            HttpServletRequest request,
+            RedirectAttributes recorded) {
         Kpi kpi = scorecards.kpi(user.districtId(), id);
         boolean lost = bound == null || boundErrors.getTarget() == null;
         MeasurementForm form = lost ? MeasurementForm.asTyped(request.getParameterMap()) : bound;
@@ -243,6 +245,8 @@ class KpiController {
                 user,
                 List.of(new Measurement(
                         id, year, form.period(), form.schoolId(), form.groupCode(), form.value(), form.n())));
+        // the page says what was saved, once: reloading it neither repeats the message nor the value
+        recorded.addFlashAttribute("recorded", form.schoolYear());
         return "redirect:/kpis/" + id + (form.schoolId() == null ? "" : "?school=" + form.schoolId());
     }
 
