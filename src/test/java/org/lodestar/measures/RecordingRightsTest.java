@@ -68,6 +68,28 @@ class RecordingRightsTest {
     }
 
     @Test
+    void theRecordingFormOffersOnlyWhereThePersonMayRecord() throws Exception {
+        UUID kpi = fixtures.any("""
+                select k.id from kpi k join outcome o on o.district_id = k.district_id and o.id = k.outcome_id
+                join goal g on g.district_id = o.district_id and g.id = o.goal_id
+                join plan p on p.district_id = g.district_id and p.id = g.plan_id
+                where k.district_id = ? and p.school_id is null and k.archived_at is null""");
+        UUID cedar = fixtures.any("select id from school where district_id = ? and name = 'Cedar Elementary'");
+        String page = mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/kpis/" + kpi)
+                                .with(user(fixtures.user("teacher@lakeview.example"))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String form = page.substring(page.indexOf("name=\"schoolId\""));
+        form = form.substring(0, form.indexOf("</select>"));
+        assertThat(form).contains("value=\"" + cedar + "\"");
+        assertThat(form.split("<option").length - 1)
+                .as("Cedar only, no district, no other school")
+                .isEqualTo(1);
+    }
+
+    @Test
     void cedarsContributorRecordsCedarsValues() throws Exception {
         UUID kpi = cedarPlanKpi();
         SignedInUser teacher = fixtures.user("teacher@lakeview.example");

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.measures.Kpi;
 import org.lodestar.measures.Measurement;
@@ -44,13 +45,16 @@ public class KpiEditing {
      * so a contributor at one school cannot write into another school's plan.
      */
     public boolean canRecord(SignedInUser user, Kpi kpi, UUID schoolId) {
+        return recordingRights(user, kpi).test(schoolId);
+    }
+
+    /** Where the person may record the KPI's values (null: the district), judged with one look-up of its plan. */
+    public Predicate<UUID> recordingRights(SignedInUser user, Kpi kpi) {
         var outcome = planning.node(user.districtId(), Tier.OUTCOME, kpi.outcomeId())
                 .orElseThrow(() -> new NotFoundException("outcome"));
         var plan = planning.plan(user.districtId(), outcome.planId());
-        if (!plan.districtPlan() && !plan.schoolId().equals(schoolId)) {
-            return false;
-        }
-        return user.canRecordMeasurements(schoolId);
+        return schoolId ->
+                (plan.districtPlan() || plan.schoolId().equals(schoolId)) && user.canRecordMeasurements(schoolId);
     }
 
     public void save(SignedInUser user, Kpi kpi) {

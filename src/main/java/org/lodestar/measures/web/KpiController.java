@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.lodestar.directory.DirectoryApi;
+import org.lodestar.directory.School;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.directory.StudentGroup;
 import org.lodestar.measures.Kpi;
@@ -167,6 +168,13 @@ class KpiController {
         model.addAttribute("school", school);
         model.addAttribute("group", group);
         model.addAttribute("schools", directory.schools(user.districtId()));
+        // the recording form offers only where this person may record: no choice in it leads to a refusal
+        var mayRecord = editing.recordingRights(user, kpi);
+        List<School> recordSchools = directory.schools(user.districtId()).stream()
+                .filter(s -> mayRecord.test(s.id()))
+                .toList();
+        model.addAttribute("recordSchools", recordSchools);
+        model.addAttribute("recordDistrict", mayRecord.test(null));
         model.addAttribute("schoolNames", directory.schoolsById(user.districtId()));
         model.addAttribute("groups", directory.studentGroups(user.districtId()));
         // people read group names in their language, never codes such as ECON or SWD
@@ -177,9 +185,13 @@ class KpiController {
                                 StudentGroup::code, g -> g.name(LocaleContextHolder.getLocale()))));
         model.addAttribute("breakdown", breakdown(all, overview.latestYear()));
         model.addAttribute("canEdit", editing.canEdit(user, kpi.outcomeId()));
-        // people who record for one school get that school in the form rather than a district they may not write to
-        UUID recordFor = school != null || user.canRecordMeasurements(null) ? school : user.recordingSchool();
-        model.addAttribute("canRecord", editing.canRecord(user, kpi, recordFor));
+        // the form starts at the school looked at when one may record there, else at the first place one may
+        UUID recordFor = mayRecord.test(school)
+                ? school
+                : mayRecord.test(null)
+                        ? null
+                        : recordSchools.isEmpty() ? null : recordSchools.get(0).id();
+        model.addAttribute("canRecord", mayRecord.test(null) || !recordSchools.isEmpty());
         model.addAttribute(
                 "outcome",
                 planning.node(user.districtId(), Tier.OUTCOME, kpi.outcomeId()).orElseThrow());
