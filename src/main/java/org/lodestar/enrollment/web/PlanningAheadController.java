@@ -17,6 +17,7 @@ import org.lodestar.enrollment.domain.StaffingSettings;
 import org.lodestar.enrollment.projection.EnrollmentForecaster;
 import org.lodestar.enrollment.projection.EnrollmentHistory;
 import org.lodestar.enrollment.projection.Grade;
+import org.lodestar.enrollment.projection.Scenario;
 import org.lodestar.enrollment.projection.Staffing;
 import org.lodestar.shared.ForbiddenException;
 import org.lodestar.shared.Ids;
@@ -138,6 +139,8 @@ class PlanningAheadController {
                     || middle.signum() < 0
                     || high.signum() < 0) {
                 errors.add("enrollment.scenario.error.housing");
+            } else if (schoolId != null && dropsABand(user, schoolId, elementary, middle, high)) {
+                errors.add("enrollment.scenario.error.band");
             }
         }
         if ((kind == ScenarioRow.Kind.CHARTER || kind == ScenarioRow.Kind.BOUNDARY)
@@ -170,6 +173,27 @@ class PlanningAheadController {
                         middle,
                         high));
         return "redirect:/enrollment/scenarios";
+    }
+
+    /**
+     * New homes' students of a band the school does not teach (middle schoolers at an elementary school) would vanish
+     * from the scenario without a word; the planner is asked to set those to 0 or add them at a school of that band.
+     */
+    private boolean dropsABand(
+            SignedInUser user, UUID schoolId, BigDecimal elementary, BigDecimal middle, BigDecimal high) {
+        var school = directory.school(user.districtId(), schoolId);
+        if (school.isEmpty()) {
+            return false;
+        }
+        Grade lowest = Grade.parse(school.get().lowestGrade());
+        Grade highest = Grade.parse(school.get().highestGrade());
+        if (lowest == null || highest == null) {
+            return false;
+        }
+        var taught = java.util.EnumSet.range(lowest, highest);
+        return (elementary.signum() > 0 && java.util.Collections.disjoint(taught, Scenario.ELEMENTARY))
+                || (middle.signum() > 0 && java.util.Collections.disjoint(taught, Scenario.MIDDLE))
+                || (high.signum() > 0 && java.util.Collections.disjoint(taught, Scenario.HIGH));
     }
 
     @PostMapping("/enrollment/scenarios/{id}/delete")
