@@ -78,7 +78,10 @@ class PublicScorecard {
                             district, kpi, values.getOrDefault(kpi.id(), List.of()), schools, groups, locale));
                 }
             }
-            goals.add(new PublicGoal(goal, kpis));
+            // a heading with nothing under it tells a family nothing: the publishing page says why it is not shown
+            if (!kpis.isEmpty()) {
+                goals.add(new PublicGoal(goal, kpis));
+            }
         }
         return new View(district, plan, goals);
     }

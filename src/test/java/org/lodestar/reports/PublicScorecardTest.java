@@ -151,6 +151,31 @@ class PublicScorecardTest {
     }
 
     @Test
+    @Transactional
+    void aPublishedGoalWithoutPublicKpisIsNoEmptyHeadingAndThePlannerIsToldWhy() throws Exception {
+        // publish the technology goal, none of whose KPIs is public
+        assertThat(fixtures.jdbc()
+                        .sql(
+                                "update goal set published = true where title = 'Modern technology for learning and operations'")
+                        .update())
+                .isEqualTo(1);
+        String page = mvc.perform(get("/p/lakeview").locale(Locale.ENGLISH))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).doesNotContain("Modern technology for learning and operations");
+        String publishing = mvc.perform(
+                        get("/publishing")
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.user(
+                                        fixtures.user("planner@lakeview.example"))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(publishing).contains("Not on the public page until one of its KPIs is published.");
+    }
+
+    @Test
     void thePublicPageShowsOnlyPublishedGoalsAndKpisAndNeverAHiddenValue() throws Exception {
         String page = mvc.perform(get("/p/lakeview").locale(Locale.ENGLISH))
                 .andReturn()
