@@ -92,6 +92,18 @@
                 button.setAttribute('aria-expanded', open ? 'true' : 'false');
             });
         });
+        // a scenario form shows only the fields its kind uses (without this script every field shows, and the server
+        // still refuses what a kind cannot use)
+        document.querySelectorAll('form[data-scenario-form]').forEach(function (form) {
+            var kind = form.querySelector('[data-scenario-kind]');
+            function showFieldsOfKind() {
+                form.querySelectorAll('[data-kinds]').forEach(function (field) {
+                    field.hidden = field.getAttribute('data-kinds').split(' ').indexOf(kind.value) < 0;
+                });
+            }
+            kind.addEventListener('change', showFieldsOfKind);
+            showFieldsOfKind();
+        });
         document.querySelectorAll('form[data-confirm]').forEach(function (form) {
             form.addEventListener('submit', function (event) {
                 if (!window.confirm(form.getAttribute('data-confirm'))) {

@@ -105,6 +105,10 @@ class EnrollmentBrowserTest {
         page.navigate("/enrollment/scenarios");
         page.fill("input[name=name]", "Riverside Commons homes");
         page.selectOption("select[name=kind]", "HOUSING");
+        // the form shows the fields of the chosen kind only
+        assertThat(page.locator("input[name=units]")).isVisible();
+        assertThat(page.locator("input[name=sharePercent]")).isHidden();
+        assertThat(page.locator("select[name=otherSchoolId]")).isHidden();
         page.fill("input[name=fromYear]", "2027");
         page.selectOption(
                 "select[name=schoolId]",
@@ -126,6 +130,8 @@ class EnrollmentBrowserTest {
 
         page.fill("input[name=name]", "Charter opens");
         page.selectOption("select[name=kind]", "CHARTER");
+        assertThat(page.locator("input[name=units]")).isHidden();
+        assertThat(page.locator("input[name=sharePercent]")).isVisible();
         page.fill("input[name=fromYear]", "2026");
         page.fill("input[name=sharePercent]", "8");
         page.click("main form button:has-text('Add the scenario')");
