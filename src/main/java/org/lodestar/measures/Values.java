@@ -39,7 +39,9 @@ public final class Values {
         return switch (unit) {
             case PERCENT -> {
                 number.setMaximumFractionDigits(1);
-                yield number.format(value.setScale(1, RoundingMode.HALF_UP)) + "%";
+                // Spanish writes a space (one that does not break) before the percent sign: 87,5 %
+                String sign = "es".equals(locale.getLanguage()) ? "\u00a0%" : "%";
+                yield number.format(value.setScale(1, RoundingMode.HALF_UP)) + sign;
             }
             case COUNT -> {
                 number.setMaximumFractionDigits(0);

@@ -23,6 +23,19 @@ class ReadableNumbersTest {
     Fixtures fixtures;
 
     @Test
+    void numbersAreWrittenInTheReadersLanguage() {
+        var percent = Kpi.Unit.PERCENT;
+        assertThat(Values.format(percent, new BigDecimal("87.5"), java.util.Locale.ENGLISH))
+                .isEqualTo("87.5%");
+        assertThat(Values.format(percent, new BigDecimal("87.5"), java.util.Locale.forLanguageTag("es")))
+                .isEqualTo("87,5\u00a0%");
+        assertThat(Values.format(Kpi.Unit.COUNT, new BigDecimal("7478"), java.util.Locale.forLanguageTag("es")))
+                .isEqualTo("7.478");
+        assertThat(Values.format(Kpi.Unit.COUNT, new BigDecimal("7478"), java.util.Locale.ENGLISH))
+                .isEqualTo("7,478");
+    }
+
+    @Test
     void plainDropsPaddingZerosWithoutTurningToExponents() {
         assertThat(Values.plain(new BigDecimal("60.0000")).toString()).isEqualTo("60");
         assertThat(Values.plain(new BigDecimal("380.0000")).toString()).isEqualTo("380");
