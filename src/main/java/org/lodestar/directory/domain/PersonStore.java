@@ -31,17 +31,22 @@ public class PersonStore {
      * checks a bounded number of password hashes).
      */
     public List<SignedInUser> accountsByEmail(String email, int limit) {
-        return jdbc.sql("select * from app_user where lower(email) = lower(?) order by district_id limit ?")
+        return jdbc
+                .sql("select * from app_user where lower(email) = lower(?) order by district_id limit ?")
                 .params(email.strip(), limit)
-                .query((rs, row) -> account(rs))
-                .list();
+                .query((rs, row) -> accountRow(rs))
+                .list()
+                .stream()
+                .map(this::withGrants)
+                .toList();
     }
 
     public Optional<SignedInUser> findAccount(UUID districtId, UUID userId) {
         return jdbc.sql("select * from app_user where district_id = ? and id = ?")
                 .params(districtId, userId)
-                .query((rs, row) -> account(rs))
-                .optional();
+                .query((rs, row) -> accountRow(rs))
+                .optional()
+                .map(this::withGrants);
     }
 
     public List<Person> all(UUID districtId) {
@@ -113,18 +118,37 @@ public class PersonStore {
         return result;
     }
 
-    private SignedInUser account(ResultSet rs) throws SQLException {
-        UUID districtId = rs.getObject("district_id", UUID.class);
-        UUID id = rs.getObject("id", UUID.class);
-        return new SignedInUser(
-                districtId,
-                id,
+    /** An account's row, read before its grants: a second query inside a row mapper would hold two connections. */
+    private record AccountRow(
+            UUID districtId,
+            UUID id,
+            String email,
+            String displayName,
+            String passwordHash,
+            boolean active,
+            int sessionEpoch) {}
+
+    private static AccountRow accountRow(ResultSet rs) throws SQLException {
+        return new AccountRow(
+                rs.getObject("district_id", UUID.class),
+                rs.getObject("id", UUID.class),
                 rs.getString("email"),
                 rs.getString("display_name"),
                 rs.getString("password_hash") == null ? "" : rs.getString("password_hash"),
                 rs.getBoolean("active"),
-                rs.getInt("session_epoch"),
-                grants(districtId, id).getOrDefault(id, List.of()));
+                rs.getInt("session_epoch"));
+    }
+
+    private SignedInUser withGrants(AccountRow row) {
+        return new SignedInUser(
+                row.districtId(),
+                row.id(),
+                row.email(),
+                row.displayName(),
+                row.passwordHash(),
+                row.active(),
+                row.sessionEpoch(),
+                grants(row.districtId(), row.id()).getOrDefault(row.id(), List.of()));
     }
 
     private static Person person(ResultSet rs, Map<UUID, List<Grant>> grants) throws SQLException {
