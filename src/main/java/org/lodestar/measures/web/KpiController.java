@@ -167,20 +167,21 @@ class KpiController {
                         messages.getMessage("kpi.targetPath", null, locale)));
         model.addAttribute("school", school);
         model.addAttribute("group", group);
-        model.addAttribute("schools", directory.schools(user.districtId()));
+        List<School> schools = directory.schools(user.districtId());
+        List<StudentGroup> groups = directory.studentGroups(user.districtId());
+        model.addAttribute("schools", schools);
         // the recording form offers only where this person may record: no choice in it leads to a refusal
         var mayRecord = editing.recordingRights(user, kpi);
-        List<School> recordSchools = directory.schools(user.districtId()).stream()
-                .filter(s -> mayRecord.test(s.id()))
-                .toList();
+        List<School> recordSchools =
+                schools.stream().filter(s -> mayRecord.test(s.id())).toList();
         model.addAttribute("recordSchools", recordSchools);
         model.addAttribute("recordDistrict", mayRecord.test(null));
         model.addAttribute("schoolNames", directory.schoolsById(user.districtId()));
-        model.addAttribute("groups", directory.studentGroups(user.districtId()));
+        model.addAttribute("groups", groups);
         // people read group names in their language, never codes such as ECON or SWD
         model.addAttribute(
                 "groupNames",
-                directory.studentGroups(user.districtId()).stream()
+                groups.stream()
                         .collect(java.util.stream.Collectors.toMap(
                                 StudentGroup::code, g -> g.name(LocaleContextHolder.getLocale()))));
         model.addAttribute("breakdown", breakdown(all, overview.latestYear()));
@@ -249,7 +250,7 @@ class KpiController {
                 .noneMatch(g -> g.code().equals(form.groupCode()))) {
             errors.rejectValue("groupCode", "import.error.group", new Object[] {form.groupCode()}, "");
         }
-        ForbiddenException.unless(editing.canRecord(user, scorecards.kpi(user.districtId(), id), form.schoolId()));
+        ForbiddenException.unless(editing.canRecord(user, kpi, form.schoolId()));
         if (errors.hasErrors()) {
             return show(id, form.schoolId(), StudentGroup.ALL, user, model);
         }
