@@ -39,7 +39,9 @@ class CurrentAccountFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof SignedInUser session) {
+        if (authentication != null
+                && authentication.getDetails() != ApiTokenFilter.FRESH
+                && authentication.getPrincipal() instanceof SignedInUser session) {
             Optional<SignedInUser> current = directory
                     .currentAccount(session.districtId(), session.userId())
                     .filter(account -> account.sessionEpoch() == session.sessionEpoch());
