@@ -85,7 +85,8 @@ public class DistrictSetup {
                 7,
                 10,
                 new BigDecimal("5"),
-                "en"));
+                "en",
+                0));
         for (int i = 0; i < STANDARD_GROUPS.size(); i++) {
             String[] group = STANDARD_GROUPS.get(i);
             groups.insert(id, new StudentGroup(group[0], group[1], group[2], group[3], i));
@@ -98,7 +99,8 @@ public class DistrictSetup {
                         adminEmail.strip(),
                         adminName.strip(),
                         true,
-                        List.of(new Grant(Role.DISTRICT_ADMIN, null))));
+                        List.of(new Grant(Role.DISTRICT_ADMIN, null)),
+                        0));
         people.setPasswordHash(id, admin, passwords.encode(password));
         events.publishEvent(AuditableChange.created(
                 id, adminEmail, "District", id, name, java.util.Map.of("name", name, "slug", slug)));

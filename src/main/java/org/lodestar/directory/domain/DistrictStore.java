@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.lodestar.directory.District;
 import org.lodestar.directory.TierNames;
+import org.lodestar.shared.EditConflictException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -64,12 +65,13 @@ public class DistrictStore {
                 .update();
     }
 
+    /** Saves the settings at the version they were read at (else {@link EditConflictException}). */
     public void updateSettings(District district) {
-        jdbc.sql("""
+        int saved = jdbc.sql("""
                         update district set name = ?, tier_goal = ?, tier_outcome = ?, tier_kpi = ?, tier_strategy = ?,
                             tier_project = ?, school_year_start_month = ?, minimum_n = ?, status_tolerance_percent = ?,
-                            default_language = ?
-                        where id = ?""")
+                            default_language = ?, version = version + 1
+                        where id = ? and version = ?""")
                 .params(
                         district.name(),
                         district.tiers().goal(),
@@ -81,8 +83,10 @@ public class DistrictStore {
                         district.minimumN(),
                         district.statusTolerancePercent(),
                         district.defaultLanguage(),
-                        district.id())
+                        district.id(),
+                        district.version())
                 .update();
+        EditConflictException.unlessSaved(saved, "settings");
     }
 
     private static District map(ResultSet rs, int row) throws SQLException {
@@ -100,6 +104,7 @@ public class DistrictStore {
                 rs.getInt("school_year_start_month"),
                 rs.getInt("minimum_n"),
                 rs.getObject("status_tolerance_percent", BigDecimal.class),
-                rs.getString("default_language"));
+                rs.getString("default_language"),
+                rs.getInt("version"));
     }
 }

@@ -134,7 +134,8 @@ public class EnrollmentImports {
         return directory
                 .addSchool(
                         user,
-                        new School(Ids.next(), name, null, level(highest), lowest.label(), highest.label(), null, null))
+                        new School(
+                                Ids.next(), name, null, level(highest), lowest.label(), highest.label(), null, null, 0))
                 .id();
     }
 
