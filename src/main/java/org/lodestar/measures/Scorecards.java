@@ -61,6 +61,11 @@ public class Scorecards implements IndicatorSource {
         return kpis.measurements(districtId, kpiId);
     }
 
+    /** Every value of a KPI with the version a writer names to replace it. */
+    public List<RecordedValue> recordedValues(UUID districtId, UUID kpiId) {
+        return kpis.recordedValues(districtId, kpiId);
+    }
+
     /** Every value of the given KPIs (every school, group, year and period), by KPI, in one statement. */
     public Map<UUID, List<Measurement>> measurements(UUID districtId, Collection<UUID> kpiIds) {
         return kpis.measurements(districtId, kpiIds);

@@ -125,7 +125,7 @@ class PeopleController {
                             form.displayName().strip(),
                             Boolean.TRUE.equals(form.active()),
                             grants,
-                            form.version()),
+                            EditConflictException.versionRead(form.version())),
                     form.password());
         } catch (EditConflictException conflict) {
             Person saved = directory.person(user.districtId(), id).orElseThrow();
@@ -174,7 +174,7 @@ class PeopleController {
             Boolean active,
             @Size(max = 200) String password,
             List<GrantRow> grants,
-            int version) {
+            Integer version) {
 
         PersonForm {
             password = password == null ? "" : password;
@@ -203,7 +203,7 @@ class PeopleController {
             Map<String, String> shown = new LinkedHashMap<>();
             shown.put("people.name", displayName);
             shown.put("people.email", email);
-            shown.put("people.active", String.valueOf(Boolean.TRUE.equals(active)));
+            shown.put("people.active", Boolean.TRUE.equals(active) ? "✓" : "—");
             shown.put(
                     "people.grants",
                     grants == null

@@ -94,7 +94,7 @@ class SchoolsController {
                             form.highestGrade(),
                             form.capacity(),
                             blankToNull(form.address()),
-                            form.version()));
+                            EditConflictException.versionRead(form.version())));
         } catch (EditConflictException conflict) {
             SchoolForm saved =
                     SchoolForm.of(directory.school(user.districtId(), id).orElseThrow());
@@ -119,7 +119,7 @@ class SchoolsController {
             @NotBlank @Pattern(regexp = GRADE) String highestGrade,
             @PositiveOrZero Integer capacity,
             @Size(max = 300) String address,
-            int version) {
+            Integer version) {
 
         static SchoolForm of(School school) {
             return new SchoolForm(

@@ -83,7 +83,7 @@ class SettingsController {
             @NotNull @Min(1) @Max(100) Integer minimumN,
             @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal statusTolerancePercent,
             @NotBlank @Pattern(regexp = "en|es") String defaultLanguage,
-            int version) {
+            Integer version) {
 
         static SettingsForm of(District d) {
             return new SettingsForm(
@@ -151,7 +151,7 @@ class SettingsController {
                     minimumN,
                     statusTolerancePercent,
                     defaultLanguage,
-                    version);
+                    EditConflictException.versionRead(version));
         }
     }
 }
