@@ -1,6 +1,8 @@
 package org.lodestar.enrollment.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -21,8 +23,10 @@ import org.lodestar.enrollment.projection.EnrollmentForecaster;
 import org.lodestar.enrollment.projection.EnrollmentHistory;
 import org.lodestar.enrollment.projection.Grade;
 import org.lodestar.enrollment.projection.Staffing;
+import org.lodestar.shared.EditConflict;
 import org.lodestar.shared.LocalizedNumbers;
 import org.lodestar.shared.NotFoundException;
+import org.lodestar.shared.SchoolYear;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -274,11 +278,13 @@ class EnrollmentController {
             @PathVariable UUID id,
             @RequestParam Map<String, String> cells,
             @AuthenticationPrincipal SignedInUser user,
-            Model model) {
+            Model model,
+            HttpServletResponse response) {
         directory.school(user.districtId(), id).orElseThrow(() -> new NotFoundException("school"));
         org.lodestar.shared.ForbiddenException.unless(user.canPlanForDistrict());
-        List<EnrollmentImports.Count> counts = new ArrayList<>();
+        List<EnrollmentImports.Correction> corrections = new ArrayList<>();
         List<String> bad = new ArrayList<>();
+        Locale locale = LocaleContextHolder.getLocale();
         cells.forEach((name, value) -> {
             if (!name.startsWith("c_") || value.isBlank()) {
                 return;
@@ -287,11 +293,16 @@ class EnrollmentController {
             try {
                 int year = Integer.parseInt(parts[1]);
                 Grade grade = Grade.parse(parts[2]);
-                int students = LocalizedNumbers.parseWhole(value, LocaleContextHolder.getLocale());
+                int students = LocalizedNumbers.parseWhole(value, locale);
                 if (students < 0 || students > 100_000) {
                     throw new NumberFormatException();
                 }
-                counts.add(new EnrollmentImports.Count(id, year, grade, students));
+                // the count the grid showed when it was opened ("o_..."): a cell left as shown is not written
+                String shownText = cells.getOrDefault("o" + name.substring(1), "");
+                Integer shown = shownText.isBlank() ? null : Integer.valueOf(shownText.strip());
+                if (!Integer.valueOf(students).equals(shown)) {
+                    corrections.add(new EnrollmentImports.Correction(id, year, grade, shown, students));
+                }
             } catch (RuntimeException e) {
                 bad.add(name);
             }
@@ -301,7 +312,32 @@ class EnrollmentController {
             model.addAttribute("entered", cells);
             return school(id, user, model);
         }
-        imports.record(user, counts);
+        List<EnrollmentImports.Overtaken> overtaken = imports.correct(user, corrections);
+        if (!overtaken.isEmpty()) {
+            model.addAttribute(
+                    "conflict",
+                    EditConflict.inWords(overtaken.stream()
+                            .map(o -> new EditConflict.Difference(
+                                    SchoolYear.of(o.correction().year()) + " "
+                                            + o.correction().grade().label(),
+                                    LocalizedNumbers.format(
+                                            BigDecimal.valueOf(o.correction().students()), locale),
+                                    o.savedNow() == null
+                                            ? ""
+                                            : LocalizedNumbers.format(BigDecimal.valueOf(o.savedNow()), locale)))
+                            .toList()));
+            // the person's entries go back as they were typed; each overtaken cell now says it was shown what is
+            // saved now, so sending them again replaces deliberately
+            Map<String, String> again = new java.util.TreeMap<>(cells);
+            again.keySet().removeIf(name -> !name.startsWith("c_") && !name.startsWith("o_"));
+            overtaken.forEach(o -> again.put(
+                    "o_" + o.correction().year() + "_" + o.correction().grade().label(),
+                    o.savedNow() == null ? "" : o.savedNow().toString()));
+            model.addAttribute("school", directory.school(user.districtId(), id).orElseThrow());
+            model.addAttribute("again", again);
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            return "enrollment/counts-conflict";
+        }
         return "redirect:/enrollment/schools/" + id + "?saved";
     }
 
