@@ -122,6 +122,7 @@ class EditConflictsTest {
                 .param("minimumN", String.valueOf(d.minimumN()))
                 .param("statusTolerancePercent", tolerance)
                 .param("defaultLanguage", d.defaultLanguage())
+                .param("currency", d.currency())
                 .param("version", String.valueOf(version));
     }
 

@@ -86,6 +86,7 @@ public class DistrictSetup {
                 10,
                 new BigDecimal("5"),
                 "en",
+                "USD",
                 0));
         for (int i = 0; i < STANDARD_GROUPS.size(); i++) {
             String[] group = STANDARD_GROUPS.get(i);

@@ -46,8 +46,8 @@ public class DistrictStore {
         jdbc.sql("""
                         insert into district (id, name, slug, sample_data, tier_goal, tier_outcome, tier_kpi,
                             tier_strategy, tier_project, school_year_start_month, minimum_n,
-                            status_tolerance_percent, default_language)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            status_tolerance_percent, default_language, currency)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         district.id(),
                         district.name(),
@@ -61,7 +61,8 @@ public class DistrictStore {
                         district.schoolYearStartMonth(),
                         district.minimumN(),
                         district.statusTolerancePercent(),
-                        district.defaultLanguage())
+                        district.defaultLanguage(),
+                        district.currency())
                 .update();
     }
 
@@ -70,7 +71,7 @@ public class DistrictStore {
         int saved = jdbc.sql("""
                         update district set name = ?, tier_goal = ?, tier_outcome = ?, tier_kpi = ?, tier_strategy = ?,
                             tier_project = ?, school_year_start_month = ?, minimum_n = ?, status_tolerance_percent = ?,
-                            default_language = ?, version = version + 1
+                            default_language = ?, currency = ?, version = version + 1
                         where id = ? and version = ?""")
                 .params(
                         district.name(),
@@ -83,6 +84,7 @@ public class DistrictStore {
                         district.minimumN(),
                         district.statusTolerancePercent(),
                         district.defaultLanguage(),
+                        district.currency(),
                         district.id(),
                         district.version())
                 .update();
@@ -105,6 +107,7 @@ public class DistrictStore {
                 rs.getInt("minimum_n"),
                 rs.getObject("status_tolerance_percent", BigDecimal.class),
                 rs.getString("default_language"),
+                rs.getString("currency"),
                 rs.getInt("version"));
     }
 }

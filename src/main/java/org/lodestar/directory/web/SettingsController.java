@@ -21,6 +21,7 @@ import org.lodestar.directory.domain.DirectoryAdministration;
 import org.lodestar.shared.EditConflict;
 import org.lodestar.shared.EditConflictException;
 import org.lodestar.shared.ForbiddenException;
+import org.lodestar.shared.Money;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -56,6 +57,9 @@ class SettingsController {
             Model model,
             HttpServletResponse response) {
         ForbiddenException.unless(user.isAdmin());
+        if (!errors.hasFieldErrors("currency") && !Money.isCurrency(form.currency())) {
+            errors.rejectValue("currency", "settings.currencyUnknown");
+        }
         if (errors.hasErrors()) {
             return "directory/settings";
         }
@@ -83,6 +87,7 @@ class SettingsController {
             @NotNull @Min(1) @Max(100) Integer minimumN,
             @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal statusTolerancePercent,
             @NotBlank @Pattern(regexp = "en|es") String defaultLanguage,
+            @NotBlank @Pattern(regexp = "[A-Z]{3}") String currency,
             Integer version) {
 
         static SettingsForm of(District d) {
@@ -97,6 +102,7 @@ class SettingsController {
                     d.minimumN(),
                     d.statusTolerancePercent(),
                     d.defaultLanguage(),
+                    d.currency(),
                     d.version());
         }
 
@@ -112,6 +118,7 @@ class SettingsController {
                     minimumN,
                     statusTolerancePercent,
                     defaultLanguage,
+                    currency,
                     saved);
         }
 
@@ -132,6 +139,7 @@ class SettingsController {
                             ? null
                             : statusTolerancePercent.stripTrailingZeros().toPlainString());
             shown.put("settings.language", defaultLanguage);
+            shown.put("settings.currency", currency);
             return shown;
         }
 
@@ -151,6 +159,7 @@ class SettingsController {
                     minimumN,
                     statusTolerancePercent,
                     defaultLanguage,
+                    currency,
                     EditConflictException.versionRead(version));
         }
     }

@@ -456,7 +456,11 @@ class KpiController {
                 .orElse(recorded.recordedBy());
         Measurement m = recorded.measurement();
         return new Replacing(
-                Values.format(kpi.unit(), m.value(), locale),
+                Values.format(
+                        kpi.unit(),
+                        m.value(),
+                        locale,
+                        directory.district(user.districtId()).currency()),
                 m.n(),
                 by,
                 java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
