@@ -153,6 +153,14 @@ public class EnrollmentImports {
         } catch (EnrollmentCsv.InvalidFile invalid) {
             return ImportResult.refused(invalid.problems());
         }
+        int count = recordBirths(user, births);
+        return new ImportResult(count, 0, List.of(), 0);
+    }
+
+    /** Records births by year (planners), replacing those of the same years; the audit log keeps what changed. */
+    @Transactional
+    public int recordBirths(SignedInUser user, Births births) {
+        ForbiddenException.unless(user.canPlanForDistrict());
         store.lockCounts(user.districtId());
         Births earlier = store.births(user.districtId());
         Map<String, Object> before = new LinkedHashMap<>();
@@ -179,7 +187,7 @@ public class EnrollmentImports {
                 before,
                 after));
         store.historyChanged(user.districtId());
-        return new ImportResult(count, 0, List.of(), 0);
+        return count;
     }
 
     /** Records counts posted through the API (already checked), replacing what was there. */
