@@ -111,11 +111,13 @@ class EnrollmentController {
             }
             Map<Integer, Double> ahead = forecastTotals.get(id);
             if (ahead != null) {
-                double next = ahead.get(last + 1);
+                // the school's total and its band come from the same forecast of the total, so the one is inside the
+                // other as shown
                 var band = result.schoolTotals().stream()
                         .filter(t -> t.school().equals(id) && t.year() == last + 1)
                         .findFirst()
                         .orElseThrow();
+                double next = band.forecast();
                 double band80Low = band.lower80();
                 double band80High = band.upper80();
                 lines.add(new SchoolLine(
@@ -224,18 +226,22 @@ class EnrollmentController {
         List<Double> high80 = new ArrayList<>();
         List<Double> low95 = new ArrayList<>();
         List<Double> high95 = new ArrayList<>();
+        // the school's total ahead and its bands are the school-level forecast (bands calibrated on school totals),
+        // not sums of grade bands, which would be far too wide and need not hold the total
+        Map<Integer, EnrollmentForecaster.SchoolTotal> totalsAhead = new java.util.HashMap<>();
+        forecasts.forecast().schoolTotals().stream()
+                .filter(t -> t.school().equals(key))
+                .forEach(t -> totalsAhead.put(t.year(), t));
         for (int year : years) {
             Integer total = history.total(key, year);
             counted.add(total == null ? null : Double.valueOf(total));
-            List<EnrollmentForecaster.Cell> ofYear =
-                    cells.stream().filter(c -> c.year() == year).toList();
-            boolean any = !ofYear.isEmpty();
+            EnrollmentForecaster.SchoolTotal ahead = totalsAhead.get(year);
             Double countedTotal = total == null ? null : Double.valueOf(total);
-            predicted.add(any ? sum(ofYear, EnrollmentForecaster.Cell::forecast) : year == last ? countedTotal : null);
-            low80.add(any ? sum(ofYear, EnrollmentForecaster.Cell::lower80) : null);
-            high80.add(any ? sum(ofYear, EnrollmentForecaster.Cell::upper80) : null);
-            low95.add(any ? sum(ofYear, EnrollmentForecaster.Cell::lower95) : null);
-            high95.add(any ? sum(ofYear, EnrollmentForecaster.Cell::upper95) : null);
+            predicted.add(ahead != null ? ahead.forecast() : year == last ? countedTotal : null);
+            low80.add(ahead == null ? null : ahead.lower80());
+            high80.add(ahead == null ? null : ahead.upper80());
+            low95.add(ahead == null ? null : ahead.lower95());
+            high95.add(ahead == null ? null : ahead.upper95());
         }
         Locale locale = LocaleContextHolder.getLocale();
         String chart = charts.chart(years)
@@ -383,11 +389,5 @@ class EnrollmentController {
         cells.forEach(c ->
                 totals.computeIfAbsent(c.school(), s -> new TreeMap<>()).merge(c.year(), c.forecast(), Double::sum));
         return totals;
-    }
-
-    private static Double sum(
-            List<EnrollmentForecaster.Cell> cells,
-            java.util.function.ToDoubleFunction<EnrollmentForecaster.Cell> value) {
-        return cells.stream().mapToDouble(value).sum();
     }
 }
