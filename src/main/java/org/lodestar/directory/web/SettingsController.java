@@ -57,7 +57,8 @@ class SettingsController {
             Model model,
             HttpServletResponse response) {
         ForbiddenException.unless(user.isAdmin());
-        if (!errors.hasFieldErrors("currency") && !Money.isCurrency(form.currency())) {
+        // a form that could not be read whole (text in a number field) is shown again with the binder's errors first
+        if (!errors.hasErrors() && !Money.isCurrency(form.currency())) {
             errors.rejectValue("currency", "settings.currencyUnknown");
         }
         if (errors.hasErrors()) {

@@ -237,7 +237,7 @@ class EnrollmentController {
             counted.add(total == null ? null : Double.valueOf(total));
             EnrollmentForecaster.SchoolTotal ahead = totalsAhead.get(year);
             Double countedTotal = total == null ? null : Double.valueOf(total);
-            predicted.add(ahead != null ? ahead.forecast() : year == last ? countedTotal : null);
+            predicted.add(ahead != null ? Double.valueOf(ahead.forecast()) : year == last ? countedTotal : null);
             low80.add(ahead == null ? null : ahead.lower80());
             high80.add(ahead == null ? null : ahead.upper80());
             low95.add(ahead == null ? null : ahead.lower95());
