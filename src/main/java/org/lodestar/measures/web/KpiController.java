@@ -24,7 +24,6 @@ import org.lodestar.measures.domain.KpiEditing;
 import org.lodestar.measures.domain.ValueRule;
 import org.lodestar.measures.status.Direction;
 import org.lodestar.planning.PlanningApi;
-import org.lodestar.planning.Tier;
 import org.lodestar.shared.ForbiddenException;
 import org.lodestar.shared.Ids;
 import org.lodestar.shared.NotFoundException;
@@ -89,8 +88,8 @@ class KpiController {
             @RequestHeader(value = "HX-Request", required = false) String htmx,
             HttpServletResponse response,
             Model model) {
-        var outcome = planning.node(user.districtId(), Tier.OUTCOME, outcomeId)
-                .orElseThrow(() -> new NotFoundException("outcome"));
+        var outcome =
+                planning.outcome(user.districtId(), outcomeId).orElseThrow(() -> new NotFoundException("outcome"));
         ForbiddenException.unless(editing.canEdit(user, outcomeId));
         var plan = planning.plan(user.districtId(), outcome.planId());
         // only a box seen and left unticked says the values are not about students
@@ -194,8 +193,7 @@ class KpiController {
                         : recordSchools.isEmpty() ? null : recordSchools.get(0).id();
         model.addAttribute("canRecord", mayRecord.test(null) || !recordSchools.isEmpty());
         model.addAttribute(
-                "outcome",
-                planning.node(user.districtId(), Tier.OUTCOME, kpi.outcomeId()).orElseThrow());
+                "outcome", planning.outcome(user.districtId(), kpi.outcomeId()).orElseThrow());
         if (!model.containsAttribute("measurementForm")) {
             model.addAttribute(
                     "measurementForm",
@@ -349,8 +347,7 @@ class KpiController {
             @AuthenticationPrincipal SignedInUser user,
             @RequestHeader(value = "HX-Request", required = false) String htmx) {
         Kpi kpi = scorecards.kpi(user.districtId(), id);
-        var outcome =
-                planning.node(user.districtId(), Tier.OUTCOME, kpi.outcomeId()).orElseThrow();
+        var outcome = planning.outcome(user.districtId(), kpi.outcomeId()).orElseThrow();
         editing.delete(user, id);
         return treeChanged(htmx, outcome.planId());
     }
@@ -362,8 +359,7 @@ class KpiController {
             @AuthenticationPrincipal SignedInUser user,
             @RequestHeader(value = "HX-Request", required = false) String htmx) {
         Kpi kpi = scorecards.kpi(user.districtId(), id);
-        var outcome =
-                planning.node(user.districtId(), Tier.OUTCOME, kpi.outcomeId()).orElseThrow();
+        var outcome = planning.outcome(user.districtId(), kpi.outcomeId()).orElseThrow();
         editing.move(user, id, up);
         return treeChanged(htmx, outcome.planId());
     }
