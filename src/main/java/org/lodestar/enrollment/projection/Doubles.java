@@ -22,4 +22,10 @@ final class Doubles {
     int size() {
         return size;
     }
+
+    /** Copies every value into {@code target} from {@code at} on; returns where the next would go. */
+    int copyTo(double[] target, int at) {
+        System.arraycopy(values, 0, target, at, size);
+        return at + size;
+    }
 }
