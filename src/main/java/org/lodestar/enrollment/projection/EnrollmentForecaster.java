@@ -70,11 +70,10 @@ public final class EnrollmentForecaster {
         }
         Backtest.Report backtest = Backtest.run(history, births, method, horizon, history.lastYear());
         CohortSurvival survival = new CohortSurvival(method);
-        List<Cell> cells = new ArrayList<>();
         List<SchoolTotal> schoolTotals = new ArrayList<>();
         Map<Integer, Double> district = new TreeMap<>();
         int last = history.lastYear();
-        List<CohortSurvival.SchoolForecast> forecasts = new ArrayList<>();
+        List<SchoolForecast> forecasts = new ArrayList<>();
         for (String school : history.schools()) {
             if (!history.of(school).containsKey(last)) {
                 continue; // closed before the last counted year
@@ -88,24 +87,14 @@ public final class EnrollmentForecaster {
         if (method.reconciled()) {
             Reconciliation.reconcile(history, last, forecasts, method);
         }
-        for (CohortSurvival.SchoolForecast forecast : forecasts) {
+        Cells cells = new Cells(forecasts, horizon);
+        for (int i = 0; i < forecasts.size(); i++) {
+            SchoolForecast forecast = forecasts.get(i);
             String school = forecast.school();
             warnings.addAll(forecast.warnings());
-            forecast.years().forEach((year, grades) -> {
-                int h = year - last;
-                grades.forEach((grade, value) -> {
-                    Bands.Band band = backtest.errors().band(BandLevel.GRADE, h, value);
-                    cells.add(new Cell(
-                            school,
-                            year,
-                            grade,
-                            value,
-                            value * band.lower80(),
-                            value * band.upper80(),
-                            value * band.lower95(),
-                            value * band.upper95(),
-                            band.source()));
-                });
+            for (int h = 1; h <= horizon; h++) {
+                int year = last + h;
+                cells.add(i, year, backtest.errors());
                 double total = forecast.total(year);
                 Bands.Band band = backtest.errors().band(BandLevel.SCHOOL, h, total);
                 schoolTotals.add(new SchoolTotal(
@@ -118,7 +107,7 @@ public final class EnrollmentForecaster {
                         total * band.upper95(),
                         band.source()));
                 district.merge(year, total, Double::sum);
-            });
+            }
         }
         List<Total> totals = new ArrayList<>();
         district.forEach((year, value) -> {
