@@ -63,7 +63,7 @@ public final class Backtest {
             boolean judged = origin >= firstOrigin;
             int now = origin;
             known.asOf(origin);
-            EnrollmentHistory past = history.upTo(origin);
+            EnrollmentHistory past = history.viewUpTo(origin);
             Map<Integer, double[]> district = new HashMap<>();
             // no further than the last target year: the years past it are never judged
             int reach = Math.min(horizon, lastTargetYear - origin);
@@ -129,7 +129,7 @@ public final class Backtest {
         Bands errors = new Bands();
         int last = history.lastYear();
         for (int origin = history.firstYear() + 1; origin < last; origin++) {
-            EnrollmentHistory past = history.upTo(origin);
+            EnrollmentHistory past = history.viewUpTo(origin);
             Map<Integer, double[]> district = new HashMap<>();
             int reach = Math.min(horizon, last - origin);
             for (SchoolForecast forecast : forecastAll(past, origin, survival, reach, births, method)) {

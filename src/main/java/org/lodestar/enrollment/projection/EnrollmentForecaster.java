@@ -66,7 +66,7 @@ public final class EnrollmentForecaster {
         if (complete < history.lastYear()) {
             warnings.add(
                     "counts after " + complete + " cover too few schools yet; the forecast starts from " + complete);
-            history = history.upTo(complete);
+            history = history.viewUpTo(complete);
         }
         Backtest.Report backtest = Backtest.run(history, births, method, horizon, history.lastYear());
         CohortSurvival survival = new CohortSurvival(method);
