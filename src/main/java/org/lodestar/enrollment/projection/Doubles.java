@@ -10,7 +10,7 @@ final class Doubles {
 
     void add(double value) {
         if (size == values.length) {
-            values = Arrays.copyOf(values, size * 2);
+            values = Arrays.copyOf(values, Math.max(16, size * 2));
         }
         values[size++] = value;
     }
@@ -21,6 +21,13 @@ final class Doubles {
 
     int size() {
         return size;
+    }
+
+    /** Gives back the room kept for values to come, once none will (doubling leaves up to half of it unused). */
+    void trim() {
+        if (values.length > size) {
+            values = Arrays.copyOf(values, size);
+        }
     }
 
     /** Copies every value into {@code target} from {@code at} on; returns where the next would go. */

@@ -79,11 +79,23 @@ public final class IntervalModel {
         return count(horizon, -1, Double.NEGATIVE_INFINITY) >= MINIMUM_ERRORS;
     }
 
-    /** Counts from now on only errors of target years up to {@code year}. */
+    /**
+     * Counts from now on only errors of target years up to {@code year}. A backtest moves on to its next origin so,
+     * with every error of the origins before in: their buckets are full, and trimmed to size.
+     */
     void asOf(double year) {
         if (year != asOf) {
             asOf = year;
             bands.clear();
+        }
+        for (NavigableMap<Integer, Doubles[]> years : byHorizon.values()) {
+            for (Doubles[] sizes : years.values()) {
+                for (Doubles errors : sizes) {
+                    if (errors != null) {
+                        errors.trim();
+                    }
+                }
+            }
         }
     }
 
