@@ -203,8 +203,8 @@ public final class Backtest {
     /** Every error at one horizon. */
     private static final class Tally {
         final int horizon;
-        final List<Double> schoolErrors = new ArrayList<>();
-        final List<Double> districtErrors = new ArrayList<>();
+        final Doubles schoolErrors = new Doubles();
+        final Doubles districtErrors = new Doubles();
         final Coverage grade = new Coverage();
         final Coverage school = new Coverage();
         final Coverage district = new Coverage();
@@ -229,8 +229,8 @@ public final class Backtest {
                     districtErrors.size());
         }
 
-        private static double mean(List<Double> values) {
-            return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        private static double mean(Doubles values) {
+            return values.stream().average().orElse(Double.NaN);
         }
     }
 }

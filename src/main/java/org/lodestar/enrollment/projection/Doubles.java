@@ -1,6 +1,7 @@
 package org.lodestar.enrollment.projection;
 
 import java.util.Arrays;
+import java.util.stream.DoubleStream;
 
 /** A growable array of doubles: a backtest of a state keeps millions of errors, which as objects cost too much. */
 final class Doubles {
@@ -21,6 +22,11 @@ final class Doubles {
 
     int size() {
         return size;
+    }
+
+    /** The values in order, summed and averaged as any stream is (compensated). */
+    DoubleStream stream() {
+        return Arrays.stream(values, 0, size);
     }
 
     /** Gives back the room kept for values to come, once none will (doubling leaves up to half of it unused). */
