@@ -24,17 +24,24 @@ final class Cells extends AbstractList<EnrollmentForecaster.Cell> implements Ran
 
     private int size;
 
-    /** @param forecasts the schools' forecasts, not to be changed any more */
-    Cells(List<SchoolForecast> forecasts, int horizon) {
+    /**
+     * A cell for each school, year ahead and grade forecast, in that order, with grade bands from {@code errors}.
+     *
+     * @param forecasts the schools' forecasts, not to be changed any more
+     */
+    Cells(List<SchoolForecast> forecasts, int horizon, Bands errors) {
         this.forecasts = forecasts;
         this.bands = new Bands.Band[horizon + 1][BandLevel.GRADE.sizeClasses()];
+        for (int school = 0; school < forecasts.size(); school++) {
+            for (int ahead = 1; ahead <= horizon; ahead++) {
+                add(school, ahead, errors);
+            }
+        }
     }
 
-    /** Adds a cell for each grade a school's forecast has that year, with grade bands from {@code errors}. */
-    void add(int school, int year, Bands errors) {
+    private void add(int school, int ahead, Bands errors) {
         SchoolForecast forecast = forecasts.get(school);
-        int ahead = year - forecast.origin();
-        forecast.forEachGrade(year, (grade, value) -> {
+        forecast.forEachGrade(forecast.origin() + ahead, (grade, value) -> {
             Bands.Band[] ofHorizon = bands[ahead];
             int sizeClass = BandLevel.GRADE.sizeClass(value);
             if (ofHorizon[sizeClass] == null) {

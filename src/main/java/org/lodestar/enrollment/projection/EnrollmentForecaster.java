@@ -70,8 +70,6 @@ public final class EnrollmentForecaster {
         }
         Backtest.Report backtest = Backtest.run(history, births, method, horizon, history.lastYear());
         CohortSurvival survival = new CohortSurvival(method);
-        List<SchoolTotal> schoolTotals = new ArrayList<>();
-        Map<Integer, Double> district = new TreeMap<>();
         int last = history.lastYear();
         List<SchoolForecast> forecasts = new ArrayList<>();
         for (String school : history.schools()) {
@@ -87,26 +85,13 @@ public final class EnrollmentForecaster {
         if (method.reconciled()) {
             Reconciliation.reconcile(history, last, forecasts, method);
         }
-        Cells cells = new Cells(forecasts, horizon);
+        Cells cells = new Cells(forecasts, horizon, backtest.errors());
+        SchoolTotals schoolTotals = new SchoolTotals(forecasts, horizon, backtest.errors());
+        Map<Integer, Double> district = new TreeMap<>();
         for (int i = 0; i < forecasts.size(); i++) {
-            SchoolForecast forecast = forecasts.get(i);
-            String school = forecast.school();
-            warnings.addAll(forecast.warnings());
+            warnings.addAll(forecasts.get(i).warnings());
             for (int h = 1; h <= horizon; h++) {
-                int year = last + h;
-                cells.add(i, year, backtest.errors());
-                double total = forecast.total(year);
-                Bands.Band band = backtest.errors().band(BandLevel.SCHOOL, h, total);
-                schoolTotals.add(new SchoolTotal(
-                        school,
-                        year,
-                        total,
-                        total * band.lower80(),
-                        total * band.upper80(),
-                        total * band.lower95(),
-                        total * band.upper95(),
-                        band.source()));
-                district.merge(year, total, Double::sum);
+                district.merge(last + h, schoolTotals.total(i, h), Double::sum);
             }
         }
         List<Total> totals = new ArrayList<>();
