@@ -57,6 +57,20 @@ public final class SchoolForecast {
         return ahead >= 1 && ahead <= horizon() && (forecast[ahead - 1] & 1 << grade.ordinal()) != 0;
     }
 
+    /** How many grades are forecast that year. */
+    int grades(int year) {
+        return Integer.bitCount(forecast[year - origin - 1]);
+    }
+
+    /** The nth grade (from 0, lowest first) forecast that year. */
+    Grade grade(int year, int nth) {
+        int bits = forecast[year - origin - 1];
+        for (int i = 0; i < nth; i++) {
+            bits &= bits - 1; // drops the lowest grade
+        }
+        return GRADES[Integer.numberOfTrailingZeros(bits)];
+    }
+
     /** The count of a grade forecast that year ({@link #has}). */
     double count(int year, Grade grade) {
         return counts[index(year, grade)];
