@@ -10,7 +10,7 @@ import java.util.stream.IntStream;
 
 /**
  * A school's forecast: grade counts by future year, and what had to be assumed on the way. The counts are one array
- * of doubles rather than maps of boxed numbers, because a backtest holds every school of a state's at once.
+ * of doubles rather than maps of boxed numbers: a backtest holds the forecast of every school of a state at once.
  */
 public final class SchoolForecast {
 
@@ -23,7 +23,7 @@ public final class SchoolForecast {
     private final double[] counts;
 
     /** By years ahead: one bit per grade forecast that year (a grade not counted at the origin may have none). */
-    private final short[] forecast;
+    private final short[] gradesForecast;
 
     private final List<String> warnings;
 
@@ -31,7 +31,7 @@ public final class SchoolForecast {
         this.school = school;
         this.origin = origin;
         this.counts = new double[horizon * GRADES.length];
-        this.forecast = new short[horizon];
+        this.gradesForecast = new short[horizon];
         this.warnings = warnings;
     }
 
@@ -48,23 +48,23 @@ public final class SchoolForecast {
     }
 
     int horizon() {
-        return forecast.length;
+        return gradesForecast.length;
     }
 
     /** Whether a grade is forecast that year (a year outside the forecast's has none). */
     boolean has(int year, Grade grade) {
         int ahead = year - origin;
-        return ahead >= 1 && ahead <= horizon() && (forecast[ahead - 1] & 1 << grade.ordinal()) != 0;
+        return ahead >= 1 && ahead <= horizon() && (gradesForecast[ahead - 1] & 1 << grade.ordinal()) != 0;
     }
 
     /** How many grades are forecast that year. */
     int grades(int year) {
-        return Integer.bitCount(forecast[year - origin - 1]);
+        return Integer.bitCount(gradesForecast[year - origin - 1]);
     }
 
     /** The nth grade (from 0, lowest first) forecast that year. */
     Grade grade(int year, int nth) {
-        int bits = forecast[year - origin - 1];
+        int bits = gradesForecast[year - origin - 1];
         for (int i = 0; i < nth; i++) {
             bits &= bits - 1; // drops the lowest grade
         }
@@ -78,7 +78,7 @@ public final class SchoolForecast {
 
     void put(int year, Grade grade, double count) {
         counts[index(year, grade)] = count;
-        forecast[year - origin - 1] |= (short) (1 << grade.ordinal());
+        gradesForecast[year - origin - 1] |= (short) (1 << grade.ordinal());
     }
 
     private int index(int year, Grade grade) {
