@@ -1,5 +1,6 @@
 package org.lodestar.platform.web;
 
+import org.lodestar.shared.EditConflictException;
 import org.lodestar.shared.ForbiddenException;
 import org.lodestar.shared.NotFoundException;
 import org.springframework.core.Ordered;
@@ -29,6 +30,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ForbiddenException.class)
     ProblemDetail forbidden() {
         return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role does not allow this.");
+    }
+
+    /** A write that carried a version older than the saved one: nothing was saved, the caller reads again. */
+    @ExceptionHandler(EditConflictException.class)
+    ProblemDetail conflict(EditConflictException conflict) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONFLICT,
+                "The " + conflict.item() + " was changed by someone else after you read it; nothing was saved."
+                        + " Read it again and send its current version.");
+        problem.setTitle("Edit conflict");
+        return problem;
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)

@@ -1,6 +1,7 @@
 package org.lodestar.platform.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.lodestar.shared.EditConflictException;
 import org.lodestar.shared.ForbiddenException;
 import org.lodestar.shared.NotFoundException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -33,6 +34,13 @@ class ErrorPages {
     String badRequest(HttpServletResponse response) {
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         return "platform/bad-request";
+    }
+
+    /** A save or removal that a form did not handle itself met someone else's newer save; nothing was changed. */
+    @ExceptionHandler(EditConflictException.class)
+    String conflict(HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_CONFLICT);
+        return "platform/conflict";
     }
 
     @ExceptionHandler(ForbiddenException.class)
