@@ -17,14 +17,14 @@ import org.lodestar.directory.SchoolLevel;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.directory.StudentGroup;
 import org.lodestar.enrollment.EnrollmentApi;
+import org.lodestar.execution.ExecutionApi;
+import org.lodestar.execution.ProjectStatus;
 import org.lodestar.measures.Measurement;
 import org.lodestar.measures.MeasuresApi;
 import org.lodestar.planning.PlanKind;
 import org.lodestar.planning.PlanStatus;
 import org.lodestar.planning.PlanSummary;
 import org.lodestar.planning.PlanningApi;
-import org.lodestar.planning.ProjectStatus;
-import org.lodestar.planning.Tier;
 import org.lodestar.shared.Ids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +52,7 @@ class DemoDistrict implements ApplicationRunner {
 
     private final DirectoryApi directory;
     private final PlanningApi planning;
+    private final ExecutionApi execution;
     private final MeasuresApi measures;
     private final EnrollmentApi enrollment;
     private final TransactionTemplate transaction;
@@ -62,6 +63,7 @@ class DemoDistrict implements ApplicationRunner {
     DemoDistrict(
             DirectoryApi directory,
             PlanningApi planning,
+            ExecutionApi execution,
             MeasuresApi measures,
             EnrollmentApi enrollment,
             TransactionTemplate transaction,
@@ -70,6 +72,7 @@ class DemoDistrict implements ApplicationRunner {
         this.environment = environment;
         this.directory = directory;
         this.planning = planning;
+        this.execution = execution;
         this.measures = measures;
         this.enrollment = enrollment;
         this.transaction = transaction;
@@ -139,7 +142,8 @@ class DemoDistrict implements ApplicationRunner {
                         "Every Lakeview graduate is ready for college, career and community.",
                         "We engage every student in rigorous, joyful learning in safe and welcoming schools.",
                         "Equity · Excellence · Belonging · Integrity",
-                        PlanStatus.ADOPTED));
+                        PlanStatus.ADOPTED,
+                        0));
         List<UUID> goals = new ArrayList<>();
         goals.add(goal(
                 plan,
@@ -288,15 +292,14 @@ class DemoDistrict implements ApplicationRunner {
     private final List<Object[]> kpis = new ArrayList<>();
 
     private UUID goal(UUID plan, String title, UUID owner, boolean published, int position, Kpi[] first, Kpi[] second) {
-        UUID goal = planning.addItem(as, plan, Tier.GOAL, null, title, owner);
+        UUID goal = planning.addGoal(as, plan, title, owner);
         if (published) {
-            planning.setPublished(as, goal, true);
+            planning.setPublished(as, goal, true, 0);
         }
         String[] outcomes = {"Measured results for students", "Conditions that make it possible"};
         Kpi[][] kpiSets = {first, second};
         for (int o = 0; o < 2; o++) {
-            UUID outcome = planning.addItem(
-                    as, plan, Tier.OUTCOME, goal, outcomes[o] + " (" + position + "." + (o + 1) + ")", null);
+            UUID outcome = planning.addOutcome(as, goal, outcomes[o] + " (" + position + "." + (o + 1) + ")", null);
             for (Kpi kpi : kpiSets[o]) {
                 TreeMap<Integer, BigDecimal> targets = new TreeMap<>();
                 targets.put(2026, round(kpi.baseline() + (kpi.target() - kpi.baseline()) * 0.5));
@@ -321,13 +324,14 @@ class DemoDistrict implements ApplicationRunner {
             "Strengthen core instruction with shared curriculum and coaching", "Use data cycles every quarter"
         };
         for (int s = 0; s < 2; s++) {
-            UUID strategy = planning.addItem(
-                    as, plan, Tier.STRATEGY, goal, strategies[s] + " (" + position + "." + (s + 1) + ")", owner);
-            planning.setProjectStatus(
+            UUID strategy =
+                    planning.addStrategy(as, goal, strategies[s] + " (" + position + "." + (s + 1) + ")", owner);
+            execution.setStatus(
                     as,
-                    planning.addItem(as, plan, Tier.PROJECT, strategy, "Pilot in five schools", null),
-                    ProjectStatus.IN_PROGRESS);
-            planning.addItem(as, plan, Tier.PROJECT, strategy, "Train every team", null);
+                    execution.addProject(as, strategy, "Pilot in five schools", null),
+                    ProjectStatus.IN_PROGRESS,
+                    0);
+            execution.addProject(as, strategy, "Train every team", null);
         }
         return goal;
     }
@@ -473,10 +477,11 @@ class DemoDistrict implements ApplicationRunner {
                             null,
                             null,
                             null,
-                            PlanStatus.ADOPTED));
-            UUID goal = planning.addItem(as, plan, Tier.GOAL, null, plans[i][1], null);
-            planning.addItem(as, plan, Tier.OUTCOME, goal, "Measured results at our school", null);
-            planning.addItem(as, plan, Tier.STRATEGY, goal, "Small-group intervention three times a week", null);
+                            PlanStatus.ADOPTED,
+                            0));
+            UUID goal = planning.addGoal(as, plan, plans[i][1], null);
+            planning.addOutcome(as, goal, "Measured results at our school", null);
+            planning.addStrategy(as, goal, "Small-group intervention three times a week", null);
             planning.align(
                     as,
                     goal,

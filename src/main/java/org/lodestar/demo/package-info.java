@@ -3,5 +3,5 @@
  * module's API.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "directory", "planning", "measures", "enrollment"})
+        allowedDependencies = {"shared", "directory", "planning", "execution", "measures", "enrollment"})
 package org.lodestar.demo;

@@ -25,17 +25,6 @@ public final class CohortSurvival {
         this.method = method;
     }
 
-    /** A school's forecast: grade counts by future year, and what had to be assumed on the way. */
-    public record SchoolForecast(
-            String school, NavigableMap<Integer, Map<Grade, Double>> years, List<String> warnings) {
-
-        public double total(int year) {
-            return years.get(year).values().stream()
-                    .mapToDouble(Double::doubleValue)
-                    .sum();
-        }
-    }
-
     /**
      * The progression ratios observed for a school from one grade to the next, oldest first, over the method's window
      * of most recent transitions. Only complete transitions count: both years present, the feeder not zero.
@@ -103,37 +92,40 @@ public final class CohortSurvival {
         Map<Integer, Double> entryCounts =
                 entries != null ? entries : entryForecast(history, school, entry, origin, horizon, births, warnings);
 
-        NavigableMap<Integer, Map<Grade, Double>> result = new TreeMap<>();
-        Map<Grade, Double> start = new EnumMap<>(Grade.class);
-        last.forEach((grade, n) -> start.put(grade, n.doubleValue()));
-        Map<Grade, Double> previous = start;
+        SchoolForecast result = new SchoolForecast(school, origin, horizon, warnings);
         for (int h = 1; h <= horizon; h++) {
             int year = origin + h;
-            Map<Grade, Double> next = new EnumMap<>(Grade.class);
             Double entryCount = entryCounts.get(year);
             if (entryCount == null) {
-                entryCount = previous.get(entry);
+                entryCount = before(result, last, year, entry);
                 warnings.add(school + ": no " + entry.label() + " figure for " + year + ", held at "
                         + Math.round(entryCount));
             }
-            next.put(entry, entryCount);
+            result.put(year, entry, entryCount);
             for (Grade grade = entry.next(); grade != null && grade.compareTo(top) <= 0; grade = grade.next()) {
-                Double feeder = previous.get(grade.previous());
+                Double feeder = before(result, last, year, grade.previous());
                 if (feeder == null) {
                     // a grade not counted at the origin (suppressed, or a gap in the span) is unknown, not zero:
                     // the grade it feeds is held at its own last count
-                    Double held = previous.get(grade);
+                    Double held = before(result, last, year, grade);
                     if (held != null) {
-                        next.put(grade, held);
+                        result.put(year, grade, held);
                     }
                     continue;
                 }
-                next.put(grade, feeder * ratios.get(grade.previous()));
+                result.put(year, grade, feeder * ratios.get(grade.previous()));
             }
-            result.put(year, next);
-            previous = next;
         }
-        return new SchoolForecast(school, result, warnings);
+        return result;
+    }
+
+    /** A grade's count the year before this one: counted at the origin, or forecast; null when it has none. */
+    private static Double before(SchoolForecast forecast, Map<Grade, Integer> counted, int year, Grade grade) {
+        if (year == forecast.origin() + 1) {
+            Integer n = counted.get(grade);
+            return n == null ? null : n.doubleValue();
+        }
+        return forecast.has(year - 1, grade) ? forecast.count(year - 1, grade) : null;
     }
 
     private double ratio(EnrollmentHistory history, String school, Grade from, int origin, List<String> warnings) {

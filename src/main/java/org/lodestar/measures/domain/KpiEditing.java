@@ -10,7 +10,6 @@ import org.lodestar.measures.Kpi;
 import org.lodestar.measures.Measurement;
 import org.lodestar.measures.RecordedValue;
 import org.lodestar.planning.PlanningApi;
-import org.lodestar.planning.Tier;
 import org.lodestar.shared.AuditableChange;
 import org.lodestar.shared.ForbiddenException;
 import org.lodestar.shared.NotFoundException;
@@ -35,8 +34,8 @@ public class KpiEditing {
 
     /** KPIs of a district plan are edited by planners; those of a school plan by that school's leaders too. */
     public boolean canEdit(SignedInUser user, UUID outcomeId) {
-        var outcome = planning.node(user.districtId(), Tier.OUTCOME, outcomeId)
-                .orElseThrow(() -> new NotFoundException("outcome"));
+        var outcome =
+                planning.outcome(user.districtId(), outcomeId).orElseThrow(() -> new NotFoundException("outcome"));
         var plan = planning.plan(user.districtId(), outcome.planId());
         return plan.districtPlan() ? user.canPlanForDistrict() : user.canLeadSchool(plan.schoolId());
     }
@@ -51,7 +50,7 @@ public class KpiEditing {
 
     /** Where the person may record the KPI's values (null: the district), judged with one look-up of its plan. */
     public Predicate<UUID> recordingRights(SignedInUser user, Kpi kpi) {
-        var outcome = planning.node(user.districtId(), Tier.OUTCOME, kpi.outcomeId())
+        var outcome = planning.outcome(user.districtId(), kpi.outcomeId())
                 .orElseThrow(() -> new NotFoundException("outcome"));
         var plan = planning.plan(user.districtId(), outcome.planId());
         return schoolId ->

@@ -28,7 +28,6 @@ import org.lodestar.measures.domain.KpiEditing;
 import org.lodestar.measures.domain.ValueRule;
 import org.lodestar.measures.status.Direction;
 import org.lodestar.planning.PlanningApi;
-import org.lodestar.planning.Tier;
 import org.lodestar.shared.EditConflict;
 import org.lodestar.shared.EditConflictException;
 import org.lodestar.shared.ForbiddenException;
@@ -95,8 +94,8 @@ class KpiController {
             @RequestHeader(value = "HX-Request", required = false) String htmx,
             HttpServletResponse response,
             Model model) {
-        var outcome = planning.node(user.districtId(), Tier.OUTCOME, outcomeId)
-                .orElseThrow(() -> new NotFoundException("outcome"));
+        var outcome =
+                planning.outcome(user.districtId(), outcomeId).orElseThrow(() -> new NotFoundException("outcome"));
         ForbiddenException.unless(editing.canEdit(user, outcomeId));
         var plan = planning.plan(user.districtId(), outcome.planId());
         // only a box seen and left unticked says the values are not about students
@@ -201,8 +200,7 @@ class KpiController {
                         : recordSchools.isEmpty() ? null : recordSchools.get(0).id();
         model.addAttribute("canRecord", mayRecord.test(null) || !recordSchools.isEmpty());
         model.addAttribute(
-                "outcome",
-                planning.node(user.districtId(), Tier.OUTCOME, kpi.outcomeId()).orElseThrow());
+                "outcome", planning.outcome(user.districtId(), kpi.outcomeId()).orElseThrow());
         if (!model.containsAttribute("measurementForm")) {
             model.addAttribute(
                     "measurementForm",
@@ -360,8 +358,7 @@ class KpiController {
             @AuthenticationPrincipal SignedInUser user,
             @RequestHeader(value = "HX-Request", required = false) String htmx) {
         Kpi kpi = scorecards.kpi(user.districtId(), id);
-        var outcome =
-                planning.node(user.districtId(), Tier.OUTCOME, kpi.outcomeId()).orElseThrow();
+        var outcome = planning.outcome(user.districtId(), kpi.outcomeId()).orElseThrow();
         editing.delete(user, id);
         return treeChanged(htmx, outcome.planId());
     }
@@ -373,8 +370,7 @@ class KpiController {
             @AuthenticationPrincipal SignedInUser user,
             @RequestHeader(value = "HX-Request", required = false) String htmx) {
         Kpi kpi = scorecards.kpi(user.districtId(), id);
-        var outcome =
-                planning.node(user.districtId(), Tier.OUTCOME, kpi.outcomeId()).orElseThrow();
+        var outcome = planning.outcome(user.districtId(), kpi.outcomeId()).orElseThrow();
         editing.move(user, id, up);
         return treeChanged(htmx, outcome.planId());
     }

@@ -13,7 +13,7 @@ import org.lodestar.measures.Kpi;
 import org.lodestar.measures.KpiOverview;
 import org.lodestar.measures.Scorecards;
 import org.lodestar.measures.domain.MeasurementImport;
-import org.lodestar.planning.Node;
+import org.lodestar.planning.Goal;
 import org.lodestar.planning.PlanNodes;
 import org.lodestar.planning.PlanSummary;
 import org.lodestar.planning.PlanningApi;
@@ -54,7 +54,7 @@ class ScorecardController {
     }
 
     /** A goal's KPIs with their overviews and chart specs, in the goal's order. */
-    record GoalCard(Node goal, List<KpiOverview> kpis, Map<UUID, String> charts) {}
+    record GoalCard(Goal goal, List<KpiOverview> kpis, Map<UUID, String> charts) {}
 
     @GetMapping("/scorecard")
     String scorecard(
@@ -83,7 +83,7 @@ class ScorecardController {
             return "measures/scorecard";
         }
         PlanNodes nodes = planning.nodesOfPlan(district, chosen.id());
-        List<Node> goals = nodes.goals();
+        List<Goal> goals = nodes.goals();
         List<Kpi> kpis = scorecards.kpisOfOutcomes(district, nodes.outcomeIds()).stream()
                 .filter(kpi -> goal == null || goal.equals(nodes.goalOf(kpi.outcomeId())))
                 .toList();
@@ -92,7 +92,7 @@ class ScorecardController {
         String actual = messages.getMessage("kpi.actual", null, locale);
         String target = messages.getMessage("kpi.targetPath", null, locale);
         List<GoalCard> cards = new ArrayList<>();
-        for (Node g : goals) {
+        for (Goal g : goals) {
             if (goal != null && !goal.equals(g.id())) {
                 continue;
             }
