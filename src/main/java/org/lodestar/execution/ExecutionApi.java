@@ -1,5 +1,6 @@
 package org.lodestar.execution;
 
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 import org.lodestar.directory.SignedInUser;
@@ -33,6 +34,13 @@ public class ExecutionApi {
     public void setStatus(SignedInUser user, UUID projectId, ProjectStatus status, int version) {
         Project project = store.find(user.districtId(), projectId)
                 .orElseThrow(() -> new org.lodestar.shared.NotFoundException("project"));
-        editing.update(user, projectId, project.title(), project.ownerId(), status, version);
+        editing.update(user, projectId, project.title(), project.ownerId(), status, project.dueDate(), version);
+    }
+
+    /** Sets a project's due date (null: none), if nobody changed the project since {@code version} was read. */
+    public void setDueDate(SignedInUser user, UUID projectId, LocalDate dueDate, int version) {
+        Project project = store.find(user.districtId(), projectId)
+                .orElseThrow(() -> new org.lodestar.shared.NotFoundException("project"));
+        editing.update(user, projectId, project.title(), project.ownerId(), project.status(), dueDate, version);
     }
 }

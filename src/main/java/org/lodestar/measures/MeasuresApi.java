@@ -2,10 +2,12 @@ package org.lodestar.measures;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.UUID;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.measures.domain.KpiEditing;
+import org.lodestar.measures.domain.KpiStore;
 import org.lodestar.measures.status.Direction;
 import org.lodestar.shared.Ids;
 import org.springframework.stereotype.Service;
@@ -15,9 +17,11 @@ import org.springframework.stereotype.Service;
 public class MeasuresApi {
 
     private final KpiEditing editing;
+    private final KpiStore kpis;
 
-    MeasuresApi(KpiEditing editing) {
+    MeasuresApi(KpiEditing editing, KpiStore kpis) {
         this.editing = editing;
+        this.kpis = kpis;
     }
 
     /**
@@ -63,5 +67,14 @@ public class MeasuresApi {
     /** Records values, all or none, each replacing what its cell held. */
     public void record(SignedInUser user, List<Measurement> values) {
         editing.record(user, values);
+    }
+
+    public Optional<Kpi> kpi(UUID districtId, UUID kpiId) {
+        return kpis.find(districtId, kpiId);
+    }
+
+    /** Saves a changed KPI (renamed, a target revised) over the version it was read at, as the KPI page would. */
+    public void saveKpi(SignedInUser user, Kpi kpi) {
+        editing.save(user, kpi);
     }
 }

@@ -54,6 +54,12 @@ public class PlanningApi {
         tree.of(Tier.GOAL).update(user, goalId, new ItemChange(goal.title(), goal.ownerId(), published, version));
     }
 
+    /** Rewords a goal, if nobody changed it since {@code version} was read. */
+    public void rewordGoal(SignedInUser user, UUID goalId, String title, int version) {
+        Goal goal = goal(user.districtId(), goalId).orElseThrow(() -> new NotFoundException("goal"));
+        tree.of(Tier.GOAL).update(user, goalId, new ItemChange(title, goal.ownerId(), goal.published(), version));
+    }
+
     /** Saves a new or changed plan as this person; adopting it announces {@link PlanAdopted}. */
     public void savePlan(SignedInUser user, PlanSummary plan) {
         editing.savePlan(user, plan);

@@ -90,7 +90,7 @@ class ProjectsController {
             return editForm(user, yours, model);
         }
         try {
-            editing.update(user, id, title.strip(), owner, status, version);
+            editing.update(user, id, title.strip(), owner, status, current.dueDate(), version);
         } catch (EditConflictException conflict) {
             Project saved = editable(user, id);
             model.addAttribute("conflict", conflicts.between(user.districtId(), yours, saved, locale));
