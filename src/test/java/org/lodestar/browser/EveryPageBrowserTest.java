@@ -183,7 +183,8 @@ class EveryPageBrowserTest {
         Page page = browser.signedIn("planner@lakeview.example", Fixtures.PASSWORD);
         page.click("text=Lakeview 2030: Every Student Ready");
         var project = page.locator("[data-tier=project]")
-                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Train every team"))
+                .filter(new com.microsoft.playwright.Locator.FilterOptions()
+                        .setHasText("Summer math institute for grade 6-8 teachers"))
                 .first();
         project.getByRole(
                         com.microsoft.playwright.options.AriaRole.BUTTON,
@@ -192,7 +193,8 @@ class EveryPageBrowserTest {
         page.selectOption("select[name=status]", "BLOCKED");
         page.locator("form:has(select[name=status]) button[type=submit]").click();
         assertThat(page.locator("[data-tier=project]")
-                        .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Train every team"))
+                        .filter(new com.microsoft.playwright.Locator.FilterOptions()
+                                .setHasText("Summer math institute for grade 6-8 teachers"))
                         .first())
                 .containsText("Blocked");
 

@@ -48,8 +48,9 @@ class PublicScorecardTest {
 
     @Test
     void aSmallGroupIsHiddenAndSoIsTheNextSmallestOfItsFamily() {
-        // 8 American Indian students fall under the minimum of 10; with the other race groups and the total shown,
-        // their result could be derived, so the smallest other race group (two or more races, 540) is hidden too
+        // the district's few American Indian third graders fall under the minimum of 10; with the other race groups
+        // and the total shown, their result could be derived, so the smallest other race group (two or more races) is
+        // hidden too
         Map<String, PublicScorecard.Cell> groups = kpi("Grade 3 reading proficiency").groups().stream()
                 .collect(Collectors.toMap(PublicScorecard.Cell::label, cell -> cell));
         assertThat(groups.get("American Indian or Alaska Native").hidden()).isTrue();
