@@ -133,7 +133,7 @@ class KpiController {
                         0,
                         targets));
         if (htmx == null) {
-            return "redirect:/plans/" + outcome.planId();
+            return "redirect:/plans/" + outcome.planId() + "?mode=edit";
         }
         response.setHeader("HX-Trigger", "plan-changed");
         model.addAttribute("outcomeId", outcomeId);
