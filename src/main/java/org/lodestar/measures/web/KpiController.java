@@ -204,10 +204,10 @@ class KpiController {
         if (!model.containsAttribute("measurementForm")) {
             model.addAttribute(
                     "measurementForm",
+                    // the latest year a value can be recorded for: the one under way, or the plan's last
                     new MeasurementForm(
-                            directory
-                                    .district(user.districtId())
-                                    .schoolYearOf(java.time.LocalDate.now())
+                            SchoolYear.of(editing.recordableYears(user.districtId(), kpi)
+                                            .last())
                                     .toString(),
                             0,
                             recordFor,
@@ -245,6 +245,10 @@ class KpiController {
         Integer year = null;
         try {
             year = SchoolYear.parse(form.schoolYear()).startYear();
+            editing.recordableYears(user.districtId(), kpi)
+                    .check(year)
+                    .ifPresent(refused -> errors.rejectValue(
+                            "schoolYear", refused.code(), refused.args().toArray(), ""));
         } catch (IllegalArgumentException e) {
             errors.rejectValue("schoolYear", "import.error.year", new Object[] {form.schoolYear()}, "");
         }
