@@ -30,8 +30,11 @@ import org.springframework.stereotype.Component;
 @Component
 class ScorecardView {
 
-    /** Some tens of kilobytes each: a few dozen people looking at a few filters of a few districts. */
-    static final int MAX_VIEWS = 256;
+    /**
+     * Up to about 200 KB each (60 KPIs with their histories and charts, 200 schools in the filter): about 13 MB at most,
+     * for the filters people are looking at now; an older one is computed again when asked for.
+     */
+    static final int MAX_VIEWS = 64;
 
     private final Scorecards scorecards;
     private final PlanningApi planning;
