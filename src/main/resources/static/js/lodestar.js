@@ -81,6 +81,14 @@
 
     document.addEventListener('DOMContentLoaded', function () {
         document.body.addEventListener('htmx:configRequest', csrf);
+        // a save refused because someone else saved first (409) answers with the form again, showing both versions:
+        // htmx leaves error responses out unless told otherwise
+        document.body.addEventListener('htmx:beforeSwap', function (event) {
+            if (event.detail.xhr.status === 409) {
+                event.detail.shouldSwap = true;
+                event.detail.isError = false;
+            }
+        });
         document.body.addEventListener('htmx:afterSettle', function (event) {
             withCharts(event.target);
         });

@@ -73,6 +73,8 @@ class TenantIsolationTest {
         ids.put("schoolGoal", fixtures.any("select school_goal_id from goal_alignment where district_id = ?"));
         ids.put("outcome", fixtures.any("select id from outcome where district_id = ? and removed_at is null"));
         ids.put("kpi", fixtures.any("select id from kpi where district_id = ? and archived_at is null"));
+        ids.put("strategy", fixtures.any("select id from strategy where district_id = ? and removed_at is null"));
+        ids.put("project", fixtures.any("select id from project where district_id = ? and archived_at is null"));
         ids.put("token", UUID.randomUUID());
     }
 
@@ -136,6 +138,8 @@ class TenantIsolationTest {
             if (route.method() != RequestMethod.POST
                     || !(route.path().startsWith("/plans/")
                             || route.path().startsWith("/outcomes")
+                            || route.path().startsWith("/strategies")
+                            || route.path().startsWith("/projects")
                             || route.path().startsWith("/kpis/{id}")
                                     && !route.path().endsWith("measurements")
                             || route.path().startsWith("/admin")
@@ -249,6 +253,7 @@ class TenantIsolationTest {
             case "slug" -> "lakeview";
             case "planId" -> ids.get("plan").toString();
             case "outcomeId" -> ids.get("outcome").toString();
+            case "strategyId" -> ids.get("strategy").toString();
             case "districtGoal" -> ids.get("goal").toString();
             case "entityId" -> ids.get("kpi").toString();
             default -> idFor(pattern).toString();
@@ -259,6 +264,7 @@ class TenantIsolationTest {
         if (pattern.startsWith("/admin/schools")) return ids.get("school");
         if (pattern.startsWith("/admin/people")) return ids.get("person");
         if (pattern.startsWith("/plans/{planId}/nodes")) return ids.get("goal");
+        if (pattern.startsWith("/projects")) return ids.get("project");
         if (pattern.startsWith("/plans") || pattern.startsWith("/api/v1/plans")) return ids.get("plan");
         if (pattern.startsWith("/goals/{id}/alignments")) return ids.get("schoolGoal");
         if (pattern.contains("goals")) return ids.get("goal");
@@ -304,6 +310,7 @@ class TenantIsolationTest {
         fields.put("n", "100");
         fields.put("published", "true");
         fields.put("up", "true");
+        fields.put("version", "0");
         fields.put("active", "true");
         fields.put("grants[0].role", "DISTRICT_ADMIN");
         fields.put("tierGoal", "X");

@@ -1,3 +1,7 @@
-/** The demo district loaded on a first start with an empty database, marked as sample data. */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "directory", "planning", "measures"})
+/**
+ * The demo district loaded on a first start with an empty database, marked as sample data, entered through each
+ * module's API.
+ */
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"shared", "directory", "planning", "execution", "measures", "enrollment"})
 package org.lodestar.demo;

@@ -77,6 +77,11 @@ public class Scorecards implements IndicatorSource {
         return kpis.scopeAndLatestYear(districtId, kpiId, schoolId, groupCode);
     }
 
+    /** Every value of a KPI with the version a writer names to replace it. */
+    public List<RecordedValue> recordedValues(UUID districtId, UUID kpiId) {
+        return kpis.recordedValues(districtId, kpiId);
+    }
+
     /** Overviews of the given KPIs for a scope (null school = district) and a student group. */
     public List<KpiOverview> overviews(UUID districtId, Collection<Kpi> selected, UUID schoolId, String groupCode) {
         StatusRule rule = rule(districtId);
@@ -99,6 +104,7 @@ public class Scorecards implements IndicatorSource {
     @Override
     public List<Indicator> indicators(UUID districtId, Collection<UUID> outcomeIds) {
         Locale locale = LocaleContextHolder.getLocale();
+        String currency = directory.district(districtId).currency();
         return overviews(districtId, kpis.ofOutcomes(districtId, outcomeIds), null, StudentGroup.ALL).stream()
                 .map(o -> new Indicator(
                         o.kpi().id(),
@@ -107,9 +113,9 @@ public class Scorecards implements IndicatorSource {
                         o.status().name(),
                         o.latest() == null
                                 ? "–"
-                                : Values.format(o.kpi().unit(), o.latest(), locale) + " ("
+                                : Values.format(o.kpi().unit(), o.latest(), locale, currency) + " ("
                                         + new org.lodestar.shared.SchoolYear(o.latestYear()) + ")",
-                        Values.format(o.kpi().unit(), o.kpi().endTarget(), locale)))
+                        Values.format(o.kpi().unit(), o.kpi().endTarget(), locale, currency)))
                 .toList();
     }
 

@@ -4,15 +4,20 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A goal was removed from its plan, and with it the outcomes under it. Planning keeps the rows (marked removed), so
- * modules that point at them (measures' KPIs) keep working and decide for themselves what removal means to them.
+ * A goal was removed from its plan, and with it the outcomes and strategies under it. Planning keeps the rows (marked
+ * removed), so modules that point at them (measures' KPIs, execution's projects) keep working and decide for
+ * themselves what removal means to them.
  *
  * @param outcomeIds the outcomes removed with the goal (not those removed earlier on their own)
+ * @param strategyIds the strategies removed with the goal (not those removed earlier on their own)
  * @param actor who removed it, for the audit entries listeners write
  */
-public record GoalRemoved(UUID districtId, UUID goalId, String title, List<UUID> outcomeIds, String actor) {
+public record GoalRemoved(
+        UUID districtId, UUID goalId, String title, List<UUID> outcomeIds, List<UUID> strategyIds, String actor) {
 
     public GoalRemoved {
         outcomeIds = List.copyOf(outcomeIds);
+        // an event stored before strategies were removed with their goal has none
+        strategyIds = strategyIds == null ? List.of() : List.copyOf(strategyIds);
     }
 }

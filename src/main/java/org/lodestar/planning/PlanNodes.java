@@ -7,28 +7,36 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The goals, outcomes, strategies and projects of one plan, in their order, read in one statement; what other modules
- * need to hang their own rows (a KPI hangs under an outcome) under the plan's goals.
+ * The goals, outcomes and strategies of one plan, in their order; what other modules need to hang their own rows (a
+ * KPI hangs under an outcome, a project under a strategy) under the plan's goals.
  */
 public final class PlanNodes {
 
-    private final List<Node> nodes;
+    private final List<Goal> goals;
+    private final List<Outcome> outcomes;
+    private final List<Strategy> strategies;
     private final Map<UUID, UUID> goalOfOutcome = new HashMap<>();
 
-    PlanNodes(List<Node> nodes) {
-        this.nodes = List.copyOf(nodes);
-        this.nodes.stream()
-                .filter(node -> node.tier() == Tier.OUTCOME)
-                .forEach(outcome -> goalOfOutcome.put(outcome.id(), outcome.parentId()));
-    }
-
-    public List<Node> all() {
-        return nodes;
+    PlanNodes(List<Goal> goals, List<Outcome> outcomes, List<Strategy> strategies) {
+        this.goals = List.copyOf(goals);
+        this.outcomes = List.copyOf(outcomes);
+        this.strategies = List.copyOf(strategies);
+        outcomes.forEach(outcome -> goalOfOutcome.put(outcome.id(), outcome.goalId()));
     }
 
     /** The plan's goals, in their order. */
-    public List<Node> goals() {
-        return nodes.stream().filter(node -> node.tier() == Tier.GOAL).toList();
+    public List<Goal> goals() {
+        return goals;
+    }
+
+    /** The plan's outcomes, each goal's in their order. */
+    public List<Outcome> outcomes() {
+        return outcomes;
+    }
+
+    /** The plan's strategies, each goal's in their order. */
+    public List<Strategy> strategies() {
+        return strategies;
     }
 
     /** The ids of the plan's outcomes. */

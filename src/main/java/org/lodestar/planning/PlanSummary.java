@@ -2,7 +2,11 @@ package org.lodestar.planning;
 
 import java.util.UUID;
 
-/** A plan as lists show it. {@code schoolId} is null for the district's own plans. */
+/**
+ * A plan as lists show it. {@code schoolId} is null for the district's own plans.
+ *
+ * @param version raised by every save, so a save made from an older reading is refused (ignored for a new plan)
+ */
 public record PlanSummary(
         UUID id,
         UUID schoolId,
@@ -13,7 +17,8 @@ public record PlanSummary(
         String vision,
         String mission,
         String coreValues,
-        PlanStatus status) {
+        PlanStatus status,
+        int version) {
 
     public boolean districtPlan() {
         return schoolId == null;

@@ -1,14 +1,17 @@
 package org.lodestar.planning;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.lodestar.directory.SignedInUser;
+import org.lodestar.planning.domain.GoalStore;
+import org.lodestar.planning.domain.ItemChange;
+import org.lodestar.planning.domain.OutcomeStore;
 import org.lodestar.planning.domain.PlanEditing;
 import org.lodestar.planning.domain.PlanStore;
+import org.lodestar.planning.domain.StrategyStore;
+import org.lodestar.planning.domain.TreeEditing;
 import org.lodestar.shared.NotFoundException;
 import org.springframework.stereotype.Service;
 
@@ -16,31 +19,39 @@ import org.springframework.stereotype.Service;
 @Service
 public class PlanningApi {
 
-    private final PlanStore store;
+    private final PlanStore plans;
+    private final GoalStore goals;
+    private final OutcomeStore outcomes;
+    private final StrategyStore strategies;
     private final PlanEditing editing;
-    private final List<IndicatorSource> indicatorSources;
+    private final TreeEditing tree;
+    private final PlanTrees trees;
 
-    PlanningApi(PlanStore store, PlanEditing editing, List<IndicatorSource> indicatorSources) {
-        this.store = store;
+    PlanningApi(
+            PlanStore plans,
+            GoalStore goals,
+            OutcomeStore outcomes,
+            StrategyStore strategies,
+            PlanEditing editing,
+            TreeEditing tree,
+            List<IndicatorSource> indicatorSources,
+            List<ProjectSource> projectSources) {
+        this.plans = plans;
+        this.goals = goals;
+        this.outcomes = outcomes;
+        this.strategies = strategies;
         this.editing = editing;
-        this.indicatorSources = indicatorSources;
+        this.tree = tree;
+        this.trees = new PlanTrees(indicatorSources, projectSources);
     }
 
-    /** Shows a district goal on the public scorecard, or takes it off. */
-    public void setPublished(SignedInUser user, UUID goalId, boolean published) {
-        Node goal = store.node(user.districtId(), Tier.GOAL, goalId).orElseThrow(() -> new NotFoundException("goal"));
-        editing.updateNode(
-                user,
-                new Node(
-                        goal.tier(),
-                        goal.id(),
-                        goal.parentId(),
-                        goal.planId(),
-                        goal.title(),
-                        goal.ownerId(),
-                        goal.position(),
-                        published,
-                        goal.status()));
+    /**
+     * Shows a district goal on the public scorecard, or takes it off, if nobody changed the goal since {@code version}
+     * was read (else an {@link org.lodestar.shared.EditConflictException}).
+     */
+    public void setPublished(SignedInUser user, UUID goalId, boolean published, int version) {
+        Goal goal = goal(user.districtId(), goalId).orElseThrow(() -> new NotFoundException("goal"));
+        tree.of(Tier.GOAL).update(user, goalId, new ItemChange(goal.title(), goal.ownerId(), published, version));
     }
 
     /** Saves a new or changed plan as this person; adopting it announces {@link PlanAdopted}. */
@@ -48,26 +59,18 @@ public class PlanningApi {
         editing.savePlan(user, plan);
     }
 
-    /** Adds an item under a plan (a goal: parentId is ignored) or under its item one tier up. */
-    public UUID addItem(SignedInUser user, UUID planId, Tier tier, UUID parentId, String title, UUID ownerId) {
-        return editing.addNode(user, planId, tier, parentId, title, ownerId);
+    public UUID addGoal(SignedInUser user, UUID planId, String title, UUID ownerId) {
+        return tree.of(Tier.GOAL).add(user, planId, planId, title, ownerId);
     }
 
-    public void setProjectStatus(SignedInUser user, UUID projectId, ProjectStatus status) {
-        Node project = store.node(user.districtId(), Tier.PROJECT, projectId)
-                .orElseThrow(() -> new NotFoundException("project"));
-        editing.updateNode(
-                user,
-                new Node(
-                        project.tier(),
-                        project.id(),
-                        project.parentId(),
-                        project.planId(),
-                        project.title(),
-                        project.ownerId(),
-                        project.position(),
-                        false,
-                        status));
+    public UUID addOutcome(SignedInUser user, UUID goalId, String title, UUID ownerId) {
+        Goal goal = goal(user.districtId(), goalId).orElseThrow(() -> new NotFoundException("goal"));
+        return tree.of(Tier.OUTCOME).add(user, goal.planId(), goalId, title, ownerId);
+    }
+
+    public UUID addStrategy(SignedInUser user, UUID goalId, String title, UUID ownerId) {
+        Goal goal = goal(user.districtId(), goalId).orElseThrow(() -> new NotFoundException("goal"));
+        return tree.of(Tier.STRATEGY).add(user, goal.planId(), goalId, title, ownerId);
     }
 
     /** Aligns a school goal to a district goal, with the school's reason. */
@@ -77,20 +80,25 @@ public class PlanningApi {
 
     /** Every alignment of a school goal to a district goal in the district. */
     public List<Alignment> alignments(UUID districtId) {
-        return store.alignments(districtId);
+        return plans.alignments(districtId);
     }
 
     public List<PlanSummary> plans(UUID districtId) {
-        return store.plans(districtId);
+        return plans.plans(districtId);
     }
 
     public PlanSummary plan(UUID districtId, UUID planId) {
-        return store.plan(districtId, planId).orElseThrow(() -> new NotFoundException("plan"));
+        return plans.plan(districtId, planId).orElseThrow(() -> new NotFoundException("plan"));
+    }
+
+    /** Whether the person may change the plan and everything in it (and what other modules hang under it). */
+    public boolean canEdit(SignedInUser user, UUID planId) {
+        return editing.canEdit(user, plan(user.districtId(), planId));
     }
 
     /** The district's current strategic plan: the adopted one if any, else the newest. */
     public Optional<PlanSummary> districtStrategicPlan(UUID districtId) {
-        List<PlanSummary> district = store.plans(districtId).stream()
+        List<PlanSummary> district = plans.plans(districtId).stream()
                 .filter(PlanSummary::districtPlan)
                 .filter(plan -> plan.kind() == PlanKind.STRATEGIC)
                 .toList();
@@ -100,58 +108,39 @@ public class PlanningApi {
                 .or(() -> district.stream().findFirst());
     }
 
-    public Optional<Node> node(UUID districtId, Tier tier, UUID id) {
-        return store.node(districtId, tier, id);
+    /** A goal that is not removed. */
+    public Optional<Goal> goal(UUID districtId, UUID id) {
+        return goals.find(districtId, id);
     }
 
-    public List<Node> nodes(UUID districtId) {
-        return store.nodes(districtId);
+    /** An outcome that is not removed, nor under a removed goal. */
+    public Optional<Outcome> outcome(UUID districtId, UUID id) {
+        return outcomes.find(districtId, id);
     }
 
-    /** The items of one plan (none when it is not the district's), in one statement. */
+    /** A strategy that is not removed, nor under a removed goal. */
+    public Optional<Strategy> strategy(UUID districtId, UUID id) {
+        return strategies.find(districtId, id);
+    }
+
+    /** Every goal of every plan of the district, in their order. */
+    public List<Goal> goals(UUID districtId) {
+        return goals.ofDistrict(districtId);
+    }
+
+    /** The items of one plan (none when it is not the district's), one statement per tier. */
     public PlanNodes nodesOfPlan(UUID districtId, UUID planId) {
-        return new PlanNodes(store.nodesOfPlan(districtId, planId));
+        return new PlanNodes(
+                goals.ofPlan(districtId, planId),
+                outcomes.ofPlan(districtId, planId),
+                strategies.ofPlan(districtId, planId));
     }
 
     public PlanTree tree(UUID districtId, UUID planId) {
-        PlanSummary plan = plan(districtId, planId);
-        List<Node> nodes = store.nodesOfPlan(districtId, planId);
-        List<UUID> outcomeIds = nodes.stream()
-                .filter(node -> node.tier() == Tier.OUTCOME)
-                .map(Node::id)
-                .toList();
-        Map<UUID, List<Indicator>> indicators = indicators(districtId, outcomeIds);
-        List<PlanTree.GoalBranch> goals = new ArrayList<>();
-        for (Node goal : children(nodes, Tier.GOAL, planId)) {
-            List<PlanTree.OutcomeBranch> outcomes = children(nodes, Tier.OUTCOME, goal.id()).stream()
-                    .map(outcome ->
-                            new PlanTree.OutcomeBranch(outcome, indicators.getOrDefault(outcome.id(), List.of())))
-                    .toList();
-            List<PlanTree.StrategyBranch> strategies = children(nodes, Tier.STRATEGY, goal.id()).stream()
-                    .map(strategy ->
-                            new PlanTree.StrategyBranch(strategy, children(nodes, Tier.PROJECT, strategy.id())))
-                    .toList();
-            List<String> statuses = outcomes.stream()
-                    .flatMap(outcome -> outcome.indicators().stream())
-                    .map(Indicator::status)
-                    .toList();
-            goals.add(new PlanTree.GoalBranch(goal, RollUp.of(statuses), outcomes, strategies));
-        }
-        return new PlanTree(plan, goals);
+        return trees.tree(districtId, plan(districtId, planId), nodesOfPlan(districtId, planId));
     }
 
     public Map<UUID, List<Indicator>> indicators(UUID districtId, List<UUID> outcomeIds) {
-        if (outcomeIds.isEmpty()) {
-            return Map.of();
-        }
-        return indicatorSources.stream()
-                .flatMap(source -> source.indicators(districtId, outcomeIds).stream())
-                .collect(Collectors.groupingBy(Indicator::outcomeId));
-    }
-
-    private static List<Node> children(List<Node> nodes, Tier tier, UUID parentId) {
-        return nodes.stream()
-                .filter(node -> node.tier() == tier && node.parentId().equals(parentId))
-                .toList();
+        return trees.indicators(districtId, outcomeIds);
     }
 }

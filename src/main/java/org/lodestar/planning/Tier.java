@@ -1,39 +1,16 @@
 package org.lodestar.planning;
 
+import java.util.Locale;
+import org.lodestar.shared.NotFoundException;
+
 /**
- * The tiers of a plan that planning owns: goal -> outcome and goal -> strategy -> project. (KPIs hang under outcomes
- * but belong to measures.) The table and parent column names are fixed here, never taken from a request.
+ * The tiers of a plan that planning owns, as the tree editor names them in its URLs ({@code /plans/{id}/nodes/goal}).
+ * What a district calls each tier is its own ({@code TierNames}); how each is stored is its store's business.
  */
 public enum Tier {
-    GOAL("goal", "plan_id"),
-    OUTCOME("outcome", "goal_id"),
-    STRATEGY("strategy", "goal_id"),
-    PROJECT("project", "strategy_id");
-
-    private final String table;
-    private final String parentColumn;
-
-    Tier(String table, String parentColumn) {
-        this.table = table;
-        this.parentColumn = parentColumn;
-    }
-
-    public String table() {
-        return table;
-    }
-
-    public String parentColumn() {
-        return parentColumn;
-    }
-
-    /** The tier one level up, whose row a new item of this tier hangs under (null for goals, which hang on a plan). */
-    public Tier parent() {
-        return switch (this) {
-            case GOAL -> null;
-            case OUTCOME, STRATEGY -> GOAL;
-            case PROJECT -> STRATEGY;
-        };
-    }
+    GOAL,
+    OUTCOME,
+    STRATEGY;
 
     /** The tier named in a URL; an unknown name is reported like an unknown item. */
     public static Tier fromPath(String segment) {
@@ -42,10 +19,10 @@ public enum Tier {
                 return tier;
             }
         }
-        throw new org.lodestar.shared.NotFoundException("tier");
+        throw new NotFoundException("tier");
     }
 
     public String path() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -17,7 +17,7 @@ import org.lodestar.measures.Kpi;
 import org.lodestar.measures.KpiOverview;
 import org.lodestar.measures.Measurement;
 import org.lodestar.measures.Scorecards;
-import org.lodestar.planning.Node;
+import org.lodestar.planning.Goal;
 import org.lodestar.planning.PlanNodes;
 import org.lodestar.planning.PlanSummary;
 import org.lodestar.planning.PlanningApi;
@@ -46,7 +46,7 @@ class PublicScorecard {
 
     record PublicKpi(Kpi kpi, KpiOverview overview, boolean headlineHidden, List<Cell> groups, List<Cell> schools) {}
 
-    record PublicGoal(Node goal, List<PublicKpi> kpis) {}
+    record PublicGoal(Goal goal, List<PublicKpi> kpis) {}
 
     record View(District district, PlanSummary plan, List<PublicGoal> goals) {}
 
@@ -68,7 +68,7 @@ class PublicScorecard {
         Map<UUID, School> schools = directory.schoolsById(id);
         List<StudentGroup> groups = directory.studentGroups(id);
         List<PublicGoal> goals = new ArrayList<>();
-        for (Node goal : nodes.goals()) {
+        for (Goal goal : nodes.goals()) {
             if (!goal.published()) {
                 continue;
             }

@@ -179,6 +179,35 @@ class EveryPageBrowserTest {
     }
 
     @Test
+    void aPlannerUpdatesAProjectInPlaceAndAddsOneWithoutScript() {
+        Page page = browser.signedIn("planner@lakeview.example", Fixtures.PASSWORD);
+        page.click("text=Lakeview 2030: Every Student Ready");
+        var project = page.locator("[data-tier=project]")
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Train every team"))
+                .first();
+        project.getByRole(
+                        com.microsoft.playwright.options.AriaRole.BUTTON,
+                        new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Edit"))
+                .click();
+        page.selectOption("select[name=status]", "BLOCKED");
+        page.locator("form:has(select[name=status]) button[type=submit]").click();
+        assertThat(page.locator("[data-tier=project]")
+                        .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Train every team"))
+                        .first())
+                .containsText("Blocked");
+
+        // the add form works as a plain form too: a blank title is refused on a page of its own
+        var form = page.locator("form[data-add=project]").first();
+        form.evaluate("f => { f.removeAttribute('hx-post'); f.querySelector('input').removeAttribute('required'); }");
+        form.evaluate("f => f.submit()");
+        assertThat(page.locator("main [role=alert]")).hasText("Give it a title of at most 300 characters.");
+        Browser.screenshot(page, "project-new");
+        page.fill("input[name=title]", "Visit every school");
+        page.click("main button[type=submit]");
+        assertThat(page.locator("#tree")).containsText("Visit every school");
+    }
+
+    @Test
     void aPersonMakesAnApiTokenAndSeesItOnce() {
         Page page = browser.signedIn("teacher@lakeview.example", Fixtures.PASSWORD);
         page.click("text=Jordan Lee");

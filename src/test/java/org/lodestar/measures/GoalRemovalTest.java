@@ -12,8 +12,7 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.lodestar.directory.SignedInUser;
-import org.lodestar.planning.Tier;
-import org.lodestar.planning.domain.PlanEditing;
+import org.lodestar.planning.PlanningApi;
 import org.lodestar.shared.Ids;
 import org.lodestar.support.Fixtures;
 import org.lodestar.support.LodestarTest;
@@ -34,18 +33,19 @@ class GoalRemovalTest {
     Fixtures fixtures;
 
     @Autowired
-    PlanEditing editing;
+    PlanningApi planning;
 
     @Test
     void aDeletedGoalsKpisKeepTheirValuesAndLeaveTheScorecard() throws Exception {
         SignedInUser planner = fixtures.demoUser("planner-removal@lakeview.example", "PLANNER", null);
         UUID plan = fixtures.any("select id from plan where district_id = ? and school_id is null");
-        UUID goal = editing.addNode(planner, plan, Tier.GOAL, null, "A goal to drop", null);
-        UUID outcome = editing.addNode(planner, plan, Tier.OUTCOME, goal, "An outcome to drop", null);
+        UUID goal = planning.addGoal(planner, plan, "A goal to drop", null);
+        UUID outcome = planning.addOutcome(planner, goal, "An outcome to drop", null);
         UUID kpi = kpiWithTwoValues(outcome);
         assertThat(scorecard(planner, plan)).contains(NAME);
 
         int status = mvc.perform(post("/plans/" + plan + "/nodes/goal/" + goal + "/delete")
+                        .param("version", "0")
                         .with(user(planner))
                         .with(csrf()))
                 .andReturn()

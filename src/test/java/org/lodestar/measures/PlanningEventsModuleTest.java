@@ -18,6 +18,7 @@ import org.lodestar.planning.PlanSummary;
 import org.lodestar.planning.PlanningApi;
 import org.lodestar.planning.Tier;
 import org.lodestar.planning.domain.PlanEditing;
+import org.lodestar.planning.domain.TreeEditing;
 import org.lodestar.shared.Ids;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,6 +45,9 @@ class PlanningEventsModuleTest {
 
     @Autowired
     PlanningApi planning;
+
+    @Autowired
+    TreeEditing tree;
 
     @Autowired
     JdbcClient jdbc;
@@ -77,10 +81,10 @@ class PlanningEventsModuleTest {
         editing.savePlan(
                 planner,
                 new PlanSummary(
-                        plan, null, PlanKind.STRATEGIC, "Plan", 2025, 2029, null, null, null, PlanStatus.DRAFT));
-        goal = editing.addNode(planner, plan, Tier.GOAL, null, "Goal", null);
-        removed = editing.addNode(planner, plan, Tier.OUTCOME, goal, "Removed outcome", null);
-        kept = editing.addNode(planner, plan, Tier.OUTCOME, goal, "Kept outcome", null);
+                        plan, null, PlanKind.STRATEGIC, "Plan", 2025, 2029, null, null, null, PlanStatus.DRAFT, 0));
+        goal = planning.addGoal(planner, plan, "Goal", null);
+        removed = planning.addOutcome(planner, goal, "Removed outcome", null);
+        kept = planning.addOutcome(planner, goal, "Kept outcome", null);
         kpi(removed, "First");
         kpi(removed, "Second");
         kpi(kept, "Third");
@@ -89,7 +93,7 @@ class PlanningEventsModuleTest {
     @Test
     void removingAnOutcomeArchivesItsKpisKeepingTheirValuesWithAnAuditEntryEach(
             Scenario scenario, AssertablePublishedEvents events) {
-        scenario.stimulate(() -> editing.deleteNode(planner, Tier.OUTCOME, removed))
+        scenario.stimulate(() -> tree.of(Tier.OUTCOME).remove(planner, removed, 0))
                 .andWaitForStateChange(() -> archived(), names -> names.size() == 2)
                 .andVerify(names -> {
                     assertThat(names).containsExactlyInAnyOrder("First", "Second");
@@ -98,17 +102,15 @@ class PlanningEventsModuleTest {
                     assertThat(count("select count(*) from audit_event where district_id = ? and entity_type = 'KPI'"
                                     + " and action = 'UPDATED' and actor = 'planner@events.example'"))
                             .isEqualTo(2);
-                    assertThat(planning.node(planner.districtId(), Tier.OUTCOME, removed))
-                            .isEmpty();
-                    assertThat(planning.node(planner.districtId(), Tier.OUTCOME, kept))
-                            .isPresent();
+                    assertThat(planning.outcome(planner.districtId(), removed)).isEmpty();
+                    assertThat(planning.outcome(planner.districtId(), kept)).isPresent();
                 });
         assertThat(events).contains(OutcomeRemoved.class).matching(OutcomeRemoved::outcomeId, removed);
     }
 
     @Test
     void removingAGoalArchivesTheKpisOfAllItsOutcomes(Scenario scenario) {
-        scenario.stimulate(() -> editing.deleteNode(planner, Tier.GOAL, goal))
+        scenario.stimulate(() -> tree.of(Tier.GOAL).remove(planner, goal, 0))
                 .andWaitForStateChange(() -> archived(), names -> names.size() == 3)
                 .andVerify(names -> assertThat(
                                 count("select count(*) from outcome where district_id = ?" + " and removed_at is null"))
@@ -135,7 +137,7 @@ class PlanningEventsModuleTest {
                 .andWaitForEventOfType(PlanAdopted.class)
                 .matching(adopted -> adopted.planId().equals(plan))
                 .toArriveAndVerify(adopted -> assertThat(adopted.actor()).isEqualTo("planner@events.example"));
-        scenario.stimulate(() -> planning.setPublished(planner, goal, true))
+        scenario.stimulate(() -> planning.setPublished(planner, goal, true, 0))
                 .andWaitForEventOfType(GoalPublished.class)
                 .matching(published -> published.goalId().equals(goal))
                 .toArriveAndVerify(
@@ -153,7 +155,8 @@ class PlanningEventsModuleTest {
                 p.vision(),
                 p.mission(),
                 p.coreValues(),
-                PlanStatus.ADOPTED);
+                PlanStatus.ADOPTED,
+                p.version());
     }
 
     private void kpi(UUID outcome, String name) {

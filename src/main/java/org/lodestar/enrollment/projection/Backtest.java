@@ -63,11 +63,12 @@ public final class Backtest {
             boolean judged = origin >= firstOrigin;
             int now = origin;
             known.asOf(origin);
-            EnrollmentHistory past = history.upTo(origin);
+            EnrollmentHistory past = history.viewUpTo(origin);
             Map<Integer, double[]> district = new HashMap<>();
-            for (CohortSurvival.SchoolForecast forecast :
-                    forecastAll(past, origin, survival, horizon, births, method)) {
-                for (int h = 1; h <= horizon && origin + h <= lastTargetYear; h++) {
+            // no further than the last target year: the years past it are never judged
+            int reach = Math.min(horizon, lastTargetYear - origin);
+            for (SchoolForecast forecast : forecastAll(past, origin, survival, reach, births, method)) {
+                for (int h = 1; h <= reach; h++) {
                     Integer actual = history.total(forecast.school(), origin + h);
                     if (actual == null || actual == 0) {
                         continue;
@@ -75,7 +76,7 @@ public final class Backtest {
                     Tally tally = judged ? tallies.computeIfAbsent(h, Tally::new) : null;
                     int year = origin + h;
                     int ahead = h;
-                    forecast.years().get(year).forEach((grade, predicted) -> {
+                    forecast.forEachGrade(year, (grade, predicted) -> {
                         Integer counted = history.count(forecast.school(), year, grade);
                         if (counted != null && counted > 0 && predicted > 0) {
                             known.add(BandLevel.GRADE, ahead, predicted, counted, year);
@@ -128,18 +129,18 @@ public final class Backtest {
         Bands errors = new Bands();
         int last = history.lastYear();
         for (int origin = history.firstYear() + 1; origin < last; origin++) {
-            EnrollmentHistory past = history.upTo(origin);
+            EnrollmentHistory past = history.viewUpTo(origin);
             Map<Integer, double[]> district = new HashMap<>();
-            for (CohortSurvival.SchoolForecast forecast :
-                    forecastAll(past, origin, survival, horizon, births, method)) {
-                for (int h = 1; h <= horizon && origin + h <= last; h++) {
+            int reach = Math.min(horizon, last - origin);
+            for (SchoolForecast forecast : forecastAll(past, origin, survival, reach, births, method)) {
+                for (int h = 1; h <= reach; h++) {
                     int year = origin + h;
                     Integer actual = history.total(forecast.school(), year);
                     if (actual == null || actual == 0) {
                         continue;
                     }
                     int ahead = h;
-                    forecast.years().get(year).forEach((grade, predicted) -> {
+                    forecast.forEachGrade(year, (grade, predicted) -> {
                         Integer counted = history.count(forecast.school(), year, grade);
                         if (counted != null && counted > 0 && predicted > 0) {
                             errors.add(BandLevel.GRADE, ahead, predicted, counted, year);
@@ -159,9 +160,9 @@ public final class Backtest {
     }
 
     /** Every school counted at the origin with an earlier year too, reconciled when the method says so. */
-    static List<CohortSurvival.SchoolForecast> forecastAll(
+    static List<SchoolForecast> forecastAll(
             EnrollmentHistory past, int origin, CohortSurvival survival, int horizon, Births births, Method method) {
-        List<CohortSurvival.SchoolForecast> forecasts = new ArrayList<>();
+        List<SchoolForecast> forecasts = new ArrayList<>();
         for (String school : past.schools()) {
             if (!past.of(school).containsKey(origin) || past.of(school).size() < 2) {
                 continue;
@@ -202,8 +203,8 @@ public final class Backtest {
     /** Every error at one horizon. */
     private static final class Tally {
         final int horizon;
-        final List<Double> schoolErrors = new ArrayList<>();
-        final List<Double> districtErrors = new ArrayList<>();
+        final Doubles schoolErrors = new Doubles();
+        final Doubles districtErrors = new Doubles();
         final Coverage grade = new Coverage();
         final Coverage school = new Coverage();
         final Coverage district = new Coverage();
@@ -228,8 +229,8 @@ public final class Backtest {
                     districtErrors.size());
         }
 
-        private static double mean(List<Double> values) {
-            return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        private static double mean(Doubles values) {
+            return values.stream().average().orElse(Double.NaN);
         }
     }
 }

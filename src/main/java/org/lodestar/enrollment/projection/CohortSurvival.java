@@ -25,22 +25,11 @@ public final class CohortSurvival {
         this.method = method;
     }
 
-    /** A school's forecast: grade counts by future year, and what had to be assumed on the way. */
-    public record SchoolForecast(
-            String school, NavigableMap<Integer, Map<Grade, Double>> years, List<String> warnings) {
-
-        public double total(int year) {
-            return years.get(year).values().stream()
-                    .mapToDouble(Double::doubleValue)
-                    .sum();
-        }
-    }
-
     /**
      * The progression ratios observed for a school from one grade to the next, oldest first, over the method's window
      * of most recent transitions. Only complete transitions count: both years present, the feeder not zero.
      */
-    List<Double> observedRatios(EnrollmentHistory history, String school, Grade from, List<String> warnings) {
+    List<Double> observedRatios(EnrollmentHistory history, String school, Grade from, List<Warning> warnings) {
         NavigableMap<Integer, Map<Grade, Integer>> years = history.of(school);
         List<Double> ratios = new ArrayList<>();
         for (Integer year : years.descendingKeySet()) {
@@ -54,7 +43,7 @@ public final class CohortSurvival {
             }
             int feeder = before.get(from);
             if (feeder == 0) {
-                warnings.add(school + ": no " + from.label() + " students in " + (year - 1) + ", so no ratio from it");
+                warnings.add(Warning.of(Warning.Kind.NO_FEEDER_STUDENTS, school, from.label(), year - 1));
                 continue;
             }
             ratios.add(0, (double) after.get(from.next()) / feeder);
@@ -86,7 +75,7 @@ public final class CohortSurvival {
      */
     public SchoolForecast forecast(
             EnrollmentHistory history, String school, int horizon, Map<Integer, Double> entries, Births births) {
-        List<String> warnings = new ArrayList<>();
+        List<Warning> warnings = new ArrayList<>();
         NavigableMap<Integer, Map<Grade, Integer>> years = history.of(school);
         if (years.isEmpty()) {
             throw new IllegalArgumentException("No history for " + school);
@@ -103,51 +92,59 @@ public final class CohortSurvival {
         Map<Integer, Double> entryCounts =
                 entries != null ? entries : entryForecast(history, school, entry, origin, horizon, births, warnings);
 
-        NavigableMap<Integer, Map<Grade, Double>> result = new TreeMap<>();
-        Map<Grade, Double> start = new EnumMap<>(Grade.class);
-        last.forEach((grade, n) -> start.put(grade, n.doubleValue()));
-        Map<Grade, Double> previous = start;
+        SchoolForecast result = new SchoolForecast(school, origin, horizon, warnings);
         for (int h = 1; h <= horizon; h++) {
             int year = origin + h;
-            Map<Grade, Double> next = new EnumMap<>(Grade.class);
             Double entryCount = entryCounts.get(year);
             if (entryCount == null) {
-                entryCount = previous.get(entry);
-                warnings.add(school + ": no " + entry.label() + " figure for " + year + ", held at "
-                        + Math.round(entryCount));
+                entryCount = before(result, last, year, entry);
+                warnings.add(Warning.of(Warning.Kind.ENTRY_HELD, school, entry.label(), year, Math.round(entryCount)));
             }
-            next.put(entry, entryCount);
+            result.put(year, entry, entryCount);
             for (Grade grade = entry.next(); grade != null && grade.compareTo(top) <= 0; grade = grade.next()) {
-                Double feeder = previous.get(grade.previous());
+                Double feeder = before(result, last, year, grade.previous());
                 if (feeder == null) {
                     // a grade not counted at the origin (suppressed, or a gap in the span) is unknown, not zero:
                     // the grade it feeds is held at its own last count
-                    Double held = previous.get(grade);
+                    Double held = before(result, last, year, grade);
                     if (held != null) {
-                        next.put(grade, held);
+                        result.put(year, grade, held);
                     }
                     continue;
                 }
-                next.put(grade, feeder * ratios.get(grade.previous()));
+                result.put(year, grade, feeder * ratios.get(grade.previous()));
             }
-            result.put(year, next);
-            previous = next;
         }
-        return new SchoolForecast(school, result, warnings);
+        return result;
     }
 
-    private double ratio(EnrollmentHistory history, String school, Grade from, int origin, List<String> warnings) {
+    /** A grade's count the year before this one: counted at the origin, or forecast; null when it has none. */
+    private static Double before(SchoolForecast forecast, Map<Grade, Integer> counted, int year, Grade grade) {
+        if (year == forecast.origin() + 1) {
+            Integer n = counted.get(grade);
+            return n == null ? null : n.doubleValue();
+        }
+        return forecast.has(year - 1, grade) ? forecast.count(year - 1, grade) : null;
+    }
+
+    private double ratio(EnrollmentHistory history, String school, Grade from, int origin, List<Warning> warnings) {
         List<Double> observed = observedRatios(history, school, from, warnings);
         RatioPool.Pool district = pooling(history, from, origin);
         if (observed.isEmpty()) {
             if (Double.isNaN(district.ratio())) {
-                throw new IllegalArgumentException(school + ": no complete " + from.label() + " to "
-                        + from.next().label() + " transition in consecutive years, so no ratio can be computed");
+                throw new Warning.CannotForecast(Warning.of(
+                        Warning.Kind.NOT_FORECAST,
+                        school,
+                        from.label(),
+                        from.next().label()));
             }
             // a grade the school has just added (or whose feeder was never counted) borrows the district's ratio
             // rather than becoming a zero
-            warnings.add(
-                    school + ": no " + from.label() + " to " + from.next().label() + " history, district ratio used");
+            warnings.add(Warning.of(
+                    Warning.Kind.DISTRICT_RATIO_USED,
+                    school,
+                    from.label(),
+                    from.next().label()));
             return district.ratio();
         }
         double own;
@@ -187,7 +184,7 @@ public final class CohortSurvival {
             int origin,
             int horizon,
             Births births,
-            List<String> warnings) {
+            List<Warning> warnings) {
         NavigableMap<Integer, Map<Grade, Integer>> years = history.of(school);
         Map<Integer, Double> result = new TreeMap<>();
         if (method.entryFromBirths() && entry == Grade.K && births != null && !births.isEmpty()) {
@@ -209,7 +206,7 @@ public final class CohortSurvival {
                     if (born == null) {
                         born = births.latestUpTo(origin + h - 5);
                         if (h == 1 || births.of(origin + h - 6) != null) {
-                            warnings.add(school + ": no births for " + (origin + h - 5) + ", the latest known used");
+                            warnings.add(Warning.of(Warning.Kind.BIRTHS_CARRIED, school, origin + h - 5));
                         }
                     }
                     result.put(origin + h, share * born);

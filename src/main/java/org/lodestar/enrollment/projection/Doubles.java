@@ -1,6 +1,7 @@
 package org.lodestar.enrollment.projection;
 
 import java.util.Arrays;
+import java.util.stream.DoubleStream;
 
 /** A growable array of doubles: a backtest of a state keeps millions of errors, which as objects cost too much. */
 final class Doubles {
@@ -10,7 +11,7 @@ final class Doubles {
 
     void add(double value) {
         if (size == values.length) {
-            values = Arrays.copyOf(values, size * 2);
+            values = Arrays.copyOf(values, Math.max(16, size * 2));
         }
         values[size++] = value;
     }
@@ -21,5 +22,23 @@ final class Doubles {
 
     int size() {
         return size;
+    }
+
+    /** The values in order, summed and averaged as any stream is (compensated). */
+    DoubleStream stream() {
+        return Arrays.stream(values, 0, size);
+    }
+
+    /** Gives back the room kept for values to come, once none will (doubling leaves up to half of it unused). */
+    void trim() {
+        if (values.length > size) {
+            values = Arrays.copyOf(values, size);
+        }
+    }
+
+    /** Copies every value into {@code target} from {@code at} on; returns where the next would go. */
+    int copyTo(double[] target, int at) {
+        System.arraycopy(values, 0, target, at, size);
+        return at + size;
     }
 }

@@ -49,7 +49,7 @@ public final class EnrollmentForecaster {
             List<Cell> cells,
             List<SchoolTotal> schoolTotals,
             List<Total> districtTotals,
-            List<String> warnings,
+            List<Warning> warnings,
             Backtest.Report backtest) {}
 
     private EnrollmentForecaster() {}
@@ -61,64 +61,37 @@ public final class EnrollmentForecaster {
         if (history.isEmpty()) {
             throw new IllegalArgumentException("The history has no rows");
         }
-        List<String> warnings = new ArrayList<>();
+        List<Warning> warnings = new ArrayList<>();
         int complete = history.completeYear();
         if (complete < history.lastYear()) {
-            warnings.add(
-                    "counts after " + complete + " cover too few schools yet; the forecast starts from " + complete);
-            history = history.upTo(complete);
+            warnings.add(Warning.of(Warning.Kind.LATEST_YEAR_INCOMPLETE, null, complete));
+            history = history.viewUpTo(complete);
         }
         Backtest.Report backtest = Backtest.run(history, births, method, horizon, history.lastYear());
         CohortSurvival survival = new CohortSurvival(method);
-        List<Cell> cells = new ArrayList<>();
-        List<SchoolTotal> schoolTotals = new ArrayList<>();
-        Map<Integer, Double> district = new TreeMap<>();
         int last = history.lastYear();
-        List<CohortSurvival.SchoolForecast> forecasts = new ArrayList<>();
+        List<SchoolForecast> forecasts = new ArrayList<>();
         for (String school : history.schools()) {
             if (!history.of(school).containsKey(last)) {
                 continue; // closed before the last counted year
             }
             try {
                 forecasts.add(survival.forecast(history, school, horizon, null, births));
-            } catch (IllegalArgumentException tooLittleHistory) {
-                warnings.add(tooLittleHistory.getMessage());
+            } catch (Warning.CannotForecast tooLittleHistory) {
+                warnings.add(tooLittleHistory.warning());
             }
         }
         if (method.reconciled()) {
             Reconciliation.reconcile(history, last, forecasts, method);
         }
-        for (CohortSurvival.SchoolForecast forecast : forecasts) {
-            String school = forecast.school();
-            warnings.addAll(forecast.warnings());
-            forecast.years().forEach((year, grades) -> {
-                int h = year - last;
-                grades.forEach((grade, value) -> {
-                    Bands.Band band = backtest.errors().band(BandLevel.GRADE, h, value);
-                    cells.add(new Cell(
-                            school,
-                            year,
-                            grade,
-                            value,
-                            value * band.lower80(),
-                            value * band.upper80(),
-                            value * band.lower95(),
-                            value * band.upper95(),
-                            band.source()));
-                });
-                double total = forecast.total(year);
-                Bands.Band band = backtest.errors().band(BandLevel.SCHOOL, h, total);
-                schoolTotals.add(new SchoolTotal(
-                        school,
-                        year,
-                        total,
-                        total * band.lower80(),
-                        total * band.upper80(),
-                        total * band.lower95(),
-                        total * band.upper95(),
-                        band.source()));
-                district.merge(year, total, Double::sum);
-            });
+        Cells cells = new Cells(forecasts, horizon, backtest.errors());
+        SchoolTotals schoolTotals = new SchoolTotals(forecasts, horizon, backtest.errors());
+        Map<Integer, Double> district = new TreeMap<>();
+        for (int i = 0; i < forecasts.size(); i++) {
+            warnings.addAll(forecasts.get(i).warnings());
+            for (int h = 1; h <= horizon; h++) {
+                district.merge(last + h, schoolTotals.total(i, h), Double::sum);
+            }
         }
         List<Total> totals = new ArrayList<>();
         district.forEach((year, value) -> {

@@ -86,6 +86,21 @@ public final class EnrollmentHistory {
         return cut;
     }
 
+    /**
+     * The same cut, sharing this history's counts rather than copying them (a backtest cuts a state's history at every
+     * origin): only to be read, and only while this history does not change.
+     */
+    EnrollmentHistory viewUpTo(int lastYear) {
+        EnrollmentHistory cut = new EnrollmentHistory();
+        counts.forEach((school, years) -> {
+            NavigableMap<Integer, Map<Grade, Integer>> known = years.headMap(lastYear, true);
+            if (!known.isEmpty()) {
+                cut.counts.put(school, known);
+            }
+        });
+        return cut;
+    }
+
     public boolean isEmpty() {
         return counts.isEmpty();
     }

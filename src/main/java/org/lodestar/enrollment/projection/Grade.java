@@ -19,6 +19,9 @@ public enum Grade {
     G11,
     G12;
 
+    /** values() copies the array on every call, and next() and previous() are called for every count read. */
+    private static final Grade[] VALUES = values();
+
     /** Reads PK, K, 1-12 (also "01", "G1", "KG"). */
     public static Grade parse(String text) {
         String value = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
@@ -34,7 +37,7 @@ public enum Grade {
         try {
             int number = Integer.parseInt(value);
             if (number >= 1 && number <= 12) {
-                return values()[number + 1];
+                return VALUES[number + 1];
             }
         } catch (NumberFormatException ignored) {
             // falls through to the message below
@@ -43,11 +46,11 @@ public enum Grade {
     }
 
     public Grade next() {
-        return this == G12 ? null : values()[ordinal() + 1];
+        return this == G12 ? null : VALUES[ordinal() + 1];
     }
 
     public Grade previous() {
-        return this == PK ? null : values()[ordinal() - 1];
+        return this == PK ? null : VALUES[ordinal() - 1];
     }
 
     /** As people write it: PK, K, 1 ... 12. */

@@ -1,10 +1,14 @@
 package org.lodestar.enrollment.projection;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Prediction intervals from a method's own past errors at one level (grade cells, school totals or district totals):
@@ -22,8 +26,12 @@ public final class IntervalModel {
 
     private final BandLevel level;
 
-    /** By horizon: target year, size class and log error of each forecast, one after the other. */
-    private final Map<Integer, Doubles> byHorizon = new HashMap<>();
+    /**
+     * By horizon, target year and size class: the log errors, bare. A state's backtest keeps hundreds of thousands of
+     * grade errors; kept apart by what a band selects on, each costs 8 bytes (not 24 with its year and size beside it)
+     * and counting a band's errors adds up a few buckets' sizes rather than reading every error.
+     */
+    private final Map<Integer, NavigableMap<Integer, Doubles[]>> byHorizon = new HashMap<>();
 
     /** Bands already worked out, by horizon and size class: a backtest asks for the same ones thousands of times. */
     private final Map<Integer, Band> bands = new HashMap<>();
@@ -57,34 +65,52 @@ public final class IntervalModel {
         if (targetYear <= asOf) {
             bands.clear(); // an error not yet known at asOf changes no band yet
         }
-        Doubles errors = byHorizon.computeIfAbsent(horizon, h -> new Doubles());
-        errors.add(targetYear);
-        errors.add(level.sizeClass(forecast));
-        errors.add(Math.log(actual / forecast));
+        Doubles[] sizes = byHorizon
+                .computeIfAbsent(horizon, h -> new TreeMap<>())
+                .computeIfAbsent(targetYear, y -> new Doubles[level.sizeClasses()]);
+        int size = level.sizeClass(forecast);
+        if (sizes[size] == null) {
+            sizes[size] = new Doubles();
+        }
+        sizes[size].add(Math.log(actual / forecast));
     }
 
     public boolean covers(int horizon) {
         return count(horizon, -1, Double.NEGATIVE_INFINITY) >= MINIMUM_ERRORS;
     }
 
-    /** Counts from now on only errors of target years up to {@code year}. */
+    /**
+     * Counts from now on only errors of target years up to {@code year}. A backtest moves on to its next origin so,
+     * with every error of the origins before in: their buckets are full, and trimmed to size.
+     */
     void asOf(double year) {
         if (year != asOf) {
             asOf = year;
             bands.clear();
         }
+        for (NavigableMap<Integer, Doubles[]> years : byHorizon.values()) {
+            for (Doubles[] sizes : years.values()) {
+                for (Doubles errors : sizes) {
+                    if (errors != null) {
+                        errors.trim();
+                    }
+                }
+            }
+        }
     }
 
-    /** The errors of one horizon and size class (every size: -1), of target years from {@code fromYear} on. */
+    /**
+     * The errors of one horizon and size class (every size: -1), of target years from {@code fromYear} on, year by
+     * year (a band sorts them).
+     */
     double[] errors(int horizon, int sizeClass, double fromYear) {
-        Doubles errors = byHorizon.get(horizon);
         double[] found = new double[count(horizon, sizeClass, fromYear)];
         int n = 0;
-        for (int i = 0; n < found.length; i += 3) {
-            if (errors.get(i) >= fromYear
-                    && errors.get(i) <= asOf
-                    && (sizeClass < 0 || errors.get(i + 1) == sizeClass)) {
-                found[n++] = errors.get(i + 2);
+        for (Doubles[] sizes : known(horizon, fromYear)) {
+            for (int size = 0; size < sizes.length; size++) {
+                if (sizes[size] != null && (sizeClass < 0 || size == sizeClass)) {
+                    n = sizes[size].copyTo(found, n);
+                }
             }
         }
         return found;
@@ -92,16 +118,29 @@ public final class IntervalModel {
 
     /** Counted before copying: the errors of a state's grades run to hundreds of thousands. */
     private int count(int horizon, int sizeClass, double fromYear) {
-        Doubles errors = byHorizon.get(horizon);
         int n = 0;
-        for (int i = 0; errors != null && i < errors.size(); i += 3) {
-            if (errors.get(i) >= fromYear
-                    && errors.get(i) <= asOf
-                    && (sizeClass < 0 || errors.get(i + 1) == sizeClass)) {
-                n++;
+        for (Doubles[] sizes : known(horizon, fromYear)) {
+            for (int size = 0; size < sizes.length; size++) {
+                if (sizes[size] != null && (sizeClass < 0 || size == sizeClass)) {
+                    n += sizes[size].size();
+                }
             }
         }
         return n;
+    }
+
+    /** The errors of one horizon by size class, of target years from {@code fromYear} up to asOf, in year order. */
+    private Collection<Doubles[]> known(int horizon, double fromYear) {
+        NavigableMap<Integer, Doubles[]> years = byHorizon.get(horizon);
+        int from = (int) Math.ceil(fromYear); // an infinite year becomes the least or greatest int
+        int to = lastKnownYear();
+        return years == null || from > to
+                ? List.of()
+                : years.subMap(from, true, to, true).values();
+    }
+
+    private int lastKnownYear() {
+        return (int) Math.floor(asOf);
     }
 
     /** The errors of one horizon and size class, every year's, for fitting the prior. */
@@ -120,13 +159,8 @@ public final class IntervalModel {
         }
         int size = level.sizeClass(forecast);
         return bands.computeIfAbsent(horizon * 16 + size, key -> {
-            Doubles all = byHorizon.get(horizon);
-            double latest = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < all.size(); i += 3) {
-                if (all.get(i) <= asOf) {
-                    latest = Math.max(latest, all.get(i));
-                }
-            }
+            // covered, so some target year up to asOf has errors
+            int latest = byHorizon.get(horizon).floorKey(lastKnownYear());
             double from = latest - RECENT_YEARS + 1;
             int chosenSize = count(horizon, size, from) >= MINIMUM_ERRORS ? size : -1;
             double chosenFrom = count(horizon, chosenSize, from) >= MINIMUM_ERRORS ? from : Double.NEGATIVE_INFINITY;
@@ -161,19 +195,22 @@ public final class IntervalModel {
      */
     record Spread(int errors, double meanSquarePerYear, int origins) {}
 
+    /** Summed horizon by horizon, year by year, size class by size class (a district's: in the order they came). */
     Spread spreadPerYear() {
         double sum = 0;
         int n = 0;
-        Set<Double> origins = new HashSet<>();
-        for (Map.Entry<Integer, Doubles> entry : byHorizon.entrySet()) {
+        Set<Integer> origins = new HashSet<>();
+        for (Map.Entry<Integer, NavigableMap<Integer, Doubles[]>> entry : byHorizon.entrySet()) {
             int horizon = entry.getKey();
-            Doubles errors = entry.getValue();
-            for (int i = 0; i < errors.size(); i += 3) {
-                if (errors.get(i) <= asOf) {
-                    double perYear = errors.get(i + 2) / horizon;
-                    sum += perYear * perYear;
-                    n++;
-                    origins.add(errors.get(i) - horizon);
+            for (Map.Entry<Integer, Doubles[]> year :
+                    entry.getValue().headMap(lastKnownYear(), true).entrySet()) {
+                for (Doubles errors : year.getValue()) {
+                    for (int i = 0; errors != null && i < errors.size(); i++) {
+                        double perYear = errors.get(i) / horizon;
+                        sum += perYear * perYear;
+                        n++;
+                        origins.add(year.getKey() - horizon);
+                    }
                 }
             }
         }

@@ -17,24 +17,23 @@ final class Reconciliation {
 
     private Reconciliation() {}
 
-    static void reconcile(
-            EnrollmentHistory history, int origin, Collection<CohortSurvival.SchoolForecast> forecasts, Method method) {
+    static void reconcile(EnrollmentHistory history, int origin, Collection<SchoolForecast> forecasts, Method method) {
         if (forecasts.isEmpty()) {
             return;
         }
         Map<Grade, Double> start = new EnumMap<>(Grade.class);
-        for (CohortSurvival.SchoolForecast forecast : forecasts) {
+        for (SchoolForecast forecast : forecasts) {
             history.of(forecast.school())
                     .get(origin)
                     .forEach((grade, n) -> start.merge(grade, (double) n, Double::sum));
         }
         Map<Grade, Double> ratios = ratios(history, origin, method);
         NavigableMap<Integer, Map<Grade, Double>> sums = new TreeMap<>();
-        for (CohortSurvival.SchoolForecast forecast : forecasts) {
-            forecast.years()
-                    .forEach((year, grades) ->
-                            grades.forEach((grade, n) -> sums.computeIfAbsent(year, y -> new EnumMap<>(Grade.class))
-                                    .merge(grade, n, Double::sum)));
+        for (SchoolForecast forecast : forecasts) {
+            for (int year = forecast.origin() + 1; year <= forecast.origin() + forecast.horizon(); year++) {
+                Map<Grade, Double> sum = sums.computeIfAbsent(year, y -> new EnumMap<>(Grade.class));
+                forecast.forEachGrade(year, (grade, n) -> sum.merge(grade, n, Double::sum));
+            }
         }
         Map<Grade, Double> previous = start;
         for (Map.Entry<Integer, Map<Grade, Double>> year : sums.entrySet()) {
@@ -51,11 +50,12 @@ final class Reconciliation {
                 district.put(grade, feeder * ratio);
                 factors.put(grade, feeder * ratio / sum.getValue());
             }
-            for (CohortSurvival.SchoolForecast forecast : forecasts) {
-                Map<Grade, Double> grades = forecast.years().get(year.getKey());
-                if (grades != null) {
-                    grades.replaceAll((grade, n) -> n * factors.getOrDefault(grade, 1.0));
-                }
+            for (SchoolForecast forecast : forecasts) {
+                factors.forEach((grade, factor) -> {
+                    if (forecast.has(year.getKey(), grade)) {
+                        forecast.put(year.getKey(), grade, forecast.count(year.getKey(), grade) * factor);
+                    }
+                });
             }
             previous = district;
         }

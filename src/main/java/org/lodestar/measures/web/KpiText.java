@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 @Component("kpiText")
 class KpiText {
 
-    public String value(Kpi.Unit unit, BigDecimal value, Locale locale) {
-        return Values.format(unit, value, locale);
+    public String value(Kpi.Unit unit, BigDecimal value, Locale locale, String currencyCode) {
+        return Values.format(unit, value, locale, currencyCode);
     }
 
     public String year(int startYear) {

@@ -7,7 +7,7 @@ import org.lodestar.directory.SignedInUser;
 import org.lodestar.measures.Kpi;
 import org.lodestar.measures.Scorecards;
 import org.lodestar.measures.domain.KpiEditing;
-import org.lodestar.planning.Node;
+import org.lodestar.planning.Goal;
 import org.lodestar.planning.PlanNodes;
 import org.lodestar.planning.PlanningApi;
 import org.lodestar.shared.ForbiddenException;
@@ -35,7 +35,7 @@ class PublishingController {
         this.directory = directory;
     }
 
-    record GoalRow(Node goal, List<Kpi> kpis) {}
+    record GoalRow(Goal goal, List<Kpi> kpis) {}
 
     @GetMapping("/publishing")
     String show(@AuthenticationPrincipal SignedInUser user, Model model) {
@@ -61,9 +61,13 @@ class PublishingController {
     }
 
     @PostMapping("/publishing/goals/{id}")
-    String goal(@PathVariable UUID id, @RequestParam boolean published, @AuthenticationPrincipal SignedInUser user) {
+    String goal(
+            @PathVariable UUID id,
+            @RequestParam boolean published,
+            @RequestParam int version,
+            @AuthenticationPrincipal SignedInUser user) {
         ForbiddenException.unless(user.canPlanForDistrict());
-        planning.setPublished(user, id, published);
+        planning.setPublished(user, id, published, version);
         return "redirect:/publishing";
     }
 
@@ -88,7 +92,8 @@ class PublishingController {
                         k.aboutStudents(),
                         published,
                         k.position(),
-                        k.targets()));
+                        k.targets(),
+                        k.version()));
         return "redirect:/publishing";
     }
 }

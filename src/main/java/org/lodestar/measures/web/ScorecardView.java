@@ -13,7 +13,7 @@ import org.lodestar.measures.ArchivedKpi;
 import org.lodestar.measures.Kpi;
 import org.lodestar.measures.KpiOverview;
 import org.lodestar.measures.Scorecards;
-import org.lodestar.planning.Node;
+import org.lodestar.planning.Goal;
 import org.lodestar.planning.PlanNodes;
 import org.lodestar.planning.PlanSummary;
 import org.lodestar.planning.PlanningApi;
@@ -64,7 +64,7 @@ class ScorecardView {
      * once, rather than by the template at every request: a message with an argument is formatted under a lock that
      * every request shares, which held back 40 of 50 concurrent requests (seen in thread dumps of the load benchmark).
      */
-    record GoalCard(Node goal, List<KpiOverview> kpis, Map<UUID, String> charts, Map<UUID, String> labels) {}
+    record GoalCard(Goal goal, List<KpiOverview> kpis, Map<UUID, String> charts, Map<UUID, String> labels) {}
 
     record Filter(UUID plan, UUID goal, UUID school, String group) {}
 
@@ -77,7 +77,7 @@ class ScorecardView {
             PlanSummary plan,
             List<ArchivedKpi> archived,
             List<GoalCard> cards,
-            List<Node> goals) {}
+            List<Goal> goals) {}
 
     private record Key(UUID district, long version, Filter asked, String language) {}
 
@@ -109,7 +109,7 @@ class ScorecardView {
             return new Shown(plans, schools, groups, filter, null, archived, List.of(), List.of());
         }
         PlanNodes nodes = planning.nodesOfPlan(district, chosen.id());
-        List<Node> goals = nodes.goals();
+        List<Goal> goals = nodes.goals();
         List<Kpi> kpis = scorecards.kpisOfOutcomes(district, nodes.outcomeIds()).stream()
                 .filter(kpi -> goal == null || goal.equals(nodes.goalOf(kpi.outcomeId())))
                 .toList();
@@ -117,7 +117,7 @@ class ScorecardView {
         String actual = messages.getMessage("kpi.actual", null, locale);
         String target = messages.getMessage("kpi.targetPath", null, locale);
         List<GoalCard> cards = new ArrayList<>();
-        for (Node g : goals) {
+        for (Goal g : goals) {
             if (goal != null && !goal.equals(g.id())) {
                 continue;
             }

@@ -79,8 +79,7 @@ class PlansApiController {
     @GetMapping("/api/v1/goals/{id}")
     @Operation(summary = "One goal with its outcomes, KPIs, strategies and projects")
     GoalDto goal(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user) {
-        var node = planning.node(user.districtId(), org.lodestar.planning.Tier.GOAL, id)
-                .orElseThrow(() -> new NotFoundException("goal"));
+        var node = planning.goal(user.districtId(), id).orElseThrow(() -> new NotFoundException("goal"));
         return planning.tree(user.districtId(), node.planId()).goals().stream()
                 .filter(branch -> branch.goal().id().equals(id))
                 .map(PlansApiController::goal)
@@ -109,11 +108,7 @@ class PlansApiController {
                                 s.strategy().title(),
                                 s.strategy().ownerId(),
                                 s.projects().stream()
-                                        .map(p -> new ProjectDto(
-                                                p.id(),
-                                                p.title(),
-                                                p.ownerId(),
-                                                p.status().name()))
+                                        .map(p -> new ProjectDto(p.id(), p.title(), p.ownerId(), p.status()))
                                         .toList()))
                         .toList());
     }

@@ -9,11 +9,10 @@ import org.lodestar.directory.DirectoryApi;
 import org.lodestar.directory.School;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.planning.Alignment;
-import org.lodestar.planning.Node;
+import org.lodestar.planning.Goal;
 import org.lodestar.planning.PlanSummary;
 import org.lodestar.planning.PlanTree;
 import org.lodestar.planning.PlanningApi;
-import org.lodestar.planning.Tier;
 import org.lodestar.planning.domain.PlanEditing;
 import org.lodestar.shared.NotFoundException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -41,15 +40,14 @@ class GoalsController {
     @GetMapping("/goals/{id}")
     String show(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user, Model model) {
         UUID district = user.districtId();
-        Node goal = planning.node(district, Tier.GOAL, id).orElseThrow(() -> new NotFoundException("goal"));
+        Goal goal = planning.goal(district, id).orElseThrow(() -> new NotFoundException("goal"));
         PlanTree tree = planning.tree(district, goal.planId());
         PlanTree.GoalBranch branch = tree.goals().stream()
                 .filter(candidate -> candidate.goal().id().equals(id))
                 .findFirst()
                 .orElseThrow();
-        Map<UUID, Node> goals = planning.nodes(district).stream()
-                .filter(node -> node.tier() == Tier.GOAL)
-                .collect(Collectors.toMap(Node::id, Function.identity()));
+        Map<UUID, Goal> goals =
+                planning.goals(district).stream().collect(Collectors.toMap(Goal::id, Function.identity()));
         Map<UUID, PlanSummary> plans =
                 planning.plans(district).stream().collect(Collectors.toMap(PlanSummary::id, Function.identity()));
         Map<UUID, School> schools = directory.schoolsById(district);
@@ -65,7 +63,7 @@ class GoalsController {
                     alignments.stream()
                             .filter(alignment -> alignment.districtGoalId().equals(id))
                             .map(alignment -> {
-                                Node schoolGoal = goals.get(alignment.schoolGoalId());
+                                Goal schoolGoal = goals.get(alignment.schoolGoalId());
                                 School school = schools.get(
                                         plans.get(schoolGoal.planId()).schoolId());
                                 return new AlignedSchool(school.name(), schoolGoal, alignment.rationale());
@@ -83,7 +81,7 @@ class GoalsController {
                     "districtGoals",
                     goals.values().stream()
                             .filter(node -> plans.get(node.planId()).districtPlan())
-                            .sorted(java.util.Comparator.comparingInt(Node::position))
+                            .sorted(java.util.Comparator.comparingInt(Goal::position))
                             .toList());
         }
         return "planning/goal";
@@ -113,5 +111,5 @@ class GoalsController {
     }
 
     /** A school goal aligned to a district goal (or the district goal a school goal aligns to), with the reason. */
-    record AlignedSchool(String school, Node goal, String rationale) {}
+    record AlignedSchool(String school, Goal goal, String rationale) {}
 }

@@ -1,4 +1,4 @@
-package org.lodestar.planning;
+package org.lodestar.execution;
 
 public enum ProjectStatus {
     NOT_STARTED,

@@ -1,0 +1,38 @@
+package org.lodestar.execution;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.lodestar.directory.SignedInUser;
+import org.lodestar.execution.domain.ProjectEditing;
+import org.lodestar.execution.domain.ProjectStore;
+import org.springframework.stereotype.Service;
+
+/** What other modules may ask of execution: projects under strategies. */
+@Service
+public class ExecutionApi {
+
+    private final ProjectStore store;
+    private final ProjectEditing editing;
+
+    ExecutionApi(ProjectStore store, ProjectEditing editing) {
+        this.store = store;
+        this.editing = editing;
+    }
+
+    /** A project that is not archived. */
+    public Optional<Project> project(UUID districtId, UUID id) {
+        return store.find(districtId, id);
+    }
+
+    /** Adds a project, last under its strategy, not started. */
+    public UUID addProject(SignedInUser user, UUID strategyId, String title, UUID ownerId) {
+        return editing.add(user, strategyId, title, ownerId);
+    }
+
+    /** Sets a project's status, if nobody changed the project since {@code version} was read. */
+    public void setStatus(SignedInUser user, UUID projectId, ProjectStatus status, int version) {
+        Project project = store.find(user.districtId(), projectId)
+                .orElseThrow(() -> new org.lodestar.shared.NotFoundException("project"));
+        editing.update(user, projectId, project.title(), project.ownerId(), status, version);
+    }
+}
