@@ -77,6 +77,10 @@ class PublicPageCacheTest {
         assertThat(english()).contains(">61.9%<");
     }
 
+    private int version(org.lodestar.directory.SignedInUser planner, UUID goal) {
+        return planning.goal(planner.districtId(), goal).orElseThrow().version();
+    }
+
     @Test
     void aGoalTakenOffThePublicPageLeavesItAtOnce() throws Exception {
         String goalTitle = "Safe, healthy and welcoming schools";
@@ -85,11 +89,11 @@ class PublicPageCacheTest {
         var planner = fixtures.user("planner@lakeview.example");
         assertThat(english()).contains(goalTitle);
         try {
-            planning.setPublished(planner, goal, false);
+            planning.setPublished(planner, goal, false, version(planner, goal));
 
             assertThat(english()).doesNotContain(goalTitle).contains(KPI);
         } finally {
-            planning.setPublished(planner, goal, true);
+            planning.setPublished(planner, goal, true, version(planner, goal));
         }
         assertThat(english()).contains(goalTitle);
     }
