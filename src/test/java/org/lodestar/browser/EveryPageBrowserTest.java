@@ -196,7 +196,11 @@ class EveryPageBrowserTest {
                         new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Edit"))
                 .click();
         page.selectOption("select[name=status]", "BLOCKED");
-        page.locator("form:has(select[name=status]) button[type=submit]").click();
+        // the tree reloads itself after the save: the form below is taken from the reloaded tree, not one it replaces
+        page.waitForResponse(
+                response -> response.url().contains("/tree"),
+                () -> page.locator("form:has(select[name=status]) button[type=submit]")
+                        .click());
         assertThat(page.locator("[data-tier=project]")
                         .filter(new com.microsoft.playwright.Locator.FilterOptions()
                                 .setHasText("Summer math institute for grade 6-8 teachers"))
@@ -205,8 +209,8 @@ class EveryPageBrowserTest {
 
         // the add form works as a plain form too: a blank title is refused on a page of its own
         var form = page.locator("form[data-add=project]").first();
-        form.evaluate("f => { f.removeAttribute('hx-post'); f.querySelector('input').removeAttribute('required'); }");
-        form.evaluate("f => f.submit()");
+        form.evaluate(
+                "f => { f.removeAttribute('hx-post'); f.querySelector('input').removeAttribute('required'); f.submit(); }");
         assertThat(page.locator("main [role=alert]")).hasText("Give it a title of at most 300 characters.");
         Browser.screenshot(page, "project-new");
         page.fill("input[name=title]", "Visit every school");
