@@ -155,7 +155,8 @@ class KpiController {
             @AuthenticationPrincipal SignedInUser user,
             Model model) {
         Kpi kpi = scorecards.kpi(user.districtId(), id);
-        List<Measurement> all = scorecards.measurements(user.districtId(), id);
+        // the scope's history and the latest year's breakdown, not every school's and group's values of every year
+        List<Measurement> all = scorecards.scopeAndLatestYear(user.districtId(), id, school, group);
         List<Measurement> scope = all.stream()
                 .filter(m -> java.util.Objects.equals(m.schoolId(), school)
                         && m.groupCode().equals(group))
