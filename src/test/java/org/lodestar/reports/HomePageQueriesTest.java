@@ -99,8 +99,8 @@ class HomePageQueriesTest {
                             "%s: statements before (%d) and after adding 3 goals, 10 KPIs and 9 projects",
                             email, before.get(email).statements())
                     .isEqualTo(before.get(email).statements())
-                    .isLessThanOrEqualTo(
-                            20); // the planner 12: plans, plan items, KPIs, district, values, projects, sign-in
+                    // about 12 for the planner and 20 for the principal (school plans, alignments, the district plan)
+                    .isLessThanOrEqualTo(24);
         }
     }
 
