@@ -4,11 +4,19 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.lodestar.directory.DirectoryApi;
+import org.lodestar.directory.Grant;
+import org.lodestar.directory.Person;
+import org.lodestar.directory.Role;
+import org.lodestar.directory.School;
+import org.lodestar.directory.SchoolLevel;
 import org.lodestar.directory.SignedInUser;
+import org.lodestar.directory.StudentGroup;
+import org.lodestar.enrollment.EnrollmentApi;
 import org.lodestar.execution.ExecutionApi;
 import org.lodestar.execution.ProjectStatus;
 import org.lodestar.measures.Measurement;
@@ -24,8 +32,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -44,45 +50,38 @@ class DemoDistrict implements ApplicationRunner {
     static final String SLUG = "lakeview";
     private static final Logger log = LoggerFactory.getLogger(DemoDistrict.class);
 
-    private final JdbcClient jdbc;
     private final DirectoryApi directory;
     private final PlanningApi planning;
     private final ExecutionApi execution;
     private final MeasuresApi measures;
-    private final PasswordEncoder passwords;
+    private final EnrollmentApi enrollment;
     private final TransactionTemplate transaction;
     private final boolean enabled;
     private final Environment environment;
     private final Random random = new Random(2025);
 
     DemoDistrict(
-            JdbcClient jdbc,
             DirectoryApi directory,
             PlanningApi planning,
             ExecutionApi execution,
             MeasuresApi measures,
-            PasswordEncoder passwords,
+            EnrollmentApi enrollment,
             TransactionTemplate transaction,
             @Value("${lodestar.demo.enabled:true}") boolean enabled,
             Environment environment) {
         this.environment = environment;
-        this.jdbc = jdbc;
         this.directory = directory;
         this.planning = planning;
         this.execution = execution;
         this.measures = measures;
-        this.passwords = passwords;
+        this.enrollment = enrollment;
         this.transaction = transaction;
         this.enabled = enabled;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!enabled
-                || jdbc.sql("select count(*) from district")
-                                .query(Integer.class)
-                                .single()
-                        > 0) {
+        if (!enabled || !directory.noDistrictYet()) {
             return;
         }
         transaction.executeWithoutResult(status -> load());
@@ -112,18 +111,22 @@ class DemoDistrict implements ApplicationRunner {
     private UUID district;
     private SignedInUser as;
 
+    /** Everything goes in through each module's API, as the district's admin and planner would enter it. */
     private void load() {
-        district = Ids.next();
-        jdbc.sql("insert into district (id, name, slug, sample_data) values (?, ?, ?, true)")
-                .params(district, "Lakeview Unified School District", SLUG)
-                .update();
-        groups();
-        List<UUID> schools = schools();
-        UUID admin = person("admin@lakeview.example", "Alex Rivera", "DISTRICT_ADMIN", null);
-        UUID planner = person("planner@lakeview.example", "Priya Natarajan", "PLANNER", null);
-        person("principal@lakeview.example", "Sam Okafor", "SCHOOL_LEADER", schools.get(0));
-        person("teacher@lakeview.example", "Jordan Lee", "CONTRIBUTOR", schools.get(0));
-        person("board@lakeview.example", "Morgan Blake", "VIEWER", null);
+        SignedInUser admin = directory.createDistrict(
+                "Lakeview Unified School District",
+                SLUG,
+                true,
+                groups(),
+                "Alex Rivera",
+                "admin@lakeview.example",
+                PASSWORD);
+        district = admin.districtId();
+        List<UUID> schools = schools(admin);
+        UUID planner = person(admin, "planner@lakeview.example", "Priya Natarajan", Role.PLANNER, null);
+        person(admin, "principal@lakeview.example", "Sam Okafor", Role.SCHOOL_LEADER, schools.get(0));
+        person(admin, "teacher@lakeview.example", "Jordan Lee", Role.CONTRIBUTOR, schools.get(0));
+        person(admin, "board@lakeview.example", "Morgan Blake", Role.VIEWER, null);
         as = directory.currentAccount(district, planner).orElseThrow();
 
         UUID plan = Ids.next();
@@ -176,7 +179,7 @@ class DemoDistrict implements ApplicationRunner {
         goals.add(goal(
                 plan,
                 "Attract, grow and keep excellent educators",
-                admin,
+                admin.userId(),
                 true,
                 3,
                 new Kpi[] {
@@ -205,7 +208,7 @@ class DemoDistrict implements ApplicationRunner {
         goals.add(goal(
                 plan,
                 "Modern technology for learning and operations",
-                admin,
+                admin.userId(),
                 false,
                 5,
                 new Kpi[] {
@@ -227,11 +230,12 @@ class DemoDistrict implements ApplicationRunner {
      */
     private void enrollment(List<UUID> schools) {
         String[] grades = {"PK", "K", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"};
+        Map<Integer, Integer> births = new java.util.TreeMap<>();
         for (int year = 2010; year <= 2024; year++) {
-            jdbc.sql("insert into enrollment_birth (district_id, birth_year, births) values (?, ?, ?)")
-                    .params(district, year, 760 - (year - 2010) * 9 + random.nextInt(30))
-                    .update();
+            births.put(year, 760 - (year - 2010) * 9 + random.nextInt(30));
         }
+        enrollment.recordBirths(as, births);
+        List<EnrollmentApi.Count> counted = new ArrayList<>();
         for (int s = 0; s < SCHOOLS.length; s++) {
             int low = indexOf(grades, (String) SCHOOLS[s][2]);
             int high = indexOf(grades, (String) SCHOOLS[s][3]);
@@ -250,13 +254,11 @@ class DemoDistrict implements ApplicationRunner {
                 }
                 counts = next;
                 for (int g = low; g <= high; g++) {
-                    jdbc.sql(
-                                    "insert into enrollment_count (district_id, school_id, school_year, grade, students) values (?, ?, ?, ?, ?)")
-                            .params(district, schools.get(s), year, grades[g], (int) Math.round(counts[g]))
-                            .update();
+                    counted.add(new EnrollmentApi.Count(schools.get(s), year, grades[g], (int) Math.round(counts[g])));
                 }
             }
         }
+        enrollment.recordCounts(as, counted);
     }
 
     private static int indexOf(String[] grades, String grade) {
@@ -352,13 +354,12 @@ class DemoDistrict implements ApplicationRunner {
     /** How far each group's results sit from the district's, in points (lower for groups the system underserves). */
     private static final double[] GAPS = {0, -9, 7, -14, -18, 8, -10, -6, -8, 1, 5};
 
-    private void groups() {
+    private static List<StudentGroup> groups() {
+        List<StudentGroup> groups = new ArrayList<>();
         for (int i = 0; i < GROUPS.length; i++) {
-            jdbc.sql(
-                            "insert into student_group (district_id, code, name_en, name_es, family, position) values (?, ?, ?, ?, ?, ?)")
-                    .params(district, GROUPS[i][0], GROUPS[i][1], GROUPS[i][2], GROUPS[i][3], i)
-                    .update();
+            groups.add(new StudentGroup(GROUPS[i][0], GROUPS[i][1], GROUPS[i][2], GROUPS[i][3], i));
         }
+        return groups;
     }
 
     private static final Object[][] SCHOOLS = {
@@ -376,39 +377,29 @@ class DemoDistrict implements ApplicationRunner {
         {"Harbor Alternative High", "HIGH", "9", "12", 60}
     };
 
-    private List<UUID> schools() {
+    private List<UUID> schools(SignedInUser admin) {
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < SCHOOLS.length; i++) {
-            UUID id = Ids.next();
-            jdbc.sql("""
-                            insert into school (district_id, id, name, state_id, level, lowest_grade, highest_grade,
-                                capacity, address)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(
-                            district,
-                            id,
-                            SCHOOLS[i][0],
+            School school = directory.addSchool(
+                    admin,
+                    new School(
+                            Ids.next(),
+                            (String) SCHOOLS[i][0],
                             String.format("LV-%03d", i + 1),
-                            SCHOOLS[i][1],
-                            SCHOOLS[i][2],
-                            SCHOOLS[i][3],
-                            SCHOOLS[i][4],
-                            (100 + i * 17) + " Lake Road, Lakeview")
-                    .update();
-            ids.add(id);
+                            SchoolLevel.valueOf((String) SCHOOLS[i][1]),
+                            (String) SCHOOLS[i][2],
+                            (String) SCHOOLS[i][3],
+                            (Integer) SCHOOLS[i][4],
+                            (100 + i * 17) + " Lake Road, Lakeview",
+                            0));
+            ids.add(school.id());
         }
         return ids;
     }
 
-    private UUID person(String email, String name, String role, UUID school) {
-        UUID id = Ids.next();
-        jdbc.sql("insert into app_user (district_id, id, email, display_name, password_hash) values (?, ?, ?, ?, ?)")
-                .params(district, id, email, name, passwords.encode(PASSWORD))
-                .update();
-        jdbc.sql("insert into role_grant (district_id, id, user_id, role, school_id) values (?, ?, ?, ?, ?)")
-                .params(district, Ids.next(), id, role, school)
-                .update();
-        return id;
+    private UUID person(SignedInUser admin, String email, String name, Role role, UUID school) {
+        Person person = new Person(Ids.next(), email, name, true, List.of(new Grant(role, school)), 0);
+        return directory.addPerson(admin, person, PASSWORD).id();
     }
 
     /**

@@ -1,4 +1,7 @@
-/** The demo district loaded on a first start with an empty database, marked as sample data. */
+/**
+ * The demo district loaded on a first start with an empty database, marked as sample data, entered through each
+ * module's API.
+ */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "directory", "planning", "execution", "measures"})
+        allowedDependencies = {"shared", "directory", "planning", "execution", "measures", "enrollment"})
 package org.lodestar.demo;

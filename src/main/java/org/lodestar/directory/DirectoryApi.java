@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.lodestar.directory.domain.ApiTokenStore;
 import org.lodestar.directory.domain.DirectoryAdministration;
+import org.lodestar.directory.domain.DistrictSetup;
 import org.lodestar.directory.domain.DistrictStore;
 import org.lodestar.directory.domain.PersonStore;
 import org.lodestar.directory.domain.SchoolStore;
@@ -27,6 +28,7 @@ public class DirectoryApi {
     private final ApiTokenStore tokens;
     private final DirectoryAdministration administration;
     private final SignInAccounts signIns;
+    private final DistrictSetup setup;
 
     DirectoryApi(
             DistrictStore districts,
@@ -35,8 +37,10 @@ public class DirectoryApi {
             StudentGroupStore groups,
             ApiTokenStore tokens,
             DirectoryAdministration administration,
-            SignInAccounts signIns) {
+            SignInAccounts signIns,
+            DistrictSetup setup) {
         this.signIns = signIns;
+        this.setup = setup;
         this.districts = districts;
         this.schools = schools;
         this.people = people;
@@ -74,6 +78,35 @@ public class DirectoryApi {
     public School addSchool(SignedInUser admin, School school) {
         administration.saveSchool(admin, school);
         return school;
+    }
+
+    /**
+     * A new district with its student groups and first administrator (the demo district; a new installation uses the
+     * set-up page); returns the administrator's account, as whom the district is then filled in.
+     */
+    public SignedInUser createDistrict(
+            String name,
+            String slug,
+            boolean sampleData,
+            List<StudentGroup> studentGroups,
+            String adminName,
+            String adminEmail,
+            String password) {
+        UUID district = setup.create(name, slug, sampleData, studentGroups, adminName, adminEmail, password);
+        return people.findAccount(
+                        district,
+                        people.all(district).stream()
+                                .filter(person -> person.email().equals(adminEmail))
+                                .findFirst()
+                                .orElseThrow()
+                                .id())
+                .orElseThrow();
+    }
+
+    /** Adds a person with their grants and first password (district admins only), recorded in the audit log. */
+    public Person addPerson(SignedInUser admin, Person person, String password) {
+        administration.savePerson(admin, person, password);
+        return person;
     }
 
     public List<Person> people(UUID districtId) {

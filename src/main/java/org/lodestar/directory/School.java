@@ -2,7 +2,11 @@ package org.lodestar.directory;
 
 import java.util.UUID;
 
-/** A school of the district. */
+/**
+ * A school of the district.
+ *
+ * @param version the saved version this was read at; a save of an older version is refused
+ */
 public record School(
         UUID id,
         String name,
@@ -11,4 +15,5 @@ public record School(
         String lowestGrade,
         String highestGrade,
         Integer capacity,
-        String address) {}
+        String address,
+        int version) {}

@@ -8,7 +8,8 @@ import org.lodestar.measures.status.Direction;
 /**
  * A KPI: how progress on an outcome is tracked, with its baseline and its targets by school year. {@code aboutStudents}
  * says whether its values are rates or counts of students (each school or group value then needs its n, and no value
- * without n is public) or not (a budget, a count of staff: no n asked, nothing hidden).
+ * without n is public) or not (a budget, a count of staff: no n asked, nothing hidden). {@code version} is the saved
+ * version it was read at: a save of an older version is refused.
  */
 public record Kpi(
         UUID id,
@@ -25,7 +26,8 @@ public record Kpi(
         boolean aboutStudents,
         boolean published,
         int position,
-        SortedMap<Integer, BigDecimal> targets) {
+        SortedMap<Integer, BigDecimal> targets,
+        int version) {
 
     public BigDecimal endTarget() {
         return targets.isEmpty() ? null : targets.get(targets.lastKey());

@@ -55,7 +55,8 @@ public class MeasuresApi {
                         aboutStudents,
                         published,
                         0,
-                        targets));
+                        targets,
+                        0));
         return id;
     }
 

@@ -61,6 +61,11 @@ public class Scorecards implements IndicatorSource {
         return kpis.measurements(districtId, kpiId);
     }
 
+    /** Every value of a KPI with the version a writer names to replace it. */
+    public List<RecordedValue> recordedValues(UUID districtId, UUID kpiId) {
+        return kpis.recordedValues(districtId, kpiId);
+    }
+
     /** Every value of the given KPIs (every school, group, year and period), by KPI, in one statement. */
     public Map<UUID, List<Measurement>> measurements(UUID districtId, Collection<UUID> kpiIds) {
         return kpis.measurements(districtId, kpiIds);
@@ -87,6 +92,7 @@ public class Scorecards implements IndicatorSource {
     @Override
     public List<Indicator> indicators(UUID districtId, Collection<UUID> outcomeIds) {
         Locale locale = LocaleContextHolder.getLocale();
+        String currency = directory.district(districtId).currency();
         return overviews(districtId, kpis.ofOutcomes(districtId, outcomeIds), null, StudentGroup.ALL).stream()
                 .map(o -> new Indicator(
                         o.kpi().id(),
@@ -95,9 +101,9 @@ public class Scorecards implements IndicatorSource {
                         o.status().name(),
                         o.latest() == null
                                 ? "–"
-                                : Values.format(o.kpi().unit(), o.latest(), locale) + " ("
+                                : Values.format(o.kpi().unit(), o.latest(), locale, currency) + " ("
                                         + new org.lodestar.shared.SchoolYear(o.latestYear()) + ")",
-                        Values.format(o.kpi().unit(), o.kpi().endTarget(), locale)))
+                        Values.format(o.kpi().unit(), o.kpi().endTarget(), locale, currency)))
                 .toList();
     }
 

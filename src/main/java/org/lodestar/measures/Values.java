@@ -4,8 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.util.Locale;
+import org.lodestar.shared.Money;
 
-/** How a KPI's values are written for people: 72.4%, 1,234, $1,250,000. */
+/** How a KPI's values are written for people: 72.4%, 1,234, $1,250,000 (in the district's currency). */
 public final class Values {
 
     private Values() {}
@@ -31,7 +32,8 @@ public final class Values {
         };
     }
 
-    public static String format(Kpi.Unit unit, BigDecimal value, Locale locale) {
+    /** A value in the reader's language; money in the currency of {@code currencyCode} (ISO 4217). */
+    public static String format(Kpi.Unit unit, BigDecimal value, Locale locale, String currencyCode) {
         if (value == null) {
             return "–";
         }
@@ -47,10 +49,7 @@ public final class Values {
                 number.setMaximumFractionDigits(0);
                 yield number.format(value);
             }
-            case CURRENCY -> {
-                number.setMaximumFractionDigits(0);
-                yield "$" + number.format(value);
-            }
+            case CURRENCY -> Money.of(value, currencyCode).format(locale);
             case RATE, SCORE -> {
                 number.setMaximumFractionDigits(2);
                 yield number.format(value);

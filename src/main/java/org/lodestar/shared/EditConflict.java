@@ -10,9 +10,10 @@ import java.util.Objects;
  * now. The form is shown again with their entries and the saved version, so saving again deliberately replaces the
  * other edit and leaving keeps it.
  *
- * @param differences field label (a message key), their entry, the value saved now
+ * @param differences field label, their entry, the value saved now
+ * @param fieldsInWords whether the field labels are words already (cells of a grid: "2024-25 K") rather than message keys
  */
-public record EditConflict(List<Difference> differences) {
+public record EditConflict(List<Difference> differences, boolean fieldsInWords) {
 
     public record Difference(String field, String yours, String saved) {}
 
@@ -25,7 +26,12 @@ public record EditConflict(List<Difference> differences) {
                 differences.add(new Difference(field, value, current));
             }
         });
-        return new EditConflict(List.copyOf(differences));
+        return new EditConflict(List.copyOf(differences), false);
+    }
+
+    /** Differences whose field labels are words already. */
+    public static EditConflict inWords(List<Difference> differences) {
+        return new EditConflict(List.copyOf(differences), true);
     }
 
     private static String blankToNull(String value) {

@@ -19,6 +19,14 @@ public class EditConflictException extends RuntimeException {
         return item;
     }
 
+    /**
+     * The version a form or call says it read; one that names none read none, so its save of an existing item is
+     * refused rather than taken as the newest.
+     */
+    public static int versionRead(Integer sent) {
+        return sent == null ? -1 : sent;
+    }
+
     /** Refuses a save whose versioned update changed no row: the row's version moved on since it was read. */
     public static void unlessSaved(int updatedRows, String item) {
         if (updatedRows == 0) {

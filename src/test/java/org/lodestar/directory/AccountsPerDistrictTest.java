@@ -110,6 +110,7 @@ class AccountsPerDistrictTest {
                 .with(user(fixtures.otherDistrictUser("DISTRICT_ADMIN"))));
         mvc.perform(post("/admin/people")
                 .param("id", consultant.userId().toString())
+                .param("version", fixtures.version("app_user", consultant.userId()))
                 .param("displayName", "Consultant")
                 .param("email", consultant.email())
                 .param("active", "true")

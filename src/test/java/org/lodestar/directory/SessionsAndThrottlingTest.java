@@ -131,6 +131,7 @@ class SessionsAndThrottlingTest {
         MockHttpSession session = session(person.email(), Fixtures.PASSWORD);
         mvc.perform(post("/admin/people")
                 .param("id", person.userId().toString())
+                .param("version", fixtures.version("app_user", person.userId()))
                 .param("displayName", "Reset Me")
                 .param("email", person.email())
                 .param("active", "true")

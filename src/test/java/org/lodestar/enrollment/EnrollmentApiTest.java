@@ -87,7 +87,8 @@ class EnrollmentApiTest {
                 .contains("grade must be PK, K or 1-12")
                 .contains("count must be 0 or more");
         assertThat(count(school)).isNotEqualTo(72);
-        assertThat(mvc.perform(post("/api/v1/enrollment/history")
+        // the cell holds a count already: this call says it replaces whatever is there
+        assertThat(mvc.perform(post("/api/v1/enrollment/history?replace=true")
                                 .header("Authorization", planner)
                                 .contentType(MediaType.APPLICATION_JSON)
                                 .content(good))
@@ -115,6 +116,54 @@ class EnrollmentApiTest {
                 .getResponse();
         assertThat(refused.getStatus()).isEqualTo(422);
         assertThat(count(school)).isNotEqualTo(1);
+    }
+
+    @Test
+    void aCountReplacesAnotherOnlyWhenTheCallNamesIt() throws Exception {
+        UUID school = fixtures.any("select id from school where district_id = ? and name = 'Birch Elementary'");
+        String planner = token(fixtures.user("planner@lakeview.example"));
+        int before = count(school, "3");
+        String unnamed =
+                "[{\"schoolId\":\"" + school + "\",\"year\":2025,\"grade\":\"3\",\"count\":" + (before + 5) + "}]";
+        var refused = mvc.perform(post("/api/v1/enrollment/history")
+                        .header("Authorization", planner)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(unnamed))
+                .andReturn()
+                .getResponse();
+        assertThat(refused.getStatus()).isEqualTo(409);
+        assertThat(refused.getContentAsString()).contains("\"conflicts\"", "\"countNow\":" + before, "\"index\":0");
+        assertThat(count(school, "3")).isEqualTo(before);
+
+        String stale = "[{\"schoolId\":\"" + school + "\",\"year\":2025,\"grade\":\"3\",\"count\":" + (before + 5)
+                + ",\"replaces\":" + (before - 1) + "}]";
+        assertThat(mvc.perform(post("/api/v1/enrollment/history")
+                                .header("Authorization", planner)
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(stale))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(409);
+        String named = "[{\"schoolId\":\"" + school + "\",\"year\":2025,\"grade\":\"3\",\"count\":" + (before + 5)
+                + ",\"replaces\":" + before + "}]";
+        assertThat(mvc.perform(post("/api/v1/enrollment/history")
+                                .header("Authorization", planner)
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(named))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(201);
+        assertThat(count(school, "3")).isEqualTo(before + 5);
+    }
+
+    private int count(UUID school, String grade) {
+        return fixtures.jdbc()
+                .sql("select students from enrollment_count where school_id = ? and school_year = 2025 and grade = ?")
+                .params(school, grade)
+                .query(Integer.class)
+                .single();
     }
 
     private int count(UUID school) {

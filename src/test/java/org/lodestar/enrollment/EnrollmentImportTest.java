@@ -114,7 +114,7 @@ class EnrollmentImportTest {
                         null,
                         null));
         planningAhead.deleteScenario(planner, id);
-        planningAhead.saveSettings(planner, org.lodestar.enrollment.domain.StaffingSettings.DEFAULT);
+        planningAhead.saveSettings(planner, planningAhead.settings(planner.districtId()));
         assertThat(audited.get()).isEqualTo(before + 3);
     }
 }

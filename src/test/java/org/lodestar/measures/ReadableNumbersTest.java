@@ -25,14 +25,32 @@ class ReadableNumbersTest {
     @Test
     void numbersAreWrittenInTheReadersLanguage() {
         var percent = Kpi.Unit.PERCENT;
-        assertThat(Values.format(percent, new BigDecimal("87.5"), java.util.Locale.ENGLISH))
+        assertThat(Values.format(percent, new BigDecimal("87.5"), java.util.Locale.ENGLISH, "USD"))
                 .isEqualTo("87.5%");
-        assertThat(Values.format(percent, new BigDecimal("87.5"), java.util.Locale.forLanguageTag("es")))
+        assertThat(Values.format(percent, new BigDecimal("87.5"), java.util.Locale.forLanguageTag("es"), "USD"))
                 .isEqualTo("87,5\u00a0%");
-        assertThat(Values.format(Kpi.Unit.COUNT, new BigDecimal("7478"), java.util.Locale.forLanguageTag("es")))
+        assertThat(Values.format(Kpi.Unit.COUNT, new BigDecimal("7478"), java.util.Locale.forLanguageTag("es"), "USD"))
                 .isEqualTo("7.478");
-        assertThat(Values.format(Kpi.Unit.COUNT, new BigDecimal("7478"), java.util.Locale.ENGLISH))
+        assertThat(Values.format(Kpi.Unit.COUNT, new BigDecimal("7478"), java.util.Locale.ENGLISH, "USD"))
                 .isEqualTo("7,478");
+    }
+
+    @Test
+    void moneyIsWrittenInTheDistrictsCurrencyAndTheReadersLanguage() {
+        var money = Kpi.Unit.CURRENCY;
+        assertThat(Values.format(money, new BigDecimal("1250000"), java.util.Locale.US, "USD"))
+                .isEqualTo("$1,250,000");
+        assertThat(Values.format(money, new BigDecimal("1250000.4"), java.util.Locale.CANADA, "CAD"))
+                .isEqualTo("$1,250,000");
+        assertThat(Values.format(money, new BigDecimal("412"), java.util.Locale.forLanguageTag("es"), "USD"))
+                .contains("412")
+                .contains("US$")
+                .doesNotStartWith("$");
+        assertThat(Values.format(money, new BigDecimal("1250000"), java.util.Locale.forLanguageTag("es"), "EUR"))
+                .isEqualTo("1.250.000\u00a0€");
+        assertThat(org.lodestar.shared.Money.isCurrency("MXN")).isTrue();
+        assertThat(org.lodestar.shared.Money.isCurrency("XYZ")).isFalse();
+        assertThat(org.lodestar.shared.Money.isCurrency("usd")).isFalse();
     }
 
     @Test

@@ -180,6 +180,7 @@ class StudentValuesNeedNTest {
         assertThat(page).containsPattern("name=\"aboutStudents\"[^>]*checked").contains("Values are about students");
         // the box left unticked (only its marker sent) says the values are not about students
         var saved = mvc.perform(post("/kpis/" + kpi)
+                        .param("version", fixtures.version("kpi", kpi))
                         .param("name", "Staff counted")
                         .param("unit", "COUNT")
                         .param("direction", "HIGHER_IS_BETTER")

@@ -45,8 +45,9 @@ class LocalizedNumbersInFormsTest {
                 .getResponse();
     }
 
-    private static MockHttpServletRequestBuilder kpiForm(UUID kpi, String baseline, String target) {
+    private MockHttpServletRequestBuilder kpiForm(UUID kpi, String baseline, String target) {
         return post("/kpis/" + kpi)
+                .param("version", fixtures.version("kpi", kpi))
                 .param("name", "Cedar numbers")
                 .param("unit", "PERCENT")
                 .param("direction", "HIGHER_IS_BETTER")

@@ -47,8 +47,9 @@ class NoServerErrorTest {
         return mvc.perform(request.with(user(as)).with(csrf())).andReturn().getResponse();
     }
 
-    private static MockHttpServletRequestBuilder kpiForm(UUID kpi, String baseline, String baselineYear) {
+    private MockHttpServletRequestBuilder kpiForm(UUID kpi, String baseline, String baselineYear) {
         return post("/kpis/" + kpi)
+                .param("version", fixtures.version("kpi", kpi))
                 .param("name", "Reading at grade level")
                 .param("unit", "PERCENT")
                 .param("direction", "HIGHER_IS_BETTER")

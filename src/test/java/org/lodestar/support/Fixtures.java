@@ -110,6 +110,14 @@ public class Fixtures {
         return jdbc.sql(sql).param(demoDistrict()).query(UUID.class).list().get(0);
     }
 
+    /** The saved version of a row, as an edit form that was just opened sends it back. */
+    public String version(String table, UUID id) {
+        return String.valueOf(jdbc.sql("select version from " + table + " where id = ?")
+                .param(id)
+                .query(Integer.class)
+                .single());
+    }
+
     public int count(String table) {
         return jdbc.sql("select count(*) from " + table).query(Integer.class).single();
     }

@@ -73,23 +73,44 @@ public class DistrictSetup {
         return districts.findBySlug(slug).isPresent();
     }
 
+    /** A district with the standard ESSA groups and its first administrator; returns the district's id. */
     @Transactional
     public UUID create(String name, String slug, String adminName, String adminEmail, String password) {
+        List<StudentGroup> standard = new java.util.ArrayList<>();
+        for (int i = 0; i < STANDARD_GROUPS.size(); i++) {
+            String[] group = STANDARD_GROUPS.get(i);
+            standard.add(new StudentGroup(group[0], group[1], group[2], group[3], i));
+        }
+        return create(name, slug, false, standard, adminName, adminEmail, password);
+    }
+
+    /**
+     * A district with the given student groups and its first administrator; {@code sampleData} marks the demo, whose
+     * pages say so.
+     */
+    @Transactional
+    public UUID create(
+            String name,
+            String slug,
+            boolean sampleData,
+            List<StudentGroup> studentGroups,
+            String adminName,
+            String adminEmail,
+            String password) {
         UUID id = Ids.next();
         districts.insert(new District(
                 id,
                 name,
                 slug,
-                false,
+                sampleData,
                 new TierNames("Goal", "Outcome", "KPI", "Strategy", "Project"),
                 7,
                 10,
                 new BigDecimal("5"),
-                "en"));
-        for (int i = 0; i < STANDARD_GROUPS.size(); i++) {
-            String[] group = STANDARD_GROUPS.get(i);
-            groups.insert(id, new StudentGroup(group[0], group[1], group[2], group[3], i));
-        }
+                "en",
+                "USD",
+                0));
+        studentGroups.forEach(group -> groups.insert(id, group));
         UUID admin = Ids.next();
         people.save(
                 id,
@@ -98,7 +119,8 @@ public class DistrictSetup {
                         adminEmail.strip(),
                         adminName.strip(),
                         true,
-                        List.of(new Grant(Role.DISTRICT_ADMIN, null))));
+                        List.of(new Grant(Role.DISTRICT_ADMIN, null)),
+                        0));
         people.setPasswordHash(id, admin, passwords.encode(password));
         events.publishEvent(AuditableChange.created(
                 id, adminEmail, "District", id, name, java.util.Map.of("name", name, "slug", slug)));

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.lodestar.directory.District;
 import org.lodestar.directory.TierNames;
+import org.lodestar.shared.EditConflictException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -45,8 +46,8 @@ public class DistrictStore {
         jdbc.sql("""
                         insert into district (id, name, slug, sample_data, tier_goal, tier_outcome, tier_kpi,
                             tier_strategy, tier_project, school_year_start_month, minimum_n,
-                            status_tolerance_percent, default_language)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            status_tolerance_percent, default_language, currency)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         district.id(),
                         district.name(),
@@ -60,16 +61,18 @@ public class DistrictStore {
                         district.schoolYearStartMonth(),
                         district.minimumN(),
                         district.statusTolerancePercent(),
-                        district.defaultLanguage())
+                        district.defaultLanguage(),
+                        district.currency())
                 .update();
     }
 
+    /** Saves the settings at the version they were read at (else {@link EditConflictException}). */
     public void updateSettings(District district) {
-        jdbc.sql("""
+        int saved = jdbc.sql("""
                         update district set name = ?, tier_goal = ?, tier_outcome = ?, tier_kpi = ?, tier_strategy = ?,
                             tier_project = ?, school_year_start_month = ?, minimum_n = ?, status_tolerance_percent = ?,
-                            default_language = ?
-                        where id = ?""")
+                            default_language = ?, currency = ?, version = version + 1
+                        where id = ? and version = ?""")
                 .params(
                         district.name(),
                         district.tiers().goal(),
@@ -81,8 +84,11 @@ public class DistrictStore {
                         district.minimumN(),
                         district.statusTolerancePercent(),
                         district.defaultLanguage(),
-                        district.id())
+                        district.currency(),
+                        district.id(),
+                        district.version())
                 .update();
+        EditConflictException.unlessSaved(saved, "settings");
     }
 
     private static District map(ResultSet rs, int row) throws SQLException {
@@ -100,6 +106,8 @@ public class DistrictStore {
                 rs.getInt("school_year_start_month"),
                 rs.getInt("minimum_n"),
                 rs.getObject("status_tolerance_percent", BigDecimal.class),
-                rs.getString("default_language"));
+                rs.getString("default_language"),
+                rs.getString("currency"),
+                rs.getInt("version"));
     }
 }

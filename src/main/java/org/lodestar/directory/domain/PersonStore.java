@@ -12,6 +12,7 @@ import org.lodestar.directory.Grant;
 import org.lodestar.directory.Person;
 import org.lodestar.directory.Role;
 import org.lodestar.directory.SignedInUser;
+import org.lodestar.shared.EditConflictException;
 import org.lodestar.shared.Ids;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -74,14 +75,24 @@ public class PersonStore {
                 > 0;
     }
 
+    /** Adds a person, or saves one at the version it was read at (else {@link EditConflictException}). */
     public void save(UUID districtId, Person person) {
-        jdbc.sql("""
+        int saved = jdbc.sql("""
                         insert into app_user (district_id, id, email, display_name, active)
                         values (?, ?, ?, ?, ?)
                         on conflict (district_id, id) do update set email = excluded.email,
-                            display_name = excluded.display_name, active = excluded.active""")
-                .params(districtId, person.id(), person.email().strip(), person.displayName(), person.active())
+                            display_name = excluded.display_name, active = excluded.active,
+                            version = app_user.version + 1
+                        where app_user.version = ?""")
+                .params(
+                        districtId,
+                        person.id(),
+                        person.email().strip(),
+                        person.displayName(),
+                        person.active(),
+                        person.version())
                 .update();
+        EditConflictException.unlessSaved(saved, "person");
         jdbc.sql("delete from role_grant where district_id = ? and user_id = ?")
                 .params(districtId, person.id())
                 .update();
@@ -158,6 +169,7 @@ public class PersonStore {
                 rs.getString("email"),
                 rs.getString("display_name"),
                 rs.getBoolean("active"),
-                grants.getOrDefault(id, List.of()));
+                grants.getOrDefault(id, List.of()),
+                rs.getInt("version"));
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.lodestar.directory.School;
 import org.lodestar.directory.SchoolLevel;
+import org.lodestar.shared.EditConflictException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -42,15 +43,17 @@ public class SchoolStore {
                 > 0;
     }
 
+    /** Adds a school, or saves one at the version it was read at (else {@link EditConflictException}). */
     public void save(UUID districtId, School school) {
-        jdbc.sql("""
+        int saved = jdbc.sql("""
                         insert into school (district_id, id, name, state_id, level, lowest_grade, highest_grade,
                             capacity, address)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (district_id, id) do update set name = excluded.name,
                             state_id = excluded.state_id, level = excluded.level,
                             lowest_grade = excluded.lowest_grade, highest_grade = excluded.highest_grade,
-                            capacity = excluded.capacity, address = excluded.address""")
+                            capacity = excluded.capacity, address = excluded.address, version = school.version + 1
+                        where school.version = ?""")
                 .params(
                         districtId,
                         school.id(),
@@ -60,8 +63,10 @@ public class SchoolStore {
                         school.lowestGrade(),
                         school.highestGrade(),
                         school.capacity(),
-                        school.address())
+                        school.address(),
+                        school.version())
                 .update();
+        EditConflictException.unlessSaved(saved, "school");
     }
 
     private static School map(ResultSet rs, int row) throws SQLException {
@@ -73,6 +78,7 @@ public class SchoolStore {
                 rs.getString("lowest_grade"),
                 rs.getString("highest_grade"),
                 (Integer) rs.getObject("capacity"),
-                rs.getString("address"));
+                rs.getString("address"),
+                rs.getInt("version"));
     }
 }

@@ -1,17 +1,22 @@
 package org.lodestar.directory.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.lodestar.directory.DirectoryApi;
 import org.lodestar.directory.School;
 import org.lodestar.directory.SchoolLevel;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.directory.domain.DirectoryAdministration;
+import org.lodestar.shared.EditConflict;
+import org.lodestar.shared.EditConflictException;
 import org.lodestar.shared.ForbiddenException;
 import org.lodestar.shared.Ids;
 import org.lodestar.shared.NotFoundException;
@@ -47,7 +52,7 @@ class SchoolsController {
     @GetMapping("/admin/schools/new")
     String create(@AuthenticationPrincipal SignedInUser user, Model model) {
         ForbiddenException.unless(user.isAdmin());
-        model.addAttribute("form", new SchoolForm(null, "", "", SchoolLevel.ELEMENTARY, "K", "5", null, ""));
+        model.addAttribute("form", new SchoolForm(null, "", "", SchoolLevel.ELEMENTARY, "K", "5", null, "", 0));
         return "directory/school-form";
     }
 
@@ -55,17 +60,7 @@ class SchoolsController {
     String edit(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user, Model model) {
         ForbiddenException.unless(user.isAdmin());
         School school = directory.school(user.districtId(), id).orElseThrow(() -> new NotFoundException("school"));
-        model.addAttribute(
-                "form",
-                new SchoolForm(
-                        school.id(),
-                        school.name(),
-                        school.stateId(),
-                        school.level(),
-                        school.lowestGrade(),
-                        school.highestGrade(),
-                        school.capacity(),
-                        school.address()));
+        model.addAttribute("form", SchoolForm.of(school));
         return "directory/school-form";
     }
 
@@ -73,7 +68,9 @@ class SchoolsController {
     String save(
             @Valid @ModelAttribute("form") SchoolForm form,
             BindingResult errors,
-            @AuthenticationPrincipal SignedInUser user) {
+            @AuthenticationPrincipal SignedInUser user,
+            Model model,
+            HttpServletResponse response) {
         ForbiddenException.unless(user.isAdmin());
         UUID id = form.id() == null ? Ids.next() : form.id();
         if (form.id() != null && directory.school(user.districtId(), form.id()).isEmpty()) {
@@ -85,17 +82,27 @@ class SchoolsController {
         if (errors.hasErrors()) {
             return "directory/school-form";
         }
-        administration.saveSchool(
-                user,
-                new School(
-                        id,
-                        form.name().strip(),
-                        blankToNull(form.stateId()),
-                        form.level(),
-                        form.lowestGrade(),
-                        form.highestGrade(),
-                        form.capacity(),
-                        blankToNull(form.address())));
+        try {
+            administration.saveSchool(
+                    user,
+                    new School(
+                            id,
+                            form.name().strip(),
+                            blankToNull(form.stateId()),
+                            form.level(),
+                            form.lowestGrade(),
+                            form.highestGrade(),
+                            form.capacity(),
+                            blankToNull(form.address()),
+                            EditConflictException.versionRead(form.version())));
+        } catch (EditConflictException conflict) {
+            SchoolForm saved =
+                    SchoolForm.of(directory.school(user.districtId(), id).orElseThrow());
+            model.addAttribute("conflict", EditConflict.between(form.shown(), saved.shown()));
+            model.addAttribute("form", form.atVersion(saved.version()));
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            return "directory/school-form";
+        }
         return "redirect:/admin/schools";
     }
 
@@ -111,5 +118,37 @@ class SchoolsController {
             @NotBlank @Pattern(regexp = GRADE) String lowestGrade,
             @NotBlank @Pattern(regexp = GRADE) String highestGrade,
             @PositiveOrZero Integer capacity,
-            @Size(max = 300) String address) {}
+            @Size(max = 300) String address,
+            Integer version) {
+
+        static SchoolForm of(School school) {
+            return new SchoolForm(
+                    school.id(),
+                    school.name(),
+                    school.stateId(),
+                    school.level(),
+                    school.lowestGrade(),
+                    school.highestGrade(),
+                    school.capacity(),
+                    school.address(),
+                    school.version());
+        }
+
+        SchoolForm atVersion(int saved) {
+            return new SchoolForm(id, name, stateId, level, lowestGrade, highestGrade, capacity, address, saved);
+        }
+
+        /** What the form shows, by field label: what an edit conflict compares. */
+        Map<String, String> shown() {
+            Map<String, String> shown = new LinkedHashMap<>();
+            shown.put("schools.name", name);
+            shown.put("schools.stateId", stateId);
+            shown.put("schools.level", level == null ? null : level.name());
+            shown.put("schools.lowestGrade", lowestGrade);
+            shown.put("schools.highestGrade", highestGrade);
+            shown.put("schools.capacity", capacity == null ? null : capacity.toString());
+            shown.put("schools.address", address);
+            return shown;
+        }
+    }
 }

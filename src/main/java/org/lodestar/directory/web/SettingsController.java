@@ -1,5 +1,6 @@
 package org.lodestar.directory.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -10,12 +11,17 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.lodestar.directory.DirectoryApi;
 import org.lodestar.directory.District;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.directory.TierNames;
 import org.lodestar.directory.domain.DirectoryAdministration;
+import org.lodestar.shared.EditConflict;
+import org.lodestar.shared.EditConflictException;
 import org.lodestar.shared.ForbiddenException;
+import org.lodestar.shared.Money;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,20 +45,7 @@ class SettingsController {
     @GetMapping("/admin/settings")
     String show(@AuthenticationPrincipal SignedInUser user, Model model) {
         ForbiddenException.unless(user.isAdmin());
-        District d = directory.district(user.districtId());
-        model.addAttribute(
-                "form",
-                new SettingsForm(
-                        d.name(),
-                        d.tiers().goal(),
-                        d.tiers().outcome(),
-                        d.tiers().kpi(),
-                        d.tiers().strategy(),
-                        d.tiers().project(),
-                        d.schoolYearStartMonth(),
-                        d.minimumN(),
-                        d.statusTolerancePercent(),
-                        d.defaultLanguage()));
+        model.addAttribute("form", SettingsForm.of(directory.district(user.districtId())));
         return "directory/settings";
     }
 
@@ -61,29 +54,26 @@ class SettingsController {
             @Valid @ModelAttribute("form") SettingsForm form,
             BindingResult errors,
             @AuthenticationPrincipal SignedInUser user,
-            Model model) {
+            Model model,
+            HttpServletResponse response) {
         ForbiddenException.unless(user.isAdmin());
+        // a form that could not be read whole (text in a number field) is shown again with the binder's errors first
+        if (!errors.hasErrors() && !Money.isCurrency(form.currency())) {
+            errors.rejectValue("currency", "settings.currencyUnknown");
+        }
         if (errors.hasErrors()) {
             return "directory/settings";
         }
         District d = directory.district(user.districtId());
-        administration.updateSettings(
-                user,
-                new District(
-                        d.id(),
-                        form.name().strip(),
-                        d.slug(),
-                        d.sampleData(),
-                        new TierNames(
-                                form.tierGoal().strip(),
-                                form.tierOutcome().strip(),
-                                form.tierKpi().strip(),
-                                form.tierStrategy().strip(),
-                                form.tierProject().strip()),
-                        form.schoolYearStartMonth(),
-                        form.minimumN(),
-                        form.statusTolerancePercent(),
-                        form.defaultLanguage()));
+        try {
+            administration.updateSettings(user, form.applyTo(d));
+        } catch (EditConflictException conflict) {
+            SettingsForm saved = SettingsForm.of(directory.district(user.districtId()));
+            model.addAttribute("conflict", EditConflict.between(form.shown(), saved.shown()));
+            model.addAttribute("form", form.atVersion(saved.version()));
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            return "directory/settings";
+        }
         return "redirect:/admin/settings?saved";
     }
 
@@ -97,5 +87,81 @@ class SettingsController {
             @NotNull @Min(1) @Max(12) Integer schoolYearStartMonth,
             @NotNull @Min(1) @Max(100) Integer minimumN,
             @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal statusTolerancePercent,
-            @NotBlank @Pattern(regexp = "en|es") String defaultLanguage) {}
+            @NotBlank @Pattern(regexp = "en|es") String defaultLanguage,
+            @NotBlank @Pattern(regexp = "[A-Z]{3}") String currency,
+            Integer version) {
+
+        static SettingsForm of(District d) {
+            return new SettingsForm(
+                    d.name(),
+                    d.tiers().goal(),
+                    d.tiers().outcome(),
+                    d.tiers().kpi(),
+                    d.tiers().strategy(),
+                    d.tiers().project(),
+                    d.schoolYearStartMonth(),
+                    d.minimumN(),
+                    d.statusTolerancePercent(),
+                    d.defaultLanguage(),
+                    d.currency(),
+                    d.version());
+        }
+
+        SettingsForm atVersion(int saved) {
+            return new SettingsForm(
+                    name,
+                    tierGoal,
+                    tierOutcome,
+                    tierKpi,
+                    tierStrategy,
+                    tierProject,
+                    schoolYearStartMonth,
+                    minimumN,
+                    statusTolerancePercent,
+                    defaultLanguage,
+                    currency,
+                    saved);
+        }
+
+        /** What the form shows, by field label: what an edit conflict compares. */
+        Map<String, String> shown() {
+            Map<String, String> shown = new LinkedHashMap<>();
+            shown.put("settings.name", name);
+            shown.put("settings.tierGoal", tierGoal);
+            shown.put("settings.tierOutcome", tierOutcome);
+            shown.put("settings.tierKpi", tierKpi);
+            shown.put("settings.tierStrategy", tierStrategy);
+            shown.put("settings.tierProject", tierProject);
+            shown.put("settings.startMonth", String.valueOf(schoolYearStartMonth));
+            shown.put("settings.minimumN", String.valueOf(minimumN));
+            shown.put(
+                    "settings.tolerance",
+                    statusTolerancePercent == null
+                            ? null
+                            : statusTolerancePercent.stripTrailingZeros().toPlainString());
+            shown.put("settings.language", defaultLanguage);
+            shown.put("settings.currency", currency);
+            return shown;
+        }
+
+        District applyTo(District d) {
+            return new District(
+                    d.id(),
+                    name.strip(),
+                    d.slug(),
+                    d.sampleData(),
+                    new TierNames(
+                            tierGoal.strip(),
+                            tierOutcome.strip(),
+                            tierKpi.strip(),
+                            tierStrategy.strip(),
+                            tierProject.strip()),
+                    schoolYearStartMonth,
+                    minimumN,
+                    statusTolerancePercent,
+                    defaultLanguage,
+                    currency,
+                    EditConflictException.versionRead(version));
+        }
+    }
 }

@@ -21,6 +21,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Enrollment history to read and write, the forecast with its bands, and the backtest behind them. */
@@ -39,7 +40,15 @@ class EnrollmentApiController {
     }
 
     /** A count: the school's id, the fall year (2024 = 2024-25), the grade (PK, K, 1-12) and the number of students. */
-    record CountDto(UUID schoolId, Integer year, String grade, Integer count) {}
+    /**
+     * A count of one school, fall year and grade. Writing: {@code replaces} is the count read before (from GET
+     * .../history) that this one replaces; a count that replaces another without naming it is refused, so a count
+     * recorded meanwhile is never overwritten unseen.
+     */
+    record CountDto(UUID schoolId, Integer year, String grade, Integer count, Integer replaces) {}
+
+    /** A count a write would have replaced without naming it. */
+    record InTheWay(int index, UUID schoolId, int year, String grade, Integer countNow) {}
 
     record ForecastDto(
             UUID schoolId,
@@ -91,18 +100,25 @@ class EnrollmentApiController {
             for (String school : history.schools()) {
                 history.of(school)
                         .forEach((year, grades) -> grades.forEach((grade, n) ->
-                                counts.add(new CountDto(UUID.fromString(school), year, grade.label(), n))));
+                                counts.add(new CountDto(UUID.fromString(school), year, grade.label(), n, null))));
             }
         });
         return counts;
     }
 
     @PostMapping("/api/v1/enrollment/history")
-    @Operation(summary = "Record counts, replacing those of the same school, year and grade: all or none")
-    ResponseEntity<?> record(@RequestBody List<CountDto> body, @AuthenticationPrincipal SignedInUser user) {
+    @Operation(
+            summary = "Record counts: all or none",
+            description = "A count replaces a different one of the same school, year and grade only when the entry"
+                    + " names the count it replaces (replaces) or the call says replace=true; otherwise nothing is"
+                    + " recorded and 409 lists the counts in the way.")
+    ResponseEntity<?> record(
+            @RequestBody List<CountDto> body,
+            @RequestParam(defaultValue = "false") boolean replace,
+            @AuthenticationPrincipal SignedInUser user) {
         ForbiddenException.unless(user.canPlanForDistrict());
         List<Problem> problems = new ArrayList<>();
-        List<EnrollmentImports.Count> counts = new ArrayList<>();
+        List<EnrollmentImports.Correction> counts = new ArrayList<>();
         for (int i = 0; i < body.size(); i++) {
             CountDto dto = body.get(i);
             if (dto == null) {
@@ -127,7 +143,8 @@ class EnrollmentApiController {
                 problems.add(new Problem(i, "count must be 0 or more"));
             }
             if (problems.size() == before) {
-                counts.add(new EnrollmentImports.Count(dto.schoolId(), dto.year(), grade, dto.count()));
+                counts.add(new EnrollmentImports.Correction(
+                        dto.schoolId(), dto.year(), grade, dto.replaces(), dto.count()));
             }
         }
         if (!problems.isEmpty()) {
@@ -138,7 +155,34 @@ class EnrollmentApiController {
             refused.setProperty("problems", problems);
             return ResponseEntity.unprocessableContent().body(refused);
         }
-        imports.record(user, counts);
+        if (replace) {
+            imports.record(
+                    user,
+                    counts.stream()
+                            .map(c -> new EnrollmentImports.Count(c.schoolId(), c.year(), c.grade(), c.students()))
+                            .toList());
+        } else {
+            List<EnrollmentImports.Overtaken> overtaken = imports.correct(user, counts);
+            if (!overtaken.isEmpty()) {
+                ProblemDetail conflict = ProblemDetail.forStatusAndDetail(
+                        HttpStatus.CONFLICT,
+                        "Nothing was recorded: these counts would replace others. Send the count each one replaces"
+                                + " (replaces), or replace=true to replace them all.");
+                conflict.setTitle("Edit conflict");
+                conflict.setProperty("recorded", 0);
+                conflict.setProperty(
+                        "conflicts",
+                        overtaken.stream()
+                                .map(o -> new InTheWay(
+                                        counts.indexOf(o.correction()),
+                                        o.correction().schoolId(),
+                                        o.correction().year(),
+                                        o.correction().grade().label(),
+                                        o.savedNow()))
+                                .toList());
+                return ResponseEntity.status(HttpStatus.CONFLICT).body(conflict);
+            }
+        }
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("recorded", counts.size()));
     }
 
@@ -181,7 +225,7 @@ class EnrollmentApiController {
                                         round(t.upper95()),
                                         t.bandSource().label()))
                                 .toList(),
-                        f.forecast().warnings()))
+                        f.forecast().warnings().stream().map(Object::toString).toList()))
                 .orElse(new ForecastResponse(List.of(), List.of(), List.of(), List.of()));
     }
 

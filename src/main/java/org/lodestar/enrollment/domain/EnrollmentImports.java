@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.lodestar.directory.DirectoryApi;
 import org.lodestar.directory.School;
@@ -134,7 +135,8 @@ public class EnrollmentImports {
         return directory
                 .addSchool(
                         user,
-                        new School(Ids.next(), name, null, level(highest), lowest.label(), highest.label(), null, null))
+                        new School(
+                                Ids.next(), name, null, level(highest), lowest.label(), highest.label(), null, null, 0))
                 .id();
     }
 
@@ -151,6 +153,14 @@ public class EnrollmentImports {
         } catch (EnrollmentCsv.InvalidFile invalid) {
             return ImportResult.refused(invalid.problems());
         }
+        int count = recordBirths(user, births);
+        return new ImportResult(count, 0, List.of(), 0);
+    }
+
+    /** Records births by year (planners), replacing those of the same years; the audit log keeps what changed. */
+    @Transactional
+    public int recordBirths(SignedInUser user, Births births) {
+        ForbiddenException.unless(user.canPlanForDistrict());
         store.lockCounts(user.districtId());
         Births earlier = store.births(user.districtId());
         Map<String, Object> before = new LinkedHashMap<>();
@@ -177,7 +187,7 @@ public class EnrollmentImports {
                 before,
                 after));
         store.historyChanged(user.districtId());
-        return new ImportResult(count, 0, List.of(), 0);
+        return count;
     }
 
     /** Records counts posted through the API (already checked), replacing what was there. */
@@ -196,6 +206,40 @@ public class EnrollmentImports {
                 Map.of(),
                 Map.of("counts", counts.size())));
     }
+
+    /**
+     * Corrections typed into a school's grid, each with the count the grid showed: saved only if every corrected cell
+     * still holds what was shown. Otherwise nothing is saved and the cells someone else changed meanwhile are returned
+     * with what they hold now, so the person can compare instead of overwriting unseen.
+     */
+    public List<Overtaken> correct(SignedInUser user, List<Correction> corrections) {
+        ForbiddenException.unless(user.canPlanForDistrict());
+        store.lockCounts(user.districtId());
+        List<Overtaken> overtaken = new ArrayList<>();
+        for (Correction c : corrections) {
+            Integer saved = store.count(user.districtId(), c.schoolId(), c.year(), c.grade())
+                    .orElse(null);
+            // a cell that holds what was shown, or already what is typed, is not in anyone's way
+            if (!Objects.equals(saved, c.shown())
+                    && !Integer.valueOf(c.students()).equals(saved)) {
+                overtaken.add(new Overtaken(c, saved));
+            }
+        }
+        if (overtaken.isEmpty() && !corrections.isEmpty()) {
+            record(
+                    user,
+                    corrections.stream()
+                            .map(c -> new Count(c.schoolId(), c.year(), c.grade(), c.students()))
+                            .toList());
+        }
+        return overtaken;
+    }
+
+    /** A count typed over the one the grid showed ({@code shown} null: the cell was empty). */
+    public record Correction(UUID schoolId, int year, Grade grade, Integer shown, int students) {}
+
+    /** A corrected cell that holds another count than the grid showed: {@code savedNow} (null: emptied). */
+    public record Overtaken(Correction correction, Integer savedNow) {}
 
     /** One counted cell posted through the API. */
     public record Count(UUID schoolId, int year, Grade grade, int students) {}

@@ -1,10 +1,12 @@
 package org.lodestar.enrollment.domain;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.lodestar.enrollment.projection.Births;
 import org.lodestar.enrollment.projection.EnrollmentHistory;
 import org.lodestar.enrollment.projection.Grade;
+import org.lodestar.shared.EditConflictException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -47,6 +49,16 @@ public class EnrollmentStore {
     /** The first key of the advisory lock on a district's counts (the second is the district's). */
     private static final int COUNT_LOCK = 51;
 
+    /** The count saved for one cell, if any. */
+    public Optional<Integer> count(UUID districtId, UUID schoolId, int year, Grade grade) {
+        return jdbc.sql("""
+                        select students from enrollment_count
+                         where district_id = ? and school_id = ? and school_year = ? and grade = ?""")
+                .params(districtId, schoolId, year, grade.label())
+                .query(Integer.class)
+                .optional();
+    }
+
     public void upsert(UUID districtId, UUID schoolId, int year, Grade grade, int students) {
         jdbc.sql("""
                         insert into enrollment_count (district_id, school_id, school_year, grade, students)
@@ -79,24 +91,30 @@ public class EnrollmentStore {
                         rs.getBigDecimal("ratio_k3"),
                         rs.getBigDecimal("ratio_45"),
                         rs.getBigDecimal("ratio_secondary"),
-                        rs.getBigDecimal("attrition_percent")))
+                        rs.getBigDecimal("attrition_percent"),
+                        rs.getInt("version")))
                 .optional()
                 .orElse(StaffingSettings.DEFAULT);
     }
 
+    /** Saves the settings at the version they were read at (else {@link EditConflictException}). */
     public void saveSettings(UUID districtId, StaffingSettings settings) {
-        jdbc.sql("""
+        int saved = jdbc.sql("""
                         insert into enrollment_settings (district_id, ratio_k3, ratio_45, ratio_secondary, attrition_percent)
                         values (?, ?, ?, ?, ?)
                         on conflict (district_id) do update set ratio_k3 = excluded.ratio_k3, ratio_45 = excluded.ratio_45,
-                            ratio_secondary = excluded.ratio_secondary, attrition_percent = excluded.attrition_percent""")
+                            ratio_secondary = excluded.ratio_secondary, attrition_percent = excluded.attrition_percent,
+                            version = enrollment_settings.version + 1
+                        where enrollment_settings.version = ?""")
                 .params(
                         districtId,
                         settings.ratioK3(),
                         settings.ratio45(),
                         settings.ratioSecondary(),
-                        settings.attritionPercent())
+                        settings.attritionPercent(),
+                        settings.version())
                 .update();
+        EditConflictException.unlessSaved(saved, "staffing settings");
     }
 
     public List<ScenarioRow> scenarios(UUID districtId) {

@@ -48,9 +48,16 @@ class EnrollmentCharts {
             return this;
         }
 
+        /**
+         * A band drawn as its lower edge plus its width, both of whole students as displayed: the width is taken
+         * between the rounded edges, so a forecast inside its band stays inside it on the chart. Both parts carry the
+         * band's colour, which is what the legend shows for it.
+         */
         Chart band(String name, List<Double> lower, List<Double> upper, double opacity) {
             String stack = "band-" + name;
+            String colour = "rgba(29, 78, 137, " + opacity + ")";
             Map<String, Object> bottom = base(name, lower);
+            bottom.put("itemStyle", Map.of("color", colour));
             bottom.put("stack", stack);
             bottom.put("lineStyle", Map.of("opacity", 0));
             bottom.put("symbol", "none");
@@ -58,7 +65,8 @@ class EnrollmentCharts {
             Map<String, Object> width = base(name, difference(upper, lower));
             width.put("stack", stack);
             width.put("lineStyle", Map.of("opacity", 0));
-            width.put("areaStyle", Map.of("opacity", opacity, "color", "#1d4e89"));
+            width.put("areaStyle", Map.of("color", colour));
+            width.put("itemStyle", Map.of("color", colour));
             width.put("symbol", "none");
             width.put("tooltip", Map.of("show", false));
             series.add(bottom);
@@ -89,7 +97,10 @@ class EnrollmentCharts {
         private List<Double> difference(List<Double> upper, List<Double> lower) {
             List<Double> result = new ArrayList<>();
             for (int i = 0; i < upper.size(); i++) {
-                result.add(upper.get(i) == null || lower.get(i) == null ? null : upper.get(i) - lower.get(i));
+                result.add(
+                        upper.get(i) == null || lower.get(i) == null
+                                ? null
+                                : (double) (Math.round(upper.get(i)) - Math.round(lower.get(i))));
             }
             return result;
         }

@@ -1,6 +1,8 @@
 package org.lodestar.enrollment.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -21,8 +23,10 @@ import org.lodestar.enrollment.projection.EnrollmentForecaster;
 import org.lodestar.enrollment.projection.EnrollmentHistory;
 import org.lodestar.enrollment.projection.Grade;
 import org.lodestar.enrollment.projection.Staffing;
+import org.lodestar.shared.EditConflict;
 import org.lodestar.shared.LocalizedNumbers;
 import org.lodestar.shared.NotFoundException;
+import org.lodestar.shared.SchoolYear;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -45,18 +49,21 @@ class EnrollmentController {
     private final DirectoryApi directory;
     private final EnrollmentCharts charts;
     private final MessageSource messages;
+    private final ForecastWarnings warnings;
 
     EnrollmentController(
             EnrollmentForecasts forecasting,
             EnrollmentImports imports,
             DirectoryApi directory,
             EnrollmentCharts charts,
-            MessageSource messages) {
+            MessageSource messages,
+            ForecastWarnings warnings) {
         this.forecasting = forecasting;
         this.imports = imports;
         this.directory = directory;
         this.charts = charts;
         this.messages = messages;
+        this.warnings = warnings;
     }
 
     /** One school's line in the overview: last count, next year's forecast with its band, five years out, use. */
@@ -107,11 +114,13 @@ class EnrollmentController {
             }
             Map<Integer, Double> ahead = forecastTotals.get(id);
             if (ahead != null) {
-                double next = ahead.get(last + 1);
+                // the school's total and its band come from the same forecast of the total, so the one is inside the
+                // other as shown
                 var band = result.schoolTotals().stream()
                         .filter(t -> t.school().equals(id) && t.year() == last + 1)
                         .findFirst()
                         .orElseThrow();
+                double next = band.forecast();
                 double band80Low = band.lower80();
                 double band80High = band.upper80();
                 lines.add(new SchoolLine(
@@ -154,7 +163,7 @@ class EnrollmentController {
                         .sum());
         model.addAttribute("accuracy", result.backtest().rows());
         model.addAttribute("baseline", forecasts.baseline().rows());
-        model.addAttribute("warnings", result.warnings().stream().limit(20).toList());
+        model.addAttribute("warnings", warnings.district(result.warnings(), schools));
         // the first years ahead whose school bands the history could not test, so the page can say so
         model.addAttribute(
                 "priorFrom",
@@ -220,18 +229,22 @@ class EnrollmentController {
         List<Double> high80 = new ArrayList<>();
         List<Double> low95 = new ArrayList<>();
         List<Double> high95 = new ArrayList<>();
+        // the school's total ahead and its bands are the school-level forecast (bands calibrated on school totals),
+        // not sums of grade bands, which would be far too wide and need not hold the total
+        Map<Integer, EnrollmentForecaster.SchoolTotal> totalsAhead = new java.util.HashMap<>();
+        forecasts.forecast().schoolTotals().stream()
+                .filter(t -> t.school().equals(key))
+                .forEach(t -> totalsAhead.put(t.year(), t));
         for (int year : years) {
             Integer total = history.total(key, year);
             counted.add(total == null ? null : Double.valueOf(total));
-            List<EnrollmentForecaster.Cell> ofYear =
-                    cells.stream().filter(c -> c.year() == year).toList();
-            boolean any = !ofYear.isEmpty();
+            EnrollmentForecaster.SchoolTotal ahead = totalsAhead.get(year);
             Double countedTotal = total == null ? null : Double.valueOf(total);
-            predicted.add(any ? sum(ofYear, EnrollmentForecaster.Cell::forecast) : year == last ? countedTotal : null);
-            low80.add(any ? sum(ofYear, EnrollmentForecaster.Cell::lower80) : null);
-            high80.add(any ? sum(ofYear, EnrollmentForecaster.Cell::upper80) : null);
-            low95.add(any ? sum(ofYear, EnrollmentForecaster.Cell::lower95) : null);
-            high95.add(any ? sum(ofYear, EnrollmentForecaster.Cell::upper95) : null);
+            predicted.add(ahead != null ? Double.valueOf(ahead.forecast()) : year == last ? countedTotal : null);
+            low80.add(ahead == null ? null : ahead.lower80());
+            high80.add(ahead == null ? null : ahead.upper80());
+            low95.add(ahead == null ? null : ahead.lower95());
+            high95.add(ahead == null ? null : ahead.upper95());
         }
         Locale locale = LocaleContextHolder.getLocale();
         String chart = charts.chart(years)
@@ -256,12 +269,7 @@ class EnrollmentController {
         model.addAttribute("chart", chart);
         model.addAttribute("accuracy", forecasts.forecast().backtest().rows());
         model.addAttribute("baseline", forecasts.baseline().rows());
-        model.addAttribute(
-                "warnings",
-                forecasts.forecast().warnings().stream()
-                        .filter(w -> w.startsWith(key))
-                        .map(w -> w.substring(key.length() + 2))
-                        .toList());
+        model.addAttribute("warnings", warnings.school(forecasts.forecast().warnings(), id));
         return "enrollment/school";
     }
 
@@ -274,11 +282,13 @@ class EnrollmentController {
             @PathVariable UUID id,
             @RequestParam Map<String, String> cells,
             @AuthenticationPrincipal SignedInUser user,
-            Model model) {
+            Model model,
+            HttpServletResponse response) {
         directory.school(user.districtId(), id).orElseThrow(() -> new NotFoundException("school"));
         org.lodestar.shared.ForbiddenException.unless(user.canPlanForDistrict());
-        List<EnrollmentImports.Count> counts = new ArrayList<>();
+        List<EnrollmentImports.Correction> corrections = new ArrayList<>();
         List<String> bad = new ArrayList<>();
+        Locale locale = LocaleContextHolder.getLocale();
         cells.forEach((name, value) -> {
             if (!name.startsWith("c_") || value.isBlank()) {
                 return;
@@ -287,11 +297,16 @@ class EnrollmentController {
             try {
                 int year = Integer.parseInt(parts[1]);
                 Grade grade = Grade.parse(parts[2]);
-                int students = LocalizedNumbers.parseWhole(value, LocaleContextHolder.getLocale());
+                int students = LocalizedNumbers.parseWhole(value, locale);
                 if (students < 0 || students > 100_000) {
                     throw new NumberFormatException();
                 }
-                counts.add(new EnrollmentImports.Count(id, year, grade, students));
+                // the count the grid showed when it was opened ("o_..."): a cell left as shown is not written
+                String shownText = cells.getOrDefault("o" + name.substring(1), "");
+                Integer shown = shownText.isBlank() ? null : Integer.valueOf(shownText.strip());
+                if (!Integer.valueOf(students).equals(shown)) {
+                    corrections.add(new EnrollmentImports.Correction(id, year, grade, shown, students));
+                }
             } catch (RuntimeException e) {
                 bad.add(name);
             }
@@ -301,7 +316,32 @@ class EnrollmentController {
             model.addAttribute("entered", cells);
             return school(id, user, model);
         }
-        imports.record(user, counts);
+        List<EnrollmentImports.Overtaken> overtaken = imports.correct(user, corrections);
+        if (!overtaken.isEmpty()) {
+            model.addAttribute(
+                    "conflict",
+                    EditConflict.inWords(overtaken.stream()
+                            .map(o -> new EditConflict.Difference(
+                                    SchoolYear.of(o.correction().year()) + " "
+                                            + o.correction().grade().label(),
+                                    LocalizedNumbers.format(
+                                            BigDecimal.valueOf(o.correction().students()), locale),
+                                    o.savedNow() == null
+                                            ? ""
+                                            : LocalizedNumbers.format(BigDecimal.valueOf(o.savedNow()), locale)))
+                            .toList()));
+            // the person's entries go back as they were typed; each overtaken cell now says it was shown what is
+            // saved now, so sending them again replaces deliberately
+            Map<String, String> again = new java.util.TreeMap<>(cells);
+            again.keySet().removeIf(name -> !name.startsWith("c_") && !name.startsWith("o_"));
+            overtaken.forEach(o -> again.put(
+                    "o_" + o.correction().year() + "_" + o.correction().grade().label(),
+                    o.savedNow() == null ? "" : o.savedNow().toString()));
+            model.addAttribute("school", directory.school(user.districtId(), id).orElseThrow());
+            model.addAttribute("again", again);
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            return "enrollment/counts-conflict";
+        }
         return "redirect:/enrollment/schools/" + id + "?saved";
     }
 
@@ -347,11 +387,5 @@ class EnrollmentController {
         cells.forEach(c ->
                 totals.computeIfAbsent(c.school(), s -> new TreeMap<>()).merge(c.year(), c.forecast(), Double::sum));
         return totals;
-    }
-
-    private static Double sum(
-            List<EnrollmentForecaster.Cell> cells,
-            java.util.function.ToDoubleFunction<EnrollmentForecaster.Cell> value) {
-        return cells.stream().mapToDouble(value).sum();
     }
 }

@@ -1,8 +1,10 @@
 package org.lodestar.enrollment.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -19,8 +21,11 @@ import org.lodestar.enrollment.projection.EnrollmentHistory;
 import org.lodestar.enrollment.projection.Grade;
 import org.lodestar.enrollment.projection.Scenario;
 import org.lodestar.enrollment.projection.Staffing;
+import org.lodestar.shared.EditConflict;
+import org.lodestar.shared.EditConflictException;
 import org.lodestar.shared.ForbiddenException;
 import org.lodestar.shared.Ids;
+import org.lodestar.shared.LocalizedNumbers;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -286,8 +291,10 @@ class PlanningAheadController {
             @RequestParam(required = false) BigDecimal ratio45,
             @RequestParam(required = false) BigDecimal ratioSecondary,
             @RequestParam(required = false) BigDecimal attritionPercent,
+            @RequestParam(required = false) Integer version,
             @AuthenticationPrincipal SignedInUser user,
-            Model model) {
+            Model model,
+            HttpServletResponse response) {
         ForbiddenException.unless(user.canPlanForDistrict());
         boolean ratiosOk = java.util.stream.Stream.of(ratioK3, ratio45, ratioSecondary)
                 .allMatch(r -> r != null && r.compareTo(BigDecimal.ONE) >= 0 && r.compareTo(new BigDecimal(100)) <= 0);
@@ -298,8 +305,37 @@ class PlanningAheadController {
             model.addAttribute("settingsError", true);
             return staffing(user, model);
         }
-        editing.saveSettings(user, new StaffingSettings(ratioK3, ratio45, ratioSecondary, attritionPercent));
+        StaffingSettings typed = new StaffingSettings(
+                ratioK3, ratio45, ratioSecondary, attritionPercent, EditConflictException.versionRead(version));
+        try {
+            editing.saveSettings(user, typed);
+        } catch (EditConflictException conflict) {
+            StaffingSettings saved = editing.settings(user.districtId());
+            model.addAttribute("conflict", EditConflict.between(shown(typed), shown(saved)));
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            // the conflict is answered with the form even while a forecast is being worked out (no waiting page,
+            // which would drop what the person typed): the staffing table is then left out
+            boolean ready = forecasting.forecastsIfReady(user.districtId()).isPresent();
+            String page = ready ? staffing(user, model) : "enrollment/staffing";
+            model.addAttribute("computing", !ready);
+            // the form shows what the person typed, at the saved version: saving again replaces deliberately
+            model.addAttribute(
+                    "settings",
+                    new StaffingSettings(ratioK3, ratio45, ratioSecondary, attritionPercent, saved.version()));
+            return page;
+        }
         return "redirect:/enrollment/staffing";
+    }
+
+    /** The settings as the form shows them, by field label: what an edit conflict compares. */
+    private static Map<String, String> shown(StaffingSettings settings) {
+        Locale locale = LocaleContextHolder.getLocale();
+        Map<String, String> shown = new java.util.LinkedHashMap<>();
+        shown.put("enrollment.ratioK3", LocalizedNumbers.format(settings.ratioK3(), locale));
+        shown.put("enrollment.ratio45", LocalizedNumbers.format(settings.ratio45(), locale));
+        shown.put("enrollment.ratioSecondary", LocalizedNumbers.format(settings.ratioSecondary(), locale));
+        shown.put("enrollment.attrition", LocalizedNumbers.format(settings.attritionPercent(), locale));
+        return shown;
     }
 
     private static Map<Integer, Double> totals(List<EnrollmentForecaster.Cell> cells) {

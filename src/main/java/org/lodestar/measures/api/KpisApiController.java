@@ -14,6 +14,7 @@ import org.lodestar.directory.StudentGroup;
 import org.lodestar.measures.Kpi;
 import org.lodestar.measures.KpiOverview;
 import org.lodestar.measures.Measurement;
+import org.lodestar.measures.RecordedValue;
 import org.lodestar.measures.Scorecards;
 import org.lodestar.measures.domain.KpiEditing;
 import org.lodestar.measures.domain.ValueRule;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** KPIs with their status, and their measurements to read and write. */
@@ -67,10 +69,30 @@ class KpisApiController {
     /**
      * A measured value. {@code schoolYear} is written 2025-26; {@code period} is 0 for the whole year; {@code schoolId}
      * empty means the district; {@code group} defaults to ALL; {@code n} is the number of students, required for a school
-     * or group value of a KPI about students.
+     * or group value of a KPI about students. {@code version} is the recorded value's version: send it back to replace
+     * that value (a value recorded meanwhile is then not overwritten unseen).
      */
     record MeasurementDto(
-            String schoolYear, Integer period, UUID schoolId, String group, BigDecimal value, BigDecimal n) {}
+            String schoolYear,
+            Integer period,
+            UUID schoolId,
+            String group,
+            BigDecimal value,
+            BigDecimal n,
+            Integer version) {}
+
+    /** A recorded value a write would have replaced without naming its version. */
+    record InTheWay(
+            int index,
+            String schoolYear,
+            int period,
+            UUID schoolId,
+            String group,
+            BigDecimal value,
+            Integer n,
+            int version,
+            String recordedBy,
+            java.time.Instant recordedAt) {}
 
     record Problem(int index, String field, String message) {}
 
@@ -96,27 +118,39 @@ class KpisApiController {
     @Operation(summary = "Every measurement of a KPI, for the district and its schools, by student group")
     List<MeasurementDto> measurements(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user) {
         scorecards.kpi(user.districtId(), id);
-        return scorecards.measurements(user.districtId(), id).stream()
-                .map(m -> new MeasurementDto(
-                        SchoolYear.of(m.schoolYear()).toString(),
-                        m.period(),
-                        m.schoolId(),
-                        m.groupCode(),
-                        m.value(),
-                        m.n() == null ? null : BigDecimal.valueOf(m.n())))
+        return scorecards.recordedValues(user.districtId(), id).stream()
+                .map(recorded -> {
+                    Measurement m = recorded.measurement();
+                    return new MeasurementDto(
+                            SchoolYear.of(m.schoolYear()).toString(),
+                            m.period(),
+                            m.schoolId(),
+                            m.groupCode(),
+                            m.value(),
+                            m.n() == null ? null : BigDecimal.valueOf(m.n()),
+                            recorded.version());
+                })
                 .toList();
     }
 
     @PostMapping("/api/v1/kpis/{id}/measurements")
-    @Operation(summary = "Record measurements of a KPI: all of them, or none with every problem listed")
+    @Operation(
+            summary = "Record measurements of a KPI: all of them, or none with every problem listed",
+            description = "A value recorded already for the same school year, period, school and group is replaced only"
+                    + " when the entry names its version (from GET .../measurements) or the call says replace=true;"
+                    + " otherwise nothing is recorded and 409 lists the values in the way.")
     ResponseEntity<?> record(
-            @PathVariable UUID id, @RequestBody List<MeasurementDto> body, @AuthenticationPrincipal SignedInUser user) {
+            @PathVariable UUID id,
+            @RequestBody List<MeasurementDto> body,
+            @RequestParam(defaultValue = "false") boolean replace,
+            @AuthenticationPrincipal SignedInUser user) {
         Kpi kpi = scorecards.kpi(user.districtId(), id);
         List<String> groups = directory.studentGroups(user.districtId()).stream()
                 .map(StudentGroup::code)
                 .toList();
         List<Problem> problems = new ArrayList<>();
         List<Measurement> measurements = new ArrayList<>();
+        List<Integer> seenVersions = new ArrayList<>();
         for (int i = 0; i < body.size(); i++) {
             MeasurementDto dto = body.get(i);
             if (dto == null) {
@@ -163,6 +197,7 @@ class KpisApiController {
             if (problems.size() == before) {
                 Integer n = dto.n() == null ? null : dto.n().intValueExact();
                 measurements.add(new Measurement(id, year, period, dto.schoolId(), group, dto.value(), n));
+                seenVersions.add(dto.version());
             }
         }
         if (!problems.isEmpty()) {
@@ -173,8 +208,52 @@ class KpisApiController {
             refused.setProperty("problems", problems);
             return ResponseEntity.unprocessableContent().body(refused);
         }
-        editing.record(user, measurements);
+        if (replace) {
+            editing.record(user, measurements);
+        } else {
+            List<RecordedValue> unseen = editing.recordUnlessReplacingUnseen(user, measurements, seenVersions);
+            if (!unseen.isEmpty()) {
+                ProblemDetail conflict = ProblemDetail.forStatusAndDetail(
+                        HttpStatus.CONFLICT,
+                        "Nothing was recorded: values are recorded already for these entries. Send each one's version"
+                                + " to replace it, or replace=true to replace every one.");
+                conflict.setTitle("Edit conflict");
+                conflict.setProperty("recorded", 0);
+                conflict.setProperty("conflicts", inTheWay(measurements, unseen));
+                return ResponseEntity.status(HttpStatus.CONFLICT).body(conflict);
+            }
+        }
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("recorded", measurements.size()));
+    }
+
+    private static List<InTheWay> inTheWay(List<Measurement> sent, List<RecordedValue> unseen) {
+        List<InTheWay> result = new ArrayList<>();
+        for (RecordedValue recorded : unseen) {
+            Measurement m = recorded.measurement();
+            int index = 0;
+            while (!sameCell(sent.get(index), m)) {
+                index++;
+            }
+            result.add(new InTheWay(
+                    index,
+                    SchoolYear.of(m.schoolYear()).toString(),
+                    m.period(),
+                    m.schoolId(),
+                    m.groupCode(),
+                    m.value(),
+                    m.n(),
+                    recorded.version(),
+                    recorded.recordedBy(),
+                    recorded.recordedAt()));
+        }
+        return result;
+    }
+
+    private static boolean sameCell(Measurement a, Measurement b) {
+        return a.schoolYear() == b.schoolYear()
+                && a.period() == b.period()
+                && java.util.Objects.equals(a.schoolId(), b.schoolId())
+                && a.groupCode().equals(b.groupCode());
     }
 
     /** The API speaks English, like its other problems. */

@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.measures.Kpi;
 import org.lodestar.measures.Measurement;
+import org.lodestar.measures.RecordedValue;
 import org.lodestar.planning.PlanningApi;
 import org.lodestar.shared.AuditableChange;
 import org.lodestar.shared.ForbiddenException;
@@ -103,8 +104,41 @@ public class KpiEditing {
                 Map.of("moved", up ? "up" : "down")));
     }
 
-    /** Records values (all of them or, if any is refused, none), each replacing what was there for its cell. */
+    /**
+     * Records values (all of them or, if any is refused, none), each replacing what was there for its cell: for imports
+     * and API calls that say they overwrite; the audit log keeps every replaced value.
+     */
     public void record(SignedInUser user, List<Measurement> measurements) {
+        check(user, measurements);
+        store.lockMeasurements(user.districtId());
+        write(user, measurements);
+    }
+
+    /**
+     * Records values unless one would replace a different value that its writer has not seen: {@code seenVersions}
+     * holds, for each measurement (same order), the version of the recorded value the writer saw, or null when they saw
+     * none. Then nothing is saved and the recorded values in the way are returned, so the writer can look and decide.
+     */
+    public List<RecordedValue> recordUnlessReplacingUnseen(
+            SignedInUser user, List<Measurement> measurements, List<Integer> seenVersions) {
+        check(user, measurements);
+        store.lockMeasurements(user.districtId());
+        List<RecordedValue> unseen = new java.util.ArrayList<>();
+        for (int i = 0; i < measurements.size(); i++) {
+            Measurement next = measurements.get(i);
+            Integer seen = seenVersions.get(i);
+            store.recorded(user.districtId(), next)
+                    .filter(recorded -> !recorded.sameAs(next)
+                            && !Integer.valueOf(recorded.version()).equals(seen))
+                    .ifPresent(unseen::add);
+        }
+        if (unseen.isEmpty()) {
+            write(user, measurements);
+        }
+        return unseen;
+    }
+
+    private void check(SignedInUser user, List<Measurement> measurements) {
         for (Measurement m : measurements) {
             Kpi kpi = store.find(user.districtId(), m.kpiId()).orElseThrow(() -> new NotFoundException("kpi"));
             ForbiddenException.unless(canRecord(user, kpi, m.schoolId()));
@@ -115,7 +149,9 @@ public class KpiEditing {
                 throw new IllegalArgumentException("value refused by ValueRule: " + m);
             }
         }
-        store.lockMeasurements(user.districtId());
+    }
+
+    private void write(SignedInUser user, List<Measurement> measurements) {
         for (Measurement m : measurements) {
             var before = store.find(user.districtId(), m);
             store.upsert(user.districtId(), m, user.email());

@@ -17,8 +17,10 @@ import java.util.UUID;
 import org.lodestar.measures.ArchivedKpi;
 import org.lodestar.measures.Kpi;
 import org.lodestar.measures.Measurement;
+import org.lodestar.measures.RecordedValue;
 import org.lodestar.measures.Values;
 import org.lodestar.measures.status.Direction;
+import org.lodestar.shared.EditConflictException;
 import org.lodestar.shared.Ids;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -85,8 +87,9 @@ public class KpiStore {
                 .optional();
     }
 
+    /** Adds a KPI, or saves one at the version it was read at (else {@link EditConflictException}). */
     public void save(UUID districtId, Kpi kpi) {
-        jdbc.sql("""
+        int saved = jdbc.sql("""
                         insert into kpi (district_id, id, outcome_id, name, unit, direction, baseline_value,
                             baseline_year, frequency, data_source, owner_id, by_student_group, about_students, published,
                             position)
@@ -97,7 +100,8 @@ public class KpiStore {
                             baseline_year = excluded.baseline_year, frequency = excluded.frequency,
                             data_source = excluded.data_source, owner_id = excluded.owner_id,
                             by_student_group = excluded.by_student_group, about_students = excluded.about_students,
-                            published = excluded.published""")
+                            published = excluded.published, version = kpi.version + 1
+                        where kpi.version = ?""")
                 .params(
                         districtId,
                         kpi.id(),
@@ -114,8 +118,10 @@ public class KpiStore {
                         kpi.aboutStudents(),
                         kpi.published(),
                         districtId,
-                        kpi.outcomeId())
+                        kpi.outcomeId(),
+                        kpi.version())
                 .update();
+        EditConflictException.unlessSaved(saved, "KPI");
         jdbc.sql("delete from kpi_target where district_id = ? and kpi_id = ?")
                 .params(districtId, kpi.id())
                 .update();
@@ -225,6 +231,32 @@ public class KpiStore {
                 .optional();
     }
 
+    /** The value recorded for the cell of {@code key}, with its version, author and time. */
+    public Optional<RecordedValue> recorded(UUID districtId, Measurement key) {
+        return jdbc.sql("""
+                        select * from measurement where district_id = ? and kpi_id = ? and school_year = ? and period = ?
+                            and school_id is not distinct from ? and group_code = ?""")
+                .params(districtId, key.kpiId(), key.schoolYear(), key.period(), key.schoolId(), key.groupCode())
+                .query(KpiStore::recorded)
+                .optional();
+    }
+
+    /** Every value of a KPI with its version, author and time, in order of year and period. */
+    public List<RecordedValue> recordedValues(UUID districtId, UUID kpiId) {
+        return jdbc.sql("select * from measurement where district_id = ? and kpi_id = ? order by school_year, period")
+                .params(districtId, kpiId)
+                .query(KpiStore::recorded)
+                .list();
+    }
+
+    private static RecordedValue recorded(ResultSet rs, int row) throws SQLException {
+        return new RecordedValue(
+                measurement(rs, row),
+                rs.getInt("version"),
+                rs.getTimestamp("recorded_at").toInstant(),
+                rs.getString("recorded_by"));
+    }
+
     /**
      * Makes other writers of the district's measurements wait until this transaction ends, so that two imports of the
      * same cells take turns rather than deadlock (the second then replaces the first's values).
@@ -248,7 +280,7 @@ public class KpiStore {
                         on conflict (district_id, kpi_id, school_year, period,
                             coalesce(school_id, '00000000-0000-0000-0000-000000000000'), group_code)
                         do update set value = excluded.value, n = excluded.n, recorded_at = excluded.recorded_at,
-                            recorded_by = excluded.recorded_by""")
+                            recorded_by = excluded.recorded_by, version = measurement.version + 1""")
                 .params(
                         districtId,
                         Ids.next(),
@@ -299,7 +331,8 @@ public class KpiStore {
                 rs.getBoolean("about_students"),
                 rs.getBoolean("published"),
                 rs.getInt("position"),
-                targets.getOrDefault(id, new TreeMap<>()));
+                targets.getOrDefault(id, new TreeMap<>()),
+                rs.getInt("version"));
     }
 
     private static Measurement measurement(ResultSet rs, int row) throws SQLException {

@@ -8,22 +8,28 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 import org.lodestar.directory.DirectoryApi;
+import org.lodestar.directory.Person;
 import org.lodestar.directory.School;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.directory.StudentGroup;
 import org.lodestar.measures.Kpi;
 import org.lodestar.measures.KpiOverview;
 import org.lodestar.measures.Measurement;
+import org.lodestar.measures.RecordedValue;
 import org.lodestar.measures.Scorecards;
 import org.lodestar.measures.Values;
 import org.lodestar.measures.domain.KpiEditing;
 import org.lodestar.measures.domain.ValueRule;
 import org.lodestar.measures.status.Direction;
 import org.lodestar.planning.PlanningApi;
+import org.lodestar.shared.EditConflict;
+import org.lodestar.shared.EditConflictException;
 import org.lodestar.shared.ForbiddenException;
 import org.lodestar.shared.Ids;
 import org.lodestar.shared.NotFoundException;
@@ -131,7 +137,8 @@ class KpiController {
                         about,
                         false,
                         0,
-                        targets));
+                        targets,
+                        0));
         if (htmx == null) {
             return "redirect:/plans/" + outcome.planId();
         }
@@ -206,6 +213,7 @@ class KpiController {
                             recordFor,
                             group,
                             null,
+                            null,
                             null));
         }
         return "measures/kpi";
@@ -252,10 +260,17 @@ class KpiController {
         if (errors.hasErrors()) {
             return show(id, form.schoolId(), StudentGroup.ALL, user, model);
         }
-        editing.record(
-                user,
-                List.of(new Measurement(
-                        id, year, form.period(), form.schoolId(), form.groupCode(), form.value(), form.n())));
+        Measurement next =
+                new Measurement(id, year, form.period(), form.schoolId(), form.groupCode(), form.value(), form.n());
+        List<RecordedValue> inTheWay = editing.recordUnlessReplacingUnseen(
+                user, List.of(next), java.util.Collections.singletonList(form.replaces()));
+        if (!inTheWay.isEmpty()) {
+            // a value is recorded for this cell already (or was, meanwhile): ask before replacing it
+            RecordedValue before = inTheWay.get(0);
+            model.addAttribute("replacing", replacing(user, kpi, before));
+            model.addAttribute("measurementForm", form.replacing(before.version()));
+            return show(id, form.schoolId(), StudentGroup.ALL, user, model);
+        }
         // the page says what was saved, once: reloading it neither repeats the message nor the value
         recorded.addFlashAttribute("recorded", form.schoolYear());
         return "redirect:/kpis/" + id + (form.schoolId() == null ? "" : "?school=" + form.schoolId());
@@ -265,27 +280,9 @@ class KpiController {
     String edit(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user, Model model) {
         Kpi kpi = scorecards.kpi(user.districtId(), id);
         ForbiddenException.unless(editing.canEdit(user, kpi.outcomeId()));
-        List<KpiForm.TargetRow> rows = new ArrayList<>();
-        kpi.targets().forEach((year, value) -> rows.add(new KpiForm.TargetRow(year, Values.plain(value))));
-        while (rows.size() < TARGET_ROWS) {
-            rows.add(new KpiForm.TargetRow(null, null));
-        }
-        model.addAttribute(
-                "form",
-                new KpiForm(
-                        kpi.name(),
-                        kpi.unit(),
-                        kpi.direction(),
-                        kpi.baselineValue(),
-                        kpi.baselineYear(),
-                        kpi.frequency(),
-                        kpi.dataSource(),
-                        kpi.ownerId(),
-                        kpi.byStudentGroup(),
-                        kpi.aboutStudents(),
-                        kpi.published(),
-                        rows));
-        return editForm(user, kpi, model, rows.size());
+        KpiForm form = KpiForm.of(kpi, TARGET_ROWS);
+        model.addAttribute("form", form);
+        return editForm(user, kpi, model, form.targets().size());
     }
 
     @PostMapping("/kpis/{id}")
@@ -295,7 +292,8 @@ class KpiController {
             BindingResult errors,
             @AuthenticationPrincipal SignedInUser user,
             Model model,
-            HttpServletRequest request) {
+            HttpServletRequest request,
+            HttpServletResponse response) {
         Kpi kpi = scorecards.kpi(user.districtId(), id);
         ForbiddenException.unless(editing.canEdit(user, kpi.outcomeId()));
         if (form == null || errors.getTarget() == null) {
@@ -319,24 +317,37 @@ class KpiController {
         if (errors.hasErrors()) {
             return editForm(user, kpi, model, rows.size());
         }
-        editing.save(
-                user,
-                new Kpi(
-                        id,
-                        kpi.outcomeId(),
-                        form.name().strip(),
-                        form.unit(),
-                        form.direction(),
-                        form.baselineValue(),
-                        form.baselineYear(),
-                        form.frequency(),
-                        form.dataSource(),
-                        form.ownerId(),
-                        Boolean.TRUE.equals(form.byStudentGroup()),
-                        form.valuesAboutStudents(),
-                        user.canPlanForDistrict() ? Boolean.TRUE.equals(form.published()) : kpi.published(),
-                        kpi.position(),
-                        targets));
+        try {
+            editing.save(
+                    user,
+                    new Kpi(
+                            id,
+                            kpi.outcomeId(),
+                            form.name().strip(),
+                            form.unit(),
+                            form.direction(),
+                            form.baselineValue(),
+                            form.baselineYear(),
+                            form.frequency(),
+                            form.dataSource(),
+                            form.ownerId(),
+                            Boolean.TRUE.equals(form.byStudentGroup()),
+                            form.valuesAboutStudents(),
+                            user.canPlanForDistrict() ? Boolean.TRUE.equals(form.published()) : kpi.published(),
+                            kpi.position(),
+                            targets,
+                            EditConflictException.versionRead(form.version())));
+        } catch (EditConflictException conflict) {
+            // the KPI read above may predate the other save: compare with what is saved now
+            Kpi saved = scorecards.kpi(user.districtId(), id);
+            Function<String, String> words = key -> messages.getMessage(key, null, LocaleContextHolder.getLocale());
+            model.addAttribute(
+                    "conflict",
+                    EditConflict.between(form.shown(words), KpiForm.of(saved, 0).shown(words)));
+            model.addAttribute("form", form.atVersion(saved.version()));
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            return editForm(user, saved, model, rows.size());
+        }
         return "redirect:/kpis/" + id;
     }
 
@@ -431,6 +442,31 @@ class KpiController {
                         .toList());
     }
 
+    /** The recorded value a new entry would replace, as the question before replacing shows it. */
+    private Replacing replacing(SignedInUser user, Kpi kpi, RecordedValue recorded) {
+        Locale locale = LocaleContextHolder.getLocale();
+        String by = directory.people(user.districtId()).stream()
+                .filter(person -> person.email().equalsIgnoreCase(recorded.recordedBy()))
+                .map(Person::displayName)
+                .findFirst()
+                .orElse(recorded.recordedBy());
+        Measurement m = recorded.measurement();
+        return new Replacing(
+                Values.format(
+                        kpi.unit(),
+                        m.value(),
+                        locale,
+                        directory.district(user.districtId()).currency()),
+                m.n(),
+                by,
+                java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+                        .withLocale(locale)
+                        .format(recorded.recordedAt().atZone(java.time.ZoneId.systemDefault())));
+    }
+
+    /** The question before a value replaces a recorded one: what is recorded, by whom and when. */
+    record Replacing(String value, Integer n, String by, String on) {}
+
     /** A number typed into the in-place form, read in the page's language; null when blank or refused. */
     static BigDecimal decimal(String text) {
         return text.isBlank() ? null : KpiForm.decimal(text);
@@ -439,38 +475,4 @@ class KpiController {
     /** What was typed into the in-place KPI form, given back with its errors. */
     record Entered(
             String name, Kpi.Unit unit, Direction direction, String baseline, String target, boolean aboutStudents) {}
-
-    record MeasurementForm(
-            @jakarta.validation.constraints.NotBlank String schoolYear,
-
-            // boxed, like every form number: a missing or mistyped one is an error at its field, not a lost form
-            @jakarta.validation.constraints.NotNull
-            @jakarta.validation.constraints.Min(0)
-            @jakarta.validation.constraints.Max(12)
-            Integer period,
-
-            UUID schoolId,
-            @jakarta.validation.constraints.NotBlank String groupCode,
-            @jakarta.validation.constraints.NotNull BigDecimal value,
-            @jakarta.validation.constraints.PositiveOrZero Integer n) {
-
-        /** The form as typed, each field read leniently (a number that does not parse is left empty). */
-        static MeasurementForm asTyped(Map<String, String[]> params) {
-            return new MeasurementForm(
-                    KpiForm.text(params, "schoolYear"),
-                    KpiForm.whole(KpiForm.text(params, "period")),
-                    uuid(KpiForm.text(params, "schoolId")),
-                    KpiForm.text(params, "groupCode"),
-                    KpiForm.decimal(KpiForm.text(params, "value")),
-                    KpiForm.whole(KpiForm.text(params, "n")));
-        }
-
-        private static UUID uuid(String text) {
-            try {
-                return text == null || text.isBlank() ? null : UUID.fromString(text.strip());
-            } catch (IllegalArgumentException notAnId) {
-                return null;
-            }
-        }
-    }
 }

@@ -9,10 +9,15 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.lodestar.measures.Kpi;
+import org.lodestar.measures.Values;
 import org.lodestar.measures.status.Direction;
 import org.lodestar.shared.LocalizedNumbers;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -32,7 +37,76 @@ record KpiForm(
         // null (neither the box nor its marker sent) keeps the safe answer: the values are about students
         Boolean aboutStudents,
         Boolean published,
-        List<@Valid TargetRow> targets) {
+        List<@Valid TargetRow> targets,
+        Integer version) {
+
+    /** The KPI as its edit form shows it, with at least {@code rows} target rows. */
+    static KpiForm of(Kpi kpi, int rows) {
+        List<TargetRow> targets = new ArrayList<>();
+        kpi.targets().forEach((year, value) -> targets.add(new TargetRow(year, Values.plain(value))));
+        while (targets.size() < rows) {
+            targets.add(new TargetRow(null, null));
+        }
+        return new KpiForm(
+                kpi.name(),
+                kpi.unit(),
+                kpi.direction(),
+                kpi.baselineValue(),
+                kpi.baselineYear(),
+                kpi.frequency(),
+                kpi.dataSource(),
+                kpi.ownerId(),
+                kpi.byStudentGroup(),
+                kpi.aboutStudents(),
+                kpi.published(),
+                targets,
+                kpi.version());
+    }
+
+    KpiForm atVersion(int saved) {
+        return new KpiForm(
+                name,
+                unit,
+                direction,
+                baselineValue,
+                baselineYear,
+                frequency,
+                dataSource,
+                ownerId,
+                byStudentGroup,
+                aboutStudents,
+                published,
+                targets,
+                saved);
+    }
+
+    /**
+     * What the form shows, by field label: what an edit conflict compares, in the page's language ({@code words} turns
+     * a message key into its text).
+     */
+    Map<String, String> shown(Function<String, String> words) {
+        Locale locale = LocaleContextHolder.getLocale();
+        Map<String, String> shown = new LinkedHashMap<>();
+        shown.put("kpi.name", name);
+        shown.put("kpi.unit", unit == null ? null : words.apply("unit." + unit));
+        shown.put("kpi.direction", direction == null ? null : words.apply("direction." + direction));
+        shown.put("kpi.baseline", baselineValue == null ? null : LocalizedNumbers.format(baselineValue, locale));
+        shown.put("kpi.baselineYear", baselineYear == null ? null : baselineYear.toString());
+        shown.put("kpi.dataSource", dataSource);
+        shown.put(
+                "kpi.byStudentGroup",
+                words.apply(Boolean.TRUE.equals(byStudentGroup) ? "conflict.yes" : "conflict.no"));
+        shown.put("kpi.aboutStudents", words.apply(valuesAboutStudents() ? "conflict.yes" : "conflict.no"));
+        shown.put(
+                "kpi.targets",
+                targets == null
+                        ? ""
+                        : targets.stream()
+                                .filter(row -> row.year() != null && row.value() != null)
+                                .map(row -> row.year() + ": " + LocalizedNumbers.format(row.value(), locale))
+                                .collect(Collectors.joining(", ")));
+        return shown;
+    }
 
     /** Only a box seen and left unticked says the values are not about students. */
     boolean valuesAboutStudents() {
@@ -61,7 +135,8 @@ record KpiForm(
                 params.containsKey("byStudentGroup"),
                 params.containsKey("aboutStudents") || !params.containsKey("_aboutStudents"),
                 params.containsKey("published"),
-                rows);
+                rows,
+                whole(text(params, "version")));
     }
 
     static String text(Map<String, String[]> params, String name) {

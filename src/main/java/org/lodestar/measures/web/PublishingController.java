@@ -92,7 +92,8 @@ class PublishingController {
                         k.aboutStudents(),
                         published,
                         k.position(),
-                        k.targets()));
+                        k.targets(),
+                        k.version()));
         return "redirect:/publishing";
     }
 }

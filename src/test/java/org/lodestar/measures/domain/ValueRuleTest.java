@@ -70,7 +70,8 @@ class ValueRuleTest {
                 aboutStudents,
                 false,
                 1,
-                new TreeMap<>());
+                new TreeMap<>(),
+                0);
     }
 
     private static String nRefusal(boolean aboutStudents, UUID school, String group, Integer n) {
