@@ -24,7 +24,8 @@ class KpiStandingTest {
             true,
             false,
             0,
-            new TreeMap<>());
+            new TreeMap<>(),
+            0);
 
     private static KpiStanding standing(String previous, String now) {
         return new KpiStanding(KPI, now, previous, 2025, BigDecimal.TEN, BigDecimal.TEN);
