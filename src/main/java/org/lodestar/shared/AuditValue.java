@@ -10,7 +10,8 @@ import java.util.UUID;
  * long after the change: people, schools and student groups are kept by id or code and named when read (a renamed
  * school reads with its name of today), choices by the message key of their text, numbers and dates unformatted.
  *
- * @param value the text, id, code, message key, plain number, ISO date or {@code true}/{@code false}; null for none
+ * @param value the text, id, code, message key, plain number, ISO date, {@code true}/{@code false} or a school year's
+ *     start year; null for none
  * @param parts the values of a {@link Kind#LIST}, empty otherwise
  */
 public record AuditValue(Kind kind, String value, List<AuditValue> parts) {
@@ -24,6 +25,7 @@ public record AuditValue(Kind kind, String value, List<AuditValue> parts) {
         NUMBER,
         DATE,
         YES_NO,
+        SCHOOL_YEAR,
         LIST
     }
 
@@ -85,8 +87,8 @@ public record AuditValue(Kind kind, String value, List<AuditValue> parts) {
         return list(List.of(parts));
     }
 
-    /** A school year, written the same in every language ({@code 2025-26}). */
+    /** A school year by the calendar year it starts in. */
     public static AuditValue schoolYear(int startYear) {
-        return text(SchoolYear.of(startYear).toString());
+        return new AuditValue(Kind.SCHOOL_YEAR, Integer.toString(startYear), List.of());
     }
 }

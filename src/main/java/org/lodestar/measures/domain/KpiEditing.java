@@ -193,7 +193,10 @@ public class KpiEditing {
     private static Map<String, Object> fields(Measurement m) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("history.field.schoolYear", AuditValue.schoolYear(m.schoolYear()));
-        map.put("history.field.period", AuditValue.number(m.period()));
+        // period 0 is the whole school year, the only period of an annual KPI
+        map.put(
+                "history.field.period",
+                m.period() == 0 ? AuditValue.choice("history.value.wholeYear") : AuditValue.number(m.period()));
         map.put(
                 "history.field.school",
                 m.schoolId() == null

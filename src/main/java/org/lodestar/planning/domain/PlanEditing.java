@@ -132,7 +132,8 @@ public class PlanEditing {
     private static Map<String, Object> fields(PlanSummary plan) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("history.field.title", AuditValue.text(plan.title()));
-        map.put("history.field.years", AuditValue.text(plan.years()));
+        map.put("history.field.firstYear", AuditValue.schoolYear(plan.firstYear()));
+        map.put("history.field.lastYear", AuditValue.schoolYear(plan.lastYear()));
         map.put("history.field.vision", AuditValue.text(plan.vision()));
         map.put("history.field.mission", AuditValue.text(plan.mission()));
         map.put("history.field.values", AuditValue.text(plan.coreValues()));

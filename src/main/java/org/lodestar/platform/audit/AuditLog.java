@@ -48,14 +48,17 @@ class AuditLog {
                 .update();
     }
 
-    /** The changes of an item and of everything recorded as belonging to it (a plan's goals, KPIs, values...). */
-    List<AuditEntry> history(UUID districtId, UUID entityId) {
+    /**
+     * The changes of an item and of everything recorded as belonging to it (a plan's goals, KPIs, values...), latest
+     * first: {@code count} of them after skipping {@code skip}.
+     */
+    List<AuditEntry> history(UUID districtId, UUID entityId, int skip, int count) {
         return jdbc.sql("""
                         select at, actor, entity_type, action, summary, before_state::text as before_state,
                             after_state::text as after_state
                         from audit_event where district_id = ? and (entity_id = ? or context_id = ?)
-                        order by at desc, id desc""")
-                .params(districtId, entityId, entityId)
+                        order by at desc, id desc offset ? limit ?""")
+                .params(districtId, entityId, entityId, skip, count)
                 .query((rs, row) -> new AuditEntry(
                         rs.getTimestamp("at").toInstant(),
                         rs.getString("actor"),

@@ -1,11 +1,13 @@
 package org.lodestar.platform.audit;
 
 import java.math.BigDecimal;
+import java.text.Collator;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +24,7 @@ import org.lodestar.directory.StudentGroup;
 import org.lodestar.platform.audit.AuditLog.AuditEntry;
 import org.lodestar.shared.AuditValue;
 import org.lodestar.shared.LocalizedNumbers;
+import org.lodestar.shared.SchoolYear;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -84,21 +87,26 @@ class HistoryWording {
         HistoryLine line(AuditEntry entry) {
             String actor = peopleByEmail.getOrDefault(entry.actor().toLowerCase(Locale.ROOT), entry.actor());
             String item = message("history.type." + entry.entityType(), entry.entityType());
-            String sentence = message(
-                    "history.action." + entry.action(),
-                    entry.action(),
-                    actor,
-                    item,
-                    quoted(withNames(entry.summary())));
+            // a change to a whole (a district's enrollment) names no item
+            String name = entry.summary().isBlank() ? "" : quoted(withNames(entry.summary()));
+            String sentence = message("history.action." + entry.action(), entry.action(), actor, item, name)
+                    .strip();
             return new HistoryLine(when.format(entry.at()), sentence, fields(entry));
         }
 
-        /** Created and deleted items list what they held; an update lists only the fields it changed. */
+        /**
+         * Created and deleted items list what they held; an update lists only the fields it changed. The database keeps
+         * no order of fields, so they are listed by their labels.
+         */
         private List<String> fields(AuditEntry entry) {
             List<String> lines = new ArrayList<>();
             Set<String> names = new LinkedHashSet<>(entry.before().propertyNames());
             names.addAll(entry.after().propertyNames());
-            for (String name : names) {
+            Collator byLabel = Collator.getInstance(locale);
+            List<String> ordered = names.stream()
+                    .sorted(Comparator.comparing(this::label, byLabel))
+                    .toList();
+            for (String name : ordered) {
                 JsonNode before = entry.before().get(name);
                 JsonNode after = entry.after().get(name);
                 String label = label(name);
@@ -181,6 +189,7 @@ class HistoryWording {
                             .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
                                     .withLocale(locale));
                 case YES_NO -> yesNo(Boolean.parseBoolean(value));
+                case SCHOOL_YEAR -> SchoolYear.of(Integer.parseInt(value)).toString();
                 case LIST -> throw new IllegalStateException("lists are worded above");
             };
         }
