@@ -33,6 +33,6 @@ public class ExecutionApi {
     public void setStatus(SignedInUser user, UUID projectId, ProjectStatus status, int version) {
         Project project = store.find(user.districtId(), projectId)
                 .orElseThrow(() -> new org.lodestar.shared.NotFoundException("project"));
-        editing.update(user, projectId, project.title(), project.ownerId(), status, version);
+        editing.update(user, projectId, project.title(), project.ownerId(), status, project.dueDate(), version);
     }
 }

@@ -2,6 +2,7 @@ package org.lodestar.execution;
 
 import java.time.LocalDate;
 import java.util.UUID;
+import org.lodestar.planning.PlannedProject;
 
 /**
  * Tactical work that carries out a strategy of a plan.
@@ -17,4 +18,10 @@ public record Project(
         int position,
         ProjectStatus status,
         LocalDate dueDate,
-        int version) {}
+        int version) {
+
+    /** The project as a plan's tree shows it under its strategy. */
+    public PlannedProject planned() {
+        return new PlannedProject(id, strategyId, title, ownerId, status.name(), dueDate, version);
+    }
+}

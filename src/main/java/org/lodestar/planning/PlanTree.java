@@ -5,9 +5,27 @@ import java.util.List;
 /** A whole plan at a glance: goals with their outcomes (and KPIs) and strategies (and projects). */
 public record PlanTree(PlanSummary plan, List<GoalBranch> goals) {
 
-    public record GoalBranch(Goal goal, String status, List<OutcomeBranch> outcomes, List<StrategyBranch> strategies) {}
+    public record GoalBranch(Goal goal, String status, List<OutcomeBranch> outcomes, List<StrategyBranch> strategies) {
+
+        /** How many KPIs under the goal's outcomes there are: the progress a reader sees is "on track of these". */
+        public long kpiCount() {
+            return outcomes.stream().mapToLong(o -> o.indicators().size()).sum();
+        }
+
+        public long kpisOnTrack() {
+            return outcomes.stream()
+                    .flatMap(o -> o.indicators().stream())
+                    .filter(k -> "ON_TRACK".equals(k.status()))
+                    .count();
+        }
+    }
 
     public record OutcomeBranch(Outcome outcome, List<Indicator> indicators) {}
 
-    public record StrategyBranch(Strategy strategy, List<PlannedProject> projects) {}
+    public record StrategyBranch(Strategy strategy, List<PlannedProject> projects) {
+
+        public long projectsDone() {
+            return projects.stream().filter(PlannedProject::done).count();
+        }
+    }
 }

@@ -104,7 +104,7 @@ class EditConflictBrowserTest {
 
     private Page openEditForm(String email, UUID plan) {
         Page page = browser.signedIn(email, Fixtures.PASSWORD);
-        page.navigate("/plans/" + plan);
+        page.navigate("/plans/" + plan + "?mode=edit");
         page.locator("[data-tier=goal]")
                 .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Edit"))
                 .click();

@@ -123,6 +123,7 @@ class EveryPageBrowserTest {
         page.fill("#firstYear", "2026");
         page.fill("#lastYear", "2026");
         page.click("main button[type=submit]");
+        page.locator("summary[data-open-add=goal]").click();
         page.locator("form[data-add=goal] input[name=title]").fill("Cedar readers love books");
         page.locator("form[data-add=goal] button").click();
         page.locator("#tree").getByText("Cedar readers love books").click();
@@ -145,6 +146,9 @@ class EveryPageBrowserTest {
         // the principal cannot edit the district plan, nor manage people
         page.navigate("/plans");
         page.click("text=Lakeview 2030: Every Student Ready");
+        assertThat(page.locator("[data-test=edit-mode]")).hasCount(0);
+        page.navigate(page.url() + "?mode=edit");
+        assertThat(page.locator("#tree.reading")).isVisible();
         assertThat(page.locator("form[data-add=goal]")).hasCount(0);
         Page other = browser.signedIn("principal@lakeview.example", Fixtures.PASSWORD);
         other.navigate("/admin/people");
@@ -182,6 +186,7 @@ class EveryPageBrowserTest {
     void aPlannerUpdatesAProjectInPlaceAndAddsOneWithoutScript() {
         Page page = browser.signedIn("planner@lakeview.example", Fixtures.PASSWORD);
         page.click("text=Lakeview 2030: Every Student Ready");
+        page.click("[data-test=edit-mode]");
         var project = page.locator("[data-tier=project]")
                 .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Train every team"))
                 .first();

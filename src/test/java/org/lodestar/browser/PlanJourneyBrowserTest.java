@@ -52,8 +52,12 @@ class PlanJourneyBrowserTest {
         browser.close();
     }
 
+    /** Adds an item in edit mode, the way a planner does: its "Add ..." button opens its form, unless it is open. */
     private void add(String tier, String title) {
         Locator form = page.locator("form[data-add=" + tier + "]").last();
+        if (!form.isVisible()) {
+            page.locator("summary[data-open-add=" + tier + "]").last().click();
+        }
         form.locator("input[name=title]").fill(title);
         form.locator("button[type=submit]").click();
         assertThat(page.locator("#tree .node").getByText(title)).isVisible();
@@ -67,10 +71,11 @@ class PlanJourneyBrowserTest {
         page.fill("#firstYear", "2025");
         page.fill("#lastYear", "2029");
         page.click("main form button[type=submit]");
-        page.waitForURL("**/plans/*");
+        page.waitForURL("**/plans/*?mode=edit");
         assertThat(page.locator("h1")).hasText("Math Acceleration Plan");
 
         // a blank title is refused next to the form
+        page.locator("summary[data-open-add=goal]").click();
         page.locator("form[data-add=goal] button[type=submit]").click();
         page.locator("form[data-add=goal] input[name=title]").evaluate("input => input.removeAttribute('required')");
         page.locator("form[data-add=goal] button[type=submit]").click();
@@ -79,12 +84,14 @@ class PlanJourneyBrowserTest {
         add("goal", "A goal to move down");
         add("goal", GOAL);
         add("outcome", "Grade 8 students master algebra");
+        page.locator("summary[data-open-add=kpi]").click();
         Locator kpiForm = page.locator("form[data-add=kpi]");
         kpiForm.locator("input[name=name]").fill("Algebra I pass rate");
         kpiForm.locator("input[name=baseline]").fill("50");
         kpiForm.locator("input[name=target]").fill("70");
         kpiForm.locator("button[type=submit]").click();
         assertThat(page.locator("#tree").getByText("Algebra I pass rate")).isVisible();
+        page.locator("summary[data-open-add=kpi]").click();
         kpiForm = page.locator("form[data-add=kpi]");
         kpiForm.locator("input[name=name]").fill("Students taking Algebra I in grade 8");
         kpiForm.locator("input[name=baseline]").fill("oops");

@@ -225,7 +225,7 @@ class EnrollmentApiController {
                                         round(t.upper95()),
                                         t.bandSource().label()))
                                 .toList(),
-                        f.forecast().warnings()))
+                        f.forecast().warnings().stream().map(Object::toString).toList()))
                 .orElse(new ForecastResponse(List.of(), List.of(), List.of(), List.of()));
     }
 

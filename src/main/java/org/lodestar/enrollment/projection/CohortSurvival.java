@@ -29,7 +29,7 @@ public final class CohortSurvival {
      * The progression ratios observed for a school from one grade to the next, oldest first, over the method's window
      * of most recent transitions. Only complete transitions count: both years present, the feeder not zero.
      */
-    List<Double> observedRatios(EnrollmentHistory history, String school, Grade from, List<String> warnings) {
+    List<Double> observedRatios(EnrollmentHistory history, String school, Grade from, List<Warning> warnings) {
         NavigableMap<Integer, Map<Grade, Integer>> years = history.of(school);
         List<Double> ratios = new ArrayList<>();
         for (Integer year : years.descendingKeySet()) {
@@ -43,7 +43,7 @@ public final class CohortSurvival {
             }
             int feeder = before.get(from);
             if (feeder == 0) {
-                warnings.add(school + ": no " + from.label() + " students in " + (year - 1) + ", so no ratio from it");
+                warnings.add(Warning.of(Warning.Kind.NO_FEEDER_STUDENTS, school, from.label(), year - 1));
                 continue;
             }
             ratios.add(0, (double) after.get(from.next()) / feeder);
@@ -75,7 +75,7 @@ public final class CohortSurvival {
      */
     public SchoolForecast forecast(
             EnrollmentHistory history, String school, int horizon, Map<Integer, Double> entries, Births births) {
-        List<String> warnings = new ArrayList<>();
+        List<Warning> warnings = new ArrayList<>();
         NavigableMap<Integer, Map<Grade, Integer>> years = history.of(school);
         if (years.isEmpty()) {
             throw new IllegalArgumentException("No history for " + school);
@@ -98,8 +98,7 @@ public final class CohortSurvival {
             Double entryCount = entryCounts.get(year);
             if (entryCount == null) {
                 entryCount = before(result, last, year, entry);
-                warnings.add(school + ": no " + entry.label() + " figure for " + year + ", held at "
-                        + Math.round(entryCount));
+                warnings.add(Warning.of(Warning.Kind.ENTRY_HELD, school, entry.label(), year, Math.round(entryCount)));
             }
             result.put(year, entry, entryCount);
             for (Grade grade = entry.next(); grade != null && grade.compareTo(top) <= 0; grade = grade.next()) {
@@ -128,18 +127,24 @@ public final class CohortSurvival {
         return forecast.has(year - 1, grade) ? forecast.count(year - 1, grade) : null;
     }
 
-    private double ratio(EnrollmentHistory history, String school, Grade from, int origin, List<String> warnings) {
+    private double ratio(EnrollmentHistory history, String school, Grade from, int origin, List<Warning> warnings) {
         List<Double> observed = observedRatios(history, school, from, warnings);
         RatioPool.Pool district = pooling(history, from, origin);
         if (observed.isEmpty()) {
             if (Double.isNaN(district.ratio())) {
-                throw new IllegalArgumentException(school + ": no complete " + from.label() + " to "
-                        + from.next().label() + " transition in consecutive years, so no ratio can be computed");
+                throw new Warning.CannotForecast(Warning.of(
+                        Warning.Kind.NOT_FORECAST,
+                        school,
+                        from.label(),
+                        from.next().label()));
             }
             // a grade the school has just added (or whose feeder was never counted) borrows the district's ratio
             // rather than becoming a zero
-            warnings.add(
-                    school + ": no " + from.label() + " to " + from.next().label() + " history, district ratio used");
+            warnings.add(Warning.of(
+                    Warning.Kind.DISTRICT_RATIO_USED,
+                    school,
+                    from.label(),
+                    from.next().label()));
             return district.ratio();
         }
         double own;
@@ -179,7 +184,7 @@ public final class CohortSurvival {
             int origin,
             int horizon,
             Births births,
-            List<String> warnings) {
+            List<Warning> warnings) {
         NavigableMap<Integer, Map<Grade, Integer>> years = history.of(school);
         Map<Integer, Double> result = new TreeMap<>();
         if (method.entryFromBirths() && entry == Grade.K && births != null && !births.isEmpty()) {
@@ -201,7 +206,7 @@ public final class CohortSurvival {
                     if (born == null) {
                         born = births.latestUpTo(origin + h - 5);
                         if (h == 1 || births.of(origin + h - 6) != null) {
-                            warnings.add(school + ": no births for " + (origin + h - 5) + ", the latest known used");
+                            warnings.add(Warning.of(Warning.Kind.BIRTHS_CARRIED, school, origin + h - 5));
                         }
                     }
                     result.put(origin + h, share * born);

@@ -49,7 +49,7 @@ public final class EnrollmentForecaster {
             List<Cell> cells,
             List<SchoolTotal> schoolTotals,
             List<Total> districtTotals,
-            List<String> warnings,
+            List<Warning> warnings,
             Backtest.Report backtest) {}
 
     private EnrollmentForecaster() {}
@@ -61,11 +61,10 @@ public final class EnrollmentForecaster {
         if (history.isEmpty()) {
             throw new IllegalArgumentException("The history has no rows");
         }
-        List<String> warnings = new ArrayList<>();
+        List<Warning> warnings = new ArrayList<>();
         int complete = history.completeYear();
         if (complete < history.lastYear()) {
-            warnings.add(
-                    "counts after " + complete + " cover too few schools yet; the forecast starts from " + complete);
+            warnings.add(Warning.of(Warning.Kind.LATEST_YEAR_INCOMPLETE, null, complete));
             history = history.viewUpTo(complete);
         }
         Backtest.Report backtest = Backtest.run(history, births, method, horizon, history.lastYear());
@@ -78,8 +77,8 @@ public final class EnrollmentForecaster {
             }
             try {
                 forecasts.add(survival.forecast(history, school, horizon, null, births));
-            } catch (IllegalArgumentException tooLittleHistory) {
-                warnings.add(tooLittleHistory.getMessage());
+            } catch (Warning.CannotForecast tooLittleHistory) {
+                warnings.add(tooLittleHistory.warning());
             }
         }
         if (method.reconciled()) {

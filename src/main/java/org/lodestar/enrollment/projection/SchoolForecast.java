@@ -25,9 +25,9 @@ public final class SchoolForecast {
     /** By years ahead: one bit per grade forecast that year (a grade not counted at the origin may have none). */
     private final short[] gradesForecast;
 
-    private final List<String> warnings;
+    private final List<Warning> warnings;
 
-    SchoolForecast(String school, int origin, int horizon, List<String> warnings) {
+    SchoolForecast(String school, int origin, int horizon, List<Warning> warnings) {
         this.school = school;
         this.origin = origin;
         this.counts = new double[horizon * GRADES.length];
@@ -39,7 +39,7 @@ public final class SchoolForecast {
         return school;
     }
 
-    public List<String> warnings() {
+    public List<Warning> warnings() {
         return warnings;
     }
 

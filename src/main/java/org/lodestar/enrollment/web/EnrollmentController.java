@@ -49,18 +49,21 @@ class EnrollmentController {
     private final DirectoryApi directory;
     private final EnrollmentCharts charts;
     private final MessageSource messages;
+    private final ForecastWarnings warnings;
 
     EnrollmentController(
             EnrollmentForecasts forecasting,
             EnrollmentImports imports,
             DirectoryApi directory,
             EnrollmentCharts charts,
-            MessageSource messages) {
+            MessageSource messages,
+            ForecastWarnings warnings) {
         this.forecasting = forecasting;
         this.imports = imports;
         this.directory = directory;
         this.charts = charts;
         this.messages = messages;
+        this.warnings = warnings;
     }
 
     /** One school's line in the overview: last count, next year's forecast with its band, five years out, use. */
@@ -160,7 +163,7 @@ class EnrollmentController {
                         .sum());
         model.addAttribute("accuracy", result.backtest().rows());
         model.addAttribute("baseline", forecasts.baseline().rows());
-        model.addAttribute("warnings", result.warnings().stream().limit(20).toList());
+        model.addAttribute("warnings", warnings.district(result.warnings(), schools));
         // the first years ahead whose school bands the history could not test, so the page can say so
         model.addAttribute(
                 "priorFrom",
@@ -266,12 +269,7 @@ class EnrollmentController {
         model.addAttribute("chart", chart);
         model.addAttribute("accuracy", forecasts.forecast().backtest().rows());
         model.addAttribute("baseline", forecasts.baseline().rows());
-        model.addAttribute(
-                "warnings",
-                forecasts.forecast().warnings().stream()
-                        .filter(w -> w.startsWith(key))
-                        .map(w -> w.substring(key.length() + 2))
-                        .toList());
+        model.addAttribute("warnings", warnings.school(forecasts.forecast().warnings(), id));
         return "enrollment/school";
     }
 

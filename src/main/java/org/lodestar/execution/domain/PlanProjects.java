@@ -3,6 +3,7 @@ package org.lodestar.execution.domain;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.lodestar.execution.Project;
 import org.lodestar.planning.PlannedProject;
 import org.lodestar.planning.ProjectSource;
 import org.springframework.stereotype.Component;
@@ -20,13 +21,7 @@ class PlanProjects implements ProjectSource {
     @Override
     public List<PlannedProject> projects(UUID districtId, Collection<UUID> strategyIds) {
         return store.ofStrategies(districtId, strategyIds).stream()
-                .map(p -> new PlannedProject(
-                        p.id(),
-                        p.strategyId(),
-                        p.title(),
-                        p.ownerId(),
-                        p.status().name(),
-                        p.version()))
+                .map(Project::planned)
                 .toList();
     }
 }

@@ -1,5 +1,6 @@
 package org.lodestar.execution.domain;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -64,11 +65,18 @@ public class ProjectEditing {
         return id;
     }
 
-    /** Saves title, owner and status over the project as it was at {@code version}. */
-    public void update(SignedInUser user, UUID id, String title, UUID ownerId, ProjectStatus status, int version) {
+    /** Saves title, owner, status and due date (null: none) over the project as it was at {@code version}. */
+    public void update(
+            SignedInUser user,
+            UUID id,
+            String title,
+            UUID ownerId,
+            ProjectStatus status,
+            LocalDate dueDate,
+            int version) {
         Project before = editable(user, id);
-        Project after = new Project(
-                id, before.strategyId(), title, ownerId, before.position(), status, before.dueDate(), version + 1);
+        Project after =
+                new Project(id, before.strategyId(), title, ownerId, before.position(), status, dueDate, version + 1);
         EditConflictException.unlessSaved(store.update(user.districtId(), after, version), "project");
         events.publishEvent(AuditableChange.updated(
                         user.districtId(), user.email(), "Project", id, title, fields(before), fields(after))

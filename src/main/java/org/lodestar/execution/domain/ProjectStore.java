@@ -57,12 +57,19 @@ public class ProjectStore {
                 .update();
     }
 
-    /** Saves title, owner and status if the project's version is still {@code version}; the rows changed. */
+    /** Saves title, owner, status and due date if the project's version is still {@code version}; the rows changed. */
     public int update(UUID districtId, Project project, int version) {
         return jdbc.sql("""
-                        update project set title = ?, owner_id = ?, status = ?, version = version + 1
+                        update project set title = ?, owner_id = ?, status = ?, due_date = ?, version = version + 1
                          where district_id = ? and id = ? and version = ? and archived_at is null""")
-                .params(project.title(), project.ownerId(), project.status().name(), districtId, project.id(), version)
+                .params(
+                        project.title(),
+                        project.ownerId(),
+                        project.status().name(),
+                        project.dueDate(),
+                        districtId,
+                        project.id(),
+                        version)
                 .update();
     }
 

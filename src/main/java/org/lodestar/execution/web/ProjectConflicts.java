@@ -1,5 +1,7 @@
 package org.lodestar.execution.web;
 
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -34,6 +36,13 @@ class ProjectConflicts {
         fields.put(
                 "plan.projectStatus",
                 messages.getMessage("project.status." + project.status().name(), null, locale));
+        // written as the tree writes it (a refused entry never gets this far)
+        fields.put(
+                "project.dueDate",
+                DueDates.read(project.dueDate())
+                        .map(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                                .withLocale(locale)::format)
+                        .orElse(null));
         return fields;
     }
 }

@@ -1,6 +1,7 @@
 package org.lodestar.execution.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
 import org.lodestar.directory.DirectoryApi;
@@ -24,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * Projects, edited in place in a plan's tree (which planning draws and execution fills): after a change the tree
  * reloads itself ({@code plan-changed}); an error or a save made over someone else's newer one (409) shows the form
- * again in place, with both versions. Without htmx every change ends on the plan page.
+ * again in place, with both versions. Without htmx every change ends on the plan page, in edit mode.
  */
 @Controller
 class ProjectsController {
@@ -77,6 +78,7 @@ class ProjectsController {
             @RequestParam(defaultValue = "") String title,
             @RequestParam(required = false) UUID owner,
             @RequestParam(defaultValue = "NOT_STARTED") ProjectStatus status,
+            @RequestParam(defaultValue = "") String dueDate,
             @RequestParam int version,
             @AuthenticationPrincipal SignedInUser user,
             @RequestHeader(value = "HX-Request", required = false) String htmx,
@@ -84,13 +86,22 @@ class ProjectsController {
             Locale locale,
             Model model) {
         Project current = editable(user, id);
-        ProjectForm yours = new ProjectForm(id, title, owner, status, version);
-        if (title.isBlank() || title.length() > 300) {
-            model.addAttribute("titleError", true);
+        ProjectForm yours = new ProjectForm(id, title, owner, status, dueDate, version);
+        boolean titleFits = !title.isBlank() && title.length() <= 300;
+        if (!titleFits || !DueDates.valid(dueDate)) {
+            model.addAttribute("titleError", !titleFits);
+            model.addAttribute("dueDateError", !DueDates.valid(dueDate));
             return editForm(user, yours, model);
         }
         try {
-            editing.update(user, id, title.strip(), owner, status, version);
+            editing.update(
+                    user,
+                    id,
+                    title.strip(),
+                    owner,
+                    status,
+                    DueDates.read(dueDate).orElse(null),
+                    version);
         } catch (EditConflictException conflict) {
             Project saved = editable(user, id);
             model.addAttribute("conflict", conflicts.between(user.districtId(), yours, saved, locale));
@@ -143,10 +154,12 @@ class ProjectsController {
         return editing.strategyOf(user.districtId(), project.strategyId()).planId();
     }
 
+    /** The project's row as the plan's edit mode shows it (only those who may edit reach here). */
     private String nodeOf(SignedInUser user, UUID id, Model model) {
-        execution.project(user.districtId(), id).map(ProjectForm::of).ifPresent(p -> model.addAttribute("project", p));
+        execution.project(user.districtId(), id).map(Project::planned).ifPresent(p -> model.addAttribute("project", p));
         model.addAttribute("owners", directory.namesById(user.districtId()));
-        model.addAttribute("canEdit", true);
+        model.addAttribute("editing", true);
+        model.addAttribute("today", LocalDate.now());
         return NODE;
     }
 
@@ -159,7 +172,7 @@ class ProjectsController {
     /** htmx: the given fragment, and the tree reloads itself; a plain form post ends on the plan page. */
     private static String treeChanged(String htmx, UUID planId, HttpServletResponse response, String fragment) {
         if (htmx == null) {
-            return "redirect:/plans/" + planId;
+            return "redirect:/plans/" + planId + "?mode=edit";
         }
         response.setHeader("HX-Trigger", "plan-changed");
         return fragment;

@@ -140,7 +140,7 @@ class KpiController {
                         targets,
                         0));
         if (htmx == null) {
-            return "redirect:/plans/" + outcome.planId();
+            return "redirect:/plans/" + outcome.planId() + "?mode=edit";
         }
         response.setHeader("HX-Trigger", "plan-changed");
         model.addAttribute("outcomeId", outcomeId);
@@ -378,7 +378,7 @@ class KpiController {
     private static ResponseEntity<Void> treeChanged(String htmx, UUID planId) {
         if (htmx == null) {
             return ResponseEntity.status(HttpStatus.SEE_OTHER)
-                    .location(URI.create("/plans/" + planId))
+                    .location(URI.create("/plans/" + planId + "?mode=edit"))
                     .build();
         }
         return ResponseEntity.ok().header("HX-Trigger", "plan-changed").build();

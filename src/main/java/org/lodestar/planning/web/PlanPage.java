@@ -1,5 +1,6 @@
 package org.lodestar.planning.web;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -14,12 +15,18 @@ import org.lodestar.planning.domain.PlanEditing;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
-/** What the plan page and its tree (redrawn by htmx after every change) show. */
+/**
+ * What the plan page and its tree (redrawn by htmx after every change) show. The page reads first: everyone gets the
+ * reading view (status, owners, progress, due dates, no inputs). Edit mode ({@code ?mode=edit}) adds the controls
+ * and the forms, for those who may edit the plan; anyone else asking for it gets the reading view rather than an
+ * error, since a link to edit mode is shared as a link to the plan.
+ */
 @Component
 class PlanPage {
 
     static final String PAGE = "planning/plan";
     static final String TREE = "planning/plan :: tree";
+    static final String READING = "planning/plan-reading :: reading";
 
     private final PlanningApi planning;
     private final PlanEditing editing;
@@ -31,9 +38,9 @@ class PlanPage {
         this.directory = directory;
     }
 
-    /** The whole page. */
-    String page(SignedInUser user, UUID planId, Model model) {
-        PlanTree tree = tree(user, planId, model);
+    /** The whole page, in edit mode if asked for and allowed. */
+    String page(SignedInUser user, UUID planId, boolean editMode, Model model) {
+        PlanTree tree = tree(user, planId, editMode, model);
         if (!tree.plan().districtPlan()) {
             model.addAttribute(
                     "school",
@@ -42,16 +49,19 @@ class PlanPage {
         return PAGE;
     }
 
-    /** The tree alone. */
+    /** The tree alone, as edit mode redraws it after a change (the reading view for anyone else). */
     String treeFragment(SignedInUser user, UUID planId, Model model) {
-        tree(user, planId, model);
-        return TREE;
+        tree(user, planId, true, model);
+        return Boolean.TRUE.equals(model.getAttribute("editing")) ? TREE : READING;
     }
 
-    private PlanTree tree(SignedInUser user, UUID planId, Model model) {
+    private PlanTree tree(SignedInUser user, UUID planId, boolean editMode, Model model) {
         PlanTree tree = planning.tree(user.districtId(), planId);
+        boolean canEdit = editing.canEdit(user, tree.plan());
         model.addAttribute("tree", tree);
-        model.addAttribute("canEdit", editing.canEdit(user, tree.plan()));
+        model.addAttribute("canEdit", canEdit);
+        model.addAttribute("editing", editMode && canEdit);
+        model.addAttribute("today", LocalDate.now());
         if (tree.plan().districtPlan()) {
             model.addAttribute("untaken", goalsNoSchoolTookUp(user.districtId(), tree));
         }

@@ -113,12 +113,18 @@ class PlansController {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             return planForm(user, model);
         }
-        return "redirect:/plans/" + plan.id();
+        // a new plan is to be built, a changed one was changed from edit mode: both go on in edit mode
+        return "redirect:/plans/" + plan.id() + "?mode=edit";
     }
 
+    /** The reading view, or with {@code mode=edit} the edit mode for those who may edit (see {@link PlanPage}). */
     @GetMapping("/plans/{id}")
-    String show(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user, Model model) {
-        return page.page(user, id, model);
+    String show(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String mode,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model) {
+        return page.page(user, id, "edit".equals(mode), model);
     }
 
     private String planForm(SignedInUser user, Model model) {

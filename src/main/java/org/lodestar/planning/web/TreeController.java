@@ -74,7 +74,7 @@ class TreeController {
         Tier kind = Tier.fromPath(tier);
         if (!Titles.fit(title)) {
             model.addAttribute("addError", kind.path() + ":" + (parent == null ? planId : parent));
-            return htmx == null ? page.page(user, planId, model) : page.treeFragment(user, planId, model);
+            return htmx == null ? page.page(user, planId, true, model) : page.treeFragment(user, planId, model);
         }
         editing.of(kind).add(user, planId, kind == Tier.GOAL ? planId : parent, title.strip(), owner);
         return respond(user, planId, htmx, model);
@@ -156,14 +156,17 @@ class TreeController {
         } catch (EditConflictException conflict) {
             model.addAttribute("notDeleted", id);
             response.setStatus(HttpServletResponse.SC_CONFLICT);
-            return htmx == null ? page.page(user, planId, model) : page.treeFragment(user, planId, model);
+            return htmx == null ? page.page(user, planId, true, model) : page.treeFragment(user, planId, model);
         }
         return respond(user, planId, htmx, model);
     }
 
-    /** htmx gets the redrawn tree; a plain form post (before htmx has taken over a new form) gets the whole page. */
+    /**
+     * htmx gets the redrawn tree; a plain form post (before htmx has taken over a new form) gets the whole page, in edit
+     * mode, where the change was made.
+     */
     private String respond(SignedInUser user, UUID planId, String htmx, Model model) {
-        return htmx == null ? "redirect:/plans/" + planId : page.treeFragment(user, planId, model);
+        return htmx == null ? "redirect:/plans/" + planId + "?mode=edit" : page.treeFragment(user, planId, model);
     }
 
     /** The form comes back in the item's place in the tree, not in place of the whole tree (the form's target). */

@@ -24,7 +24,7 @@ class GradeProgressionReferenceTest {
     }
 
     private static double ratio(Averaging averaging, EnrollmentHistory history, Grade from) {
-        List<String> warnings = new ArrayList<>();
+        List<Warning> warnings = new ArrayList<>();
         return averaging.of(
                 new CohortSurvival(new Method(averaging, 3, 0, false, 3)).observedRatios(history, "S", from, warnings));
     }
@@ -103,7 +103,7 @@ class GradeProgressionReferenceTest {
     void aZeroFeederGivesNoRatioAndAWarningNeverADivisionByZero() {
         EnrollmentHistory history = reference();
         history.put("S", 2022, Grade.G1, 0);
-        List<String> warnings = new ArrayList<>();
+        List<Warning> warnings = new ArrayList<>();
         List<Double> ratios = new CohortSurvival(Method.BASELINE).observedRatios(history, "S", Grade.G1, warnings);
         assertThat(ratios).containsExactly(88.0 / 90);
         assertThat(warnings).singleElement().asString().contains("no 1 students in 2022");
@@ -113,6 +113,7 @@ class GradeProgressionReferenceTest {
     void withoutAnEntryFigureTheEntryGradeIsHeldWithAWarning() {
         var forecast = new CohortSurvival(Method.BASELINE).forecast(reference(), "S", 2, Map.of(), null);
         assertThat(forecast.years().get(2025).get(Grade.K)).isEqualTo(120.0);
-        assertThat(forecast.warnings()).anySatisfy(w -> assertThat(w).contains("no K figure for 2024, held at 120"));
+        assertThat(forecast.warnings())
+                .anySatisfy(w -> assertThat(w.toString()).contains("no K figure for 2024, held at 120"));
     }
 }

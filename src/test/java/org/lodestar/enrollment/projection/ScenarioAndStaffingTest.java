@@ -102,7 +102,8 @@ class ScenarioAndStaffingTest {
                         .distinct())
                 .containsExactlyInAnyOrder("A", "B", "C");
         assertThat(result.districtTotals().get(0).year()).isEqualTo(2025);
-        assertThat(result.warnings()).anySatisfy(w -> assertThat(w).contains("the forecast starts from 2024"));
+        assertThat(result.warnings())
+                .anySatisfy(w -> assertThat(w.toString()).contains("the forecast starts from 2024"));
         history.put("B", 2025, Grade.K, 52);
         assertThat(history.completeYear()).isEqualTo(2025);
     }
