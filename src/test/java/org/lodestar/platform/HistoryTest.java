@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.measures.Kpi;
 import org.lodestar.measures.Measurement;
@@ -33,6 +34,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * language, never an id nor JSON; another district's plan shows nothing.
  */
 @LodestarTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HistoryTest {
 
     private static final Pattern UUID_SHAPE =
@@ -56,8 +58,11 @@ class HistoryTest {
     private SignedInUser planner;
     private UUID plan;
 
-    /** A plan of its own with a goal (whose owner then changes), an outcome, a KPI and a value. */
-    @BeforeEach
+    /**
+     * A plan of its own with a goal (whose owner then changes), an outcome, a KPI and a value, made once: the demo
+     * district is shared by every test.
+     */
+    @BeforeAll
     void planWithEverything() {
         planner = fixtures.user("planner@lakeview.example");
         plan = Ids.next();
@@ -75,14 +80,14 @@ class HistoryTest {
                         null,
                         PlanStatus.DRAFT,
                         0));
-        UUID goal = planning.addGoal(planner, plan, "Every child reads by grade three", person("Priya Natarajan"));
-        UUID outcome = planning.addOutcome(planner, goal, "Reading proficiency rises", null);
+        UUID goal = planning.addGoal(planner, plan, "History test goal", person("Priya Natarajan"));
+        UUID outcome = planning.addOutcome(planner, goal, "History test outcome", null);
         TreeMap<Integer, BigDecimal> targets = new TreeMap<>();
         targets.put(2028, new BigDecimal("80"));
         UUID kpi = measures.addKpi(
                 planner,
                 outcome,
-                "Grade 3 reading proficiency",
+                "History test reading rate",
                 Kpi.Unit.PERCENT,
                 true,
                 new BigDecimal("60"),
@@ -101,7 +106,7 @@ class HistoryTest {
                 planner,
                 goal,
                 new ItemChange(
-                        "Every child reads by grade three",
+                        "History test goal",
                         person("Sam Okafor"),
                         false,
                         Integer.parseInt(fixtures.version("goal", goal))));
@@ -113,16 +118,16 @@ class HistoryTest {
         String plannerName = name(planner);
 
         assertThat(history)
-                .contains(plannerName + " added the goal “Every child reads by grade three”")
-                .contains(plannerName + " added the outcome “Reading proficiency rises”")
-                .contains(plannerName + " added the KPI “Grade 3 reading proficiency”")
+                .contains(plannerName + " added the goal “History test goal”")
+                .contains(plannerName + " added the outcome “History test outcome”")
+                .contains(plannerName + " added the KPI “History test reading rate”")
                 .contains("Unit: Percent")
                 .contains("Values are about students: no")
                 .contains("Targets: 2028-29 – 80")
-                .contains(plannerName + " added a value of the KPI “Grade 3 reading proficiency”")
+                .contains(plannerName + " added a value of the KPI “History test reading rate”")
                 .contains("Value: 72.5")
                 .contains("School: the whole district")
-                .contains(plannerName + " changed the goal “Every child reads by grade three”")
+                .contains(plannerName + " changed the goal “History test goal”")
                 .contains("Owner: from Priya Natarajan to Sam Okafor")
                 .doesNotContain("planner@lakeview.example")
                 .doesNotContain("{")
@@ -137,8 +142,8 @@ class HistoryTest {
         String history = history(plan, planner, "es");
 
         assertThat(history)
-                .contains("añadió la meta «Every child reads by grade three»")
-                .contains("añadió el indicador «Grade 3 reading proficiency»")
+                .contains("añadió la meta «History test goal»")
+                .contains("añadió el indicador «History test reading rate»")
                 .contains("Unidad: Porcentaje")
                 .contains("Valor: 72,5")
                 .contains("Responsable: de Priya Natarajan a Sam Okafor");
@@ -175,7 +180,7 @@ class HistoryTest {
     void anotherDistrictSeesNothingOfThePlansHistory() throws Exception {
         String history = history(plan, fixtures.otherDistrictUser("PLANNER"), "en");
 
-        assertThat(history).contains("No changes recorded.").doesNotContain("Every child reads");
+        assertThat(history).contains("No changes recorded.").doesNotContain("History test goal");
     }
 
     /** The page's history section: the rest of the page (the language link) carries the URL with its id. */
