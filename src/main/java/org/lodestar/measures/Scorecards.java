@@ -61,20 +61,32 @@ public class Scorecards implements IndicatorSource {
         return kpis.measurements(districtId, kpiId);
     }
 
+    /**
+     * What the public page shows of the given KPIs, by KPI, in one statement: the district's all-students values of
+     * every year, and every school's and group's value of the latest year and period with a district total.
+     */
+    public Map<UUID, List<Measurement>> publicMeasurements(UUID districtId, Collection<UUID> kpiIds) {
+        return kpis.publicMeasurements(districtId, kpiIds);
+    }
+
+    /**
+     * A KPI's values in one scope (null school = district) and group, and every value of that scope's latest year
+     * (the breakdown by school and group), in one statement.
+     */
+    public List<Measurement> scopeAndLatestYear(UUID districtId, UUID kpiId, UUID schoolId, String groupCode) {
+        return kpis.scopeAndLatestYear(districtId, kpiId, schoolId, groupCode);
+    }
+
     /** Every value of a KPI with the version a writer names to replace it. */
     public List<RecordedValue> recordedValues(UUID districtId, UUID kpiId) {
         return kpis.recordedValues(districtId, kpiId);
     }
 
-    /** Every value of the given KPIs (every school, group, year and period), by KPI, in one statement. */
-    public Map<UUID, List<Measurement>> measurements(UUID districtId, Collection<UUID> kpiIds) {
-        return kpis.measurements(districtId, kpiIds);
-    }
-
     /** Overviews of the given KPIs for a scope (null school = district) and a student group. */
     public List<KpiOverview> overviews(UUID districtId, Collection<Kpi> selected, UUID schoolId, String groupCode) {
         StatusRule rule = rule(districtId);
-        Map<UUID, List<Measurement>> values = kpis.headlineMeasurements(districtId, schoolId, groupCode);
+        Map<UUID, List<Measurement>> values = kpis.scopeMeasurements(
+                districtId, selected.stream().map(Kpi::id).toList(), schoolId, groupCode);
         return selected.stream()
                 .map(kpi -> overview(rule, kpi, values.getOrDefault(kpi.id(), List.of())))
                 .toList();

@@ -59,11 +59,12 @@ class PublicScorecard {
         if (plan == null) {
             return new View(district, null, List.of());
         }
-        // set-based: the plan's items, its published KPIs with targets and all their values, one statement each
+        // set-based: the plan's items, its published KPIs with targets, and the values shown (every year's district
+        // total, the latest year's breakdowns: not every school's and group's history), one statement each
         PlanNodes nodes = planning.nodesOfPlan(id, plan.id());
         List<Kpi> published = scorecards.publishedKpisOfOutcomes(id, nodes.outcomeIds());
-        Map<UUID, List<Measurement>> values =
-                scorecards.measurements(id, published.stream().map(Kpi::id).toList());
+        Map<UUID, List<Measurement>> values = scorecards.publicMeasurements(
+                id, published.stream().map(Kpi::id).toList());
         Map<UUID, School> schools = directory.schoolsById(id);
         List<StudentGroup> groups = directory.studentGroups(id);
         List<PublicGoal> goals = new ArrayList<>();
@@ -86,6 +87,7 @@ class PublicScorecard {
         return new View(district, plan, goals);
     }
 
+    /** From the KPI's district totals of every year and all its values of the latest year (what it reads above). */
     private PublicKpi publicKpi(
             District district,
             Kpi kpi,

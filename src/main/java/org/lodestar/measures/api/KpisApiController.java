@@ -151,6 +151,7 @@ class KpisApiController {
         List<Problem> problems = new ArrayList<>();
         List<Measurement> measurements = new ArrayList<>();
         List<Integer> seenVersions = new ArrayList<>();
+        ValueRule.RecordableYears years = editing.recordableYears(user.districtId(), kpi);
         for (int i = 0; i < body.size(); i++) {
             MeasurementDto dto = body.get(i);
             if (dto == null) {
@@ -163,6 +164,11 @@ class KpisApiController {
                 year = SchoolYear.parse(dto.schoolYear()).startYear();
             } catch (IllegalArgumentException e) {
                 problems.add(new Problem(i, "schoolYear", "must be a school year such as 2025-26"));
+            }
+            if (year != null) {
+                int index = i;
+                years.check(year)
+                        .ifPresent(refused -> problems.add(new Problem(index, "schoolYear", english(refused))));
             }
             int period = dto.period() == null ? 0 : dto.period();
             if (period < 0 || period > 12) {

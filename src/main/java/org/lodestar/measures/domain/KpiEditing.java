@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.lodestar.directory.DirectoryApi;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.measures.Kpi;
 import org.lodestar.measures.Measurement;
@@ -29,11 +30,25 @@ public class KpiEditing {
     private final KpiStore store;
     private final PlanningApi planning;
     private final ApplicationEventPublisher events;
+    private final DirectoryApi directory;
 
-    KpiEditing(KpiStore store, PlanningApi planning, ApplicationEventPublisher events) {
+    KpiEditing(KpiStore store, PlanningApi planning, ApplicationEventPublisher events, DirectoryApi directory) {
         this.store = store;
         this.planning = planning;
         this.events = events;
+        this.directory = directory;
+    }
+
+    /** The school years the KPI's values may be recorded for, by its plan's cycle and the district's calendar. */
+    public ValueRule.RecordableYears recordableYears(UUID districtId, Kpi kpi) {
+        var outcome = planning.outcome(districtId, kpi.outcomeId()).orElseThrow(() -> new NotFoundException("outcome"));
+        var plan = planning.plan(districtId, outcome.planId());
+        int underWay = directory
+                .district(districtId)
+                .schoolYearOf(java.time.LocalDate.now())
+                .startYear();
+        return new ValueRule.RecordableYears(
+                plan.firstYear() - ValueRule.YEARS_BEFORE, Math.min(plan.lastYear(), underWay));
     }
 
     /** KPIs of a district plan are edited by planners; those of a school plan by that school's leaders too. */
@@ -147,10 +162,14 @@ public class KpiEditing {
     }
 
     private void check(SignedInUser user, List<Measurement> measurements) {
+        Map<UUID, ValueRule.RecordableYears> years = new java.util.HashMap<>();
         for (Measurement m : measurements) {
             Kpi kpi = store.find(user.districtId(), m.kpiId()).orElseThrow(() -> new NotFoundException("kpi"));
             ForbiddenException.unless(canRecord(user, kpi, m.schoolId()));
             if (ValueRule.value(kpi.unit(), m.value()).isPresent()
+                    || years.computeIfAbsent(kpi.id(), id -> recordableYears(user.districtId(), kpi))
+                            .check(m.schoolYear())
+                            .isPresent()
                     || (m.n() != null && m.n() < 0)
                     || ValueRule.n(kpi, m.schoolId(), m.groupCode(), m.n()).isPresent()) {
                 // the form, the import and the API say why before they get here; this keeps anything else out

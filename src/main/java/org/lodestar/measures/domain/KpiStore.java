@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -193,32 +194,94 @@ public class KpiStore {
                 .list();
     }
 
-    /** Every value of the given KPIs, by KPI, each KPI's in order of year and period: one statement. */
-    public Map<UUID, List<Measurement>> measurements(UUID districtId, Collection<UUID> kpiIds) {
-        Map<UUID, List<Measurement>> result = new HashMap<>();
+    /**
+     * The values of the given KPIs in one scope (a school, or the district when null) and one student group, by KPI,
+     * in order of year and period: what statuses and trends are computed from. Found through the scope index, so it
+     * reads these values and no other school's or group's.
+     */
+    public Map<UUID, List<Measurement>> scopeMeasurements(
+            UUID districtId, Collection<UUID> kpiIds, UUID schoolId, String groupCode) {
         if (kpiIds.isEmpty()) {
-            return result;
+            return new HashMap<>();
         }
-        jdbc.sql("select * from measurement where district_id = ? and kpi_id = any(?) order by school_year, period")
-                .params(districtId, kpiIds.toArray(UUID[]::new))
+        return byKpi(jdbc.sql("select * from measurement where district_id = :d and group_code = :g and "
+                        + inScope("school_id") + " and kpi_id = any(:k) order by school_year, period")
+                .param("d", districtId)
+                .param("g", groupCode)
+                .param("s", schoolId)
+                .param("k", kpiIds.toArray(UUID[]::new))
                 .query(KpiStore::measurement)
-                .list()
-                .forEach(m -> result.computeIfAbsent(m.kpiId(), id -> new java.util.ArrayList<>())
-                        .add(m));
-        return result;
+                .list());
     }
 
-    /** District-wide, all-students values of every KPI: what statuses and trends are computed from. */
-    public Map<UUID, List<Measurement>> headlineMeasurements(UUID districtId, UUID schoolId, String groupCode) {
-        Map<UUID, List<Measurement>> result = new HashMap<>();
-        jdbc.sql("""
-                        select * from measurement where district_id = ? and group_code = ?
-                            and school_id is not distinct from ? order by school_year, period""")
-                .params(districtId, groupCode, schoolId)
+    /**
+     * What the public page shows of the given KPIs, by KPI, in order of year and period: the district's all-students
+     * values of every year (the chart and the status), and every school's and group's value of the latest year and
+     * period that has a district total (the tables). One statement, about 200 rows per KPI in a district of 200
+     * schools, instead of every value of every year.
+     */
+    public Map<UUID, List<Measurement>> publicMeasurements(UUID districtId, Collection<UUID> kpiIds) {
+        if (kpiIds.isEmpty()) {
+            return new HashMap<>();
+        }
+        return byKpi(jdbc.sql("""
+                        with headline as (
+                            select * from measurement
+                             where district_id = :d and group_code = 'ALL' and %s and kpi_id = any(:k)),
+                        latest as (
+                            select distinct on (kpi_id) kpi_id, school_year, period from headline
+                             order by kpi_id, school_year desc, period desc)
+                        select * from (
+                            select * from headline
+                            union all
+                            select m.* from measurement m join latest l on l.kpi_id = m.kpi_id
+                                   and l.school_year = m.school_year and l.period = m.period
+                             where m.district_id = :d and not (m.group_code = 'ALL' and m.school_id is null)
+                        ) shown order by school_year, period""".formatted(inScope("school_id")))
+                .param("d", districtId)
+                .param("s", null)
+                .param("k", kpiIds.toArray(UUID[]::new))
                 .query(KpiStore::measurement)
-                .list()
-                .forEach(m -> result.computeIfAbsent(m.kpiId(), id -> new java.util.ArrayList<>())
-                        .add(m));
+                .list());
+    }
+
+    /**
+     * One KPI's values in one scope and group (every year), and every value of the latest year that scope has (every
+     * school and group, for the breakdown): what the KPI page shows, in order of year and period, in one statement.
+     */
+    public List<Measurement> scopeAndLatestYear(UUID districtId, UUID kpiId, UUID schoolId, String groupCode) {
+        return jdbc.sql("""
+                        with scope as (
+                            select * from measurement where district_id = :d and kpi_id = :k and group_code = :g and %s)
+                        select * from (
+                            select * from scope
+                            union all
+                            select m.* from measurement m
+                             where m.district_id = :d and m.kpi_id = :k
+                               and m.school_year = (select max(school_year) from scope)
+                               and not (m.group_code = :g and %s)
+                        ) shown order by school_year, period""".formatted(inScope("school_id"), inScope("m.school_id")))
+                .param("d", districtId)
+                .param("k", kpiId)
+                .param("g", groupCode)
+                .param("s", schoolId)
+                .query(KpiStore::measurement)
+                .list();
+    }
+
+    /**
+     * A school's values, or the district's own when {@code :s} is null (school_id is null there, and null equals
+     * nothing), written as the indexes hold it: a parameter in place of the literal would not match the index.
+     */
+    private static String inScope(String column) {
+        String none = "'00000000-0000-0000-0000-000000000000'";
+        return "coalesce(" + column + ", " + none + ") = coalesce(cast(:s as uuid), " + none + ")";
+    }
+
+    private static Map<UUID, List<Measurement>> byKpi(List<Measurement> values) {
+        Map<UUID, List<Measurement>> result = new HashMap<>();
+        values.forEach(
+                m -> result.computeIfAbsent(m.kpiId(), id -> new ArrayList<>()).add(m));
         return result;
     }
 

@@ -123,6 +123,11 @@ public class MeasurementImport {
         } catch (IllegalArgumentException e) {
             problems.add(ImportProblem.of(line, "import.error.year", row.get("school_year")));
         }
+        if (year != null && kpi != null) {
+            lookup.recordableYears(kpi)
+                    .check(year)
+                    .ifPresent(refused -> problems.add(new ImportProblem(line, refused.code(), refused.args())));
+        }
         int period = 0;
         String periodText = row.get("period");
         if (!periodText.isBlank()) {
@@ -196,7 +201,16 @@ public class MeasurementImport {
         private final List<School> schools;
         private final List<String> groups;
 
+        private final Map<UUID, ValueRule.RecordableYears> years = new java.util.HashMap<>();
+        private final SignedInUser user;
+
+        /** Looked up once per KPI of the file, not once per row. */
+        ValueRule.RecordableYears recordableYears(Kpi kpi) {
+            return years.computeIfAbsent(kpi.id(), id -> editing.recordableYears(user.districtId(), kpi));
+        }
+
         Lookup(SignedInUser user) {
+            this.user = user;
             kpiList = kpis.all(user.districtId());
             schools = directory.schools(user.districtId());
             groups = directory.studentGroups(user.districtId()).stream()

@@ -6,12 +6,14 @@ import java.util.Optional;
 import java.util.UUID;
 import org.lodestar.directory.StudentGroup;
 import org.lodestar.measures.Kpi;
+import org.lodestar.shared.SchoolYear;
 
 /**
  * What a measured value may be, the same for the form, the import and the API. It must fit the stored column
  * ({@code numeric(14, 4)}: less than ten billion, at most four decimals), and is refused rather than rounded when it
  * does not, so that {@code 1e-30} never becomes 0 unseen; a percent is from 0 to 100; the number of students is a
- * whole number, 0 or more, and a value about students for a school or a student group comes with it.
+ * whole number, 0 or more, and a value about students for a school or a student group comes with it; its school year
+ * falls in the years its plan can be measured in ({@link RecordableYears}).
  */
 public final class ValueRule {
 
@@ -60,6 +62,28 @@ public final class ValueRule {
         }
         return Optional.empty();
     }
+
+    /**
+     * The school years a KPI's values may be recorded for: from {@link #YEARS_BEFORE} years before its plan starts (the
+     * baseline and the trend before it, which status and projections need) to the plan's last year, but never after
+     * the school year under way: a value of a year to come cannot have been measured yet.
+     */
+    public record RecordableYears(int first, int last) {
+
+        public Optional<Refusal> check(int schoolYear) {
+            if (schoolYear < first || schoolYear > last) {
+                return refusal(
+                        "measure.year.outside",
+                        SchoolYear.of(schoolYear).toString(),
+                        SchoolYear.of(first).toString(),
+                        SchoolYear.of(last).toString());
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** How far before its plan a KPI's history may reach. */
+    public static final int YEARS_BEFORE = 10;
 
     private static Optional<Refusal> refusal(String code, Object... args) {
         return Optional.of(new Refusal(code, List.of(args)));

@@ -155,7 +155,8 @@ class KpiController {
             @AuthenticationPrincipal SignedInUser user,
             Model model) {
         Kpi kpi = scorecards.kpi(user.districtId(), id);
-        List<Measurement> all = scorecards.measurements(user.districtId(), id);
+        // the scope's history and the latest year's breakdown, not every school's and group's values of every year
+        List<Measurement> all = scorecards.scopeAndLatestYear(user.districtId(), id, school, group);
         List<Measurement> scope = all.stream()
                 .filter(m -> java.util.Objects.equals(m.schoolId(), school)
                         && m.groupCode().equals(group))
@@ -204,10 +205,10 @@ class KpiController {
         if (!model.containsAttribute("measurementForm")) {
             model.addAttribute(
                     "measurementForm",
+                    // the latest year a value can be recorded for: the one under way, or the plan's last
                     new MeasurementForm(
-                            directory
-                                    .district(user.districtId())
-                                    .schoolYearOf(java.time.LocalDate.now())
+                            SchoolYear.of(editing.recordableYears(user.districtId(), kpi)
+                                            .last())
                                     .toString(),
                             0,
                             recordFor,
@@ -245,6 +246,10 @@ class KpiController {
         Integer year = null;
         try {
             year = SchoolYear.parse(form.schoolYear()).startYear();
+            editing.recordableYears(user.districtId(), kpi)
+                    .check(year)
+                    .ifPresent(refused -> errors.rejectValue(
+                            "schoolYear", refused.code(), refused.args().toArray(), ""));
         } catch (IllegalArgumentException e) {
             errors.rejectValue("schoolYear", "import.error.year", new Object[] {form.schoolYear()}, "");
         }

@@ -1,0 +1,108 @@
+package org.lodestar.reports;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.lodestar.shared.BoundedCache;
+import org.lodestar.shared.DistrictChanges;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.ViewResolver;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Public pages rendered once per district, version of its data and language, and then served as they are: a public
+ * page is the same for every visitor, and a large district's takes far longer to compute and render than to send. The
+ * key holds the district's {@link DistrictChanges#version}, read before the page's data, so no page is served after a
+ * change (recorded value, KPI or goal edited or published, plan adopted, settings), on this node or another. Kept
+ * compressed: what nearly every browser asks for, and a twentieth of the size.
+ */
+@Component
+class PublicPages {
+
+    /** Two languages of a few dozen districts' pages, at some tens of kilobytes each. */
+    static final int MAX_PAGES = 128;
+
+    private final DistrictChanges changes;
+    private final ViewResolver views;
+    private final BoundedCache<Key, byte[]> pages = new BoundedCache<>(MAX_PAGES);
+
+    PublicPages(DistrictChanges changes, @Qualifier("thymeleafViewResolver") ViewResolver views) {
+        this.changes = changes;
+        this.views = views;
+    }
+
+    /** A district's page in one language at one version; the address is in it (its link to the other language). */
+    record Key(UUID districtId, OptionalLong version, String language, String address) {}
+
+    /**
+     * The version of the district's data that a page computed from now on would show; empty when it must not be cached
+     * (this very transaction changed the district).
+     */
+    OptionalLong version(UUID districtId) {
+        return changes.version(districtId);
+    }
+
+    /**
+     * The page, gzip-compressed: from the cache, or rendered from the model that {@code model} gives (read after the
+     * version in the key, so that a change in between makes a new key rather than a stale page).
+     */
+    byte[] page(
+            Key key,
+            boolean cacheable,
+            String viewName,
+            Supplier<Map<String, Object>> model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        Supplier<byte[]> render = () -> gzip(render(viewName, model.get(), key.language(), request, response));
+        return cacheable && key.version().isPresent() ? pages.get(key, render) : render.get();
+    }
+
+    int size() {
+        return pages.size();
+    }
+
+    private byte[] render(
+            String viewName,
+            Map<String, Object> model,
+            String language,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        try {
+            View view = views.resolveViewName(viewName, Locale.forLanguageTag(language));
+            ContentCachingResponseWrapper buffer = new ContentCachingResponseWrapper(response);
+            view.render(model, request, buffer);
+            return buffer.getContentAsByteArray();
+        } catch (Exception e) {
+            throw new IllegalStateException("rendering " + viewName, e);
+        }
+    }
+
+    static byte[] gzip(byte[] plain) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(plain.length / 8 + 64);
+        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+            zip.write(plain);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    static byte[] gunzip(byte[] compressed) {
+        try (GZIPInputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(compressed))) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package org.lodestar.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.lodestar.measures.Measurement;
+import org.lodestar.measures.MeasuresApi;
+import org.lodestar.planning.PlanningApi;
+import org.lodestar.support.Fixtures;
+import org.lodestar.support.LodestarTest;
+import org.lodestar.support.StatementCounter;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * The public page is rendered once and then served as rendered, until anything it shows changes: then at once. Changes
+ * here go through the application and are committed (no test transaction), as a district's would be, and are undone
+ * the same way.
+ */
+@LodestarTest
+class PublicPageCacheTest {
+
+    private static final String KPI = "Grade 3 reading proficiency";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    MeasuresApi measures;
+
+    @Autowired
+    PlanningApi planning;
+
+    private String page(MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private String english() throws Exception {
+        return page(get("/p/lakeview").locale(Locale.ENGLISH));
+    }
+
+    @Test
+    void aRecordedValueIsOnThePublicPageAtOnce() throws Exception {
+        UUID district = fixtures.demoDistrict();
+        UUID kpi = fixtures.any("select id from kpi where district_id = ? and name = '" + KPI + "'");
+        var latest = fixtures.jdbc()
+                .sql("""
+                        select value, n from measurement where district_id = ? and kpi_id = ? and school_id is null
+                           and group_code = 'ALL' and school_year = 2025 and period = 0""")
+                .params(district, kpi)
+                .query((rs, row) -> new Measurement(
+                        kpi, 2025, 0, null, "ALL", rs.getBigDecimal("value"), (Integer) rs.getObject("n")))
+                .single();
+        var planner = fixtures.user("planner@lakeview.example");
+        assertThat(english()).contains(">61.9%<").doesNotContain(">63.4%<");
+        assertThat(english()).as("served again, unchanged").contains(">61.9%<");
+        try {
+            measures.record(
+                    planner, List.of(new Measurement(kpi, 2025, 0, null, "ALL", new BigDecimal("63.4"), latest.n())));
+
+            assertThat(english()).contains(">63.4%<").doesNotContain(">61.9%<");
+            assertThat(page(get("/p/lakeview").param("lang", "es"))).contains("63,4");
+        } finally {
+            measures.record(planner, List.of(latest));
+        }
+        assertThat(english()).contains(">61.9%<");
+    }
+
+    private int version(org.lodestar.directory.SignedInUser planner, UUID goal) {
+        return planning.goal(planner.districtId(), goal).orElseThrow().version();
+    }
+
+    @Test
+    void aGoalTakenOffThePublicPageLeavesItAtOnce() throws Exception {
+        String goalTitle = "Safe, healthy and welcoming schools";
+        UUID goal =
+                fixtures.any("select id from goal where district_id = ? and title = '" + goalTitle + "' and published");
+        var planner = fixtures.user("planner@lakeview.example");
+        assertThat(english()).contains(goalTitle);
+        try {
+            planning.setPublished(planner, goal, false, version(planner, goal));
+
+            assertThat(english()).doesNotContain(goalTitle).contains(KPI);
+        } finally {
+            planning.setPublished(planner, goal, true, version(planner, goal));
+        }
+        assertThat(english()).contains(goalTitle);
+    }
+
+    @Test
+    void eachDistrictAndLanguageHasItsOwnPage() throws Exception {
+        fixtures.otherDistrictUser("VIEWER"); // a second district, with nothing published
+        String lakeview = english();
+        String spanish = page(get("/p/lakeview").param("lang", "es"));
+        String other = page(get("/p/other").locale(Locale.ENGLISH));
+        String lakeviewAgain = english();
+
+        assertThat(lakeview).contains("Lakeview").contains(KPI).contains("href=\"/p/lakeview?lang=es\"");
+        assertThat(spanish)
+                .contains("avance de nuestro plan estratégico")
+                .contains("href=\"/p/lakeview?lang=en\"")
+                .doesNotContain("progress on our strategic plan");
+        assertThat(other) // its name may have been changed by another test: its address is its own
+                .contains("href=\"/p/other?lang=es\"")
+                .doesNotContain("Lakeview")
+                .doesNotContain(KPI);
+        assertThat(lakeviewAgain).isEqualTo(lakeview);
+    }
+
+    @Test
+    void aCachedPageCarriesNoVisitorsTokenAndReadsNoData() throws Exception {
+        english();
+        var again = StatementCounter.count(this::english);
+
+        assertThat(again.result()).contains(KPI).doesNotContain("csrf-token");
+        assertThat(again.statements()).as("the district and its version").isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void thePageGoesOutCompressedToWhoAsksForItAndPlainToOthers() throws Exception {
+        MockHttpServletResponse zipped = mvc.perform(
+                        get("/p/lakeview").locale(Locale.ENGLISH).header("Accept-Encoding", "gzip, deflate"))
+                .andReturn()
+                .getResponse();
+        MockHttpServletResponse plain = mvc.perform(
+                        get("/p/lakeview").locale(Locale.ENGLISH).header("Accept-Encoding", "gzip;q=0, identity"))
+                .andReturn()
+                .getResponse();
+
+        assertThat(zipped.getHeader("Content-Encoding")).isEqualTo("gzip");
+        assertThat(zipped.getHeader("Vary")).contains("Accept-Encoding");
+        assertThat(new String(PublicPages.gunzip(zipped.getContentAsByteArray()), StandardCharsets.UTF_8))
+                .isEqualTo(plain.getContentAsString(StandardCharsets.UTF_8))
+                .contains(KPI);
+        assertThat(plain.getHeader("Content-Encoding")).isNull();
+        assertThat(plain.getContentType()).startsWith("text/html");
+    }
+}
