@@ -50,6 +50,19 @@ class EveryPageBrowserTest {
     }
 
     @Test
+    void signInLandsOnTheHomePage() {
+        Page page = browser.signedIn("admin@lakeview.example", Fixtures.PASSWORD);
+        assertThat(page.locator("h1")).hasText("Welcome, Alex Rivera");
+        assertThat(page.locator("[data-test=goal-status] tbody tr").first()).isVisible();
+        assertThat(page.locator("[data-test=goal-status] tbody tr").count()).isGreaterThanOrEqualTo(5);
+        page.click("nav >> text=Plans");
+        page.click("nav >> text=Home");
+        assertThat(page.locator("h2#attention")).hasText("Needs attention");
+        assertThat(browser.accessibilityViolationsSignedIn("/", "admin@lakeview.example", Fixtures.PASSWORD))
+                .isEmpty();
+    }
+
+    @Test
     void theAdminManagesSchoolsPeopleAndSettings() {
         Page page = browser.signedIn("admin@lakeview.example", Fixtures.PASSWORD);
         page.click("nav >> text=Schools");
@@ -119,6 +132,7 @@ class EveryPageBrowserTest {
     @Test
     void aSchoolLeaderWritesTheSchoolsPlanAlignedToTheDistrict() {
         Page page = browser.signedIn("principal@lakeview.example", Fixtures.PASSWORD);
+        page.click("nav >> text=Plans");
         page.click("text=New plan for Cedar Elementary");
         page.fill("#title", "Cedar Elementary Plan 2026-27");
         page.fill("#firstYear", "2026");
