@@ -41,6 +41,29 @@
             if (existing) {
                 existing.dispose();
             }
+            if (spec.bars) {
+                // counts stacked by status, one bar per category (the home pages' KPIs by goal), in the statuses'
+                // colours of lodestar.css so that chart and badges agree
+                var style = getComputedStyle(document.documentElement);
+                echarts.init(element).setOption({
+                    aria: {enabled: true},
+                    animation: false,
+                    tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
+                    legend: {bottom: 0},
+                    grid: {left: 10, right: 20, top: 10, bottom: 40, containLabel: true},
+                    xAxis: {type: 'value', minInterval: 1},
+                    yAxis: {type: 'category', inverse: true, data: spec.categories,
+                        axisLabel: {width: 260, overflow: 'truncate'}},
+                    series: spec.bars.map(function (bar) {
+                        return {
+                            name: bar.name, type: 'bar', stack: 'status', data: bar.data, barMaxWidth: 28,
+                            itemStyle: {color: style.getPropertyValue('--' + bar.status.toLowerCase().replace('_', '-')).trim()}
+                        };
+                    })
+                });
+                element.setAttribute('data-chart-ready', 'true');
+                return;
+            }
             if (spec.series) {
                 // a chart whose series the server described in full (enrollment: stacked history, forecast bands)
                 echarts.init(element).setOption({

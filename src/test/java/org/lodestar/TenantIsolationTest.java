@@ -41,7 +41,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class TenantIsolationTest {
 
     /** Routes that are not about a district's data, or that are one's own account. */
-    private static final Set<String> NOT_TENANT_DATA = Set.of("/login", "/", "/error", "/p/{slug}");
+    private static final Set<String> NOT_TENANT_DATA = Set.of("/login", "/error", "/p/{slug}");
 
     /** Names that only the demo district's data contains. */
     private static final List<String> DEMO_NAMES = List.of(

@@ -1,6 +1,8 @@
 package org.lodestar.execution;
 
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.lodestar.directory.SignedInUser;
@@ -23,6 +25,11 @@ public class ExecutionApi {
     /** A project that is not archived. */
     public Optional<Project> project(UUID districtId, UUID id) {
         return store.find(districtId, id);
+    }
+
+    /** The projects of the given strategies (a plan's, say), not archived, with status and due date, in one statement. */
+    public List<Project> projectsOfStrategies(UUID districtId, Collection<UUID> strategyIds) {
+        return store.ofStrategies(districtId, strategyIds);
     }
 
     /** Adds a project, last under its strategy, not started. */

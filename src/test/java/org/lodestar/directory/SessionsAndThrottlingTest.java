@@ -174,7 +174,8 @@ class SessionsAndThrottlingTest {
                 .isEqualTo(200);
 
         assertThat(fixtures.jdbc()
-                        .sql("select summary from audit_event where entity_id = ? and summary like 'sign-in blocked%'")
+                        .sql("select after_state ->> 'history.field.blockedAddress' from audit_event"
+                                + " where entity_id = ? and after_state ->> 'history.field.blockedAddress' is not null")
                         .param(person.userId())
                         .query(String.class)
                         .list())

@@ -95,7 +95,8 @@ class SignInTest {
                         .getRedirectedUrl())
                 .isEqualTo("/");
         assertThat(fixtures.jdbc()
-                        .sql("select count(*) from audit_event where entity_id = ? and summary = 'password changed'")
+                        .sql(
+                                "select count(*) from audit_event where entity_id = ? and after_state ->> 'history.field.password' is not null")
                         .param(person.userId())
                         .query(Integer.class)
                         .single())

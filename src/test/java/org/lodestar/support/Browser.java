@@ -74,7 +74,7 @@ public final class Browser implements AutoCloseable {
         page.fill("#username", email);
         page.fill("#password", password);
         page.click("button[type=submit]");
-        page.waitForURL("**/plans");
+        page.waitForURL(baseUrl + "/"); // sign-in lands on the person's home page
         return page;
     }
 
@@ -134,7 +134,7 @@ public final class Browser implements AutoCloseable {
             page.fill("#username", email);
             page.fill("#password", password);
             page.click("main button[type=submit]");
-            page.waitForURL("**/plans**");
+            page.waitForURL(baseUrl + "/");
             page.navigate(path);
             return axe(page);
         }

@@ -12,6 +12,8 @@ import org.lodestar.directory.Grant;
 import org.lodestar.directory.Person;
 import org.lodestar.directory.School;
 import org.lodestar.directory.SignedInUser;
+import org.lodestar.directory.TierNames;
+import org.lodestar.shared.AuditValue;
 import org.lodestar.shared.AuditableChange;
 import org.lodestar.shared.ForbiddenException;
 import org.lodestar.shared.NotFoundException;
@@ -141,21 +143,27 @@ public class DirectoryAdministration {
                 user.email(),
                 "Person",
                 user.userId(),
-                "API token created: " + name,
+                user.displayName(),
                 Map.of(),
-                Map.of("token", name)));
+                Map.of("history.field.token", AuditValue.text(name))));
         return secret;
     }
 
     public void revokeToken(SignedInUser user, java.util.UUID tokenId) {
+        // the token's name, which its owner chose, says which one it was; its id would say nothing
+        AuditValue token = tokens.forUser(user.districtId(), user.userId()).stream()
+                .filter(each -> each.id().equals(tokenId))
+                .findFirst()
+                .map(each -> AuditValue.text(each.name()))
+                .orElseGet(() -> AuditValue.choice("history.value.otherItem"));
         tokens.revoke(user.districtId(), user.userId(), tokenId);
         events.publishEvent(AuditableChange.updated(
                 user.districtId(),
                 user.email(),
                 "Person",
                 user.userId(),
-                "API token revoked",
-                Map.of("token", tokenId.toString()),
+                user.displayName(),
+                Map.of("history.field.token", token),
                 Map.of()));
     }
 
@@ -176,44 +184,58 @@ public class DirectoryAdministration {
                 user.email(),
                 "Person",
                 user.userId(),
-                "password changed",
+                user.displayName(),
                 Map.of(),
-                Map.of("password", "changed")));
+                Map.of("history.field.password", AuditValue.choice("history.value.changed"))));
         return people.findAccount(user.districtId(), user.userId());
     }
 
     private static Map<String, Object> fields(School school) {
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("name", school.name());
-        map.put("stateId", String.valueOf(school.stateId()));
-        map.put("level", school.level().name());
-        map.put("grades", school.lowestGrade() + "-" + school.highestGrade());
-        map.put("capacity", String.valueOf(school.capacity()));
-        map.put("address", String.valueOf(school.address()));
+        map.put("history.field.name", AuditValue.text(school.name()));
+        map.put("history.field.stateId", AuditValue.text(school.stateId()));
+        map.put("history.field.level", AuditValue.choice("level.", school.level()));
+        map.put("history.field.grades", AuditValue.text(school.lowestGrade() + "-" + school.highestGrade()));
+        map.put("history.field.capacity", AuditValue.number(school.capacity()));
+        map.put("history.field.address", AuditValue.text(school.address()));
         return map;
     }
 
     private static Map<String, Object> fields(Person person) {
-        List<String> grants = new ArrayList<>();
+        List<AuditValue> grants = new ArrayList<>();
         person.grants()
-                .forEach(grant ->
-                        grants.add(grant.role() + "@" + (grant.districtWide() ? "district" : grant.schoolId())));
+                .forEach(grant -> grants.add(AuditValue.list(
+                        AuditValue.choice("role.", grant.role()),
+                        grant.districtWide()
+                                ? AuditValue.choice("history.value.wholeDistrict")
+                                : AuditValue.school(grant.schoolId()))));
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("name", person.displayName());
-        map.put("email", person.email());
-        map.put("active", person.active());
-        map.put("grants", grants);
+        map.put("history.field.name", AuditValue.text(person.displayName()));
+        map.put("history.field.email", AuditValue.text(person.email()));
+        map.put("history.field.active", AuditValue.yesNo(person.active()));
+        map.put("history.field.grants", AuditValue.list(grants));
         return map;
     }
 
     private static Map<String, Object> fields(District district) {
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("name", district.name());
-        map.put("tiers", district.tiers().toString());
-        map.put("schoolYearStartMonth", district.schoolYearStartMonth());
-        map.put("minimumN", district.minimumN());
-        map.put("statusTolerancePercent", district.statusTolerancePercent().toPlainString());
-        map.put("defaultLanguage", district.defaultLanguage());
+        TierNames tiers = district.tiers();
+        map.put("history.field.name", AuditValue.text(district.name()));
+        map.put(
+                "history.field.tiers",
+                AuditValue.list(
+                        AuditValue.text(tiers.goal()),
+                        AuditValue.text(tiers.outcome()),
+                        AuditValue.text(tiers.kpi()),
+                        AuditValue.text(tiers.strategy()),
+                        AuditValue.text(tiers.project())));
+        map.put("history.field.schoolYearStartMonth", AuditValue.number(district.schoolYearStartMonth()));
+        map.put("history.field.minimumN", AuditValue.number(district.minimumN()));
+        map.put("history.field.statusTolerancePercent", AuditValue.number(district.statusTolerancePercent()));
+        map.put(
+                "history.field.defaultLanguage",
+                AuditValue.choice("history.value.language." + district.defaultLanguage()));
+        map.put("history.field.currency", AuditValue.text(district.currency()));
         return map;
     }
 }

@@ -9,6 +9,7 @@ import org.lodestar.directory.Person;
 import org.lodestar.directory.Role;
 import org.lodestar.directory.StudentGroup;
 import org.lodestar.directory.TierNames;
+import org.lodestar.shared.AuditValue;
 import org.lodestar.shared.AuditableChange;
 import org.lodestar.shared.Ids;
 import org.springframework.context.ApplicationEventPublisher;
@@ -123,7 +124,13 @@ public class DistrictSetup {
                         0));
         people.setPasswordHash(id, admin, passwords.encode(password));
         events.publishEvent(AuditableChange.created(
-                id, adminEmail, "District", id, name, java.util.Map.of("name", name, "slug", slug)));
+                id,
+                adminEmail,
+                "District",
+                id,
+                name,
+                java.util.Map.of(
+                        "history.field.name", AuditValue.text(name), "history.field.slug", AuditValue.text(slug))));
         return id;
     }
 }

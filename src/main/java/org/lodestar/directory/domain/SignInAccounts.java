@@ -11,6 +11,7 @@ import org.lodestar.directory.District;
 import org.lodestar.directory.SignInOutcome;
 import org.lodestar.directory.SignInRecord;
 import org.lodestar.directory.SignedInUser;
+import org.lodestar.shared.AuditValue;
 import org.lodestar.shared.AuditableChange;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -132,10 +133,15 @@ public class SignInAccounts {
                     address,
                     "Person",
                     user.userId(),
-                    "sign-in blocked for " + WINDOW.toMinutes() + " minutes after " + FAILURES_PER_ACCOUNT_AND_ADDRESS
-                            + " failed attempts from " + client,
+                    user.displayName(),
                     Map.of(),
-                    Map.of("blockedAddress", client)));
+                    Map.of(
+                            "history.field.blockedAddress",
+                            AuditValue.text(client),
+                            "history.field.blockedMinutes",
+                            AuditValue.number((int) WINDOW.toMinutes()),
+                            "history.field.failedAttempts",
+                            AuditValue.number(FAILURES_PER_ACCOUNT_AND_ADDRESS))));
         }
     }
 }

@@ -48,7 +48,7 @@ final class CountChanges {
         Map<String, Object> side = new LinkedHashMap<>();
         changed.keySet().stream().limit(SHOWN).forEach(key -> side.put(key, totals.get(key)[index]));
         if (changed.size() > SHOWN) {
-            side.put("more school years", changed.size() - SHOWN);
+            side.put("history.field.moreSchoolYears", changed.size() - SHOWN);
         }
         return side;
     }

@@ -19,6 +19,7 @@ import org.lodestar.enrollment.projection.Births;
 import org.lodestar.enrollment.projection.EnrollmentCsv;
 import org.lodestar.enrollment.projection.EnrollmentHistory;
 import org.lodestar.enrollment.projection.Grade;
+import org.lodestar.shared.AuditValue;
 import org.lodestar.shared.AuditableChange;
 import org.lodestar.shared.ForbiddenException;
 import org.lodestar.shared.Ids;
@@ -115,15 +116,13 @@ public class EnrollmentImports {
             store.upsert(user.districtId(), schoolId, row.year(), row.grade(), row.count());
         }
         store.historyChanged(user.districtId());
+        // each changed school year is a field named by its school and year, which read the same in every language
+        Map<String, Object> after = new LinkedHashMap<>(changes.after());
+        after.put("history.field.counts", AuditValue.number(rows.size()));
+        after.put("history.field.changedSchoolYears", AuditValue.number(changes.changedCount()));
+        after.put("history.field.schoolsAdded", AuditValue.number(unknown.size()));
         events.publishEvent(AuditableChange.updated(
-                user.districtId(),
-                user.email(),
-                "Enrollment",
-                user.districtId(),
-                "imported " + rows.size() + " counts from " + filename + ", changing " + changes.changedCount()
-                        + " school years; " + unknown.size() + " schools added",
-                changes.before(),
-                changes.after()));
+                user.districtId(), user.email(), "Enrollment", user.districtId(), filename, changes.before(), after));
         return new ImportResult(rows.size(), unknown.size(), List.of(), 0);
     }
 
@@ -178,14 +177,9 @@ public class EnrollmentImports {
                 }
             }
         }
+        after.put("history.field.births", AuditValue.number(count));
         events.publishEvent(AuditableChange.updated(
-                user.districtId(),
-                user.email(),
-                "Enrollment",
-                user.districtId(),
-                "imported births for " + count + " years, changing " + after.size(),
-                before,
-                after));
+                user.districtId(), user.email(), "Enrollment", user.districtId(), "", before, after));
         store.historyChanged(user.districtId());
         return count;
     }
@@ -202,9 +196,9 @@ public class EnrollmentImports {
                 user.email(),
                 "Enrollment",
                 user.districtId(),
-                "recorded " + counts.size() + " counts",
+                "",
                 Map.of(),
-                Map.of("counts", counts.size())));
+                Map.of("history.field.counts", AuditValue.number(counts.size()))));
     }
 
     /**

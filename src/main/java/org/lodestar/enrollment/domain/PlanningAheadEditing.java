@@ -1,9 +1,11 @@
 package org.lodestar.enrollment.domain;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.lodestar.directory.SignedInUser;
+import org.lodestar.shared.AuditValue;
 import org.lodestar.shared.AuditableChange;
 import org.lodestar.shared.ForbiddenException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -43,7 +45,11 @@ public class PlanningAheadEditing {
                 "Scenario",
                 scenario.id(),
                 scenario.name(),
-                Map.of("kind", scenario.kind().name(), "from", scenario.fromYear())));
+                Map.of(
+                        "history.field.kind",
+                        AuditValue.choice("enrollment.kind.", scenario.kind()),
+                        "history.field.from",
+                        AuditValue.schoolYear(scenario.fromYear()))));
     }
 
     @Transactional
@@ -60,7 +66,7 @@ public class PlanningAheadEditing {
                             "Scenario",
                             scenarioId,
                             scenario.name(),
-                            Map.of("kind", scenario.kind().name())));
+                            Map.of("history.field.kind", AuditValue.choice("enrollment.kind.", scenario.kind()))));
                 });
     }
 
@@ -71,12 +77,15 @@ public class PlanningAheadEditing {
         StaffingSettings before = store.settings(user.districtId());
         store.saveSettings(user.districtId(), settings);
         events.publishEvent(AuditableChange.updated(
-                user.districtId(),
-                user.email(),
-                "District",
-                user.districtId(),
-                "staffing ratios",
-                Map.of("settings", before.toString()),
-                Map.of("settings", settings.toString())));
+                user.districtId(), user.email(), "District", user.districtId(), "", fields(before), fields(settings)));
+    }
+
+    private static Map<String, Object> fields(StaffingSettings settings) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("enrollment.ratioK3", AuditValue.number(settings.ratioK3()));
+        map.put("enrollment.ratio45", AuditValue.number(settings.ratio45()));
+        map.put("enrollment.ratioSecondary", AuditValue.number(settings.ratioSecondary()));
+        map.put("enrollment.attrition", AuditValue.number(settings.attritionPercent()));
+        return map;
     }
 }

@@ -10,17 +10,14 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.lodestar.directory.DirectoryApi;
-import org.lodestar.directory.School;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.enrollment.domain.EnrollmentForecasts;
 import org.lodestar.enrollment.domain.PlanningAheadEditing;
 import org.lodestar.enrollment.domain.ScenarioRow;
 import org.lodestar.enrollment.domain.StaffingSettings;
 import org.lodestar.enrollment.projection.EnrollmentForecaster;
-import org.lodestar.enrollment.projection.EnrollmentHistory;
 import org.lodestar.enrollment.projection.Grade;
 import org.lodestar.enrollment.projection.Scenario;
-import org.lodestar.enrollment.projection.Staffing;
 import org.lodestar.shared.EditConflict;
 import org.lodestar.shared.EditConflictException;
 import org.lodestar.shared.ForbiddenException;
@@ -45,18 +42,21 @@ class PlanningAheadController {
     private final DirectoryApi directory;
     private final EnrollmentCharts charts;
     private final MessageSource messages;
+    private final StaffingPage pages;
 
     PlanningAheadController(
             EnrollmentForecasts forecasting,
             PlanningAheadEditing editing,
             DirectoryApi directory,
             EnrollmentCharts charts,
-            MessageSource messages) {
+            MessageSource messages,
+            StaffingPage pages) {
         this.forecasting = forecasting;
         this.editing = editing;
         this.directory = directory;
         this.charts = charts;
         this.messages = messages;
+        this.pages = pages;
     }
 
     private String text(String key) {
@@ -208,9 +208,6 @@ class PlanningAheadController {
         return "redirect:/enrollment/scenarios";
     }
 
-    /** A school's staffing and use of its building, year by year from the last count. */
-    record SchoolPlan(School school, List<Staffing.Year> years, List<Double> utilization) {}
-
     @GetMapping("/enrollment/staffing")
     String staffing(@AuthenticationPrincipal SignedInUser user, Model model) {
         StaffingSettings settings = editing.settings(user.districtId());
@@ -224,64 +221,7 @@ class PlanningAheadController {
         if (found.isEmpty()) {
             return "enrollment/staffing";
         }
-        Staffing staffing = new Staffing(
-                settings.ratioK3().doubleValue(),
-                settings.ratio45().doubleValue(),
-                settings.ratioSecondary().doubleValue(),
-                settings.attritionPercent().doubleValue());
-        EnrollmentHistory history = found.get().history();
-        int last = history.completeYear();
-        Map<UUID, School> schools = directory.schoolsById(user.districtId());
-        Map<String, Map<Integer, Map<Grade, Double>>> students = new TreeMap<>();
-        for (String id : history.schools()) {
-            if (history.of(id).containsKey(last)) {
-                Map<Grade, Double> counted = new java.util.EnumMap<>(Grade.class);
-                history.of(id).get(last).forEach((grade, n) -> counted.put(grade, n.doubleValue()));
-                students.computeIfAbsent(id, s -> new TreeMap<>()).put(last, counted);
-            }
-        }
-        for (EnrollmentForecaster.Cell cell : found.get().forecast().cells()) {
-            students.computeIfAbsent(cell.school(), s -> new TreeMap<>())
-                    .computeIfAbsent(cell.year(), y -> new java.util.EnumMap<>(Grade.class))
-                    .put(cell.grade(), cell.forecast());
-        }
-        List<SchoolPlan> plans = new ArrayList<>();
-        Map<Integer, int[]> district = new TreeMap<>();
-        students.forEach((id, byYear) -> {
-            School school = schools.get(UUID.fromString(id));
-            List<Staffing.Year> years = staffing.plan(byYear);
-            List<Double> use = years.stream()
-                    .map(y -> Staffing.utilization(
-                            y.studentsK3() + y.students45() + y.studentsSecondary(), school.capacity()))
-                    .toList();
-            years.forEach(y -> {
-                int[] sums = district.computeIfAbsent(y.year(), k -> new int[2]);
-                sums[0] += y.teachers();
-                sums[1] += y.hires();
-            });
-            plans.add(new SchoolPlan(school, years, use));
-        });
-        plans.sort(java.util.Comparator.comparing(p -> p.school().name()));
-        List<Integer> years = new ArrayList<>(district.keySet());
-        model.addAttribute("plans", plans);
-        model.addAttribute("years", years);
-        model.addAttribute("districtTotals", district);
-        model.addAttribute(
-                "chart",
-                charts.chart(years)
-                        .line(
-                                text("enrollment.teachers"),
-                                years.stream()
-                                        .map(y -> (double) district.get(y)[0])
-                                        .toList(),
-                                false)
-                        .line(
-                                text("enrollment.hires"),
-                                years.stream()
-                                        .map(y -> (double) district.get(y)[1])
-                                        .toList(),
-                                true)
-                        .json());
+        pages.fill(user.districtId(), settings, found.get(), model);
         return "enrollment/staffing";
     }
 

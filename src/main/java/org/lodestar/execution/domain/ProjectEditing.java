@@ -9,6 +9,7 @@ import org.lodestar.execution.Project;
 import org.lodestar.execution.ProjectStatus;
 import org.lodestar.planning.PlanningApi;
 import org.lodestar.planning.Strategy;
+import org.lodestar.shared.AuditValue;
 import org.lodestar.shared.AuditableChange;
 import org.lodestar.shared.EditConflictException;
 import org.lodestar.shared.ForbiddenException;
@@ -50,7 +51,17 @@ public class ProjectEditing {
         UUID id = Ids.next();
         store.insert(user.districtId(), id, strategyId, title, ownerId);
         events.publishEvent(AuditableChange.created(
-                user.districtId(), user.email(), "Project", id, title, Map.of("title", title, "owner", "" + ownerId)));
+                        user.districtId(),
+                        user.email(),
+                        "Project",
+                        id,
+                        title,
+                        Map.of(
+                                "history.field.title",
+                                AuditValue.text(title),
+                                "history.field.owner",
+                                AuditValue.person(ownerId)))
+                .within(planOf(user, strategyId)));
         return id;
     }
 
@@ -68,27 +79,37 @@ public class ProjectEditing {
                 new Project(id, before.strategyId(), title, ownerId, before.position(), status, dueDate, version + 1);
         EditConflictException.unlessSaved(store.update(user.districtId(), after, version), "project");
         events.publishEvent(AuditableChange.updated(
-                user.districtId(), user.email(), "Project", id, title, fields(before), fields(after)));
+                        user.districtId(), user.email(), "Project", id, title, fields(before), fields(after))
+                .within(planOf(user, before.strategyId())));
     }
 
     public void remove(SignedInUser user, UUID id, int version) {
         Project before = editable(user, id);
         EditConflictException.unlessSaved(store.delete(user.districtId(), id, version), "project");
-        events.publishEvent(AuditableChange.deleted(
-                user.districtId(), user.email(), "Project", id, before.title(), fields(before)));
+        events.publishEvent(
+                AuditableChange.deleted(user.districtId(), user.email(), "Project", id, before.title(), fields(before))
+                        .within(planOf(user, before.strategyId())));
     }
 
     public void move(SignedInUser user, UUID id, boolean up) {
         Project project = editable(user, id);
         store.move(user.districtId(), id, up);
         events.publishEvent(AuditableChange.updated(
-                user.districtId(),
-                user.email(),
-                "Project",
-                id,
-                project.title() + (up ? " moved up" : " moved down"),
-                Map.of("position", project.position()),
-                Map.of("moved", up ? "up" : "down")));
+                        user.districtId(),
+                        user.email(),
+                        "Project",
+                        id,
+                        project.title(),
+                        Map.of("history.field.position", AuditValue.number(project.position())),
+                        Map.of(
+                                "history.field.moved",
+                                AuditValue.choice(up ? "history.value.up" : "history.value.down")))
+                .within(planOf(user, project.strategyId())));
+    }
+
+    /** The plan a project belongs to, so that its changes show in the plan's history. */
+    private UUID planOf(SignedInUser user, UUID strategyId) {
+        return strategyOf(user.districtId(), strategyId).planId();
     }
 
     private Project editable(SignedInUser user, UUID id) {
@@ -99,10 +120,10 @@ public class ProjectEditing {
 
     static Map<String, Object> fields(Project project) {
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("title", project.title());
-        map.put("owner", String.valueOf(project.ownerId()));
-        map.put("status", project.status().name());
-        map.put("dueDate", String.valueOf(project.dueDate()));
+        map.put("history.field.title", AuditValue.text(project.title()));
+        map.put("history.field.owner", AuditValue.person(project.ownerId()));
+        map.put("history.field.status", AuditValue.choice("project.status.", project.status()));
+        map.put("history.field.dueDate", AuditValue.date(project.dueDate()));
         return map;
     }
 }

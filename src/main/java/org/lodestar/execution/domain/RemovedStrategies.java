@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.lodestar.execution.Project;
+import org.lodestar.planning.Goal;
 import org.lodestar.planning.GoalRemoved;
+import org.lodestar.planning.PlanningApi;
 import org.lodestar.planning.StrategyRemoved;
+import org.lodestar.shared.AuditValue;
 import org.lodestar.shared.AuditableChange;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -23,34 +26,54 @@ import org.springframework.stereotype.Component;
 class RemovedStrategies {
 
     private final ProjectStore store;
+    private final PlanningApi planning;
     private final ApplicationEventPublisher events;
 
-    RemovedStrategies(ProjectStore store, ApplicationEventPublisher events) {
+    RemovedStrategies(ProjectStore store, PlanningApi planning, ApplicationEventPublisher events) {
         this.store = store;
+        this.planning = planning;
         this.events = events;
     }
 
     @ApplicationModuleListener
     void on(GoalRemoved event) {
-        archive(event.districtId(), event.strategyIds(), event.actor(), "goal " + event.title());
+        // the goal is removed too, so its plan is no longer known: the goal's removal is in the plan's history
+        archive(
+                event.districtId(),
+                event.strategyIds(),
+                event.actor(),
+                AuditValue.list(AuditValue.choice("history.value.goal"), AuditValue.text(event.title())),
+                null);
     }
 
     @ApplicationModuleListener
     void on(StrategyRemoved event) {
-        archive(event.districtId(), List.of(event.strategyId()), event.actor(), "strategy " + event.title());
+        archive(
+                event.districtId(),
+                List.of(event.strategyId()),
+                event.actor(),
+                AuditValue.list(AuditValue.choice("history.value.strategy"), AuditValue.text(event.title())),
+                planning.goal(event.districtId(), event.goalId())
+                        .map(Goal::planId)
+                        .orElse(null));
     }
 
-    private void archive(UUID districtId, Collection<UUID> strategyIds, String actor, String removed) {
+    private void archive(UUID districtId, Collection<UUID> strategyIds, String actor, AuditValue removed, UUID planId) {
         // a redelivered event finds the projects archived already and records nothing twice
         for (Project project : store.archiveAllOf(districtId, strategyIds, actor)) {
             events.publishEvent(AuditableChange.updated(
-                    districtId,
-                    actor,
-                    "Project",
-                    project.id(),
-                    project.title() + " archived: its " + removed + " was removed",
-                    Map.of("archived", false),
-                    Map.of("archived", true, "removed", removed)));
+                            districtId,
+                            actor,
+                            "Project",
+                            project.id(),
+                            project.title(),
+                            Map.of("history.field.archived", AuditValue.yesNo(false)),
+                            Map.of(
+                                    "history.field.archived",
+                                    AuditValue.yesNo(true),
+                                    "history.field.removedWith",
+                                    removed))
+                    .within(planId));
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.lodestar.measures.domain;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +12,9 @@ import org.lodestar.directory.SignedInUser;
 import org.lodestar.measures.Kpi;
 import org.lodestar.measures.Measurement;
 import org.lodestar.measures.RecordedValue;
+import org.lodestar.planning.Outcome;
 import org.lodestar.planning.PlanningApi;
+import org.lodestar.shared.AuditValue;
 import org.lodestar.shared.AuditableChange;
 import org.lodestar.shared.ForbiddenException;
 import org.lodestar.shared.NotFoundException;
@@ -82,8 +86,7 @@ public class KpiEditing {
             ForbiddenException.unless(user.canPlanForDistrict());
         }
         store.save(user.districtId(), kpi);
-        events.publishEvent(
-                before.isPresent()
+        events.publishEvent((before.isPresent()
                         ? AuditableChange.updated(
                                 user.districtId(),
                                 user.email(),
@@ -93,7 +96,8 @@ public class KpiEditing {
                                 fields(before.get()),
                                 fields(kpi))
                         : AuditableChange.created(
-                                user.districtId(), user.email(), "KPI", kpi.id(), kpi.name(), fields(kpi)));
+                                user.districtId(), user.email(), "KPI", kpi.id(), kpi.name(), fields(kpi)))
+                .within(planOf(user.districtId(), kpi.outcomeId())));
     }
 
     public void delete(SignedInUser user, UUID kpiId) {
@@ -101,7 +105,8 @@ public class KpiEditing {
         ForbiddenException.unless(canEdit(user, kpi.outcomeId()));
         store.delete(user.districtId(), kpiId);
         events.publishEvent(
-                AuditableChange.deleted(user.districtId(), user.email(), "KPI", kpiId, kpi.name(), fields(kpi)));
+                AuditableChange.deleted(user.districtId(), user.email(), "KPI", kpiId, kpi.name(), fields(kpi))
+                        .within(planOf(user.districtId(), kpi.outcomeId())));
     }
 
     /** Swaps a KPI with its neighbour above (up) or below under the same outcome. */
@@ -110,13 +115,16 @@ public class KpiEditing {
         ForbiddenException.unless(canEdit(user, kpi.outcomeId()));
         store.move(user.districtId(), kpi, up);
         events.publishEvent(AuditableChange.updated(
-                user.districtId(),
-                user.email(),
-                "KPI",
-                kpiId,
-                kpi.name() + (up ? " moved up" : " moved down"),
-                Map.of("position", kpi.position()),
-                Map.of("moved", up ? "up" : "down")));
+                        user.districtId(),
+                        user.email(),
+                        "KPI",
+                        kpiId,
+                        kpi.name(),
+                        Map.of("history.field.position", AuditValue.number(kpi.position())),
+                        Map.of(
+                                "history.field.moved",
+                                AuditValue.choice(up ? "history.value.up" : "history.value.down")))
+                .within(planOf(user.districtId(), kpi.outcomeId())));
     }
 
     /**
@@ -171,12 +179,17 @@ public class KpiEditing {
     }
 
     private void write(SignedInUser user, List<Measurement> measurements) {
+        // an import writes many values of few KPIs: each KPI and its plan are looked up once
+        Map<UUID, Kpi> kpis = new HashMap<>();
+        Map<UUID, UUID> plans = new HashMap<>();
         for (Measurement m : measurements) {
             var before = store.find(user.districtId(), m);
             store.upsert(user.districtId(), m, user.email());
-            String summary = m.schoolYear() + "/" + m.period() + " " + m.groupCode();
-            events.publishEvent(
-                    before.isPresent()
+            Kpi kpi = kpis.computeIfAbsent(
+                    m.kpiId(), id -> store.find(user.districtId(), id).orElseThrow(() -> new NotFoundException("kpi")));
+            UUID planId = plans.computeIfAbsent(kpi.outcomeId(), outcomeId -> planOf(user.districtId(), outcomeId));
+            String summary = kpi.name();
+            events.publishEvent((before.isPresent()
                             ? AuditableChange.updated(
                                     user.districtId(),
                                     user.email(),
@@ -186,36 +199,56 @@ public class KpiEditing {
                                     fields(before.get()),
                                     fields(m))
                             : AuditableChange.created(
-                                    user.districtId(), user.email(), "Measurement", m.kpiId(), summary, fields(m)));
+                                    user.districtId(), user.email(), "Measurement", m.kpiId(), summary, fields(m)))
+                    .within(planId));
         }
+    }
+
+    /** The plan of an outcome's KPIs, so that their changes and values show in the plan's history. */
+    private UUID planOf(UUID districtId, UUID outcomeId) {
+        return planning.outcome(districtId, outcomeId).map(Outcome::planId).orElse(null);
     }
 
     private static Map<String, Object> fields(Measurement m) {
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("schoolYear", m.schoolYear());
-        map.put("period", m.period());
-        map.put("school", String.valueOf(m.schoolId()));
-        map.put("group", m.groupCode());
-        map.put("value", m.value().toPlainString());
-        map.put("n", String.valueOf(m.n()));
+        map.put("history.field.schoolYear", AuditValue.schoolYear(m.schoolYear()));
+        // period 0 is the whole school year, the only period of an annual KPI
+        map.put(
+                "history.field.period",
+                m.period() == 0 ? AuditValue.choice("history.value.wholeYear") : AuditValue.number(m.period()));
+        map.put(
+                "history.field.school",
+                m.schoolId() == null
+                        ? AuditValue.choice("history.value.wholeDistrict")
+                        : AuditValue.school(m.schoolId()));
+        map.put(
+                "history.field.group",
+                m.groupCode() == null
+                        ? AuditValue.choice("history.value.allStudents")
+                        : AuditValue.group(m.groupCode()));
+        map.put("history.field.value", AuditValue.number(m.value()));
+        map.put("history.field.n", AuditValue.number(m.n()));
         return map;
     }
 
     private static Map<String, Object> fields(Kpi kpi) {
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("name", kpi.name());
-        map.put("unit", kpi.unit().name());
-        map.put("direction", kpi.direction().name());
-        map.put("baseline", kpi.baselineValue().toPlainString() + " (" + kpi.baselineYear() + ")");
-        map.put("frequency", kpi.frequency().name());
-        map.put("dataSource", String.valueOf(kpi.dataSource()));
-        map.put("owner", String.valueOf(kpi.ownerId()));
-        map.put("byStudentGroup", kpi.byStudentGroup());
-        map.put("aboutStudents", kpi.aboutStudents());
-        map.put("published", kpi.published());
-        Map<String, String> targets = new LinkedHashMap<>();
-        kpi.targets().forEach((year, value) -> targets.put(String.valueOf(year), value.toPlainString()));
-        map.put("targets", targets);
+        map.put("history.field.name", AuditValue.text(kpi.name()));
+        map.put("history.field.unit", AuditValue.choice("unit.", kpi.unit()));
+        map.put("history.field.direction", AuditValue.choice("direction.", kpi.direction()));
+        map.put("history.field.baseline", AuditValue.number(kpi.baselineValue()));
+        map.put("history.field.baselineYear", AuditValue.schoolYear(kpi.baselineYear()));
+        map.put("history.field.frequency", AuditValue.choice("frequency.", kpi.frequency()));
+        map.put("history.field.dataSource", AuditValue.text(kpi.dataSource()));
+        map.put("history.field.owner", AuditValue.person(kpi.ownerId()));
+        map.put("history.field.byStudentGroup", AuditValue.yesNo(kpi.byStudentGroup()));
+        map.put("history.field.aboutStudents", AuditValue.yesNo(kpi.aboutStudents()));
+        map.put("history.field.published", AuditValue.yesNo(kpi.published()));
+        List<AuditValue> targets = new ArrayList<>();
+        kpi.targets()
+                .forEach((year, value) ->
+                        targets.add(AuditValue.list(AuditValue.schoolYear(year), AuditValue.number(value))));
+        map.put("history.field.targets", AuditValue.list(targets));
         return map;
     }
 }

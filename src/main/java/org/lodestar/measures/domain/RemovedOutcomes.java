@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.lodestar.measures.Kpi;
+import org.lodestar.planning.Goal;
 import org.lodestar.planning.GoalRemoved;
 import org.lodestar.planning.OutcomeRemoved;
+import org.lodestar.planning.PlanningApi;
+import org.lodestar.shared.AuditValue;
 import org.lodestar.shared.AuditableChange;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -24,35 +27,55 @@ import org.springframework.stereotype.Component;
 class RemovedOutcomes {
 
     private final KpiStore store;
+    private final PlanningApi planning;
     private final ApplicationEventPublisher events;
 
-    RemovedOutcomes(KpiStore store, ApplicationEventPublisher events) {
+    RemovedOutcomes(KpiStore store, PlanningApi planning, ApplicationEventPublisher events) {
         this.store = store;
+        this.planning = planning;
         this.events = events;
     }
 
     @ApplicationModuleListener
     void on(GoalRemoved event) {
-        archive(event.districtId(), event.outcomeIds(), event.actor(), "goal " + event.title());
+        // the goal is removed too, so its plan is no longer known: the goal's removal is in the plan's history
+        archive(
+                event.districtId(),
+                event.outcomeIds(),
+                event.actor(),
+                AuditValue.list(AuditValue.choice("history.value.goal"), AuditValue.text(event.title())),
+                null);
     }
 
     @ApplicationModuleListener
     void on(OutcomeRemoved event) {
-        archive(event.districtId(), List.of(event.outcomeId()), event.actor(), "outcome " + event.title());
+        archive(
+                event.districtId(),
+                List.of(event.outcomeId()),
+                event.actor(),
+                AuditValue.list(AuditValue.choice("history.value.outcome"), AuditValue.text(event.title())),
+                planning.goal(event.districtId(), event.goalId())
+                        .map(Goal::planId)
+                        .orElse(null));
     }
 
-    private void archive(UUID districtId, Collection<UUID> outcomeIds, String actor, String removed) {
+    private void archive(UUID districtId, Collection<UUID> outcomeIds, String actor, AuditValue removed, UUID planId) {
         for (Kpi kpi : store.ofOutcomes(districtId, outcomeIds)) {
             // a redelivered event finds the KPI archived already and records nothing twice
             if (store.archive(districtId, kpi.id(), actor)) {
                 events.publishEvent(AuditableChange.updated(
-                        districtId,
-                        actor,
-                        "KPI",
-                        kpi.id(),
-                        kpi.name() + " archived: its " + removed + " was removed",
-                        Map.of("archived", false),
-                        Map.of("archived", true, "removed", removed)));
+                                districtId,
+                                actor,
+                                "KPI",
+                                kpi.id(),
+                                kpi.name(),
+                                Map.of("history.field.archived", AuditValue.yesNo(false)),
+                                Map.of(
+                                        "history.field.archived",
+                                        AuditValue.yesNo(true),
+                                        "history.field.removedWith",
+                                        removed))
+                        .within(planId));
             }
         }
     }

@@ -10,6 +10,7 @@ import org.lodestar.planning.Goal;
 import org.lodestar.planning.GoalPublished;
 import org.lodestar.planning.GoalRemoved;
 import org.lodestar.planning.Tier;
+import org.lodestar.shared.AuditValue;
 import org.lodestar.shared.AuditableChange;
 import org.lodestar.shared.EditConflictException;
 import org.lodestar.shared.ForbiddenException;
@@ -63,7 +64,17 @@ class GoalEditing implements TierEditing {
         UUID id = Ids.next();
         goals.insert(user.districtId(), id, planId, title, ownerId);
         events.publishEvent(AuditableChange.created(
-                user.districtId(), user.email(), "Goal", id, title, Map.of("title", title, "owner", "" + ownerId)));
+                        user.districtId(),
+                        user.email(),
+                        "Goal",
+                        id,
+                        title,
+                        Map.of(
+                                "history.field.title",
+                                AuditValue.text(title),
+                                "history.field.owner",
+                                AuditValue.person(ownerId)))
+                .within(planId));
         return id;
     }
 
@@ -85,7 +96,8 @@ class GoalEditing implements TierEditing {
                 change.version() + 1);
         EditConflictException.unlessSaved(goals.update(user.districtId(), after, change.version()), "goal");
         events.publishEvent(AuditableChange.updated(
-                user.districtId(), user.email(), "Goal", id, after.title(), fields(before), fields(after)));
+                        user.districtId(), user.email(), "Goal", id, after.title(), fields(before), fields(after))
+                .within(before.planId()));
         if (publishing) {
             events.publishEvent(new GoalPublished(user.districtId(), id, after.published(), user.email()));
         }
@@ -98,7 +110,8 @@ class GoalEditing implements TierEditing {
         List<UUID> outcomeIds = outcomes.removeAllOf(user.districtId(), id, user.email());
         List<UUID> strategyIds = strategies.removeAllOf(user.districtId(), id, user.email());
         events.publishEvent(
-                AuditableChange.deleted(user.districtId(), user.email(), "Goal", id, before.title(), fields(before)));
+                AuditableChange.deleted(user.districtId(), user.email(), "Goal", id, before.title(), fields(before))
+                        .within(before.planId()));
         events.publishEvent(
                 new GoalRemoved(user.districtId(), id, before.title(), outcomeIds, strategyIds, user.email()));
     }
@@ -107,7 +120,8 @@ class GoalEditing implements TierEditing {
     public void move(SignedInUser user, UUID id, boolean up) {
         Goal goal = editable(user, id);
         goals.move(user.districtId(), id, up);
-        events.publishEvent(Moves.audit(user, "Goal", id, goal.title(), goal.position(), up));
+        events.publishEvent(
+                Moves.audit(user, "Goal", id, goal.title(), goal.position(), up).within(goal.planId()));
     }
 
     private Goal editable(SignedInUser user, UUID id) {
@@ -118,9 +132,9 @@ class GoalEditing implements TierEditing {
 
     private static Map<String, Object> fields(Goal goal) {
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("title", goal.title());
-        map.put("owner", String.valueOf(goal.ownerId()));
-        map.put("published", goal.published());
+        map.put("history.field.title", AuditValue.text(goal.title()));
+        map.put("history.field.owner", AuditValue.person(goal.ownerId()));
+        map.put("history.field.published", AuditValue.yesNo(goal.published()));
         return map;
     }
 }

@@ -3,6 +3,7 @@ package org.lodestar.planning.domain;
 import java.util.Map;
 import java.util.UUID;
 import org.lodestar.directory.SignedInUser;
+import org.lodestar.shared.AuditValue;
 import org.lodestar.shared.AuditableChange;
 
 /** The audit entry of an item moved up or down among its siblings, the same for every tier. */
@@ -16,8 +17,8 @@ final class Moves {
                 user.email(),
                 type,
                 id,
-                title + (up ? " moved up" : " moved down"),
-                Map.of("position", position),
-                Map.of("moved", up ? "up" : "down"));
+                title,
+                Map.of("history.field.position", AuditValue.number(position)),
+                Map.of("history.field.moved", AuditValue.choice(up ? "history.value.up" : "history.value.down")));
     }
 }

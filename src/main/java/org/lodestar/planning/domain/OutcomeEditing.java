@@ -9,6 +9,7 @@ import org.lodestar.planning.Goal;
 import org.lodestar.planning.Outcome;
 import org.lodestar.planning.OutcomeRemoved;
 import org.lodestar.planning.Tier;
+import org.lodestar.shared.AuditValue;
 import org.lodestar.shared.AuditableChange;
 import org.lodestar.shared.EditConflictException;
 import org.lodestar.shared.Ids;
@@ -54,7 +55,17 @@ class OutcomeEditing implements TierEditing {
         UUID id = Ids.next();
         outcomes.insert(user.districtId(), id, goalId, title, ownerId);
         events.publishEvent(AuditableChange.created(
-                user.districtId(), user.email(), "Outcome", id, title, Map.of("title", title, "owner", "" + ownerId)));
+                        user.districtId(),
+                        user.email(),
+                        "Outcome",
+                        id,
+                        title,
+                        Map.of(
+                                "history.field.title",
+                                AuditValue.text(title),
+                                "history.field.owner",
+                                AuditValue.person(ownerId)))
+                .within(goal.planId()));
         return id;
     }
 
@@ -71,15 +82,17 @@ class OutcomeEditing implements TierEditing {
                 change.version() + 1);
         EditConflictException.unlessSaved(outcomes.update(user.districtId(), after, change.version()), "outcome");
         events.publishEvent(AuditableChange.updated(
-                user.districtId(), user.email(), "Outcome", id, after.title(), fields(before), fields(after)));
+                        user.districtId(), user.email(), "Outcome", id, after.title(), fields(before), fields(after))
+                .within(before.planId()));
     }
 
     @Override
     public void remove(SignedInUser user, UUID id, int version) {
         Outcome before = editable(user, id);
         EditConflictException.unlessSaved(outcomes.remove(user.districtId(), id, version, user.email()), "outcome");
-        events.publishEvent(AuditableChange.deleted(
-                user.districtId(), user.email(), "Outcome", id, before.title(), fields(before)));
+        events.publishEvent(
+                AuditableChange.deleted(user.districtId(), user.email(), "Outcome", id, before.title(), fields(before))
+                        .within(before.planId()));
         events.publishEvent(new OutcomeRemoved(user.districtId(), id, before.goalId(), before.title(), user.email()));
     }
 
@@ -87,7 +100,8 @@ class OutcomeEditing implements TierEditing {
     public void move(SignedInUser user, UUID id, boolean up) {
         Outcome outcome = editable(user, id);
         outcomes.move(user.districtId(), id, up);
-        events.publishEvent(Moves.audit(user, "Outcome", id, outcome.title(), outcome.position(), up));
+        events.publishEvent(Moves.audit(user, "Outcome", id, outcome.title(), outcome.position(), up)
+                .within(outcome.planId()));
     }
 
     private Outcome editable(SignedInUser user, UUID id) {
@@ -98,8 +112,8 @@ class OutcomeEditing implements TierEditing {
 
     private static Map<String, Object> fields(Outcome outcome) {
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("title", outcome.title());
-        map.put("owner", String.valueOf(outcome.ownerId()));
+        map.put("history.field.title", AuditValue.text(outcome.title()));
+        map.put("history.field.owner", AuditValue.person(outcome.ownerId()));
         return map;
     }
 }

@@ -11,6 +11,7 @@ import org.lodestar.planning.Goal;
 import org.lodestar.planning.PlanAdopted;
 import org.lodestar.planning.PlanStatus;
 import org.lodestar.planning.PlanSummary;
+import org.lodestar.shared.AuditValue;
 import org.lodestar.shared.AuditableChange;
 import org.lodestar.shared.EditConflictException;
 import org.lodestar.shared.ForbiddenException;
@@ -90,26 +91,36 @@ public class PlanEditing {
         }
         store.align(user.districtId(), new Alignment(schoolGoalId, districtGoalId, rationale));
         events.publishEvent(AuditableChange.updated(
-                user.districtId(),
-                user.email(),
-                "Goal",
-                schoolGoalId,
-                schoolGoal.title(),
-                Map.of(),
-                Map.of("alignedTo", districtGoal.title(), "rationale", rationale)));
+                        user.districtId(),
+                        user.email(),
+                        "Goal",
+                        schoolGoalId,
+                        schoolGoal.title(),
+                        Map.of(),
+                        Map.of(
+                                "history.field.alignedTo",
+                                AuditValue.text(districtGoal.title()),
+                                "history.field.rationale",
+                                AuditValue.text(rationale)))
+                .within(schoolGoal.planId()));
     }
 
     public void unalign(SignedInUser user, UUID schoolGoalId, UUID districtGoalId) {
         Goal schoolGoal = editableGoal(user, schoolGoalId);
         store.unalign(user.districtId(), schoolGoalId, districtGoalId);
+        // a district goal removed since is no longer found by its title, and its id would tell a reader nothing
+        AuditValue districtGoal = goals.find(user.districtId(), districtGoalId)
+                .map(goal -> AuditValue.text(goal.title()))
+                .orElseGet(() -> AuditValue.choice("history.value.otherItem"));
         events.publishEvent(AuditableChange.updated(
-                user.districtId(),
-                user.email(),
-                "Goal",
-                schoolGoalId,
-                schoolGoal.title(),
-                Map.of("alignedTo", districtGoalId.toString()),
-                Map.of()));
+                        user.districtId(),
+                        user.email(),
+                        "Goal",
+                        schoolGoalId,
+                        schoolGoal.title(),
+                        Map.of("history.field.alignedTo", districtGoal),
+                        Map.of())
+                .within(schoolGoal.planId()));
     }
 
     private Goal editableGoal(SignedInUser user, UUID id) {
@@ -120,12 +131,13 @@ public class PlanEditing {
 
     private static Map<String, Object> fields(PlanSummary plan) {
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("title", plan.title());
-        map.put("years", plan.years());
-        map.put("vision", String.valueOf(plan.vision()));
-        map.put("mission", String.valueOf(plan.mission()));
-        map.put("values", String.valueOf(plan.coreValues()));
-        map.put("status", plan.status().name());
+        map.put("history.field.title", AuditValue.text(plan.title()));
+        map.put("history.field.firstYear", AuditValue.schoolYear(plan.firstYear()));
+        map.put("history.field.lastYear", AuditValue.schoolYear(plan.lastYear()));
+        map.put("history.field.vision", AuditValue.text(plan.vision()));
+        map.put("history.field.mission", AuditValue.text(plan.mission()));
+        map.put("history.field.values", AuditValue.text(plan.coreValues()));
+        map.put("history.field.status", AuditValue.choice("plan.status.", plan.status()));
         return map;
     }
 }

@@ -9,6 +9,7 @@ import org.lodestar.planning.Goal;
 import org.lodestar.planning.Strategy;
 import org.lodestar.planning.StrategyRemoved;
 import org.lodestar.planning.Tier;
+import org.lodestar.shared.AuditValue;
 import org.lodestar.shared.AuditableChange;
 import org.lodestar.shared.EditConflictException;
 import org.lodestar.shared.Ids;
@@ -58,7 +59,17 @@ class StrategyEditing implements TierEditing {
         UUID id = Ids.next();
         strategies.insert(user.districtId(), id, goalId, title, ownerId);
         events.publishEvent(AuditableChange.created(
-                user.districtId(), user.email(), "Strategy", id, title, Map.of("title", title, "owner", "" + ownerId)));
+                        user.districtId(),
+                        user.email(),
+                        "Strategy",
+                        id,
+                        title,
+                        Map.of(
+                                "history.field.title",
+                                AuditValue.text(title),
+                                "history.field.owner",
+                                AuditValue.person(ownerId)))
+                .within(goal.planId()));
         return id;
     }
 
@@ -75,15 +86,17 @@ class StrategyEditing implements TierEditing {
                 change.version() + 1);
         EditConflictException.unlessSaved(strategies.update(user.districtId(), after, change.version()), "strategy");
         events.publishEvent(AuditableChange.updated(
-                user.districtId(), user.email(), "Strategy", id, after.title(), fields(before), fields(after)));
+                        user.districtId(), user.email(), "Strategy", id, after.title(), fields(before), fields(after))
+                .within(before.planId()));
     }
 
     @Override
     public void remove(SignedInUser user, UUID id, int version) {
         Strategy before = editable(user, id);
         EditConflictException.unlessSaved(strategies.remove(user.districtId(), id, version, user.email()), "strategy");
-        events.publishEvent(AuditableChange.deleted(
-                user.districtId(), user.email(), "Strategy", id, before.title(), fields(before)));
+        events.publishEvent(
+                AuditableChange.deleted(user.districtId(), user.email(), "Strategy", id, before.title(), fields(before))
+                        .within(before.planId()));
         events.publishEvent(new StrategyRemoved(user.districtId(), id, before.goalId(), before.title(), user.email()));
     }
 
@@ -91,7 +104,8 @@ class StrategyEditing implements TierEditing {
     public void move(SignedInUser user, UUID id, boolean up) {
         Strategy strategy = editable(user, id);
         strategies.move(user.districtId(), id, up);
-        events.publishEvent(Moves.audit(user, "Strategy", id, strategy.title(), strategy.position(), up));
+        events.publishEvent(Moves.audit(user, "Strategy", id, strategy.title(), strategy.position(), up)
+                .within(strategy.planId()));
     }
 
     private Strategy editable(SignedInUser user, UUID id) {
@@ -102,8 +116,8 @@ class StrategyEditing implements TierEditing {
 
     private static Map<String, Object> fields(Strategy strategy) {
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("title", strategy.title());
-        map.put("owner", String.valueOf(strategy.ownerId()));
+        map.put("history.field.title", AuditValue.text(strategy.title()));
+        map.put("history.field.owner", AuditValue.person(strategy.ownerId()));
         return map;
     }
 }

@@ -9,6 +9,7 @@ import org.lodestar.shared.Ids;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,8 +31,8 @@ class AuditLog {
     void record(AuditableChange change) {
         jdbc.sql("""
                         insert into audit_event (district_id, id, at, actor, entity_type, entity_id, action, summary,
-                            before_state, after_state)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))""")
+                            before_state, after_state, context_id)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?)""")
                 .params(
                         change.districtId(),
                         Ids.next(),
@@ -42,27 +43,44 @@ class AuditLog {
                         change.action(),
                         change.summary(),
                         json.writeValueAsString(change.before()),
-                        json.writeValueAsString(change.after()))
+                        json.writeValueAsString(change.after()),
+                        change.contextId())
                 .update();
     }
 
-    List<AuditEntry> history(UUID districtId, UUID entityId) {
+    /**
+     * The changes of an item and of everything recorded as belonging to it (a plan's goals, KPIs, values...), latest
+     * first: {@code count} of them after skipping {@code skip}.
+     */
+    List<AuditEntry> history(UUID districtId, UUID entityId, int skip, int count) {
         return jdbc.sql("""
                         select at, actor, entity_type, action, summary, before_state::text as before_state,
                             after_state::text as after_state
-                        from audit_event where district_id = ? and entity_id = ? order by at desc, id desc""")
-                .params(districtId, entityId)
+                        from audit_event where district_id = ? and (entity_id = ? or context_id = ?)
+                        order by at desc, id desc offset ? limit ?""")
+                .params(districtId, entityId, entityId, skip, count)
                 .query((rs, row) -> new AuditEntry(
                         rs.getTimestamp("at").toInstant(),
                         rs.getString("actor"),
                         rs.getString("entity_type"),
                         rs.getString("action"),
                         rs.getString("summary"),
-                        rs.getString("before_state"),
-                        rs.getString("after_state")))
+                        fields(rs.getString("before_state")),
+                        fields(rs.getString("after_state"))))
                 .list();
     }
 
+    private JsonNode fields(String state) {
+        return state == null ? json.createObjectNode() : json.readTree(state);
+    }
+
+    /** A recorded change; its fields are JSON objects of field name to value, in the shape they were written. */
     record AuditEntry(
-            Instant at, String actor, String entityType, String action, String summary, String before, String after) {}
+            Instant at,
+            String actor,
+            String entityType,
+            String action,
+            String summary,
+            JsonNode before,
+            JsonNode after) {}
 }

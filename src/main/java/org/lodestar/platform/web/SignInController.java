@@ -32,9 +32,4 @@ public class SignInController {
         }
         return "platform/login";
     }
-
-    @GetMapping("/")
-    String home() {
-        return "redirect:/plans";
-    }
 }

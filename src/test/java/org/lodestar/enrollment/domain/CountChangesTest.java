@@ -27,7 +27,7 @@ class CountChangesTest {
         for (int school = 0; school < 80; school++) {
             changes.add("School " + (100 + school), 2024, 10, 10, 11);
         }
-        assertThat(changes.after()).hasSize(CountChanges.SHOWN + 1).containsEntry("more school years", 30);
+        assertThat(changes.after()).hasSize(CountChanges.SHOWN + 1).containsEntry("history.field.moreSchoolYears", 30);
         assertThat(changes.before()).containsKey("School 149 2024-25").doesNotContainKey("School 150 2024-25");
     }
 }
