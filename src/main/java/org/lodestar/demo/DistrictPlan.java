@@ -43,7 +43,13 @@ final class DistrictPlan {
     private static final String STATE_TEST = "State assessment results";
     private static final String STUDENT_RECORDS = "Student information system";
 
-    private record Outcome(String title, List<DemoKpi> kpis) {}
+    /** An outcome, owned by its goal's owner unless nobody has taken it on yet ({@code owned} false). */
+    private record Outcome(String title, List<DemoKpi> kpis, boolean owned) {
+
+        Outcome(String title, List<DemoKpi> kpis) {
+            this(title, kpis, true);
+        }
+    }
 
     private final PlanningApi planning;
     private final MeasuresApi measures;
@@ -388,7 +394,8 @@ final class DistrictPlan {
                                         412,
                                         380,
                                         "Finance system",
-                                        1.0))),
+                                        1.0)),
+                        false),
                 List.of(
                         strategy(
                                 "Replace devices on a four-year cycle and close the home-internet gap",
@@ -417,7 +424,8 @@ final class DistrictPlan {
             planning.setPublished(planner, goal, true, 0);
         }
         for (Outcome outcome : List.of(first, second)) {
-            UUID outcomeId = planning.addOutcome(planner, goal, outcome.title(), people.id(owner));
+            UUID outcomeId =
+                    planning.addOutcome(planner, goal, outcome.title(), outcome.owned() ? people.id(owner) : null);
             for (DemoKpi kpi : outcome.kpis()) {
                 TreeMap<Integer, BigDecimal> targets = new TreeMap<>();
                 targets.put(
