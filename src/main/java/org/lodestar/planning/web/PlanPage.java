@@ -1,7 +1,9 @@
 package org.lodestar.planning.web;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -9,8 +11,13 @@ import org.lodestar.directory.DirectoryApi;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.planning.Alignment;
 import org.lodestar.planning.Goal;
+import org.lodestar.planning.ImprovementLink;
+import org.lodestar.planning.PlanSummary;
 import org.lodestar.planning.PlanTree;
 import org.lodestar.planning.PlanningApi;
+import org.lodestar.planning.compliance.PlanLevel;
+import org.lodestar.planning.domain.ComplianceFrameworks;
+import org.lodestar.planning.domain.ImprovementPlans;
 import org.lodestar.planning.domain.PlanEditing;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -31,11 +38,20 @@ class PlanPage {
     private final PlanningApi planning;
     private final PlanEditing editing;
     private final DirectoryApi directory;
+    private final ImprovementPlans improvementPlans;
+    private final ComplianceFrameworks frameworks;
 
-    PlanPage(PlanningApi planning, PlanEditing editing, DirectoryApi directory) {
+    PlanPage(
+            PlanningApi planning,
+            PlanEditing editing,
+            DirectoryApi directory,
+            ImprovementPlans improvementPlans,
+            ComplianceFrameworks frameworks) {
         this.planning = planning;
         this.editing = editing;
         this.directory = directory;
+        this.improvementPlans = improvementPlans;
+        this.frameworks = frameworks;
     }
 
     /** The whole page, in edit mode if asked for and allowed. */
@@ -46,6 +62,7 @@ class PlanPage {
                     "school",
                     directory.school(user.districtId(), tree.plan().schoolId()).orElse(null));
         }
+        improvement(user, tree.plan(), model);
         return PAGE;
     }
 
@@ -67,6 +84,29 @@ class PlanPage {
         }
         model.addAttribute("owners", directory.namesById(user.districtId()));
         return tree;
+    }
+
+    /** What an improvement plan carries out, and the required plans of its level whose coverage it can be read by. */
+    private void improvement(SignedInUser user, PlanSummary plan, Model model) {
+        Optional<ImprovementLink> link = improvementPlans.link(user.districtId(), plan.id());
+        model.addAttribute("improvement", link.orElse(null));
+        if (link.isEmpty()) {
+            return;
+        }
+        List<String> sources = new ArrayList<>();
+        sources.add(
+                planning.plan(user.districtId(), link.get().strategicPlanId()).title());
+        if (link.get().districtImprovementPlanId() != null) {
+            sources.add(planning.plan(user.districtId(), link.get().districtImprovementPlanId())
+                    .title());
+        }
+        model.addAttribute("improvementSources", String.join(" · ", sources));
+        PlanLevel level = plan.districtPlan() ? PlanLevel.DISTRICT : PlanLevel.SCHOOL;
+        model.addAttribute(
+                "coverageFrameworks",
+                frameworks.list(user).stream()
+                        .filter(entry -> !entry.hidden() && entry.framework().level() == level)
+                        .toList());
     }
 
     /** District goals of this plan that no school goal is aligned to. */

@@ -1,0 +1,152 @@
+package org.lodestar.planning.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.lodestar.directory.DirectoryApi;
+import org.lodestar.directory.SignedInUser;
+import org.lodestar.planning.FrameworkEntry;
+import org.lodestar.planning.PlanKind;
+import org.lodestar.planning.PlanSummary;
+import org.lodestar.planning.PlanningApi;
+import org.lodestar.planning.compliance.FundingSource;
+import org.lodestar.planning.compliance.PlanLevel;
+import org.lodestar.planning.domain.ComplianceCoverage;
+import org.lodestar.planning.domain.ComplianceFrameworks;
+import org.lodestar.shared.EditConflictException;
+import org.lodestar.shared.ForbiddenException;
+import org.lodestar.shared.LocalizedNumbers;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** A framework's coverage of an improvement plan, and the year's funding rules against the plans' costs. */
+@Controller
+class CoverageController {
+
+    private final ComplianceCoverage coverage;
+    private final ComplianceFrameworks frameworks;
+    private final PlanningApi planning;
+    private final DirectoryApi directory;
+
+    CoverageController(
+            ComplianceCoverage coverage,
+            ComplianceFrameworks frameworks,
+            PlanningApi planning,
+            DirectoryApi directory) {
+        this.coverage = coverage;
+        this.frameworks = frameworks;
+        this.planning = planning;
+        this.directory = directory;
+    }
+
+    /** The framework against one improvement plan of its level (the newest when none is chosen). */
+    @GetMapping("/compliance/{code}/coverage")
+    String coverage(
+            @PathVariable String code,
+            @RequestParam(required = false) UUID plan,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model) {
+        FrameworkEntry framework = frameworks.find(user, code);
+        boolean forSchools = framework.framework().level() == PlanLevel.SCHOOL;
+        List<PlanSummary> candidates = planning.plans(user.districtId()).stream()
+                .filter(p -> p.kind() == PlanKind.IMPROVEMENT && p.districtPlan() != forSchools)
+                .toList();
+        model.addAttribute("entry", framework);
+        model.addAttribute("candidates", candidates);
+        model.addAttribute("schools", directory.schoolsById(user.districtId()));
+        UUID chosen = plan != null
+                ? candidates.stream()
+                        .map(PlanSummary::id)
+                        .filter(plan::equals)
+                        .findFirst()
+                        .orElseThrow(() -> new org.lodestar.shared.NotFoundException("plan"))
+                : candidates.stream().map(PlanSummary::id).findFirst().orElse(null);
+        if (chosen != null) {
+            model.addAttribute("coverage", coverage.coverage(user, code, chosen));
+        }
+        return "planning/coverage";
+    }
+
+    @GetMapping("/funding")
+    String funding(
+            @RequestParam(required = false) Integer year, @AuthenticationPrincipal SignedInUser user, Model model) {
+        return fundingPage(user, year == null ? currentYear(user) : year, model);
+    }
+
+    /** Saves the year's allocations; each field's shown value comes back so a change made meanwhile is not replaced. */
+    @PostMapping("/funding")
+    String allocate(
+            @RequestParam int year,
+            HttpServletRequest request,
+            @AuthenticationPrincipal SignedInUser user,
+            Locale locale,
+            HttpServletResponse response,
+            Model model) {
+        ForbiddenException.unless(user.canPlanForDistrict());
+        Map<String, BigDecimal> shown = new LinkedHashMap<>();
+        Map<String, BigDecimal> wanted = new LinkedHashMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, String> typedValues = new LinkedHashMap<>();
+        for (FundingSource fund : FundingSource.values()) {
+            String typed = request.getParameter("amount_" + fund.name());
+            String before = request.getParameter("shown_" + fund.name());
+            if (typed == null) {
+                continue;
+            }
+            typedValues.put(fund.name(), typed);
+            try {
+                BigDecimal amount = typed.isBlank() ? null : LocalizedNumbers.parse(typed, locale);
+                if (amount != null
+                        && (amount.signum() < 0 || amount.compareTo(BigDecimal.valueOf(999_999_999_999L)) > 0)) {
+                    errors.put(fund.name(), "funding.amountOutOfRange");
+                    continue;
+                }
+                wanted.put(fund.name(), amount);
+                shown.put(fund.name(), before == null || before.isBlank() ? null : new BigDecimal(before));
+            } catch (IllegalArgumentException notANumber) {
+                errors.put(fund.name(), "funding.notAnAmount");
+            }
+        }
+        if (!errors.isEmpty()) {
+            response.setStatus(422);
+            model.addAttribute("errors", errors);
+            // what was typed is shown again as typed, the wrong entries beside their message
+            model.addAttribute("typed", typedValues);
+            return fundingPage(user, year, model);
+        }
+        try {
+            coverage.allocate(user, year, shown, wanted);
+        } catch (EditConflictException conflict) {
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            model.addAttribute("allocationConflict", true);
+            return fundingPage(user, year, model);
+        }
+        return "redirect:/funding?year=" + year + "&saved";
+    }
+
+    private String fundingPage(SignedInUser user, int year, Model model) {
+        model.addAttribute("review", coverage.funding(user, year));
+        model.addAttribute("funds", FundingSource.values());
+        model.addAttribute("year", new org.lodestar.shared.SchoolYear(year));
+        model.addAttribute("editable", user.canPlanForDistrict());
+        return "planning/funding";
+    }
+
+    private int currentYear(SignedInUser user) {
+        return directory
+                .district(user.districtId())
+                .schoolYearOf(LocalDate.now())
+                .startYear();
+    }
+}
