@@ -201,15 +201,7 @@ public class ImprovementPlans {
         ActionInPlan action = editable(user, strategyId);
         UUID id = Ids.next();
         store.insertCost(user.districtId(), new ActionCost(id, strategyId, fund, purpose, amount));
-        events.publishEvent(AuditableChange.updated(
-                        user.districtId(),
-                        user.email(),
-                        "Strategy",
-                        strategyId,
-                        action.strategy().title(),
-                        Map.of(),
-                        Map.of("improvement.field.cost", cost(fund, purpose, amount)))
-                .within(action.plan().id()));
+        auditCost(user, action, Map.of(), Map.of("improvement.field.cost", cost(fund, purpose, amount)));
     }
 
     public void removeCost(SignedInUser user, UUID strategyId, UUID costId) {
@@ -219,14 +211,23 @@ public class ImprovementPlans {
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("cost"));
         store.deleteCost(user.districtId(), strategyId, costId);
+        auditCost(
+                user,
+                action,
+                Map.of("improvement.field.cost", cost(removed.fund(), removed.purpose(), removed.amount())),
+                Map.of());
+    }
+
+    private void auditCost(
+            SignedInUser user, ActionInPlan action, Map<String, Object> before, Map<String, Object> after) {
         events.publishEvent(AuditableChange.updated(
                         user.districtId(),
                         user.email(),
                         "Strategy",
-                        strategyId,
+                        action.strategy().id(),
                         action.strategy().title(),
-                        Map.of("improvement.field.cost", cost(removed.fund(), removed.purpose(), removed.amount())),
-                        Map.of())
+                        before,
+                        after)
                 .within(action.plan().id()));
     }
 
