@@ -43,8 +43,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class HomePages {
 
-    private static final List<String> STATUSES = List.of("ON_TRACK", "AT_RISK", "OFF_TRACK", "NO_DATA");
-
     private final PlanningApi planning;
     private final Scorecards scorecards;
     private final ExecutionApi execution;
@@ -239,7 +237,7 @@ class HomePages {
 
     private PlanGlance glance(PlanSummary plan, PlanNodes nodes, List<KpiStanding> standings, Locale locale) {
         if (plan == null) {
-            return new PlanGlance(null, List.of(), counts(List.of()), null);
+            return new PlanGlance(null, List.of(), StatusCounts.of(List.of()), null);
         }
         Map<UUID, List<String>> statusesByGoal = standings.stream()
                 .collect(Collectors.groupingBy(
@@ -248,34 +246,21 @@ class HomePages {
         List<GoalStatus> goals = nodes.goals().stream()
                 .map(goal -> {
                     List<String> statuses = statusesByGoal.getOrDefault(goal.id(), List.of());
-                    return new GoalStatus(goal, RollUp.of(statuses), counts(statuses), statuses.size());
+                    return new GoalStatus(goal, RollUp.of(statuses), StatusCounts.of(statuses), statuses.size());
                 })
                 .toList();
         Map<String, Integer> totals =
-                counts(standings.stream().map(KpiStanding::status).toList());
+                StatusCounts.of(standings.stream().map(KpiStanding::status).toList());
         return new PlanGlance(plan, goals, totals, chart(goals, locale));
     }
 
-    /** Stacked bars, one per goal, one colour per status; lodestar.js draws it in the statuses' colours. */
     private String chart(List<GoalStatus> goals, Locale locale) {
-        List<Map<String, Object>> bars = STATUSES.stream()
-                .map(status -> Map.<String, Object>of(
-                        "status",
-                        status,
-                        "name",
-                        messages.getMessage("status." + status, null, locale),
-                        "data",
-                        goals.stream().map(g -> g.counts().get(status)).toList()))
-                .toList();
-        return json.writeValueAsString(
-                Map.of("categories", goals.stream().map(g -> g.goal().title()).toList(), "bars", bars));
-    }
-
-    private static Map<String, Integer> counts(List<String> statuses) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        STATUSES.forEach(status -> counts.put(status, 0));
-        statuses.forEach(status -> counts.merge(status, 1, Integer::sum));
-        return counts;
+        return StatusCounts.chart(
+                goals.stream().map(g -> g.goal().title()).toList(),
+                goals.stream().map(GoalStatus::counts).toList(),
+                messages,
+                locale,
+                json);
     }
 
     /** Plan items without an owner, by tier (goal, outcome, strategy, kpi, project), each tier only when it has any. */
