@@ -246,6 +246,37 @@ public class KpiStore {
     }
 
     /**
+     * What a school's public page needs of the given KPIs, by KPI, in order of year and period: the all-students values
+     * of the district and of every school, every year (a school's value of a year is judged with its siblings against
+     * the district's total), and every value of the latest year and period with a district total, or, for a KPI
+     * without district totals (a school plan's), with any all-students value (the breakdowns by student group). One
+     * statement, whichever school the page is about: its siblings decide what it may show.
+     */
+    public Map<UUID, List<Measurement>> publicSchoolMeasurements(UUID districtId, Collection<UUID> kpiIds) {
+        if (kpiIds.isEmpty()) {
+            return new HashMap<>();
+        }
+        return byKpi(jdbc.sql("""
+                        with headline as (
+                            select * from measurement
+                             where district_id = :d and group_code = 'ALL' and kpi_id = any(:k)),
+                        latest as (
+                            select distinct on (kpi_id) kpi_id, school_year, period from headline
+                             order by kpi_id, school_id is null desc, school_year desc, period desc)
+                        select * from (
+                            select * from headline
+                            union all
+                            select m.* from measurement m join latest l on l.kpi_id = m.kpi_id
+                                   and l.school_year = m.school_year and l.period = m.period
+                             where m.district_id = :d and m.group_code <> 'ALL'
+                        ) shown order by school_year, period""")
+                .param("d", districtId)
+                .param("k", kpiIds.toArray(UUID[]::new))
+                .query(KpiStore::measurement)
+                .list());
+    }
+
+    /**
      * One KPI's values in one scope and group (every year), and every value of the latest year that scope has (every
      * school and group, for the breakdown): what the KPI page shows, in order of year and period, in one statement.
      */
