@@ -20,6 +20,7 @@ import org.lodestar.directory.School;
 import org.lodestar.directory.StudentGroup;
 import org.lodestar.measures.Kpi;
 import org.lodestar.measures.KpiOverview;
+import org.lodestar.measures.KpiStanding;
 import org.lodestar.measures.Measurement;
 import org.lodestar.measures.Scorecards;
 import org.lodestar.planning.Goal;
@@ -97,7 +98,7 @@ class PublicScorecard {
     record SchoolView(View view, School school) {}
 
     private static List<String> statuses(List<PublicKpi> kpis) {
-        return kpis.stream().map(k -> k.overview().status().name()).toList();
+        return kpis.stream().map(k -> KpiStanding.of(k.overview()).status()).toList();
     }
 
     View view(District district, Locale locale) {
