@@ -1,6 +1,5 @@
 package org.lodestar.planning.domain;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,18 +62,7 @@ class GoalEditing implements TierEditing {
         access.editablePlan(user, planId);
         UUID id = Ids.next();
         goals.insert(user.districtId(), id, planId, title, ownerId);
-        events.publishEvent(AuditableChange.created(
-                        user.districtId(),
-                        user.email(),
-                        "Goal",
-                        id,
-                        title,
-                        Map.of(
-                                "history.field.title",
-                                AuditValue.text(title),
-                                "history.field.owner",
-                                AuditValue.person(ownerId)))
-                .within(planId));
+        events.publishEvent(ItemAudit.created(user, "Goal", id, title, ownerId, planId));
         return id;
     }
 
@@ -112,16 +100,15 @@ class GoalEditing implements TierEditing {
         events.publishEvent(
                 AuditableChange.deleted(user.districtId(), user.email(), "Goal", id, before.title(), fields(before))
                         .within(before.planId()));
-        events.publishEvent(
-                new GoalRemoved(user.districtId(), id, before.title(), outcomeIds, strategyIds, user.email()));
+        events.publishEvent(new GoalRemoved(
+                user.districtId(), id, before.planId(), before.title(), outcomeIds, strategyIds, user.email()));
     }
 
     @Override
     public void move(SignedInUser user, UUID id, boolean up) {
         Goal goal = editable(user, id);
         goals.move(user.districtId(), id, up);
-        events.publishEvent(
-                Moves.audit(user, "Goal", id, goal.title(), goal.position(), up).within(goal.planId()));
+        events.publishEvent(ItemAudit.moved(user, "Goal", id, goal.title(), goal.position(), up, goal.planId()));
     }
 
     private Goal editable(SignedInUser user, UUID id) {
@@ -131,9 +118,7 @@ class GoalEditing implements TierEditing {
     }
 
     private static Map<String, Object> fields(Goal goal) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("history.field.title", AuditValue.text(goal.title()));
-        map.put("history.field.owner", AuditValue.person(goal.ownerId()));
+        Map<String, Object> map = ItemAudit.fields(goal.title(), goal.ownerId());
         map.put("history.field.published", AuditValue.yesNo(goal.published()));
         return map;
     }
