@@ -163,6 +163,7 @@ class HomePages {
                     .toList();
             List<KpiStanding> districtKpis = standings.stream()
                     .filter(s -> districtOutcomes.contains(s.kpi().outcomeId()))
+                    .filter(s -> s.kpi().fits(school.level()))
                     .toList();
             schools.add(new LedSchool(school, schoolPlans, districtKpis));
         }
@@ -185,7 +186,12 @@ class HomePages {
                     ? null
                     : directory.school(district, schoolId).orElse(null);
             if (schoolId == null || school != null) {
-                places.add(new RecordingPlace(school, standings(district, outcomes, schoolId)));
+                // a district KPI about other levels of school (graduation, for an elementary teacher) is not theirs
+                places.add(new RecordingPlace(
+                        school,
+                        standings(district, outcomes, schoolId).stream()
+                                .filter(s -> school == null || s.kpi().fits(school.level()))
+                                .toList()));
             }
         }
         return new ContributorHome(places);

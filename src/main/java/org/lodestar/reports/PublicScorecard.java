@@ -21,6 +21,7 @@ import org.lodestar.planning.Goal;
 import org.lodestar.planning.PlanNodes;
 import org.lodestar.planning.PlanSummary;
 import org.lodestar.planning.PlanningApi;
+import org.lodestar.shared.Bilingual;
 import org.lodestar.shared.Suppression;
 import org.springframework.stereotype.Service;
 
@@ -44,11 +45,20 @@ class PublicScorecard {
     /** One published value, or a hidden one (value and n both null, {@code hidden} true). */
     record Cell(String label, BigDecimal value, Integer n, boolean hidden) {}
 
-    record PublicKpi(Kpi kpi, KpiOverview overview, boolean headlineHidden, List<Cell> groups, List<Cell> schools) {}
+    /** @param name the KPI's name in the visitor's language, or marked with the language it falls back to */
+    record PublicKpi(
+            Kpi kpi,
+            Bilingual.Shown name,
+            KpiOverview overview,
+            boolean headlineHidden,
+            List<Cell> groups,
+            List<Cell> schools) {}
 
-    record PublicGoal(Goal goal, List<PublicKpi> kpis) {}
+    /** @param title the goal's title in the visitor's language, or marked with the language it falls back to */
+    record PublicGoal(Goal goal, Bilingual.Shown title, List<PublicKpi> kpis) {}
 
-    record View(District district, PlanSummary plan, List<PublicGoal> goals) {}
+    /** @param planTitle the plan's title in the visitor's language, or marked with the language it falls back to */
+    record View(District district, PlanSummary plan, Bilingual.Shown planTitle, List<PublicGoal> goals) {}
 
     View view(District district, java.util.Locale locale) {
         UUID id = district.id();
@@ -57,7 +67,7 @@ class PublicScorecard {
                 .filter(candidate -> candidate.status() == org.lodestar.planning.PlanStatus.ADOPTED)
                 .orElse(null);
         if (plan == null) {
-            return new View(district, null, List.of());
+            return new View(district, null, null, List.of());
         }
         // set-based: the plan's items, its published KPIs with targets, and the values shown (every year's district
         // total, the latest year's breakdowns: not every school's and group's history), one statement each
@@ -81,10 +91,10 @@ class PublicScorecard {
             }
             // a heading with nothing under it tells a family nothing: the publishing page says why it is not shown
             if (!kpis.isEmpty()) {
-                goals.add(new PublicGoal(goal, kpis));
+                goals.add(new PublicGoal(goal, said(goal.titles(), district, locale), kpis));
             }
         }
-        return new View(district, plan, goals);
+        return new View(district, plan, said(plan.titles(), district, locale), goals);
     }
 
     /** From the KPI's district totals of every year and all its values of the latest year (what it reads above). */
@@ -111,7 +121,7 @@ class PublicScorecard {
                 .max()
                 .orElse(Integer.MIN_VALUE);
         if (year == Integer.MIN_VALUE) {
-            return new PublicKpi(kpi, overview, false, List.of(), List.of());
+            return new PublicKpi(kpi, said(kpi.names(), district, locale), overview, false, List.of(), List.of());
         }
         List<Measurement> latest =
                 all.stream().filter(m -> m.schoolYear() == year).toList();
@@ -162,7 +172,12 @@ class PublicScorecard {
                 .sorted(Comparator.comparing(e -> schools.get(e.getKey()).name()))
                 .map(e -> cell(schools.get(e.getKey()).name(), e.getValue(), hiddenSchools.contains(e.getKey())))
                 .toList();
-        return new PublicKpi(kpi, overview, headlineHidden, groupCells, schoolCells);
+        return new PublicKpi(
+                kpi, said(kpi.names(), district, locale), overview, headlineHidden, groupCells, schoolCells);
+    }
+
+    private static Bilingual.Shown said(Bilingual text, District district, java.util.Locale locale) {
+        return text.in(locale.getLanguage(), district.defaultLanguage());
     }
 
     private static <K> Map<K, Integer> counts(Map<K, Measurement> cells) {

@@ -68,6 +68,7 @@ class PlanViewsBrowserTest {
                         "Every family a partner.",
                         null,
                         null,
+                        null,
                         PlanStatus.DRAFT,
                         0));
         UUID goal = planning.addGoal(planner, plan, "Families feel welcome in every school", planner.userId());

@@ -76,7 +76,18 @@ class PlanningRemovalsModuleTest {
         planning.savePlan(
                 planner,
                 new PlanSummary(
-                        plan, null, PlanKind.STRATEGIC, "Plan", 2025, 2029, null, null, null, PlanStatus.DRAFT, 0));
+                        plan,
+                        null,
+                        PlanKind.STRATEGIC,
+                        "Plan",
+                        2025,
+                        2029,
+                        null,
+                        null,
+                        null,
+                        null,
+                        PlanStatus.DRAFT,
+                        0));
         goal = planning.addGoal(planner, plan, "Goal", null);
         removed = planning.addStrategy(planner, goal, "Removed strategy", null);
         kept = planning.addStrategy(planner, goal, "Kept strategy", null);

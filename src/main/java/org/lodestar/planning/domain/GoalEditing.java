@@ -54,15 +54,24 @@ class GoalEditing implements TierEditing {
     @Override
     public Optional<TreeItem> item(UUID districtId, UUID id) {
         return goals.find(districtId, id)
-                .map(g -> new TreeItem(g.id(), g.planId(), g.title(), g.ownerId(), true, g.published(), g.version()));
+                .map(g -> new TreeItem(
+                        g.id(),
+                        g.planId(),
+                        g.title(),
+                        g.titleTranslation(),
+                        g.ownerId(),
+                        true,
+                        g.published(),
+                        g.version()));
     }
 
     @Override
-    public UUID add(SignedInUser user, UUID planId, UUID parentId, String title, UUID ownerId) {
+    public UUID add(
+            SignedInUser user, UUID planId, UUID parentId, String title, String titleTranslation, UUID ownerId) {
         access.editablePlan(user, planId);
         UUID id = Ids.next();
-        goals.insert(user.districtId(), id, planId, title, ownerId);
-        events.publishEvent(ItemAudit.created(user, "Goal", id, title, ownerId, planId));
+        goals.insert(user.districtId(), id, planId, title, titleTranslation, ownerId);
+        events.publishEvent(ItemAudit.created(user, "Goal", id, title, titleTranslation, ownerId, planId));
         return id;
     }
 
@@ -77,6 +86,7 @@ class GoalEditing implements TierEditing {
                 id,
                 before.planId(),
                 change.title(),
+                change.titleTranslation(),
                 before.description(),
                 change.ownerId(),
                 before.position(),
@@ -118,7 +128,7 @@ class GoalEditing implements TierEditing {
     }
 
     private static Map<String, Object> fields(Goal goal) {
-        Map<String, Object> map = ItemAudit.fields(goal.title(), goal.ownerId());
+        Map<String, Object> map = ItemAudit.fields(goal.title(), goal.titleTranslation(), goal.ownerId());
         map.put("history.field.published", AuditValue.yesNo(goal.published()));
         return map;
     }

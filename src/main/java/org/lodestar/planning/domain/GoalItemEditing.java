@@ -40,19 +40,20 @@ abstract class GoalItemEditing implements TierEditing {
     @Override
     public Optional<TreeItem> item(UUID districtId, UUID id) {
         return items.item(districtId, id)
-                .map(i -> new TreeItem(i.id(), i.planId(), i.title(), i.ownerId(), false, false, i.version()));
+                .map(i -> new TreeItem(
+                        i.id(), i.planId(), i.title(), i.titleTranslation(), i.ownerId(), false, false, i.version()));
     }
 
     @Override
-    public UUID add(SignedInUser user, UUID planId, UUID goalId, String title, UUID ownerId) {
+    public UUID add(SignedInUser user, UUID planId, UUID goalId, String title, String titleTranslation, UUID ownerId) {
         UUID goalPlan = goals.find(user.districtId(), goalId)
                 .filter(found -> found.planId().equals(planId))
                 .orElseThrow(() -> new NotFoundException("item"))
                 .planId();
         access.editablePlan(user, goalPlan);
         UUID id = Ids.next();
-        items.insert(user.districtId(), id, goalId, title, ownerId);
-        events.publishEvent(ItemAudit.created(user, type(), id, title, ownerId, goalPlan));
+        items.insert(user.districtId(), id, goalId, title, titleTranslation, ownerId);
+        events.publishEvent(ItemAudit.created(user, type(), id, title, titleTranslation, ownerId, goalPlan));
         return id;
     }
 
@@ -94,6 +95,6 @@ abstract class GoalItemEditing implements TierEditing {
     }
 
     private static Map<String, Object> fields(GoalItem item) {
-        return ItemAudit.fields(item.title(), item.ownerId());
+        return ItemAudit.fields(item.title(), item.titleTranslation(), item.ownerId());
     }
 }

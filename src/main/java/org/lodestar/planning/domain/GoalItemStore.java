@@ -25,7 +25,7 @@ abstract class GoalItemStore<T> {
         this.jdbc = jdbc;
         this.table = table;
         this.select = """
-                select i.id, i.goal_id, g.plan_id, i.title, i.owner_id, i.position, i.version
+                select i.id, i.goal_id, g.plan_id, i.title, i.title_translation, i.owner_id, i.position, i.version
                   from %s i join goal g on g.district_id = i.district_id and g.id = i.goal_id
                  where i.district_id = ? and i.removed_at is null and g.removed_at is null""".formatted(table);
     }
@@ -57,20 +57,20 @@ abstract class GoalItemStore<T> {
     }
 
     /** A new item, last under its goal. */
-    void insert(UUID districtId, UUID id, UUID goalId, String title, UUID ownerId) {
+    void insert(UUID districtId, UUID id, UUID goalId, String title, String titleTranslation, UUID ownerId) {
         jdbc.sql("""
-                        insert into %s (district_id, id, goal_id, title, owner_id, position)
-                        select ?, ?, ?, ?, ?, coalesce(max(position), 0) + 1 from %1$s where district_id = ? and goal_id = ?""".formatted(table))
-                .params(districtId, id, goalId, title, ownerId, districtId, goalId)
+                        insert into %s (district_id, id, goal_id, title, title_translation, owner_id, position)
+                        select ?, ?, ?, ?, ?, ?, coalesce(max(position), 0) + 1 from %1$s where district_id = ? and goal_id = ?""".formatted(table))
+                .params(districtId, id, goalId, title, titleTranslation, ownerId, districtId, goalId)
                 .update();
     }
 
-    /** Saves the item's title and owner if its version is still {@code version}; the rows changed. */
+    /** Saves the item's title (in both languages) and owner if its version is still {@code version}; the rows changed. */
     int update(UUID districtId, GoalItem item, int version) {
         return jdbc.sql("""
-                        update %s set title = ?, owner_id = ?, version = version + 1
+                        update %s set title = ?, title_translation = ?, owner_id = ?, version = version + 1
                          where district_id = ? and id = ? and version = ? and removed_at is null""".formatted(table))
-                .params(item.title(), item.ownerId(), districtId, item.id(), version)
+                .params(item.title(), item.titleTranslation(), item.ownerId(), districtId, item.id(), version)
                 .update();
     }
 
@@ -118,6 +118,7 @@ abstract class GoalItemStore<T> {
                 rs.getObject("goal_id", UUID.class),
                 rs.getObject("plan_id", UUID.class),
                 rs.getString("title"),
+                rs.getString("title_translation"),
                 rs.getObject("owner_id", UUID.class),
                 rs.getInt("position"),
                 rs.getInt("version"));

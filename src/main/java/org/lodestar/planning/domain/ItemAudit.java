@@ -12,16 +12,21 @@ final class ItemAudit {
 
     private ItemAudit() {}
 
-    /** The fields of an item every tier has: its title and owner. */
-    static Map<String, Object> fields(String title, UUID ownerId) {
+    /** The fields of an item every tier has: its title (in both languages) and owner. */
+    static Map<String, Object> fields(String title, String titleTranslation, UUID ownerId) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("history.field.title", AuditValue.text(title));
+        if (titleTranslation != null) {
+            map.put("history.field.titleTranslation", AuditValue.text(titleTranslation));
+        }
         map.put("history.field.owner", AuditValue.person(ownerId));
         return map;
     }
 
-    static AuditableChange created(SignedInUser user, String type, UUID id, String title, UUID ownerId, UUID planId) {
-        return AuditableChange.created(user.districtId(), user.email(), type, id, title, fields(title, ownerId))
+    static AuditableChange created(
+            SignedInUser user, String type, UUID id, String title, String titleTranslation, UUID ownerId, UUID planId) {
+        return AuditableChange.created(
+                        user.districtId(), user.email(), type, id, title, fields(title, titleTranslation, ownerId))
                 .within(planId);
     }
 

@@ -17,6 +17,13 @@ public class OutcomeStore extends GoalItemStore<Outcome> {
     @Override
     Outcome record(GoalItem item) {
         return new Outcome(
-                item.id(), item.goalId(), item.planId(), item.title(), item.ownerId(), item.position(), item.version());
+                item.id(),
+                item.goalId(),
+                item.planId(),
+                item.title(),
+                item.titleTranslation(),
+                item.ownerId(),
+                item.position(),
+                item.version());
     }
 }

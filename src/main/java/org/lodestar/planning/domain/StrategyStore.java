@@ -17,6 +17,13 @@ public class StrategyStore extends GoalItemStore<Strategy> {
     @Override
     Strategy record(GoalItem item) {
         return new Strategy(
-                item.id(), item.goalId(), item.planId(), item.title(), item.ownerId(), item.position(), item.version());
+                item.id(),
+                item.goalId(),
+                item.planId(),
+                item.title(),
+                item.titleTranslation(),
+                item.ownerId(),
+                item.position(),
+                item.version());
     }
 }
