@@ -31,6 +31,7 @@ import org.lodestar.planning.PlanSummary;
 import org.lodestar.planning.PlanningApi;
 import org.lodestar.planning.RollUp;
 import org.lodestar.planning.Strategy;
+import org.lodestar.shared.Bilingual;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -77,7 +78,8 @@ class HomePages {
     record Change(KpiStanding standing, Goal goal) {}
 
     /** An item of the plan that nobody owns, with the page it is seen on. */
-    record Unowned(String title, String href) {}
+    /** @param titles the item's title in both languages, shown in the reader's */
+    record Unowned(Bilingual titles, String href) {}
 
     /** A project past its due date and not done, or blocked. */
     record LateProject(Project project, Strategy strategy, boolean overdue) {}
@@ -104,11 +106,12 @@ class HomePages {
 
     record ContributorHome(List<RecordingPlace> places) {}
 
-    DistrictHome district(SignedInUser user, Locale locale) {
+    /** @param language the district's language, the one its plan was entered in (a translation is in the other) */
+    DistrictHome district(SignedInUser user, Locale locale, String language) {
         UUID district = user.districtId();
         PlanSummary plan = planning.districtStrategicPlan(district).orElse(null);
         if (plan == null) {
-            return new DistrictHome(glance(null, null, List.of(), locale), List.of(), Map.of(), List.of());
+            return new DistrictHome(glance(null, null, List.of(), locale, language), List.of(), Map.of(), List.of());
         }
         PlanNodes nodes = planning.nodesOfPlan(district, plan.id());
         List<KpiStanding> standings = standings(district, nodes.outcomeIds(), null);
@@ -125,17 +128,20 @@ class HomePages {
                 .map(p -> new LateProject(p, strategies.get(p.strategyId()), overdue(p, today)))
                 .toList();
         return new DistrictHome(
-                glance(plan, nodes, standings, locale), changes, unowned(nodes, standings, projects, strategies), late);
+                glance(plan, nodes, standings, locale, language),
+                changes,
+                unowned(nodes, standings, projects, strategies),
+                late);
     }
 
-    BoardHome board(SignedInUser user, Locale locale) {
+    BoardHome board(SignedInUser user, Locale locale, String language) {
         UUID district = user.districtId();
         PlanSummary plan = planning.districtStrategicPlan(district).orElse(null);
         if (plan == null) {
-            return new BoardHome(glance(null, null, List.of(), locale));
+            return new BoardHome(glance(null, null, List.of(), locale, language));
         }
         PlanNodes nodes = planning.nodesOfPlan(district, plan.id());
-        return new BoardHome(glance(plan, nodes, standings(district, nodes.outcomeIds(), null), locale));
+        return new BoardHome(glance(plan, nodes, standings(district, nodes.outcomeIds(), null), locale, language));
     }
 
     SchoolHome school(SignedInUser user) {
@@ -243,7 +249,8 @@ class HomePages {
         return new SchoolPlan(plan, goals, kpis);
     }
 
-    private PlanGlance glance(PlanSummary plan, PlanNodes nodes, List<KpiStanding> standings, Locale locale) {
+    private PlanGlance glance(
+            PlanSummary plan, PlanNodes nodes, List<KpiStanding> standings, Locale locale, String language) {
         if (plan == null) {
             return new PlanGlance(null, List.of(), counts(List.of()), null);
         }
@@ -259,11 +266,11 @@ class HomePages {
                 .toList();
         Map<String, Integer> totals =
                 counts(standings.stream().map(KpiStanding::status).toList());
-        return new PlanGlance(plan, goals, totals, chart(goals, locale));
+        return new PlanGlance(plan, goals, totals, chart(goals, locale, language));
     }
 
     /** Stacked bars, one per goal, one colour per status; lodestar.js draws it in the statuses' colours. */
-    private String chart(List<GoalStatus> goals, Locale locale) {
+    private String chart(List<GoalStatus> goals, Locale locale, String language) {
         List<Map<String, Object>> bars = STATUSES.stream()
                 .map(status -> Map.<String, Object>of(
                         "status",
@@ -273,8 +280,16 @@ class HomePages {
                         "data",
                         goals.stream().map(g -> g.counts().get(status)).toList()))
                 .toList();
-        return json.writeValueAsString(
-                Map.of("categories", goals.stream().map(g -> g.goal().title()).toList(), "bars", bars));
+        return json.writeValueAsString(Map.of(
+                "categories",
+                goals.stream()
+                        .map(g -> g.goal()
+                                .titles()
+                                .in(locale.getLanguage(), language)
+                                .toString())
+                        .toList(),
+                "bars",
+                bars));
     }
 
     private static Map<String, Integer> counts(List<String> statuses) {
@@ -292,33 +307,33 @@ class HomePages {
                 "goal",
                 nodes.goals().stream()
                         .filter(g -> g.ownerId() == null)
-                        .map(g -> new Unowned(g.title(), "/goals/" + g.id()))
+                        .map(g -> new Unowned(g.titles(), "/goals/" + g.id()))
                         .toList());
         unowned.put(
                 "outcome",
                 nodes.outcomes().stream()
                         .filter(o -> o.ownerId() == null)
-                        .map(o -> new Unowned(o.title(), "/goals/" + o.goalId()))
+                        .map(o -> new Unowned(o.titles(), "/goals/" + o.goalId()))
                         .toList());
         unowned.put(
                 "strategy",
                 nodes.strategies().stream()
                         .filter(s -> s.ownerId() == null)
-                        .map(s -> new Unowned(s.title(), "/goals/" + s.goalId()))
+                        .map(s -> new Unowned(s.titles(), "/goals/" + s.goalId()))
                         .toList());
         unowned.put(
                 "kpi",
                 standings.stream()
                         .map(KpiStanding::kpi)
                         .filter(k -> k.ownerId() == null)
-                        .map(k -> new Unowned(k.name(), "/kpis/" + k.id()))
+                        .map(k -> new Unowned(k.names(), "/kpis/" + k.id()))
                         .toList());
         unowned.put(
                 "project",
                 projects.stream()
                         .filter(p -> p.ownerId() == null)
                         .map(p -> new Unowned(
-                                p.title(),
+                                new Bilingual(p.title(), null),
                                 "/goals/" + strategies.get(p.strategyId()).goalId()))
                         .toList());
         unowned.values().removeIf(List::isEmpty);

@@ -114,7 +114,7 @@ class PlanViewsBrowserTest {
 
         page.navigate("/plans/" + plan + "?lang=es");
         assertThat(page.locator("[data-test=edit-mode]")).hasText("Editar plan");
-        assertThat(page.locator("[data-test=strategy-progress]")).hasText("Project: 1 de 2 terminados");
+        assertThat(page.locator("[data-test=strategy-progress]")).hasText("Proyecto: 1 de 2 terminados");
         Browser.screenshot(page, "plan-reading-es");
         page.navigate("/plans/" + plan + "?lang=en");
 
