@@ -118,6 +118,7 @@ public class Scorecards implements IndicatorSource {
                         o.kpi().id(),
                         o.kpi().outcomeId(),
                         o.kpi().name(),
+                        o.kpi().nameTranslation(),
                         o.status().name(),
                         o.latest() == null
                                 ? "–"

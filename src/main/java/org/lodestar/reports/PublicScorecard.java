@@ -29,6 +29,7 @@ import org.lodestar.planning.PlanStatus;
 import org.lodestar.planning.PlanSummary;
 import org.lodestar.planning.PlanningApi;
 import org.lodestar.planning.RollUp;
+import org.lodestar.shared.Bilingual;
 import org.lodestar.shared.Suppression;
 import org.lodestar.shared.Suppression.TableCell;
 import org.springframework.stereotype.Service;
@@ -55,10 +56,17 @@ class PublicScorecard {
     /** One published value, or a hidden one (value and n both null, {@code hidden} true). */
     record Cell(String label, BigDecimal value, Integer n, boolean hidden) {}
 
-    record PublicKpi(Kpi kpi, KpiOverview overview, boolean headlineHidden, List<Cell> groups, List<Cell> schools) {}
+    /** @param name the KPI's name in the visitor's language, or marked with the language it falls back to */
+    record PublicKpi(
+            Kpi kpi,
+            Bilingual.Shown name,
+            KpiOverview overview,
+            boolean headlineHidden,
+            List<Cell> groups,
+            List<Cell> schools) {}
 
     /** A goal with the public KPIs under it (never none: a heading with nothing under it tells a family nothing). */
-    record PublicGoal(Goal goal, List<PublicKpi> kpis) {
+    record PublicGoal(Goal goal, Bilingual.Shown title, List<PublicKpi> kpis) {
 
         /** The goal's colour: the worst status of its KPIs with data, as on the scorecard. */
         public String status() {
@@ -71,7 +79,12 @@ class PublicScorecard {
     }
 
     /** The goals shown, and what the summary above them says of them. */
-    record View(District district, PlanSummary plan, List<PublicGoal> goals, List<School> schools) {
+    record View(
+            District district,
+            PlanSummary plan,
+            Bilingual.Shown planTitle,
+            List<PublicGoal> goals,
+            List<School> schools) {
 
         /** Published KPIs by status, all goals together. */
         public Map<String, Integer> totals() {
@@ -109,7 +122,7 @@ class PublicScorecard {
                 .toList();
         PlanSummary plan = adoptedDistrictPlan(id).orElse(null);
         if (plan == null) {
-            return new View(district, null, List.of(), schools);
+            return new View(district, null, null, List.of(), schools);
         }
         // set-based: the plan's items, its published KPIs with targets, and the values shown (every year's district
         // total, the latest year's breakdowns: not every school's and group's history), one statement each
@@ -119,11 +132,13 @@ class PublicScorecard {
                 id, published.stream().map(Kpi::id).toList());
         List<StudentGroup> groups = directory.studentGroups(id);
         List<PublicGoal> goals = goals(
+                district,
+                locale,
                 nodes,
                 published,
                 kpi -> Optional.of(
                         publicKpi(district, kpi, values.getOrDefault(kpi.id(), List.of()), byId, groups, locale)));
-        return new View(district, plan, goals, schools);
+        return new View(district, plan, said(plan.titles(), district, locale), goals, schools);
     }
 
     /** A school's page, or empty when the district has no such school (another district's school included). */
@@ -150,6 +165,8 @@ class PublicScorecard {
         List<PublicGoal> goals = new ArrayList<>();
         for (PlanSummary plan : plans) {
             goals.addAll(goals(
+                    district,
+                    locale,
                     nodes.get(plan.id()),
                     published,
                     kpi -> atSchool(
@@ -163,7 +180,14 @@ class PublicScorecard {
         }
         PlanSummary districtPlan =
                 plans.stream().filter(PlanSummary::districtPlan).findFirst().orElse(null);
-        return Optional.of(new SchoolView(new View(district, districtPlan, goals, List.of()), school));
+        return Optional.of(new SchoolView(
+                new View(
+                        district,
+                        districtPlan,
+                        districtPlan == null ? null : said(districtPlan.titles(), district, locale),
+                        goals,
+                        List.of()),
+                school));
     }
 
     private Optional<PlanSummary> adoptedDistrictPlan(UUID districtId) {
@@ -173,7 +197,11 @@ class PublicScorecard {
 
     /** The plan's published goals with their published KPIs that the page has something to say about. */
     private static List<PublicGoal> goals(
-            PlanNodes nodes, Collection<Kpi> published, java.util.function.Function<Kpi, Optional<PublicKpi>> shown) {
+            District district,
+            Locale locale,
+            PlanNodes nodes,
+            Collection<Kpi> published,
+            java.util.function.Function<Kpi, Optional<PublicKpi>> shown) {
         List<PublicGoal> goals = new ArrayList<>();
         for (Goal goal : nodes.goals()) {
             if (!goal.published()) {
@@ -186,7 +214,7 @@ class PublicScorecard {
                     .toList();
             // a heading with nothing under it tells a family nothing: the publishing page says why it is not shown
             if (!kpis.isEmpty()) {
-                goals.add(new PublicGoal(goal, kpis));
+                goals.add(new PublicGoal(goal, said(goal.titles(), district, locale), kpis));
             }
         }
         return goals;
@@ -208,7 +236,8 @@ class PublicScorecard {
         KpiOverview overview = scorecards.overview(district, kpi, headline);
         Latest latest = Latest.of(all).orElse(null);
         if (latest == null || latest.total() == null) {
-            return new PublicKpi(kpi, overview, false, List.of(), List.of()); // no district total to judge them by
+            // no district total to judge them by
+            return new PublicKpi(kpi, said(kpi.names(), district, locale), overview, false, List.of(), List.of());
         }
         boolean headlineHidden =
                 latest.total() != null && Suppression.hides(minimumN, kpi.aboutStudents(), latest.totalN());
@@ -224,7 +253,12 @@ class PublicScorecard {
                 .sorted(Comparator.comparing(e -> schools.get(e.getKey()).name()))
                 .map(e -> cell(schools.get(e.getKey()).name(), e.getValue(), hiddenSchools.contains(e.getKey())))
                 .toList();
-        return new PublicKpi(kpi, overview, headlineHidden, groupCells, schoolCells);
+        return new PublicKpi(
+                kpi, said(kpi.names(), district, locale), overview, headlineHidden, groupCells, schoolCells);
+    }
+
+    private static Bilingual.Shown said(Bilingual text, District district, Locale locale) {
+        return text.in(locale.getLanguage(), district.defaultLanguage());
     }
 
     /**
@@ -278,7 +312,8 @@ class PublicScorecard {
         List<Cell> groupCells = Latest.of(all)
                 .map(latest -> schoolGroups(minimumN, kpi, schoolId, ofDistrictPlan, all, latest, groups, locale))
                 .orElse(List.of());
-        return Optional.of(new PublicKpi(kpi, overview, hiddenByYear.get(lastYear), groupCells, List.of()));
+        return Optional.of(new PublicKpi(
+                kpi, said(kpi.names(), district, locale), overview, hiddenByYear.get(lastYear), groupCells, List.of()));
     }
 
     /**

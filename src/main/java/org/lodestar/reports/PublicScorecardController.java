@@ -151,7 +151,7 @@ class PublicScorecardController {
             model.addAttribute(
                     "summaryChart",
                     StatusCounts.chart(
-                            view.goals().stream().map(g -> g.goal().title()).toList(),
+                            view.goals().stream().map(g -> g.title().toString()).toList(),
                             view.goals().stream()
                                     .map(PublicScorecard.PublicGoal::counts)
                                     .toList(),
