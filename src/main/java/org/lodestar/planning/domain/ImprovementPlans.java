@@ -15,6 +15,7 @@ import org.lodestar.planning.ImprovementLink;
 import org.lodestar.planning.PlanKind;
 import org.lodestar.planning.PlanStatus;
 import org.lodestar.planning.PlanSummary;
+import org.lodestar.planning.PlanTranslation;
 import org.lodestar.planning.Strategy;
 import org.lodestar.planning.Tier;
 import org.lodestar.planning.compliance.Purpose;
@@ -94,6 +95,7 @@ public class ImprovementPlans {
                         null,
                         null,
                         null,
+                        PlanTranslation.NONE,
                         PlanStatus.DRAFT,
                         0));
         UUID districtPlan = start.schoolId() == null
@@ -107,8 +109,14 @@ public class ImprovementPlans {
                 continue;
             }
             // a school names its own owners; the district's plan keeps the strategic plan's
-            UUID goalId =
-                    tree.of(Tier.GOAL).add(user, planId, planId, goal.title(), schoolPlan ? null : goal.ownerId());
+            UUID goalId = tree.of(Tier.GOAL)
+                    .add(
+                            user,
+                            planId,
+                            planId,
+                            goal.title(),
+                            goal.titleTranslation(),
+                            schoolPlan ? null : goal.ownerId());
             store.takenFrom(user.districtId(), goalId, goal.id());
             if (schoolPlan && strategic.districtPlan()) {
                 planEditing.align(
@@ -117,7 +125,13 @@ public class ImprovementPlans {
             for (Strategy action : strategicActions) {
                 if (action.goalId().equals(goal.id()) && start.strategies().contains(action.id())) {
                     UUID actionId = tree.of(Tier.STRATEGY)
-                            .add(user, planId, goalId, action.title(), schoolPlan ? null : action.ownerId());
+                            .add(
+                                    user,
+                                    planId,
+                                    goalId,
+                                    action.title(),
+                                    action.titleTranslation(),
+                                    schoolPlan ? null : action.ownerId());
                     store.insertDetail(user.districtId(), actionId, action.id());
                 }
             }
