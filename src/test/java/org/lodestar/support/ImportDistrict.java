@@ -24,7 +24,8 @@ import org.lodestar.shared.SchoolYear;
 
 /**
  * A fresh district to import into, entered through the modules' APIs as its administrator would: eleven student
- * groups, schools that teach PK-12, a 2025-2029 plan with percent KPIs about students. Makes the files to import: the
+ * groups, schools that teach PK-12, a 2025-2029 plan with percent KPIs about students (a draft, so that no test that
+ * counts adopted plans' KPIs finds it). Makes the files to import: the
  * i-th row of a file is always the same cell, so a longer file holds a shorter one's cells and more.
  */
 public record ImportDistrict(SignedInUser admin, List<School> schools, List<UUID> kpis) {
@@ -69,7 +70,7 @@ public record ImportDistrict(SignedInUser admin, List<School> schools, List<UUID
         UUID plan = Ids.next();
         planning.savePlan(
                 admin,
-                new PlanSummary(plan, null, PlanKind.STRATEGIC, "Plan", 2025, 2029, "", "", "", PlanStatus.ADOPTED, 0));
+                new PlanSummary(plan, null, PlanKind.STRATEGIC, "Plan", 2025, 2029, "", "", "", PlanStatus.DRAFT, 0));
         UUID outcome = planning.addOutcome(admin, planning.addGoal(admin, plan, "Goal", null), "Outcome", null);
         List<UUID> kpis = new ArrayList<>();
         for (int k = 1; k <= kpiCount; k++) {
