@@ -18,6 +18,7 @@ import org.lodestar.measures.MeasuresApi;
 import org.lodestar.planning.PlanKind;
 import org.lodestar.planning.PlanStatus;
 import org.lodestar.planning.PlanSummary;
+import org.lodestar.planning.PlanTranslation;
 import org.lodestar.planning.PlanningApi;
 import org.lodestar.shared.Ids;
 import org.lodestar.shared.SchoolYear;
@@ -70,7 +71,19 @@ public record ImportDistrict(SignedInUser admin, List<School> schools, List<UUID
         UUID plan = Ids.next();
         planning.savePlan(
                 admin,
-                new PlanSummary(plan, null, PlanKind.STRATEGIC, "Plan", 2025, 2029, "", "", "", PlanStatus.DRAFT, 0));
+                new PlanSummary(
+                        plan,
+                        null,
+                        PlanKind.STRATEGIC,
+                        "Plan",
+                        2025,
+                        2029,
+                        "",
+                        "",
+                        "",
+                        PlanTranslation.NONE,
+                        PlanStatus.DRAFT,
+                        0));
         UUID outcome = planning.addOutcome(admin, planning.addGoal(admin, plan, "Goal", null), "Outcome", null);
         List<UUID> kpis = new ArrayList<>();
         for (int k = 1; k <= kpiCount; k++) {

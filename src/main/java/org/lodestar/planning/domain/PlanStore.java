@@ -9,6 +9,7 @@ import org.lodestar.planning.Alignment;
 import org.lodestar.planning.PlanKind;
 import org.lodestar.planning.PlanStatus;
 import org.lodestar.planning.PlanSummary;
+import org.lodestar.planning.PlanTranslation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -40,8 +41,9 @@ public class PlanStore {
     public void insertPlan(UUID districtId, PlanSummary plan) {
         jdbc.sql("""
                         insert into plan (district_id, id, school_id, kind, title, first_year, last_year, vision,
-                            mission, core_values, status)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            mission, core_values, title_translation, vision_translation, mission_translation, core_values_translation,
+                            status)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         districtId,
                         plan.id(),
@@ -53,6 +55,10 @@ public class PlanStore {
                         plan.vision(),
                         plan.mission(),
                         plan.coreValues(),
+                        plan.translation().title(),
+                        plan.translation().vision(),
+                        plan.translation().mission(),
+                        plan.translation().coreValues(),
                         plan.status().name())
                 .update();
     }
@@ -61,7 +67,8 @@ public class PlanStore {
     public int updatePlan(UUID districtId, PlanSummary plan) {
         return jdbc.sql("""
                         update plan set title = ?, first_year = ?, last_year = ?, vision = ?, mission = ?,
-                            core_values = ?, status = ?, version = version + 1
+                            core_values = ?, title_translation = ?, vision_translation = ?, mission_translation = ?,
+                            core_values_translation = ?, status = ?, version = version + 1
                          where district_id = ? and id = ? and version = ?""")
                 .params(
                         plan.title(),
@@ -70,6 +77,10 @@ public class PlanStore {
                         plan.vision(),
                         plan.mission(),
                         plan.coreValues(),
+                        plan.translation().title(),
+                        plan.translation().vision(),
+                        plan.translation().mission(),
+                        plan.translation().coreValues(),
                         plan.status().name(),
                         districtId,
                         plan.id(),
@@ -118,6 +129,11 @@ public class PlanStore {
                 rs.getString("vision"),
                 rs.getString("mission"),
                 rs.getString("core_values"),
+                new PlanTranslation(
+                        rs.getString("title_translation"),
+                        rs.getString("vision_translation"),
+                        rs.getString("mission_translation"),
+                        rs.getString("core_values_translation")),
                 PlanStatus.valueOf(rs.getString("status")),
                 rs.getInt("version"));
     }

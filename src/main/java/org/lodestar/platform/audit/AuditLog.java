@@ -2,13 +2,17 @@ package org.lodestar.platform.audit;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import org.lodestar.directory.DirectoryApi;
 import org.lodestar.shared.AuditableChange;
 import org.lodestar.shared.AuditableChanges;
 import org.lodestar.shared.Ids;
+import org.lodestar.shared.RecordedTime;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,10 +29,12 @@ class AuditLog {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final DirectoryApi directory;
 
-    AuditLog(JdbcClient jdbc, JsonMapper json) {
+    AuditLog(JdbcClient jdbc, JsonMapper json, DirectoryApi directory) {
         this.jdbc = jdbc;
         this.json = json;
+        this.directory = directory;
     }
 
     @EventListener
@@ -40,7 +46,7 @@ class AuditLog {
                 .params(
                         change.districtId(),
                         Ids.next(),
-                        Timestamp.from(Instant.now()),
+                        Timestamp.from(at(change.districtId())),
                         change.actor(),
                         change.entityType(),
                         change.entityId(),
@@ -58,23 +64,25 @@ class AuditLog {
      */
     @EventListener
     void record(AuditableChanges batch) {
-        Timestamp now = Timestamp.from(Instant.now());
+        // each district's time once: now, or the time a sample district's loader claims
+        Map<UUID, String> times = new HashMap<>();
         List<AuditableChange> changes = batch.changes();
         for (int from = 0; from < changes.size(); from += CHUNK) {
             List<AuditableChange> chunk = changes.subList(from, Math.min(changes.size(), from + CHUNK));
             jdbc.sql("""
                             insert into audit_event (district_id, id, at, actor, entity_type, entity_id, action, summary,
                                 before_state, after_state, context_id)
-                            select c.district_id, c.id, ?::timestamptz, c.actor, c.entity_type, c.entity_id, c.action,
-                                c.summary, c.before_state, c.after_state, c.context_id
-                              from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::uuid[], ?::text[], ?::text[],
-                                ?::text[]::jsonb[], ?::text[]::jsonb[], ?::uuid[])
-                                as c(district_id, id, actor, entity_type, entity_id, action, summary, before_state,
-                                    after_state, context_id)""")
+                            select * from unnest(?::uuid[], ?::uuid[], ?::text[]::timestamptz[], ?::text[], ?::text[],
+                                ?::uuid[], ?::text[], ?::text[], ?::text[]::jsonb[], ?::text[]::jsonb[], ?::uuid[])""")
                     .params(
-                            now,
                             column(chunk, AuditableChange::districtId, UUID[]::new),
                             chunk.stream().map(change -> Ids.next()).toArray(UUID[]::new),
+                            column(
+                                    chunk,
+                                    change -> times.computeIfAbsent(
+                                            change.districtId(),
+                                            district -> at(district).toString()),
+                                    String[]::new),
                             column(chunk, AuditableChange::actor, String[]::new),
                             column(chunk, AuditableChange::entityType, String[]::new),
                             column(chunk, AuditableChange::entityId, UUID[]::new),
@@ -93,6 +101,22 @@ class AuditLog {
     private static <T> T[] column(
             List<AuditableChange> changes, Function<AuditableChange, T> value, IntFunction<T[]> array) {
         return changes.stream().map(value).toArray(array);
+    }
+
+    /**
+     * Now, or the past time the demo loader claimed ({@link RecordedTime}) for a change of a sample district, never of
+     * a real one, and never a time to come.
+     */
+    private Instant at(UUID districtId) {
+        Instant now = Instant.now();
+        return RecordedTime.claimed()
+                .filter(claimed -> claimed.isBefore(now))
+                .filter(claimed -> sampleDistrict(districtId))
+                .orElse(now);
+    }
+
+    private boolean sampleDistrict(UUID districtId) {
+        return directory.district(districtId).sampleData();
     }
 
     /**
