@@ -13,14 +13,11 @@ import org.lodestar.measures.TrendChart;
 import org.lodestar.shared.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The public scorecard at {@code /p/{district}}: no sign-in, English or Spanish, rendered once per version. */
@@ -48,11 +45,7 @@ class PublicScorecardController {
 
     @GetMapping("/p/{slug}")
     ResponseEntity<byte[]> show(
-            @PathVariable String slug,
-            @RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false) String encodings,
-            Model model,
-            HttpServletRequest request,
-            HttpServletResponse response) {
+            @PathVariable String slug, Model model, HttpServletRequest request, HttpServletResponse response) {
         UUID id = district(slug).id();
         var version = pages.version(id);
         Locale locale = LocaleContextHolder.getLocale();
@@ -60,14 +53,9 @@ class PublicScorecardController {
                 id, version, locale.toLanguageTag(), String.valueOf(model.getAttribute("otherLanguageUrl")));
         // any parameter but the language makes a page not worth keeping (and would let anyone fill the cache)
         boolean cacheable = request.getParameterMap().keySet().stream().allMatch("lang"::equals);
-        byte[] page = pages.page(
+        var page = pages.page(
                 key, cacheable, "reports/public-scorecard", () -> model(slug, model, locale), request, response);
-        var answer = ResponseEntity.ok()
-                .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
-        return acceptsGzip(encodings)
-                ? answer.header(HttpHeaders.CONTENT_ENCODING, "gzip").body(page)
-                : answer.body(PublicPages.gunzip(page));
+        return pages.answer(page, request);
     }
 
     /** The page's model, from the district read again: after the version, so that it is not older than the key. */
@@ -87,19 +75,6 @@ class PublicScorecardController {
 
     private District district(String slug) {
         return directory.publicDistrict(slug).orElseThrow(() -> new NotFoundException("district"));
-    }
-
-    private static boolean acceptsGzip(String encodings) {
-        if (encodings == null) {
-            return false;
-        }
-        for (String coding : encodings.split(",")) {
-            String[] parts = coding.trim().split(";");
-            if (parts[0].trim().equalsIgnoreCase("gzip")) {
-                return parts.length == 1 || !parts[1].replace(" ", "").matches("q=0(\\.0*)?");
-            }
-        }
-        return false;
     }
 
     private String chart(KpiOverview overview, Locale locale) {
