@@ -13,6 +13,7 @@ import org.lodestar.measures.Kpi;
 import org.lodestar.measures.Measurement;
 import org.lodestar.measures.RecordedValue;
 import org.lodestar.planning.Outcome;
+import org.lodestar.planning.PlanSummary;
 import org.lodestar.planning.PlanningApi;
 import org.lodestar.shared.AuditValue;
 import org.lodestar.shared.AuditableChange;
@@ -42,7 +43,11 @@ public class KpiEditing {
     /** The school years the KPI's values may be recorded for, by its plan's cycle and the district's calendar. */
     public ValueRule.RecordableYears recordableYears(UUID districtId, Kpi kpi) {
         var outcome = planning.outcome(districtId, kpi.outcomeId()).orElseThrow(() -> new NotFoundException("outcome"));
-        var plan = planning.plan(districtId, outcome.planId());
+        return recordableYears(districtId, planning.plan(districtId, outcome.planId()));
+    }
+
+    /** The school years a value of the plan's KPIs can be recorded for. */
+    public ValueRule.RecordableYears recordableYears(UUID districtId, PlanSummary plan) {
         int underWay = directory
                 .district(districtId)
                 .schoolYearOf(java.time.LocalDate.now())
@@ -55,7 +60,11 @@ public class KpiEditing {
     public boolean canEdit(SignedInUser user, UUID outcomeId) {
         var outcome =
                 planning.outcome(user.districtId(), outcomeId).orElseThrow(() -> new NotFoundException("outcome"));
-        var plan = planning.plan(user.districtId(), outcome.planId());
+        return mayEdit(user, planning.plan(user.districtId(), outcome.planId()));
+    }
+
+    /** Whether the person may edit the plan's KPIs. */
+    public static boolean mayEdit(SignedInUser user, PlanSummary plan) {
         return plan.districtPlan() ? user.canPlanForDistrict() : user.canLeadSchool(plan.schoolId());
     }
 
@@ -72,8 +81,12 @@ public class KpiEditing {
         var outcome = planning.outcome(user.districtId(), kpi.outcomeId())
                 .orElseThrow(() -> new NotFoundException("outcome"));
         var plan = planning.plan(user.districtId(), outcome.planId());
-        return schoolId ->
-                (plan.districtPlan() || plan.schoolId().equals(schoolId)) && user.canRecordMeasurements(schoolId);
+        return schoolId -> mayRecord(user, plan, schoolId);
+    }
+
+    /** Whether the person may record values of the plan's KPIs for a school (null: the district). */
+    public static boolean mayRecord(SignedInUser user, PlanSummary plan, UUID schoolId) {
+        return (plan.districtPlan() || plan.schoolId().equals(schoolId)) && user.canRecordMeasurements(schoolId);
     }
 
     public void save(SignedInUser user, Kpi kpi) {

@@ -1,6 +1,10 @@
 package org.lodestar.measures.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.directory.StudentGroup;
@@ -18,11 +22,16 @@ import org.springframework.web.multipart.MultipartFile;
 @Controller
 class ScorecardController {
 
+    /** The scorecard without its layout, rendered once per view and rights (see {@link ScorecardView}). */
+    static final String BODY = "measures/scorecard-body";
+
     private final ScorecardView view;
+    private final Rendered rendered;
     private final MeasurementImport imports;
 
-    ScorecardController(ScorecardView view, MeasurementImport imports) {
+    ScorecardController(ScorecardView view, Rendered rendered, MeasurementImport imports) {
         this.view = view;
+        this.rendered = rendered;
         this.imports = imports;
     }
 
@@ -33,20 +42,32 @@ class ScorecardController {
             @RequestParam(required = false) UUID school,
             @RequestParam(defaultValue = StudentGroup.ALL) String group,
             @AuthenticationPrincipal SignedInUser user,
-            Model model) {
-        ScorecardView.Shown shown = view.shown(
-                user.districtId(),
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        String body = view.body(
+                user,
                 new ScorecardView.Filter(plan, goal, school, group),
-                LocaleContextHolder.getLocale());
-        model.addAttribute("plans", shown.plans());
-        model.addAttribute("schools", shown.schools());
-        model.addAttribute("groups", shown.groups());
-        model.addAttribute("filter", shown.filter());
-        model.addAttribute("plan", shown.plan());
-        model.addAttribute("archived", shown.archived());
-        model.addAttribute("cards", shown.cards());
-        model.addAttribute("goals", shown.goals());
+                LocaleContextHolder.getLocale(),
+                (shown, rights) -> rendered.render(BODY, body(shown, rights, model), request, response));
+        model.addAttribute("body", body);
         return "measures/scorecard";
+    }
+
+    /** What the body shows: the scorecard and the person's rights, in the district's words (its tiers, currency). */
+    private static Map<String, Object> body(ScorecardView.Shown shown, ScorecardView.Rights rights, Model page) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("district", page.getAttribute("district"));
+        model.put("plans", shown.plans());
+        model.put("schools", shown.schools());
+        model.put("groups", shown.groups());
+        model.put("filter", shown.filter());
+        model.put("plan", shown.plan());
+        model.put("archived", shown.archived());
+        model.put("cards", shown.cards());
+        model.put("goals", shown.goals());
+        model.put("rights", rights);
+        return model;
     }
 
     @GetMapping("/measurements/import")
