@@ -16,6 +16,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.lodestar.shared.BoundedCache;
 import org.lodestar.shared.DistrictChanges;
+import org.lodestar.shared.GzipParts;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -107,7 +108,7 @@ class PublicPages {
      * them.
      */
     ResponseEntity<byte[]> answer(Page page, HttpServletRequest request) {
-        boolean gzipped = acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+        boolean gzipped = GzipParts.accepted(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
         HttpHeaders headers = new HttpHeaders();
         headers.setVary(List.of(HttpHeaders.ACCEPT_ENCODING, HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.COOKIE));
         headers.setCacheControl(CacheControl.noCache());
@@ -121,19 +122,6 @@ class PublicPages {
             return new ResponseEntity<>(page.gzipped(), headers, HttpStatus.OK);
         }
         return new ResponseEntity<>(gunzip(page.gzipped()), headers, HttpStatus.OK);
-    }
-
-    static boolean acceptsGzip(String encodings) {
-        if (encodings == null) {
-            return false;
-        }
-        for (String coding : encodings.split(",")) {
-            String[] parts = coding.trim().split(";");
-            if (parts[0].trim().equalsIgnoreCase("gzip")) {
-                return parts.length == 1 || !parts[1].replace(" ", "").matches("q=0(\\.0*)?");
-            }
-        }
-        return false;
     }
 
     int size() {

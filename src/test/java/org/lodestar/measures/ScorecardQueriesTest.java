@@ -168,4 +168,27 @@ class ScorecardQueriesTest {
         }
         assertThat(scorecard(board, "").result()).contains(">Chronic absenteeism<");
     }
+
+    @Test
+    void theScorecardGoesOutCompressedWithItsBodyCompressedOnce() throws Exception {
+        SignedInUser board = fixtures.user("board@lakeview.example");
+        String plain = scorecard(board, "").result();
+        var zipped = mvc.perform(get("/scorecard")
+                        .with(user(board))
+                        .locale(Locale.ENGLISH)
+                        .header("Accept-Encoding", "gzip, deflate, br"))
+                .andReturn()
+                .getResponse();
+
+        assertThat(zipped.getHeader("Content-Encoding")).isEqualTo("gzip");
+        assertThat(zipped.getHeader("Vary")).contains("Accept-Encoding");
+        assertThat(zipped.getContentType()).startsWith("text/html");
+        String unzipped;
+        try (var in =
+                new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.getContentAsByteArray()))) {
+            unzipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(unzipped).startsWith("<!DOCTYPE html>").contains("</html>").contains(board.displayName());
+        assertThat(main(unzipped)).isEqualTo(main(plain)).contains("Chronic absenteeism");
+    }
 }

@@ -1,5 +1,6 @@
 package org.lodestar.measures.web;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.lodestar.planning.PlanSummary;
 import org.lodestar.planning.PlanningApi;
 import org.lodestar.shared.BoundedCache;
 import org.lodestar.shared.DistrictChanges;
+import org.lodestar.shared.GzipParts;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -50,7 +52,7 @@ class ScorecardView {
     private final Charts charts;
     private final MessageSource messages;
     private final BoundedCache<Key, Shown> views = new BoundedCache<>(MAX_VIEWS);
-    private final BoundedCache<BodyKey, String> bodies = new BoundedCache<>(MAX_BODIES);
+    private final BoundedCache<BodyKey, GzipParts.Part> bodies = new BoundedCache<>(MAX_BODIES);
 
     ScorecardView(
             Scorecards scorecards,
@@ -108,18 +110,25 @@ class ScorecardView {
         String render(Shown shown, Rights rights);
     }
 
-    /** The body of the scorecard as this person sees it: from the cache, or computed and rendered now. */
-    String body(SignedInUser user, Filter asked, Locale locale, Renderer renderer) {
+    /**
+     * The body of the scorecard as this person sees it, as it reads and compressed (see {@link GzipParts}): from the
+     * cache, or computed and rendered now.
+     */
+    GzipParts.Part body(SignedInUser user, Filter asked, Locale locale, Renderer renderer) {
         UUID district = user.districtId();
         var version = changes.version(district); // before the data, so that a change in between makes a new key
         if (version.isEmpty()) {
             Shown shown = compute(district, asked, locale);
-            return renderer.render(shown, Rights.of(user, shown));
+            return part(renderer.render(shown, Rights.of(user, shown)));
         }
         Key key = new Key(district, version.getAsLong(), asked, locale.toLanguageTag());
         Shown shown = views.get(key, () -> compute(district, asked, locale));
         Rights rights = Rights.of(user, shown);
-        return bodies.get(new BodyKey(key, rights), () -> renderer.render(shown, rights));
+        return bodies.get(new BodyKey(key, rights), () -> part(renderer.render(shown, rights)));
+    }
+
+    private static GzipParts.Part part(String html) {
+        return GzipParts.part(html.getBytes(StandardCharsets.UTF_8));
     }
 
     private Shown compute(UUID district, Filter asked, Locale locale) {
