@@ -48,7 +48,7 @@ class ModularityTests {
 
     /** The tables each module owns: only its own code writes them. */
     private static final Map<String, String> TABLES = Map.of(
-            "planning", "plan|goal|outcome|strategy|goal_alignment",
+            "planning", "plan|goal|outcome|strategy|goal_alignment|compliance_framework",
             "execution", "project",
             "measures", "kpi|kpi_target|measurement");
 

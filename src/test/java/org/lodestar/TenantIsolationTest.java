@@ -40,8 +40,11 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @LodestarTest
 class TenantIsolationTest {
 
-    /** Routes that are not about a district's data, or that are one's own account. */
-    private static final Set<String> NOT_TENANT_DATA = Set.of("/login", "/error", "/p/{slug}");
+    /**
+     * Routes that are not about a district's data, or that are one's own account; the public pages (under {@code /p/},
+     * no sign-in) are walked on their own, at another district's address.
+     */
+    private static final Set<String> NOT_TENANT_DATA = Set.of("/login", "/error");
 
     /** Names that only the demo district's data contains. */
     private static final List<String> DEMO_NAMES = List.of(
@@ -108,6 +111,33 @@ class TenantIsolationTest {
         assertThat(fingerprint())
                 .as("demo district data after walking " + walked)
                 .isEqualTo(before);
+    }
+
+    @Test
+    void anotherDistrictsPublicAddressShowsNothingOfThisOneWhateverIdsItIsGiven() throws Exception {
+        fixtures.otherDistrictUser("VIEWER"); // the other district, with its public address /p/other
+        List<String> walked = new ArrayList<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            for (String pattern : info.getPatternValues()) {
+                if (!pattern.startsWith("/p/")) {
+                    continue;
+                }
+                // the demo district's ids (its schools') at the other district's address
+                String path = fill(pattern).replace("/p/lakeview", "/p/other");
+                MvcResult result = mvc.perform(get(path)).andReturn();
+                int status = result.getResponse().getStatus();
+                walked.add(path + " -> " + status);
+                assertThat(status).as(path).isIn(200, 404);
+                if (pattern.replace("{slug}", "").contains("{")) {
+                    assertThat(status).as(path).isEqualTo(404);
+                }
+                String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+                for (String name : DEMO_NAMES) {
+                    assertThat(body).as(path + " leaks " + name).doesNotContain(name);
+                }
+            }
+        }
+        assertThat(walked).as("public pages").hasSizeGreaterThanOrEqualTo(3);
     }
 
     @Test
@@ -211,7 +241,7 @@ class TenantIsolationTest {
         for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
             Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
             for (String path : info.getPatternValues()) {
-                if (NOT_TENANT_DATA.contains(path) || path.startsWith("/api/v1/openapi")) {
+                if (NOT_TENANT_DATA.contains(path) || path.startsWith("/api/v1/openapi") || path.startsWith("/p/")) {
                     continue;
                 }
                 for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {

@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads "Lakeview Unified", a made-up district, when the database holds no district yet, in one transaction: a dozen
- * schools, people in every role, a 2025-2029 strategic plan ({@link DistrictPlan}) with 21 KPIs and six years of values
+ * schools, people in every role, a 2025-2029 strategic plan ({@link DistrictPlan}) with 22 KPIs, six years of values (one measured for the first time, its result not in yet)
  * ({@link DemoValues}), three school plans with their own KPIs aligned to it ({@link SchoolPlans}), changes made after
  * the first entry ({@link Revisions}) and ten years of enrollment ({@link DemoEnrollment}); a fixed seed makes every
  * start load the same numbers. Everything goes through the modules' APIs as the person who would enter it, so it gets
@@ -101,25 +101,29 @@ class DemoDistrict implements ApplicationRunner {
 
     /** Everything goes in through each module's API, as the district's admin, planners and principals would enter it. */
     private void load() {
-        SignedInUser admin = directory.createDistrict(
-                "Lakeview Unified School District",
-                SLUG,
-                true,
-                groups(),
-                "Alex Rivera",
-                "admin@lakeview.example",
-                PASSWORD);
-        List<DemoSchool> schools = schools(admin);
-        DemoPeople people = people(admin, schools);
+        // each part is recorded as of when a district would have entered it over its first year (see DemoClock)
+        SignedInUser admin = DemoClock.daysAgo(
+                420,
+                () -> directory.createDistrict(
+                        "Lakeview Unified School District",
+                        SLUG,
+                        true,
+                        groups(),
+                        "Alex Rivera",
+                        "admin@lakeview.example",
+                        PASSWORD));
+        List<DemoSchool> schools = DemoClock.daysAgo(418, () -> schools(admin));
+        DemoPeople people = DemoClock.daysAgo(415, () -> people(admin, schools));
         DistrictPlan plan = new DistrictPlan(planning, execution, measures, people);
-        plan.load();
+        DemoClock.daysAgo(400, plan::load);
         Random random = new Random(2025);
         DemoValues values = new DemoValues(measures, schools, random);
-        plan.kpis().forEach((id, kpi) -> values.district(people.as(plan.enteredBy(id)), id, kpi));
+        DemoClock.daysAgo(
+                380, () -> plan.kpis().forEach((id, kpi) -> values.district(people.as(plan.enteredBy(id)), id, kpi)));
         SchoolPlans schoolPlans = new SchoolPlans(planning, execution, measures, people, schools, values);
-        schoolPlans.load(plan.goals());
+        DemoClock.daysAgo(240, () -> schoolPlans.load(plan.goals()));
+        DemoClock.daysAgo(200, () -> new DemoEnrollment(enrollment, people.as("planner"), schools).load());
         new Revisions(planning, measures, people).load(plan, schoolPlans, schools.get(0));
-        new DemoEnrollment(enrollment, people.as("planner"), schools).load();
     }
 
     private static final String[][] GROUPS = {

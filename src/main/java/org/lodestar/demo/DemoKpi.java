@@ -14,7 +14,8 @@ import org.lodestar.measures.Kpi;
  * @param share the share of those students it is about (English learners, say), 1 for all of them
  * @param byGroup whether the district's values are broken down by student group
  * @param progress how far it got in 2025-26 as a share of the way its path expected there (1 on the path, below 0
- *     going the wrong way), null when that year's result is not in yet (no data)
+ *     going the wrong way), null when that year's result is not in yet
+ * @param newMeasure first measured this year, its first result not in yet: no value at all (no data)
  */
 record DemoKpi(
         String name,
@@ -29,7 +30,8 @@ record DemoKpi(
         int grades,
         double share,
         boolean byGroup,
-        Double progress) {
+        Double progress,
+        boolean newMeasure) {
 
     static final Set<SchoolLevel> EVERY_SCHOOL = Set.of(SchoolLevel.ELEMENTARY, SchoolLevel.MIDDLE, SchoolLevel.HIGH);
 
@@ -56,7 +58,8 @@ record DemoKpi(
                 grades,
                 1,
                 false,
-                progress);
+                progress,
+                false);
     }
 
     /** A figure about staff or money: only the district's value, no n. */
@@ -69,7 +72,39 @@ record DemoKpi(
             String source,
             Double progress) {
         return new DemoKpi(
-                name, unit, higherIsBetter, baseline, target, source, false, false, Set.of(), 0, 1, false, progress);
+                name,
+                unit,
+                higherIsBetter,
+                baseline,
+                target,
+                source,
+                false,
+                false,
+                Set.of(),
+                0,
+                1,
+                false,
+                progress,
+                false);
+    }
+
+    /** Measured for the first time this year: its first result is not in yet. */
+    DemoKpi firstMeasuredThisYear() {
+        return new DemoKpi(
+                name,
+                unit,
+                higherIsBetter,
+                baseline,
+                target,
+                source,
+                published,
+                aboutStudents,
+                levels,
+                grades,
+                share,
+                byGroup,
+                null,
+                true);
     }
 
     /** Shown on the public scorecard (once its goal is). */
@@ -87,7 +122,8 @@ record DemoKpi(
                 grades,
                 share,
                 byGroup,
-                progress);
+                progress,
+                newMeasure);
     }
 
     DemoKpi perGroup() {
@@ -104,7 +140,8 @@ record DemoKpi(
                 grades,
                 share,
                 true,
-                progress);
+                progress,
+                newMeasure);
     }
 
     /** Only some of the students are counted: English learners, students with disabilities. */
@@ -122,6 +159,7 @@ record DemoKpi(
                 grades,
                 share,
                 byGroup,
-                progress);
+                progress,
+                newMeasure);
     }
 }

@@ -41,6 +41,9 @@ final class DemoValues {
      * district, year after year).
      */
     void district(SignedInUser by, UUID kpi, DemoKpi definition) {
+        if (definition.newMeasure()) {
+            return; // its first result is not in yet
+        }
         List<DemoSchool> reporting = schools.stream()
                 .filter(school -> definition.levels().contains(school.level()))
                 .toList();

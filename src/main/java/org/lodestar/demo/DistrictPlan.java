@@ -27,12 +27,13 @@ import org.lodestar.measures.MeasuresApi;
 import org.lodestar.planning.PlanKind;
 import org.lodestar.planning.PlanStatus;
 import org.lodestar.planning.PlanSummary;
+import org.lodestar.planning.PlanTranslation;
 import org.lodestar.planning.PlanningApi;
 import org.lodestar.shared.Ids;
 
 /**
  * The district's 2025-2029 strategic plan, as its planner entered it: five goals, each owned by the director who
- * answers for it, with two outcomes measured by 21 KPIs and strategies of its own, each with its projects.
+ * answers for it, with two outcomes measured by 22 KPIs and strategies of its own, each with its projects.
  */
 final class DistrictPlan {
 
@@ -81,6 +82,12 @@ final class DistrictPlan {
                         "Every Lakeview graduate is ready for college, career and community.",
                         "We engage every student in rigorous, joyful learning in safe and welcoming schools.",
                         "Equity · Excellence · Belonging · Integrity",
+                        new PlanTranslation(
+                                DemoSpanish.of("Lakeview 2030: Every Student Ready"),
+                                DemoSpanish.of("Every Lakeview graduate is ready for college, career and community."),
+                                DemoSpanish.of(
+                                        "We engage every student in rigorous, joyful learning in safe and welcoming schools."),
+                                DemoSpanish.of("Equity · Excellence · Belonging · Integrity")),
                         PlanStatus.ADOPTED,
                         0));
         goal(
@@ -313,7 +320,18 @@ final class DistrictPlan {
                                         "Student climate survey, grades 3-12",
                                         EVERY_SCHOOL,
                                         0,
-                                        1.0))),
+                                        1.0),
+                                // a question first asked in this spring's survey, whose results are not in yet
+                                students(
+                                                "Students who name a trusted adult at school",
+                                                true,
+                                                70,
+                                                85,
+                                                "Student climate survey, grades 3-12",
+                                                EVERY_SCHOOL,
+                                                0,
+                                                null)
+                                        .firstMeasuredThisYear())),
                 new Outcome(
                         "Families are partners in their children's schooling",
                         List.of(
@@ -418,14 +436,18 @@ final class DistrictPlan {
             Outcome second,
             List<DemoWork.Strategy> strategies) {
         SignedInUser planner = people.as("planner");
-        UUID goal = planning.addGoal(planner, plan, title, people.id(owner));
+        UUID goal = planning.addGoal(planner, plan, title, DemoSpanish.of(title), people.id(owner));
         goals.add(goal);
         if (published) {
             planning.setPublished(planner, goal, true, 0);
         }
         for (Outcome outcome : List.of(first, second)) {
-            UUID outcomeId =
-                    planning.addOutcome(planner, goal, outcome.title(), outcome.owned() ? people.id(owner) : null);
+            UUID outcomeId = planning.addOutcome(
+                    planner,
+                    goal,
+                    outcome.title(),
+                    DemoSpanish.of(outcome.title()),
+                    outcome.owned() ? people.id(owner) : null);
             for (DemoKpi kpi : outcome.kpis()) {
                 TreeMap<Integer, BigDecimal> targets = new TreeMap<>();
                 targets.put(
@@ -435,6 +457,7 @@ final class DistrictPlan {
                         planner,
                         outcomeId,
                         kpi.name(),
+                        DemoSpanish.of(kpi.name()),
                         kpi.unit(),
                         kpi.higherIsBetter(),
                         BigDecimal.valueOf(kpi.baseline()),
@@ -442,6 +465,8 @@ final class DistrictPlan {
                         kpi.source(),
                         kpi.byGroup(),
                         kpi.aboutStudents(),
+                        // a KPI of every school is about any school; one of some levels only about those
+                        kpi.levels().equals(EVERY_SCHOOL) ? Set.of() : kpi.levels(),
                         kpi.published() && published,
                         targets);
                 kpis.put(id, kpi);

@@ -32,11 +32,18 @@ final class Revisions {
         // the superintendent's cabinet wanted the goal to speak of everyone who works in a school
         SignedInUser admin = people.as("admin");
         Goal educators = planning.goal(people.district(), plan.goals().get(2)).orElseThrow();
-        planning.rewordGoal(
-                admin, educators.id(), "Attract, grow and keep excellent teachers and staff", educators.version());
+        DemoClock.daysAgo(
+                60,
+                () -> planning.rewordGoal(
+                        admin,
+                        educators.id(),
+                        "Attract, grow and keep excellent teachers and staff",
+                        "Atraer, formar y retener a docentes y personal excelentes",
+                        educators.version()));
 
         // a strong first year: student services raises the plan's last target
         change(
+                45,
                 people.as("services"),
                 plan.kpi("Students with disabilities in general education 80%+ of the day"),
                 kpi -> {
@@ -47,37 +54,45 @@ final class Revisions {
 
         // the help desk counts school days, not calendar days
         change(
+                30,
                 people.as("technology"),
                 plan.kpi("Help-desk tickets resolved within two days"),
                 kpi -> copy(kpi, "Help-desk tickets resolved within two school days", kpi.targets()));
 
         // three positions were filled the day before school started
-        measures.record(
-                people.as("hr"),
-                List.of(new Measurement(
-                        plan.kpi("Teacher vacancies on the first day of school"),
-                        2025,
-                        0,
-                        null,
-                        "ALL",
-                        new BigDecimal("34"),
-                        null)));
+        DemoClock.daysAgo(
+                12,
+                () -> measures.record(
+                        people.as("hr"),
+                        List.of(new Measurement(
+                                plan.kpi("Teacher vacancies on the first day of school"),
+                                2025,
+                                0,
+                                null,
+                                "ALL",
+                                new BigDecimal("34"),
+                                null))));
 
         // students screened late, after the principal had entered the results
-        measures.record(
-                people.as("teacher"),
-                List.of(new Measurement(
-                        schoolPlans.kpi("Cedar K-3 students at benchmark on the winter reading screener"),
-                        2025,
-                        0,
-                        cedar.id(),
-                        "ALL",
-                        new BigDecimal("65.0"),
-                        cedar.students(4, 1) + 6)));
+        DemoClock.daysAgo(
+                5,
+                () -> measures.record(
+                        people.as("teacher"),
+                        List.of(new Measurement(
+                                schoolPlans.kpi("Cedar K-3 students at benchmark on the winter reading screener"),
+                                2025,
+                                0,
+                                cedar.id(),
+                                "ALL",
+                                new BigDecimal("65.0"),
+                                cedar.students(4, 1) + 6))));
     }
 
-    private void change(SignedInUser user, UUID id, UnaryOperator<Kpi> change) {
-        measures.saveKpi(user, change.apply(measures.kpi(user.districtId(), id).orElseThrow()));
+    private void change(int daysAgo, SignedInUser user, UUID id, UnaryOperator<Kpi> change) {
+        DemoClock.daysAgo(
+                daysAgo,
+                () -> measures.saveKpi(
+                        user, change.apply(measures.kpi(user.districtId(), id).orElseThrow())));
     }
 
     private static Kpi copy(Kpi kpi, String name, java.util.SortedMap<Integer, BigDecimal> targets) {
@@ -85,6 +100,7 @@ final class Revisions {
                 kpi.id(),
                 kpi.outcomeId(),
                 name,
+                kpi.nameTranslation(),
                 kpi.unit(),
                 kpi.direction(),
                 kpi.baselineValue(),
@@ -94,6 +110,7 @@ final class Revisions {
                 kpi.ownerId(),
                 kpi.byStudentGroup(),
                 kpi.aboutStudents(),
+                kpi.schoolLevels(),
                 kpi.published(),
                 kpi.position(),
                 targets,

@@ -327,6 +327,7 @@ final class SchoolPlans {
                         null,
                         null,
                         null,
+                        null,
                         PlanStatus.ADOPTED,
                         0));
         for (SchoolGoal goal : goals) {

@@ -3,8 +3,10 @@ package org.lodestar.measures;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.UUID;
+import org.lodestar.directory.SchoolLevel;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.measures.domain.KpiEditing;
 import org.lodestar.measures.domain.KpiStore;
@@ -41,6 +43,42 @@ public class MeasuresApi {
             boolean aboutStudents,
             boolean published,
             SortedMap<Integer, BigDecimal> targets) {
+        return addKpi(
+                user,
+                outcomeId,
+                name,
+                null,
+                unit,
+                higherIsBetter,
+                baseline,
+                baselineYear,
+                dataSource,
+                byStudentGroup,
+                aboutStudents,
+                Set.of(),
+                published,
+                targets);
+    }
+
+    /**
+     * Adds an annual KPI named in the district's language and, translated, in the other one (null: not translated),
+     * about the given levels of school (none: every school).
+     */
+    public UUID addKpi(
+            SignedInUser user,
+            UUID outcomeId,
+            String name,
+            String nameTranslation,
+            Kpi.Unit unit,
+            boolean higherIsBetter,
+            BigDecimal baseline,
+            int baselineYear,
+            String dataSource,
+            boolean byStudentGroup,
+            boolean aboutStudents,
+            Set<SchoolLevel> schoolLevels,
+            boolean published,
+            SortedMap<Integer, BigDecimal> targets) {
         UUID id = Ids.next();
         editing.save(
                 user,
@@ -48,6 +86,7 @@ public class MeasuresApi {
                         id,
                         outcomeId,
                         name,
+                        nameTranslation,
                         unit,
                         higherIsBetter ? Direction.HIGHER_IS_BETTER : Direction.LOWER_IS_BETTER,
                         baseline,
@@ -57,6 +96,7 @@ public class MeasuresApi {
                         null,
                         byStudentGroup,
                         aboutStudents,
+                        schoolLevels,
                         published,
                         0,
                         targets,

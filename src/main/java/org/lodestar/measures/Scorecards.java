@@ -70,6 +70,14 @@ public class Scorecards implements IndicatorSource {
     }
 
     /**
+     * What a school's public page needs of the given KPIs, by KPI, in one statement: every year's all-students values
+     * of the district and of every school, and every group's value of the latest year and period.
+     */
+    public Map<UUID, List<Measurement>> publicSchoolMeasurements(UUID districtId, Collection<UUID> kpiIds) {
+        return kpis.publicSchoolMeasurements(districtId, kpiIds);
+    }
+
+    /**
      * A KPI's values in one scope (null school = district) and group, and every value of that scope's latest year
      * (the breakdown by school and group), in one statement.
      */
@@ -110,6 +118,7 @@ public class Scorecards implements IndicatorSource {
                         o.kpi().id(),
                         o.kpi().outcomeId(),
                         o.kpi().name(),
+                        o.kpi().nameTranslation(),
                         o.status().name(),
                         o.latest() == null
                                 ? "–"

@@ -8,12 +8,20 @@ import java.util.UUID;
  * removed), so modules that point at them (measures' KPIs, execution's projects) keep working and decide for
  * themselves what removal means to them.
  *
+ * @param planId the plan the goal was in, so that what listeners archive with it is in that plan's history (null in an
+ *     event stored before it was carried)
  * @param outcomeIds the outcomes removed with the goal (not those removed earlier on their own)
  * @param strategyIds the strategies removed with the goal (not those removed earlier on their own)
  * @param actor who removed it, for the audit entries listeners write
  */
 public record GoalRemoved(
-        UUID districtId, UUID goalId, String title, List<UUID> outcomeIds, List<UUID> strategyIds, String actor) {
+        UUID districtId,
+        UUID goalId,
+        UUID planId,
+        String title,
+        List<UUID> outcomeIds,
+        List<UUID> strategyIds,
+        String actor) {
 
     public GoalRemoved {
         outcomeIds = List.copyOf(outcomeIds);

@@ -5,6 +5,7 @@ import java.util.UUID;
 /**
  * A plan as lists show it. {@code schoolId} is null for the district's own plans.
  *
+ * @param translation the plan's texts in the other language than the district's (each null when not translated)
  * @param version raised by every save, so a save made from an older reading is refused (ignored for a new plan)
  */
 public record PlanSummary(
@@ -17,8 +18,29 @@ public record PlanSummary(
         String vision,
         String mission,
         String coreValues,
+        PlanTranslation translation,
         PlanStatus status,
         int version) {
+
+    public PlanSummary {
+        translation = translation == null ? PlanTranslation.NONE : translation;
+    }
+
+    public org.lodestar.shared.Bilingual titles() {
+        return new org.lodestar.shared.Bilingual(title, translation.title());
+    }
+
+    public org.lodestar.shared.Bilingual visions() {
+        return new org.lodestar.shared.Bilingual(vision, translation.vision());
+    }
+
+    public org.lodestar.shared.Bilingual missions() {
+        return new org.lodestar.shared.Bilingual(mission, translation.mission());
+    }
+
+    public org.lodestar.shared.Bilingual coreValueTexts() {
+        return new org.lodestar.shared.Bilingual(coreValues, translation.coreValues());
+    }
 
     public boolean districtPlan() {
         return schoolId == null;

@@ -51,13 +51,21 @@ public class PlanningApi {
      */
     public void setPublished(SignedInUser user, UUID goalId, boolean published, int version) {
         Goal goal = goal(user.districtId(), goalId).orElseThrow(() -> new NotFoundException("goal"));
-        tree.of(Tier.GOAL).update(user, goalId, new ItemChange(goal.title(), goal.ownerId(), published, version));
+        tree.of(Tier.GOAL)
+                .update(
+                        user,
+                        goalId,
+                        new ItemChange(goal.title(), goal.titleTranslation(), goal.ownerId(), published, version));
     }
 
-    /** Rewords a goal, if nobody changed it since {@code version} was read. */
-    public void rewordGoal(SignedInUser user, UUID goalId, String title, int version) {
+    /** Rewords a goal, in the district's language and the other (null: not translated), if nobody changed it since. */
+    public void rewordGoal(SignedInUser user, UUID goalId, String title, String titleTranslation, int version) {
         Goal goal = goal(user.districtId(), goalId).orElseThrow(() -> new NotFoundException("goal"));
-        tree.of(Tier.GOAL).update(user, goalId, new ItemChange(title, goal.ownerId(), goal.published(), version));
+        tree.of(Tier.GOAL)
+                .update(
+                        user,
+                        goalId,
+                        new ItemChange(title, titleTranslation, goal.ownerId(), goal.published(), version));
     }
 
     /** Saves a new or changed plan as this person; adopting it announces {@link PlanAdopted}. */
@@ -66,17 +74,26 @@ public class PlanningApi {
     }
 
     public UUID addGoal(SignedInUser user, UUID planId, String title, UUID ownerId) {
-        return tree.of(Tier.GOAL).add(user, planId, planId, title, ownerId);
+        return addGoal(user, planId, title, null, ownerId);
+    }
+
+    /** Adds a goal titled in the district's language and, translated, in the other one (null: not translated). */
+    public UUID addGoal(SignedInUser user, UUID planId, String title, String titleTranslation, UUID ownerId) {
+        return tree.of(Tier.GOAL).add(user, planId, planId, title, titleTranslation, ownerId);
     }
 
     public UUID addOutcome(SignedInUser user, UUID goalId, String title, UUID ownerId) {
+        return addOutcome(user, goalId, title, null, ownerId);
+    }
+
+    public UUID addOutcome(SignedInUser user, UUID goalId, String title, String titleTranslation, UUID ownerId) {
         Goal goal = goal(user.districtId(), goalId).orElseThrow(() -> new NotFoundException("goal"));
-        return tree.of(Tier.OUTCOME).add(user, goal.planId(), goalId, title, ownerId);
+        return tree.of(Tier.OUTCOME).add(user, goal.planId(), goalId, title, titleTranslation, ownerId);
     }
 
     public UUID addStrategy(SignedInUser user, UUID goalId, String title, UUID ownerId) {
         Goal goal = goal(user.districtId(), goalId).orElseThrow(() -> new NotFoundException("goal"));
-        return tree.of(Tier.STRATEGY).add(user, goal.planId(), goalId, title, ownerId);
+        return tree.of(Tier.STRATEGY).add(user, goal.planId(), goalId, title, null, ownerId);
     }
 
     /** Aligns a school goal to a district goal, with the school's reason. */

@@ -5,6 +5,21 @@ import java.util.UUID;
 /**
  * A strategic action that carries out a goal; execution's projects hang under it.
  *
+ * @param titleTranslation the title in the other language than the district's, or null
  * @param version raised by every save, so a save made from an older reading is refused (optimistic locking)
  */
-public record Strategy(UUID id, UUID goalId, UUID planId, String title, UUID ownerId, int position, int version) {}
+public record Strategy(
+        UUID id,
+        UUID goalId,
+        UUID planId,
+        String title,
+        String titleTranslation,
+        UUID ownerId,
+        int position,
+        int version) {
+
+    /** The title in both languages, to be shown in the reader's. */
+    public org.lodestar.shared.Bilingual titles() {
+        return new org.lodestar.shared.Bilingual(title, titleTranslation);
+    }
+}

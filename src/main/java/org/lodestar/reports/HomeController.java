@@ -1,5 +1,6 @@
 package org.lodestar.reports;
 
+import org.lodestar.directory.District;
 import org.lodestar.directory.SignedInUser;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,8 +25,10 @@ class HomeController {
     @GetMapping("/")
     String home(@AuthenticationPrincipal SignedInUser user, Model model) {
         var locale = LocaleContextHolder.getLocale();
+        // the district every page's model holds (platform's PageModel): the language its plan was entered in
+        String language = ((District) model.getAttribute("district")).defaultLanguage();
         if (user.canPlanForDistrict()) {
-            model.addAttribute("home", pages.district(user, locale));
+            model.addAttribute("home", pages.district(user, locale, language));
             return "reports/home-district";
         }
         if (!user.ledSchools().isEmpty()) {
@@ -36,7 +39,7 @@ class HomeController {
             model.addAttribute("home", pages.contributor(user));
             return "reports/home-contributor";
         }
-        model.addAttribute("home", pages.board(user, locale));
+        model.addAttribute("home", pages.board(user, locale, language));
         return "reports/home-board";
     }
 }

@@ -31,6 +31,7 @@ import org.lodestar.planning.PlanSummary;
 import org.lodestar.planning.PlanningApi;
 import org.lodestar.planning.RollUp;
 import org.lodestar.planning.Strategy;
+import org.lodestar.shared.Bilingual;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,8 +43,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 class HomePages {
-
-    private static final List<String> STATUSES = List.of("ON_TRACK", "AT_RISK", "OFF_TRACK", "NO_DATA");
 
     private final PlanningApi planning;
     private final Scorecards scorecards;
@@ -77,7 +76,8 @@ class HomePages {
     record Change(KpiStanding standing, Goal goal) {}
 
     /** An item of the plan that nobody owns, with the page it is seen on. */
-    record Unowned(String title, String href) {}
+    /** @param titles the item's title in both languages, shown in the reader's */
+    record Unowned(Bilingual titles, String href) {}
 
     /** A project past its due date and not done, or blocked. */
     record LateProject(Project project, Strategy strategy, boolean overdue) {}
@@ -104,11 +104,12 @@ class HomePages {
 
     record ContributorHome(List<RecordingPlace> places) {}
 
-    DistrictHome district(SignedInUser user, Locale locale) {
+    /** @param language the district's language, the one its plan was entered in (a translation is in the other) */
+    DistrictHome district(SignedInUser user, Locale locale, String language) {
         UUID district = user.districtId();
         PlanSummary plan = planning.districtStrategicPlan(district).orElse(null);
         if (plan == null) {
-            return new DistrictHome(glance(null, null, List.of(), locale), List.of(), Map.of(), List.of());
+            return new DistrictHome(glance(null, null, List.of(), locale, language), List.of(), Map.of(), List.of());
         }
         PlanNodes nodes = planning.nodesOfPlan(district, plan.id());
         List<KpiStanding> standings = standings(district, nodes.outcomeIds(), null);
@@ -125,17 +126,20 @@ class HomePages {
                 .map(p -> new LateProject(p, strategies.get(p.strategyId()), overdue(p, today)))
                 .toList();
         return new DistrictHome(
-                glance(plan, nodes, standings, locale), changes, unowned(nodes, standings, projects, strategies), late);
+                glance(plan, nodes, standings, locale, language),
+                changes,
+                unowned(nodes, standings, projects, strategies),
+                late);
     }
 
-    BoardHome board(SignedInUser user, Locale locale) {
+    BoardHome board(SignedInUser user, Locale locale, String language) {
         UUID district = user.districtId();
         PlanSummary plan = planning.districtStrategicPlan(district).orElse(null);
         if (plan == null) {
-            return new BoardHome(glance(null, null, List.of(), locale));
+            return new BoardHome(glance(null, null, List.of(), locale, language));
         }
         PlanNodes nodes = planning.nodesOfPlan(district, plan.id());
-        return new BoardHome(glance(plan, nodes, standings(district, nodes.outcomeIds(), null), locale));
+        return new BoardHome(glance(plan, nodes, standings(district, nodes.outcomeIds(), null), locale, language));
     }
 
     SchoolHome school(SignedInUser user) {
@@ -163,6 +167,7 @@ class HomePages {
                     .toList();
             List<KpiStanding> districtKpis = standings.stream()
                     .filter(s -> districtOutcomes.contains(s.kpi().outcomeId()))
+                    .filter(s -> s.kpi().fits(school.level()))
                     .toList();
             schools.add(new LedSchool(school, schoolPlans, districtKpis));
         }
@@ -185,7 +190,12 @@ class HomePages {
                     ? null
                     : directory.school(district, schoolId).orElse(null);
             if (schoolId == null || school != null) {
-                places.add(new RecordingPlace(school, standings(district, outcomes, schoolId)));
+                // a district KPI about other levels of school (graduation, for an elementary teacher) is not theirs
+                places.add(new RecordingPlace(
+                        school,
+                        standings(district, outcomes, schoolId).stream()
+                                .filter(s -> school == null || s.kpi().fits(school.level()))
+                                .toList()));
             }
         }
         return new ContributorHome(places);
@@ -237,9 +247,10 @@ class HomePages {
         return new SchoolPlan(plan, goals, kpis);
     }
 
-    private PlanGlance glance(PlanSummary plan, PlanNodes nodes, List<KpiStanding> standings, Locale locale) {
+    private PlanGlance glance(
+            PlanSummary plan, PlanNodes nodes, List<KpiStanding> standings, Locale locale, String language) {
         if (plan == null) {
-            return new PlanGlance(null, List.of(), counts(List.of()), null);
+            return new PlanGlance(null, List.of(), StatusCounts.of(List.of()), null);
         }
         Map<UUID, List<String>> statusesByGoal = standings.stream()
                 .collect(Collectors.groupingBy(
@@ -248,34 +259,26 @@ class HomePages {
         List<GoalStatus> goals = nodes.goals().stream()
                 .map(goal -> {
                     List<String> statuses = statusesByGoal.getOrDefault(goal.id(), List.of());
-                    return new GoalStatus(goal, RollUp.of(statuses), counts(statuses), statuses.size());
+                    return new GoalStatus(goal, RollUp.of(statuses), StatusCounts.of(statuses), statuses.size());
                 })
                 .toList();
         Map<String, Integer> totals =
-                counts(standings.stream().map(KpiStanding::status).toList());
-        return new PlanGlance(plan, goals, totals, chart(goals, locale));
+                StatusCounts.of(standings.stream().map(KpiStanding::status).toList());
+        return new PlanGlance(plan, goals, totals, chart(goals, locale, language));
     }
 
-    /** Stacked bars, one per goal, one colour per status; lodestar.js draws it in the statuses' colours. */
-    private String chart(List<GoalStatus> goals, Locale locale) {
-        List<Map<String, Object>> bars = STATUSES.stream()
-                .map(status -> Map.<String, Object>of(
-                        "status",
-                        status,
-                        "name",
-                        messages.getMessage("status." + status, null, locale),
-                        "data",
-                        goals.stream().map(g -> g.counts().get(status)).toList()))
-                .toList();
-        return json.writeValueAsString(
-                Map.of("categories", goals.stream().map(g -> g.goal().title()).toList(), "bars", bars));
-    }
-
-    private static Map<String, Integer> counts(List<String> statuses) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        STATUSES.forEach(status -> counts.put(status, 0));
-        statuses.forEach(status -> counts.merge(status, 1, Integer::sum));
-        return counts;
+    private String chart(List<GoalStatus> goals, Locale locale, String language) {
+        return StatusCounts.chart(
+                goals.stream()
+                        .map(g -> g.goal()
+                                .titles()
+                                .in(locale.getLanguage(), language)
+                                .toString())
+                        .toList(),
+                goals.stream().map(GoalStatus::counts).toList(),
+                messages,
+                locale,
+                json);
     }
 
     /** Plan items without an owner, by tier (goal, outcome, strategy, kpi, project), each tier only when it has any. */
@@ -286,33 +289,33 @@ class HomePages {
                 "goal",
                 nodes.goals().stream()
                         .filter(g -> g.ownerId() == null)
-                        .map(g -> new Unowned(g.title(), "/goals/" + g.id()))
+                        .map(g -> new Unowned(g.titles(), "/goals/" + g.id()))
                         .toList());
         unowned.put(
                 "outcome",
                 nodes.outcomes().stream()
                         .filter(o -> o.ownerId() == null)
-                        .map(o -> new Unowned(o.title(), "/goals/" + o.goalId()))
+                        .map(o -> new Unowned(o.titles(), "/goals/" + o.goalId()))
                         .toList());
         unowned.put(
                 "strategy",
                 nodes.strategies().stream()
                         .filter(s -> s.ownerId() == null)
-                        .map(s -> new Unowned(s.title(), "/goals/" + s.goalId()))
+                        .map(s -> new Unowned(s.titles(), "/goals/" + s.goalId()))
                         .toList());
         unowned.put(
                 "kpi",
                 standings.stream()
                         .map(KpiStanding::kpi)
                         .filter(k -> k.ownerId() == null)
-                        .map(k -> new Unowned(k.name(), "/kpis/" + k.id()))
+                        .map(k -> new Unowned(k.names(), "/kpis/" + k.id()))
                         .toList());
         unowned.put(
                 "project",
                 projects.stream()
                         .filter(p -> p.ownerId() == null)
                         .map(p -> new Unowned(
-                                p.title(),
+                                new Bilingual(p.title(), null),
                                 "/goals/" + strategies.get(p.strategyId()).goalId()))
                         .toList());
         unowned.values().removeIf(List::isEmpty);

@@ -39,8 +39,11 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 @Component
 class PublicPages {
 
-    /** Two languages of a few dozen districts' pages, at some tens of kilobytes each. */
-    static final int MAX_PAGES = 128;
+    /**
+     * Two languages of a few dozen districts' pages (the scorecard, its print view and a page per school), at a few to
+     * some tens of kilobytes each.
+     */
+    static final int MAX_PAGES = 1024;
 
     private final DistrictChanges changes;
     private final ViewResolver views;
@@ -51,7 +54,10 @@ class PublicPages {
         this.views = views;
     }
 
-    /** A district's page in one language at one version; the address is in it (its link to the other language). */
+    /**
+     * A district's page in one language at one version; the address (the page's path, with its link to the other
+     * language) tells the scorecard, its print view and each school's page apart.
+     */
     record Key(UUID districtId, OptionalLong version, String language, String address) {}
 
     /**

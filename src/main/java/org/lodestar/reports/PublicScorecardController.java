@@ -20,7 +20,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The public scorecard at {@code /p/{district}}: no sign-in, English or Spanish, rendered once per version. */
+/**
+ * The public scorecard at {@code /p/{district}}, its print view at {@code /p/{district}/print} and a page per school at
+ * {@code /p/{district}/schools/{school}}: no sign-in, English or Spanish, each rendered once per version.
+ */
 @Controller
 class PublicScorecardController {
 
@@ -46,6 +49,61 @@ class PublicScorecardController {
     @GetMapping("/p/{slug}")
     ResponseEntity<byte[]> show(
             @PathVariable String slug, Model model, HttpServletRequest request, HttpServletResponse response) {
+        return serve(slug, "reports/public-scorecard", this::scorecard, false, model, request, response);
+    }
+
+    /** The whole scorecard laid out for paper: no navigation, tables instead of charts, each goal on a new page. */
+    @GetMapping("/p/{slug}/print")
+    ResponseEntity<byte[]> print(
+            @PathVariable String slug, Model model, HttpServletRequest request, HttpServletResponse response) {
+        return serve(slug, "reports/public-scorecard", this::scorecard, true, model, request, response);
+    }
+
+    /** One school's page; a school the district does not have (another district's, say) is not found. */
+    @GetMapping("/p/{slug}/schools/{school}")
+    ResponseEntity<byte[]> school(
+            @PathVariable String slug,
+            @PathVariable String school,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        UUID schoolId = schoolId(school);
+        return serve(
+                slug,
+                "reports/public-school",
+                (district, locale) -> {
+                    PublicScorecard.SchoolView page = scorecard
+                            .school(district, schoolId, locale)
+                            .orElseThrow(() -> new NotFoundException("school"));
+                    return Map.of("school", page.school(), "view", page.view());
+                },
+                false,
+                model,
+                request,
+                response);
+    }
+
+    /** What a public page shows besides the district: its view and the like, from the district and language. */
+    private interface Content {
+        Map<String, Object> of(District district, Locale locale);
+    }
+
+    private Map<String, Object> scorecard(District district, Locale locale) {
+        return Map.of("view", scorecard.view(district, locale));
+    }
+
+    /**
+     * A public page, rendered once per district, version, language and address (the path, so each page and the print
+     * view have their own) and then served as rendered.
+     */
+    private ResponseEntity<byte[]> serve(
+            String slug,
+            String viewName,
+            Content content,
+            boolean print,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         UUID id = district(slug).id();
         var version = pages.version(id);
         Locale locale = LocaleContextHolder.getLocale();
@@ -54,19 +112,35 @@ class PublicScorecardController {
         // any parameter but the language makes a page not worth keeping (and would let anyone fill the cache)
         boolean cacheable = request.getParameterMap().keySet().stream().allMatch("lang"::equals);
         var page = pages.page(
-                key, cacheable, "reports/public-scorecard", () -> model(slug, model, locale), request, response);
+                key, cacheable, viewName, () -> model(slug, content, print, model, locale), request, response);
         return pages.answer(page, request);
     }
 
     /** The page's model, from the district read again: after the version, so that it is not older than the key. */
-    private Map<String, Object> model(String slug, Model model, Locale locale) {
+    private Map<String, Object> model(String slug, Content content, boolean print, Model model, Locale locale) {
         District district = district(slug);
-        PublicScorecard.View view = scorecard.view(district, locale);
-        Map<UUID, String> charts = new LinkedHashMap<>();
-        view.goals()
-                .forEach(goal -> goal.kpis().forEach(kpi -> charts.put(kpi.kpi().id(), chart(kpi.overview(), locale))));
-        model.addAttribute("view", view);
-        model.addAttribute("charts", charts);
+        Map<String, Object> shown = content.of(district, locale);
+        model.addAllAttributes(shown);
+        PublicScorecard.View view = (PublicScorecard.View) shown.get("view");
+        // the print view draws no chart: each KPI's values are in a table there
+        if (!print) {
+            Map<UUID, String> charts = new LinkedHashMap<>();
+            view.goals()
+                    .forEach(goal ->
+                            goal.kpis().forEach(kpi -> charts.put(kpi.kpi().id(), chart(kpi.overview(), locale))));
+            model.addAttribute("charts", charts);
+            model.addAttribute(
+                    "summaryChart",
+                    StatusCounts.chart(
+                            view.goals().stream().map(g -> g.title().toString()).toList(),
+                            view.goals().stream()
+                                    .map(PublicScorecard.PublicGoal::counts)
+                                    .toList(),
+                            messages,
+                            locale,
+                            json));
+        }
+        model.addAttribute("print", print);
         model.addAttribute("publicDistrict", district);
         // the same page for every visitor: nothing of this visit (a form's token) may be in it
         model.addAttribute("publicPage", true);
@@ -75,6 +149,15 @@ class PublicScorecardController {
 
     private District district(String slug) {
         return directory.publicDistrict(slug).orElseThrow(() -> new NotFoundException("district"));
+    }
+
+    /** A school's id from the address; anything else names no school (not found, like another district's school). */
+    private static UUID schoolId(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("school");
+        }
     }
 
     private String chart(KpiOverview overview, Locale locale) {

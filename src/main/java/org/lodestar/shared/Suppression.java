@@ -71,6 +71,72 @@ public final class Suppression {
         return hidden;
     }
 
+    /** A cell of a table broken down two ways: a school (row) and a student group (column). */
+    public record TableCell<R, C>(R row, C column) {}
+
+    /**
+     * The cells to hide in a table broken down two ways, such as the student groups of every school: each row's cells
+     * are families against the row's total (a school's own students), and each column's cells are one family against
+     * the column's total (the group's students in the whole district), so that no hidden cell can be worked out either
+     * way. The complementary rule is applied to rows and columns in turn until neither hides anything more.
+     *
+     * @param rowTotals students behind each row's total; null (or absent) when unknown or the total is itself hidden:
+     *     then the whole row is hidden
+     * @param columnTotals students behind each column's total, null (or absent) when unknown or hidden (the whole
+     *     column is hidden then); a null map when the columns add up to nothing shown (a table of one school alone)
+     * @param columnFamilies groups of columns that, with what they leave out, make up a row's total
+     */
+    public static <R, C> Set<TableCell<R, C>> hiddenInTable(
+            int minimumN,
+            boolean aboutStudents,
+            Map<R, Integer> rowTotals,
+            Map<C, Integer> columnTotals,
+            Map<TableCell<R, C>, Integer> counts,
+            List<List<C>> columnFamilies) {
+        Set<TableCell<R, C>> hidden = new HashSet<>();
+        if (!aboutStudents) {
+            return hidden;
+        }
+        Set<R> rows = new java.util.LinkedHashSet<>();
+        Set<C> columns = new java.util.LinkedHashSet<>();
+        counts.keySet().forEach(cell -> {
+            rows.add(cell.row());
+            columns.add(cell.column());
+        });
+        int before;
+        do {
+            before = hidden.size();
+            for (R row : rows) {
+                Map<C, Integer> line = new java.util.HashMap<>();
+                counts.forEach((cell, n) -> {
+                    if (cell.row().equals(row)) {
+                        line.put(cell.column(), hidden.contains(cell) ? null : n);
+                    }
+                });
+                List<List<C>> families = columnFamilies.stream()
+                        .map(family -> family.stream().filter(line::containsKey).toList())
+                        .filter(family -> !family.isEmpty())
+                        .toList();
+                hiddenCells(minimumN, true, rowTotals.get(row), line, families)
+                        .forEach(column -> hidden.add(new TableCell<>(row, column)));
+            }
+            if (columnTotals == null) {
+                continue;
+            }
+            for (C column : columns) {
+                Map<R, Integer> line = new java.util.HashMap<>();
+                counts.forEach((cell, n) -> {
+                    if (cell.column().equals(column)) {
+                        line.put(cell.row(), hidden.contains(cell) ? null : n);
+                    }
+                });
+                hiddenCells(minimumN, true, columnTotals.get(column), line, List.of(List.copyOf(line.keySet())))
+                        .forEach(row -> hidden.add(new TableCell<>(row, column)));
+            }
+        } while (hidden.size() > before);
+        return hidden;
+    }
+
     /** Whether a lone value (no family to derive it from) must be hidden: about students, and n small or unknown. */
     public static boolean hides(int minimumN, boolean aboutStudents, Integer n) {
         return aboutStudents && (n == null || n < minimumN);

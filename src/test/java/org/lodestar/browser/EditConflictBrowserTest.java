@@ -73,6 +73,7 @@ class EditConflictBrowserTest {
                         null,
                         null,
                         null,
+                        null,
                         PlanStatus.DRAFT,
                         0));
         UUID goal = planning.addGoal(planner, plan, "Original goal", null);

@@ -68,6 +68,7 @@ class PlanViewsBrowserTest {
                         "Every family a partner.",
                         null,
                         null,
+                        null,
                         PlanStatus.DRAFT,
                         0));
         UUID goal = planning.addGoal(planner, plan, "Families feel welcome in every school", planner.userId());
@@ -113,7 +114,7 @@ class PlanViewsBrowserTest {
 
         page.navigate("/plans/" + plan + "?lang=es");
         assertThat(page.locator("[data-test=edit-mode]")).hasText("Editar plan");
-        assertThat(page.locator("[data-test=strategy-progress]")).hasText("Project: 1 de 2 terminados");
+        assertThat(page.locator("[data-test=strategy-progress]")).hasText("Proyecto: 1 de 2 terminados");
         Browser.screenshot(page, "plan-reading-es");
         page.navigate("/plans/" + plan + "?lang=en");
 

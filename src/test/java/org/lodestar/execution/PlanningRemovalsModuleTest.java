@@ -52,6 +52,7 @@ class PlanningRemovalsModuleTest {
     JdbcClient jdbc;
 
     private SignedInUser planner;
+    private UUID plan;
     private UUID goal;
     private UUID removed;
     private UUID kept;
@@ -71,11 +72,22 @@ class PlanningRemovalsModuleTest {
                 true,
                 0,
                 List.of(new Grant(Role.PLANNER, null)));
-        UUID plan = Ids.next();
+        plan = Ids.next();
         planning.savePlan(
                 planner,
                 new PlanSummary(
-                        plan, null, PlanKind.STRATEGIC, "Plan", 2025, 2029, null, null, null, PlanStatus.DRAFT, 0));
+                        plan,
+                        null,
+                        PlanKind.STRATEGIC,
+                        "Plan",
+                        2025,
+                        2029,
+                        null,
+                        null,
+                        null,
+                        null,
+                        PlanStatus.DRAFT,
+                        0));
         goal = planning.addGoal(planner, plan, "Goal", null);
         removed = planning.addStrategy(planner, goal, "Removed strategy", null);
         kept = planning.addStrategy(planner, goal, "Kept strategy", null);
@@ -122,6 +134,19 @@ class PlanningRemovalsModuleTest {
         assertThat(events)
                 .contains(GoalRemoved.class)
                 .matching(removal -> removal.strategyIds().containsAll(List.of(removed, kept)));
+    }
+
+    @Test
+    void projectsArchivedWithTheirGoalAreInThePlansHistory(Scenario scenario) {
+        scenario.stimulate(() -> tree.of(Tier.GOAL).remove(planner, goal, 0))
+                .andWaitForStateChange(this::archived, titles -> titles.size() == 3)
+                .andVerify(titles -> assertThat(jdbc.sql("select context_id from audit_event where district_id = ?"
+                                        + " and entity_type = 'Project' and action = 'UPDATED'")
+                                .param(planner.districtId())
+                                .query(UUID.class)
+                                .list())
+                        .hasSize(3)
+                        .containsOnly(plan));
     }
 
     @Test

@@ -62,6 +62,7 @@ class ProjectDueDateTest {
                         null,
                         null,
                         null,
+                        null,
                         PlanStatus.DRAFT,
                         0));
         UUID goal = planning.addGoal(planner, plan, "Goal with dates", null);

@@ -81,7 +81,18 @@ class PlanningEventsModuleTest {
         editing.savePlan(
                 planner,
                 new PlanSummary(
-                        plan, null, PlanKind.STRATEGIC, "Plan", 2025, 2029, null, null, null, PlanStatus.DRAFT, 0));
+                        plan,
+                        null,
+                        PlanKind.STRATEGIC,
+                        "Plan",
+                        2025,
+                        2029,
+                        null,
+                        null,
+                        null,
+                        null,
+                        PlanStatus.DRAFT,
+                        0));
         goal = planning.addGoal(planner, plan, "Goal", null);
         removed = planning.addOutcome(planner, goal, "Removed outcome", null);
         kept = planning.addOutcome(planner, goal, "Kept outcome", null);
@@ -155,6 +166,7 @@ class PlanningEventsModuleTest {
                 p.vision(),
                 p.mission(),
                 p.coreValues(),
+                null,
                 PlanStatus.ADOPTED,
                 p.version());
     }

@@ -61,7 +61,7 @@ class StalePublishingTest {
         assertThat(seen.published()).isTrue();
         try {
             // someone else rewords the goal after this person's publishing page was opened
-            planning.rewordGoal(planner, id, seen.title() + " (reworded)", seen.version());
+            planning.rewordGoal(planner, id, seen.title() + " (reworded)", seen.titleTranslation(), seen.version());
 
             MockHttpServletResponse stale = toggle(planner, id, false, seen.version(), Locale.ENGLISH);
             String page = stale.getContentAsString(StandardCharsets.UTF_8);
@@ -96,7 +96,7 @@ class StalePublishingTest {
                     .doesNotContain("data-test=\"apply-again\"");
         } finally {
             Goal now = goal(planner, id);
-            planning.rewordGoal(planner, id, seen.title(), now.version());
+            planning.rewordGoal(planner, id, seen.title(), seen.titleTranslation(), now.version());
             planning.setPublished(planner, id, true, goal(planner, id).version());
         }
         assertThat(goal(planner, id).title()).isEqualTo(seen.title());

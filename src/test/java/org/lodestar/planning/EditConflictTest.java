@@ -64,6 +64,7 @@ class EditConflictTest {
                         null,
                         null,
                         null,
+                        null,
                         PlanStatus.DRAFT,
                         0));
     }

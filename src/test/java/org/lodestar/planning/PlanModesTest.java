@@ -118,6 +118,7 @@ class PlanModesTest {
                 null,
                 null,
                 null,
+                null,
                 PlanStatus.DRAFT,
                 0);
     }

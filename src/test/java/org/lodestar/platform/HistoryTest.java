@@ -78,6 +78,7 @@ class HistoryTest {
                         null,
                         null,
                         null,
+                        null,
                         PlanStatus.DRAFT,
                         0));
         UUID goal = planning.addGoal(planner, plan, "History test goal", person("Priya Natarajan"));
@@ -107,6 +108,7 @@ class HistoryTest {
                 goal,
                 new ItemChange(
                         "History test goal",
+                        null,
                         person("Sam Okafor"),
                         false,
                         Integer.parseInt(fixtures.version("goal", goal))));

@@ -141,9 +141,16 @@ class HomePageTest {
                 .contains("data-project=\"" + overdue + "\"")
                 .contains("data-project=\"" + blocked + "\"")
                 .doesNotContain("data-project=\"" + done + "\"");
+        java.time.LocalDate due = java.time.LocalDate.now().minusDays(3);
         assertThat(section(late, "data-project=\"" + overdue + "\"", "</tr>"))
                 .contains("overdue")
-                .contains("Not started");
+                .contains("Not started")
+                .contains(">"
+                        + java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+                                .withLocale(java.util.Locale.ENGLISH)
+                                .format(due)
+                        + "<")
+                .doesNotContain(">" + due + "<");
         assertThat(section(late, "data-project=\"" + blocked + "\"", "</tr>")).contains("Blocked");
 
         String spanish = home(planner, "es");
@@ -151,6 +158,15 @@ class HomePageTest {
                 .contains("Indicadores que cambiaron de estado")
                 .contains("53,5\u00a0% (2025-26)")
                 .contains("Proyectos atrasados o bloqueados");
+        assertThat(section(
+                        section(spanish, "data-test=\"late\"", "</table>"),
+                        "data-project=\"" + overdue + "\"",
+                        "</tr>"))
+                .contains(">"
+                        + java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+                                .withLocale(java.util.Locale.forLanguageTag("es"))
+                                .format(due)
+                        + "<");
     }
 
     @Test
@@ -209,7 +225,24 @@ class HomePageTest {
                 .contains("href=\"/kpis/" + cedarKpi + "?school=" + cedar + "\"")
                 .contains("Record a value");
         assertThat(home).contains("Grade 3 reading proficiency").doesNotContain(middleKpi.toString());
+        // district KPIs about other levels of school are not an elementary teacher's to record
+        assertThat(home).doesNotContain("Four-year graduation rate").doesNotContain("Grade 8 math proficiency");
         assertThat(home(teacher, "es")).contains("Lo que puede registrar: Cedar Elementary");
+    }
+
+    @Test
+    void recordingAKpiOffersOnlySchoolsOfItsLevels() throws Exception {
+        UUID graduation =
+                fixtures.any("select id from kpi where district_id = ? and name = 'Four-year graduation rate'");
+        String page = mvc.perform(get("/kpis/" + graduation).param("lang", "en").with(user(planner())))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        String choices = section(page, "data-test=\"record-school\"", "</select>");
+        assertThat(choices)
+                .contains("Lakeview High")
+                .doesNotContain("Cedar Elementary")
+                .doesNotContain("Lakeview Middle");
     }
 
     @Test
@@ -242,6 +275,7 @@ class HomePageTest {
                         "Other district home plan",
                         2025,
                         2029,
+                        null,
                         null,
                         null,
                         null,

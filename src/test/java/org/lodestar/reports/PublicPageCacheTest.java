@@ -78,6 +78,41 @@ class PublicPageCacheTest {
         assertThat(english()).contains(">61.9%</span>");
     }
 
+    @Test
+    void aRecordedSchoolValueIsOnTheSchoolsPageAndThePrintViewAtOnce() throws Exception {
+        UUID district = fixtures.demoDistrict();
+        UUID kpi = fixtures.any("select id from kpi where district_id = ? and name = '" + KPI + "'");
+        UUID cedar = fixtures.any("select id from school where district_id = ? and name = 'Cedar Elementary'");
+        var latest = fixtures.jdbc()
+                .sql("""
+                        select value, n from measurement where district_id = ? and kpi_id = ? and school_id = ?
+                           and group_code = 'ALL' and school_year = 2025 and period = 0""")
+                .params(district, kpi, cedar)
+                .query((rs, row) -> new Measurement(
+                        kpi, 2025, 0, cedar, "ALL", rs.getBigDecimal("value"), (Integer) rs.getObject("n")))
+                .single();
+        String school = "/p/lakeview/schools/" + cedar;
+        String before = page(get(school).locale(Locale.ENGLISH));
+        assertThat(page(get(school).locale(Locale.ENGLISH)))
+                .as("served again, unchanged")
+                .isEqualTo(before);
+        assertThat(before).doesNotContain(">97.3%</span>");
+        var planner = fixtures.user("planner@lakeview.example");
+        try {
+            measures.record(
+                    planner, List.of(new Measurement(kpi, 2025, 0, cedar, "ALL", new BigDecimal("97.3"), latest.n())));
+
+            // the school's headline on its page, its cell on the district's page and in the print view
+            assertThat(page(get(school).locale(Locale.ENGLISH))).contains(">97.3%</span>");
+            assertThat(page(get(school).param("lang", "es"))).contains("97,3");
+            assertThat(english()).contains(">97.3%</td>");
+            assertThat(page(get("/p/lakeview/print").locale(Locale.ENGLISH))).contains(">97.3%</td>");
+        } finally {
+            measures.record(planner, List.of(latest));
+        }
+        assertThat(page(get(school).locale(Locale.ENGLISH))).isEqualTo(before);
+    }
+
     private int version(org.lodestar.directory.SignedInUser planner, UUID goal) {
         return planning.goal(planner.districtId(), goal).orElseThrow().version();
     }

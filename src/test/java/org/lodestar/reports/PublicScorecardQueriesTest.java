@@ -64,6 +64,33 @@ class PublicScorecardQueriesTest {
 
     @Test
     @Transactional
+    void aSchoolsPageReadsAsFewStatementsHoweverManyGoalsAndKpis() throws Exception {
+        UUID district = fixtures.demoDistrict();
+        UUID school = fixtures.any("select id from school where district_id = ? order by name limit 1");
+        changes.count(district);
+        var first = StatementCounter.count(
+                () -> mvc.perform(get("/p/lakeview/schools/" + school).locale(Locale.ENGLISH))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8));
+        addPublishedGoals(district, 3, 2);
+        var after = StatementCounter.count(
+                () -> mvc.perform(get("/p/lakeview/schools/" + school).locale(Locale.ENGLISH))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8));
+
+        assertThat(after.result()).contains("Added KPI 3.2").doesNotContain("Archived KPI");
+        assertThat(after.statements())
+                .as("statements before (%d) and after adding 3 goals with 6 KPIs", first.statements())
+                .isEqualTo(first.statements())
+                // the district three times (as above), the school, the district's plan, its items, the plans (for the
+                // school's own), their items, KPIs, values, groups
+                .isLessThanOrEqualTo(14);
+    }
+
+    @Test
+    @Transactional
     void anUnchangedPageIsServedAsRenderedWithoutReadingItsData() throws Exception {
         render();
         var again = render();

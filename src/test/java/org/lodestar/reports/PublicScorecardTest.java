@@ -215,6 +215,30 @@ class PublicScorecardTest {
     }
 
     @Test
+    void planContentReadsInTheVisitorsLanguageAndWhatIsNotTranslatedIsMarked() throws Exception {
+        String spanish = mvc.perform(get("/p/lakeview").param("lang", "es"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(spanish)
+                .contains("<span>Cada estudiante lee, escribe y calcula al nivel de su grado</span>")
+                .contains(">Competencia lectora en 3.er grado<")
+                .contains(">Lakeview 2030: cada estudiante preparado<")
+                .doesNotContain(">Every student reads, writes and computes at grade level<");
+        // the district has not translated this KPI yet: Spanish readers see the English, marked as English
+        assertThat(spanish).contains("<h3 lang=\"en\">Advanced course enrollment, students of color</h3>");
+
+        String english = mvc.perform(get("/p/lakeview").param("lang", "en"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(english)
+                .contains("<span>Every student reads, writes and computes at grade level</span>")
+                .contains("<h3>Advanced course enrollment, students of color</h3>")
+                .doesNotContain("Competencia lectora");
+    }
+
+    @Test
     void withoutAChoiceThePublicPageSpeaksTheDistrictsDefaultLanguage() throws Exception {
         fixtures.jdbc()
                 .sql("update district set default_language = 'es' where slug = 'lakeview'")

@@ -138,4 +138,58 @@ class SuppressionTest {
         assertThat(Suppression.hides(20, true, 20)).isFalse();
         assertThat(Suppression.hides(20, true, null)).isTrue();
     }
+
+    // a table of schools (rows) by student group (columns): each row against the school's total, each column against
+    // the group's total in the district
+
+    private static Suppression.TableCell<String, String> at(String school, String group) {
+        return new Suppression.TableCell<>(school, group);
+    }
+
+    @Test
+    void inATableASmallGroupOfASchoolTakesTheSchoolsNextSmallestWithIt() {
+        Map<Suppression.TableCell<String, String>, Integer> counts =
+                Map.of(at("A", "ASIAN"), 3, at("A", "BLACK"), 14, at("A", "HISPANIC"), 20, at("A", "WHITE"), 63);
+        var hidden = Suppression.hiddenInTable(
+                10,
+                true,
+                Map.of("A", 100),
+                Map.of("ASIAN", 50, "BLACK", 80, "HISPANIC", 200, "WHITE", 400),
+                counts,
+                RACE);
+        assertThat(hidden).containsExactlyInAnyOrder(at("A", "ASIAN"), at("A", "BLACK"));
+    }
+
+    @Test
+    void inATableASmallGroupOfASchoolTakesTheSameGroupAtAnotherSchoolWithIt() {
+        // the district's 30 English learners: 25 at A, 5 at B; showing A's would give B's away
+        Map<Suppression.TableCell<String, String>, Integer> counts = Map.of(at("A", "EL"), 25, at("B", "EL"), 5);
+        var hidden = Suppression.hiddenInTable(
+                10, true, Map.of("A", 300, "B", 200), Map.of("EL", 30), counts, List.of(List.of("EL")));
+        assertThat(hidden).containsExactlyInAnyOrder(at("A", "EL"), at("B", "EL"));
+        // with 20 more English learners at schools that do not report them, A's 25 can be shown
+        assertThat(Suppression.hiddenInTable(
+                        10, true, Map.of("A", 300, "B", 200), Map.of("EL", 50), counts, List.of(List.of("EL"))))
+                .containsExactly(at("B", "EL"));
+    }
+
+    @Test
+    void inATableAHiddenOrUnknownTotalHidesItsWholeRowOrColumn() {
+        Map<Suppression.TableCell<String, String>, Integer> counts =
+                Map.of(at("A", "EL"), 40, at("A", "SWD"), 30, at("B", "EL"), 50, at("B", "SWD"), 35);
+        Map<String, Integer> rows = new HashMap<>();
+        rows.put("A", null); // A's own total is hidden
+        rows.put("B", 400);
+        Map<String, Integer> columns = new HashMap<>();
+        columns.put("EL", 500);
+        columns.put("SWD", null); // the district's page hides it
+        var families = List.of(List.of("EL"), List.of("SWD"));
+        assertThat(Suppression.hiddenInTable(10, true, rows, columns, counts, families))
+                .containsExactlyInAnyOrder(at("A", "EL"), at("A", "SWD"), at("B", "SWD"));
+        // a school alone (no columns to add up): only its own rules, and nothing when the values are not about students
+        assertThat(Suppression.hiddenInTable(10, true, Map.of("A", 400, "B", 400), null, counts, families))
+                .isEmpty();
+        assertThat(Suppression.hiddenInTable(10, false, rows, columns, counts, families))
+                .isEmpty();
+    }
 }

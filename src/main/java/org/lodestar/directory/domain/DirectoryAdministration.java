@@ -229,6 +229,15 @@ public class DirectoryAdministration {
                         AuditValue.text(tiers.kpi()),
                         AuditValue.text(tiers.strategy()),
                         AuditValue.text(tiers.project())));
+        TierNames spanish = district.spanishTiers();
+        map.put(
+                "history.field.spanishTiers",
+                AuditValue.list(
+                        AuditValue.text(spanish.goal()),
+                        AuditValue.text(spanish.outcome()),
+                        AuditValue.text(spanish.kpi()),
+                        AuditValue.text(spanish.strategy()),
+                        AuditValue.text(spanish.project())));
         map.put("history.field.schoolYearStartMonth", AuditValue.number(district.schoolYearStartMonth()));
         map.put("history.field.minimumN", AuditValue.number(district.minimumN()));
         map.put("history.field.statusTolerancePercent", AuditValue.number(district.statusTolerancePercent()));

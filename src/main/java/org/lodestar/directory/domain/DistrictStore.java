@@ -45,9 +45,10 @@ public class DistrictStore {
     public void insert(District district) {
         jdbc.sql("""
                         insert into district (id, name, slug, sample_data, tier_goal, tier_outcome, tier_kpi,
-                            tier_strategy, tier_project, school_year_start_month, minimum_n,
-                            status_tolerance_percent, default_language, currency)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            tier_strategy, tier_project, tier_goal_es, tier_outcome_es, tier_kpi_es, tier_strategy_es,
+                            tier_project_es, school_year_start_month, minimum_n, status_tolerance_percent,
+                            default_language, currency)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         district.id(),
                         district.name(),
@@ -58,6 +59,11 @@ public class DistrictStore {
                         district.tiers().kpi(),
                         district.tiers().strategy(),
                         district.tiers().project(),
+                        district.spanishTiers().goal(),
+                        district.spanishTiers().outcome(),
+                        district.spanishTiers().kpi(),
+                        district.spanishTiers().strategy(),
+                        district.spanishTiers().project(),
                         district.schoolYearStartMonth(),
                         district.minimumN(),
                         district.statusTolerancePercent(),
@@ -70,7 +76,8 @@ public class DistrictStore {
     public void updateSettings(District district) {
         int saved = jdbc.sql("""
                         update district set name = ?, tier_goal = ?, tier_outcome = ?, tier_kpi = ?, tier_strategy = ?,
-                            tier_project = ?, school_year_start_month = ?, minimum_n = ?, status_tolerance_percent = ?,
+                            tier_project = ?, tier_goal_es = ?, tier_outcome_es = ?, tier_kpi_es = ?,
+                            tier_strategy_es = ?, tier_project_es = ?, school_year_start_month = ?, minimum_n = ?, status_tolerance_percent = ?,
                             default_language = ?, currency = ?, version = version + 1
                         where id = ? and version = ?""")
                 .params(
@@ -80,6 +87,11 @@ public class DistrictStore {
                         district.tiers().kpi(),
                         district.tiers().strategy(),
                         district.tiers().project(),
+                        district.spanishTiers().goal(),
+                        district.spanishTiers().outcome(),
+                        district.spanishTiers().kpi(),
+                        district.spanishTiers().strategy(),
+                        district.spanishTiers().project(),
                         district.schoolYearStartMonth(),
                         district.minimumN(),
                         district.statusTolerancePercent(),
@@ -103,6 +115,12 @@ public class DistrictStore {
                         rs.getString("tier_kpi"),
                         rs.getString("tier_strategy"),
                         rs.getString("tier_project")),
+                new TierNames(
+                        rs.getString("tier_goal_es"),
+                        rs.getString("tier_outcome_es"),
+                        rs.getString("tier_kpi_es"),
+                        rs.getString("tier_strategy_es"),
+                        rs.getString("tier_project_es")),
                 rs.getInt("school_year_start_month"),
                 rs.getInt("minimum_n"),
                 rs.getObject("status_tolerance_percent", BigDecimal.class),

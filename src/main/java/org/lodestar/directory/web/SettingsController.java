@@ -84,6 +84,11 @@ class SettingsController {
             @NotBlank @Size(max = 40) String tierKpi,
             @NotBlank @Size(max = 40) String tierStrategy,
             @NotBlank @Size(max = 40) String tierProject,
+            @NotBlank @Size(max = 40) String tierGoalEs,
+            @NotBlank @Size(max = 40) String tierOutcomeEs,
+            @NotBlank @Size(max = 40) String tierKpiEs,
+            @NotBlank @Size(max = 40) String tierStrategyEs,
+            @NotBlank @Size(max = 40) String tierProjectEs,
             @NotNull @Min(1) @Max(12) Integer schoolYearStartMonth,
             @NotNull @Min(1) @Max(100) Integer minimumN,
             @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal statusTolerancePercent,
@@ -99,6 +104,11 @@ class SettingsController {
                     d.tiers().kpi(),
                     d.tiers().strategy(),
                     d.tiers().project(),
+                    d.spanishTiers().goal(),
+                    d.spanishTiers().outcome(),
+                    d.spanishTiers().kpi(),
+                    d.spanishTiers().strategy(),
+                    d.spanishTiers().project(),
                     d.schoolYearStartMonth(),
                     d.minimumN(),
                     d.statusTolerancePercent(),
@@ -115,6 +125,11 @@ class SettingsController {
                     tierKpi,
                     tierStrategy,
                     tierProject,
+                    tierGoalEs,
+                    tierOutcomeEs,
+                    tierKpiEs,
+                    tierStrategyEs,
+                    tierProjectEs,
                     schoolYearStartMonth,
                     minimumN,
                     statusTolerancePercent,
@@ -132,6 +147,9 @@ class SettingsController {
             shown.put("settings.tierKpi", tierKpi);
             shown.put("settings.tierStrategy", tierStrategy);
             shown.put("settings.tierProject", tierProject);
+            shown.put(
+                    "settings.tiersSpanish",
+                    String.join(", ", tierGoalEs, tierOutcomeEs, tierKpiEs, tierStrategyEs, tierProjectEs));
             shown.put("settings.startMonth", String.valueOf(schoolYearStartMonth));
             shown.put("settings.minimumN", String.valueOf(minimumN));
             shown.put(
@@ -156,6 +174,12 @@ class SettingsController {
                             tierKpi.strip(),
                             tierStrategy.strip(),
                             tierProject.strip()),
+                    new TierNames(
+                            tierGoalEs.strip(),
+                            tierOutcomeEs.strip(),
+                            tierKpiEs.strip(),
+                            tierStrategyEs.strip(),
+                            tierProjectEs.strip()),
                     schoolYearStartMonth,
                     minimumN,
                     statusTolerancePercent,

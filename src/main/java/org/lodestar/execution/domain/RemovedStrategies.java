@@ -37,13 +37,13 @@ class RemovedStrategies {
 
     @ApplicationModuleListener
     void on(GoalRemoved event) {
-        // the goal is removed too, so its plan is no longer known: the goal's removal is in the plan's history
+        // the goal is removed, so its plan is no longer found through it: the event names it
         archive(
                 event.districtId(),
                 event.strategyIds(),
                 event.actor(),
                 AuditValue.list(AuditValue.choice("history.value.goal"), AuditValue.text(event.title())),
-                null);
+                event.planId());
     }
 
     @ApplicationModuleListener

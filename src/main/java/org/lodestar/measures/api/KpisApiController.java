@@ -48,10 +48,19 @@ class KpisApiController {
         this.messages = messages;
     }
 
+    /**
+     * A KPI. {@code name} is in the district's language ({@code language}), {@code nameTranslation} in the other one
+     * (null when not translated); {@code schoolLevels} the levels of school it is about (empty: every school);
+     * {@code version} is what a change of the KPI sends back.
+     */
     record KpiDto(
             UUID id,
             UUID outcomeId,
             String name,
+            String nameTranslation,
+            String language,
+            List<String> schoolLevels,
+            int version,
             String unit,
             String direction,
             BigDecimal baselineValue,
@@ -96,12 +105,16 @@ class KpisApiController {
 
     record Problem(int index, String field, String message) {}
 
+    /** A KPI's new name in the district's language and (null or empty: none) in the other, over its {@code version}. */
+    record NamesDto(String name, String nameTranslation, Integer version) {}
+
     @GetMapping("/api/v1/kpis")
     @Operation(summary = "Every KPI of the caller's district with its current status")
     List<KpiDto> kpis(@AuthenticationPrincipal SignedInUser user) {
         List<Kpi> kpis = scorecards.kpis(user.districtId());
+        String language = directory.district(user.districtId()).defaultLanguage();
         return scorecards.overviews(user.districtId(), kpis, null, StudentGroup.ALL).stream()
-                .map(KpisApiController::dto)
+                .map(o -> dto(o, language))
                 .toList();
     }
 
@@ -109,9 +122,35 @@ class KpisApiController {
     @Operation(summary = "One KPI with its current status")
     KpiDto kpi(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user) {
         Kpi kpi = scorecards.kpi(user.districtId(), id);
-        return dto(scorecards
-                .overviews(user.districtId(), List.of(kpi), null, StudentGroup.ALL)
-                .get(0));
+        return dto(
+                scorecards
+                        .overviews(user.districtId(), List.of(kpi), null, StudentGroup.ALL)
+                        .get(0),
+                directory.district(user.districtId()).defaultLanguage());
+    }
+
+    @PostMapping("/api/v1/kpis/{id}/names")
+    @Operation(
+            summary = "Rename a KPI, in the district's language and the other one",
+            description =
+                    "Refused (409) when the KPI changed since the version sent was read; a name is required and at"
+                            + " most 300 characters, a translation optional.")
+    ResponseEntity<?> rename(
+            @PathVariable UUID id, @RequestBody NamesDto names, @AuthenticationPrincipal SignedInUser user) {
+        Kpi kpi = scorecards.kpi(user.districtId(), id);
+        if (names.name() == null
+                || names.name().isBlank()
+                || names.name().length() > 300
+                || (names.nameTranslation() != null && names.nameTranslation().length() > 300)
+                || names.version() == null) {
+            return ResponseEntity.badRequest()
+                    .body(ProblemDetail.forStatusAndDetail(
+                            HttpStatus.BAD_REQUEST,
+                            "A name (at most 300 characters), an optional translation as long at most, and the"
+                                    + " version read are required."));
+        }
+        editing.save(user, kpi.renamed(names.name().strip(), names.nameTranslation(), names.version()));
+        return ResponseEntity.ok(kpi(id, user));
     }
 
     @GetMapping("/api/v1/kpis/{id}/measurements")
@@ -267,7 +306,7 @@ class KpisApiController {
         return messages.getMessage(refused.code(), refused.args().toArray(), Locale.ENGLISH);
     }
 
-    private static KpiDto dto(KpiOverview o) {
+    private static KpiDto dto(KpiOverview o, String language) {
         Kpi k = o.kpi();
         Map<String, BigDecimal> targets = new java.util.LinkedHashMap<>();
         k.targets().forEach((year, value) -> targets.put(SchoolYear.of(year).toString(), value));
@@ -275,6 +314,10 @@ class KpisApiController {
                 k.id(),
                 k.outcomeId(),
                 k.name(),
+                k.nameTranslation(),
+                language,
+                k.schoolLevels().stream().map(Enum::name).sorted().toList(),
+                k.version(),
                 k.unit().name(),
                 k.direction().name(),
                 k.baselineValue(),

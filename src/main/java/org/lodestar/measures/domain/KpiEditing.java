@@ -247,6 +247,17 @@ public class KpiEditing {
     private static Map<String, Object> fields(Kpi kpi) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("history.field.name", AuditValue.text(kpi.name()));
+        if (kpi.nameTranslation() != null) {
+            map.put("history.field.nameTranslation", AuditValue.text(kpi.nameTranslation()));
+        }
+        if (!kpi.schoolLevels().isEmpty()) {
+            map.put(
+                    "history.field.schoolLevels",
+                    AuditValue.list(kpi.schoolLevels().stream()
+                            .sorted()
+                            .map(level -> AuditValue.choice("level.", level))
+                            .toList()));
+        }
         map.put("history.field.unit", AuditValue.choice("unit.", kpi.unit()));
         map.put("history.field.direction", AuditValue.choice("direction.", kpi.direction()));
         map.put("history.field.baseline", AuditValue.number(kpi.baselineValue()));

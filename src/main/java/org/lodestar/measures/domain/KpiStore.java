@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.lodestar.directory.SchoolLevel;
 import org.lodestar.measures.ArchivedKpi;
 import org.lodestar.measures.Kpi;
 import org.lodestar.measures.Measurement;
@@ -91,16 +92,18 @@ public class KpiStore {
     /** Adds a KPI, or saves one at the version it was read at (else {@link EditConflictException}). */
     public void save(UUID districtId, Kpi kpi) {
         int saved = jdbc.sql("""
-                        insert into kpi (district_id, id, outcome_id, name, unit, direction, baseline_value,
-                            baseline_year, frequency, data_source, owner_id, by_student_group, about_students, published,
-                            position)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                        insert into kpi (district_id, id, outcome_id, name, name_translation, unit, direction,
+                            baseline_value, baseline_year, frequency, data_source, owner_id, by_student_group,
+                            about_students, school_levels, published, position)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
                             (select coalesce(max(position), 0) + 1 from kpi where district_id = ? and outcome_id = ?))
-                        on conflict (district_id, id) do update set name = excluded.name, unit = excluded.unit,
+                        on conflict (district_id, id) do update set name = excluded.name,
+                            name_translation = excluded.name_translation, unit = excluded.unit,
                             direction = excluded.direction, baseline_value = excluded.baseline_value,
                             baseline_year = excluded.baseline_year, frequency = excluded.frequency,
                             data_source = excluded.data_source, owner_id = excluded.owner_id,
                             by_student_group = excluded.by_student_group, about_students = excluded.about_students,
+                            school_levels = excluded.school_levels,
                             published = excluded.published, version = kpi.version + 1
                         where kpi.version = ?""")
                 .params(
@@ -108,6 +111,7 @@ public class KpiStore {
                         kpi.id(),
                         kpi.outcomeId(),
                         kpi.name(),
+                        kpi.nameTranslation(),
                         kpi.unit().name(),
                         kpi.direction().name(),
                         kpi.baselineValue(),
@@ -117,6 +121,7 @@ public class KpiStore {
                         kpi.ownerId(),
                         kpi.byStudentGroup(),
                         kpi.aboutStudents(),
+                        kpi.schoolLevels().stream().map(Enum::name).sorted().toArray(String[]::new),
                         kpi.published(),
                         districtId,
                         kpi.outcomeId(),
@@ -240,6 +245,37 @@ public class KpiStore {
                         ) shown order by school_year, period""".formatted(inScope("school_id")))
                 .param("d", districtId)
                 .param("s", null)
+                .param("k", kpiIds.toArray(UUID[]::new))
+                .query(KpiStore::measurement)
+                .list());
+    }
+
+    /**
+     * What a school's public page needs of the given KPIs, by KPI, in order of year and period: the all-students values
+     * of the district and of every school, every year (a school's value of a year is judged with its siblings against
+     * the district's total), and every value of the latest year and period with a district total, or, for a KPI
+     * without district totals (a school plan's), with any all-students value (the breakdowns by student group). One
+     * statement, whichever school the page is about: its siblings decide what it may show.
+     */
+    public Map<UUID, List<Measurement>> publicSchoolMeasurements(UUID districtId, Collection<UUID> kpiIds) {
+        if (kpiIds.isEmpty()) {
+            return new HashMap<>();
+        }
+        return byKpi(jdbc.sql("""
+                        with headline as (
+                            select * from measurement
+                             where district_id = :d and group_code = 'ALL' and kpi_id = any(:k)),
+                        latest as (
+                            select distinct on (kpi_id) kpi_id, school_year, period from headline
+                             order by kpi_id, school_id is null desc, school_year desc, period desc)
+                        select * from (
+                            select * from headline
+                            union all
+                            select m.* from measurement m join latest l on l.kpi_id = m.kpi_id
+                                   and l.school_year = m.school_year and l.period = m.period
+                             where m.district_id = :d and m.group_code <> 'ALL'
+                        ) shown order by school_year, period""")
+                .param("d", districtId)
                 .param("k", kpiIds.toArray(UUID[]::new))
                 .query(KpiStore::measurement)
                 .list());
@@ -377,12 +413,22 @@ public class KpiStore {
         return result;
     }
 
+    /** The levels of school a KPI is about, as the database keeps them (text[]); unknown names are left out. */
+    private static java.util.Set<SchoolLevel> levels(java.sql.Array array) throws SQLException {
+        java.util.Set<SchoolLevel> levels = java.util.EnumSet.noneOf(SchoolLevel.class);
+        for (Object name : (Object[]) array.getArray()) {
+            levels.add(SchoolLevel.valueOf((String) name));
+        }
+        return levels;
+    }
+
     private static Kpi kpi(ResultSet rs, Map<UUID, SortedMap<Integer, BigDecimal>> targets) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
         return new Kpi(
                 id,
                 rs.getObject("outcome_id", UUID.class),
                 rs.getString("name"),
+                rs.getString("name_translation"),
                 Kpi.Unit.valueOf(rs.getString("unit")),
                 Direction.valueOf(rs.getString("direction")),
                 Values.plain(rs.getBigDecimal("baseline_value")),
@@ -392,6 +438,7 @@ public class KpiStore {
                 rs.getObject("owner_id", UUID.class),
                 rs.getBoolean("by_student_group"),
                 rs.getBoolean("about_students"),
+                levels(rs.getArray("school_levels")),
                 rs.getBoolean("published"),
                 rs.getInt("position"),
                 targets.getOrDefault(id, new TreeMap<>()),

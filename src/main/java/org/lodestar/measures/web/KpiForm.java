@@ -13,9 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.lodestar.directory.SchoolLevel;
 import org.lodestar.measures.Kpi;
 import org.lodestar.measures.Values;
 import org.lodestar.measures.status.Direction;
@@ -25,6 +27,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 /** Every field of a KPI, with its targets as rows of school year and value (blank rows are ignored). */
 record KpiForm(
         @NotBlank @Size(max = 300) String name,
+        @Size(max = 300) String nameTranslation,
         @NotNull Kpi.Unit unit,
         @NotNull Direction direction,
         @NotNull @Digits(integer = 10, fraction = 4) BigDecimal baselineValue,
@@ -36,6 +39,8 @@ record KpiForm(
         Boolean byStudentGroup,
         // null (neither the box nor its marker sent) keeps the safe answer: the values are about students
         Boolean aboutStudents,
+        // none ticked: the KPI is about every school
+        Set<SchoolLevel> levels,
         Boolean published,
         List<@Valid TargetRow> targets,
         Integer version) {
@@ -49,6 +54,7 @@ record KpiForm(
         }
         return new KpiForm(
                 kpi.name(),
+                kpi.nameTranslation(),
                 kpi.unit(),
                 kpi.direction(),
                 kpi.baselineValue(),
@@ -58,6 +64,7 @@ record KpiForm(
                 kpi.ownerId(),
                 kpi.byStudentGroup(),
                 kpi.aboutStudents(),
+                kpi.schoolLevels(),
                 kpi.published(),
                 targets,
                 kpi.version());
@@ -66,6 +73,7 @@ record KpiForm(
     KpiForm atVersion(int saved) {
         return new KpiForm(
                 name,
+                nameTranslation,
                 unit,
                 direction,
                 baselineValue,
@@ -75,6 +83,7 @@ record KpiForm(
                 ownerId,
                 byStudentGroup,
                 aboutStudents,
+                levels,
                 published,
                 targets,
                 saved);
@@ -88,6 +97,15 @@ record KpiForm(
         Locale locale = LocaleContextHolder.getLocale();
         Map<String, String> shown = new LinkedHashMap<>();
         shown.put("kpi.name", name);
+        shown.put("plan.titleTranslated", nameTranslation);
+        shown.put(
+                "kpi.levels",
+                levels == null
+                        ? ""
+                        : levels.stream()
+                                .sorted()
+                                .map(level -> words.apply("level." + level))
+                                .collect(Collectors.joining(", ")));
         shown.put("kpi.unit", unit == null ? null : words.apply("unit." + unit));
         shown.put("kpi.direction", direction == null ? null : words.apply("direction." + direction));
         shown.put("kpi.baseline", baselineValue == null ? null : LocalizedNumbers.format(baselineValue, locale));
@@ -125,6 +143,7 @@ record KpiForm(
         }
         return new KpiForm(
                 text(params, "name"),
+                text(params, "nameTranslation"),
                 choice(Kpi.Unit.class, text(params, "unit")),
                 choice(Direction.class, text(params, "direction")),
                 decimal(text(params, "baselineValue")),
@@ -134,9 +153,24 @@ record KpiForm(
                 null,
                 params.containsKey("byStudentGroup"),
                 params.containsKey("aboutStudents") || !params.containsKey("_aboutStudents"),
+                levels(params.get("levels")),
                 params.containsKey("published"),
                 rows,
                 whole(text(params, "version")));
+    }
+
+    /** The ticked levels of school; a name that is no level is left out. */
+    static Set<SchoolLevel> levels(String[] names) {
+        Set<SchoolLevel> levels = java.util.EnumSet.noneOf(SchoolLevel.class);
+        if (names != null) {
+            for (String name : names) {
+                SchoolLevel level = choice(SchoolLevel.class, name);
+                if (level != null) {
+                    levels.add(level);
+                }
+            }
+        }
+        return levels;
     }
 
     static String text(Map<String, String[]> params, String name) {

@@ -89,10 +89,12 @@ class KpiPage {
         List<School> schools = directory.schools(user.districtId());
         List<StudentGroup> groups = directory.studentGroups(user.districtId());
         model.addAttribute("schools", schools);
-        // the recording form offers only where this person may record: no choice in it leads to a refusal
+        // the recording form offers only where this person may record (no choice in it leads to a refusal), and only
+        // schools of the levels the KPI is about (no graduation rate at an elementary school)
         Predicate<UUID> mayRecord = where -> KpiEditing.mayRecord(user, plan, where);
-        List<School> recordSchools =
-                schools.stream().filter(s -> mayRecord.test(s.id())).toList();
+        List<School> recordSchools = schools.stream()
+                .filter(s -> mayRecord.test(s.id()) && kpi.fits(s.level()))
+                .toList();
         model.addAttribute("recordSchools", recordSchools);
         model.addAttribute("recordDistrict", mayRecord.test(null));
         model.addAttribute("schoolNames", schools.stream().collect(Collectors.toMap(School::id, Function.identity())));

@@ -82,6 +82,7 @@ class ScorecardController {
     private static Map<String, Object> body(ScorecardView.Shown shown, ScorecardView.Rights rights, Model page) {
         Map<String, Object> model = new HashMap<>();
         model.put("district", page.getAttribute("district"));
+        model.put("tiers", page.getAttribute("tiers"));
         model.put("plans", shown.plans());
         model.put("schools", shown.schools());
         model.put("groups", shown.groups());

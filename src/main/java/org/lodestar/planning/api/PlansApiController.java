@@ -10,12 +10,20 @@ import org.lodestar.planning.PlanSummary;
 import org.lodestar.planning.PlanTree;
 import org.lodestar.planning.PlanningApi;
 import org.lodestar.shared.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Read-only access to plans and their goals for scripts and other systems. */
+/**
+ * Plans and their goals for scripts and other systems. Every title is given in the district's language ({@code title})
+ * and in the other one ({@code titleTranslation}, null when not translated); a goal can be retitled in both.
+ */
 @RestController
 @Tag(
         name = "Plans",
@@ -29,30 +37,40 @@ class PlansApiController {
     }
 
     record PlanDto(
-            UUID id, UUID schoolId, String kind, String title, String firstYear, String lastYear, String status) {
+            UUID id,
+            UUID schoolId,
+            String kind,
+            String title,
+            String titleTranslation,
+            String firstYear,
+            String lastYear,
+            String status) {
         static PlanDto of(PlanSummary plan) {
             return new PlanDto(
                     plan.id(),
                     plan.schoolId(),
                     plan.kind().name(),
                     plan.title(),
+                    plan.translation().title(),
                     org.lodestar.shared.SchoolYear.of(plan.firstYear()).toString(),
                     org.lodestar.shared.SchoolYear.of(plan.lastYear()).toString(),
                     plan.status().name());
         }
     }
 
-    record KpiRefDto(UUID id, String name, String status) {}
+    record KpiRefDto(UUID id, String name, String nameTranslation, String status) {}
 
-    record OutcomeDto(UUID id, String title, List<KpiRefDto> kpis) {}
+    record OutcomeDto(UUID id, String title, String titleTranslation, List<KpiRefDto> kpis) {}
 
-    record StrategyDto(UUID id, String title, UUID ownerId, List<ProjectDto> projects) {}
+    record StrategyDto(UUID id, String title, String titleTranslation, UUID ownerId, List<ProjectDto> projects) {}
 
     record ProjectDto(UUID id, String title, UUID ownerId, String status) {}
 
     record GoalDto(
             UUID id,
             String title,
+            String titleTranslation,
+            int version,
             UUID ownerId,
             boolean published,
             String status,
@@ -60,6 +78,9 @@ class PlansApiController {
             List<StrategyDto> strategies) {}
 
     record PlanTreeDto(PlanDto plan, List<GoalDto> goals) {}
+
+    /** A goal's new title in the district's language and (null or empty: none) in the other, over its version. */
+    record TitlesDto(String title, String titleTranslation, Integer version) {}
 
     @GetMapping("/api/v1/plans")
     @Operation(summary = "Every plan of the caller's district")
@@ -87,10 +108,37 @@ class PlansApiController {
                 .orElseThrow(() -> new NotFoundException("goal"));
     }
 
+    @PostMapping("/api/v1/goals/{id}/titles")
+    @Operation(
+            summary = "Retitle a goal, in the district's language and the other one",
+            description =
+                    "Refused (409) when the goal changed since the version sent was read; a title is required and at"
+                            + " most 300 characters, a translation optional.")
+    ResponseEntity<?> retitle(
+            @PathVariable UUID id, @RequestBody TitlesDto titles, @AuthenticationPrincipal SignedInUser user) {
+        planning.goal(user.districtId(), id).orElseThrow(() -> new NotFoundException("goal"));
+        if (titles.title() == null
+                || titles.title().isBlank()
+                || titles.title().length() > 300
+                || (titles.titleTranslation() != null
+                        && titles.titleTranslation().length() > 300)
+                || titles.version() == null) {
+            return ResponseEntity.badRequest()
+                    .body(ProblemDetail.forStatusAndDetail(
+                            HttpStatus.BAD_REQUEST,
+                            "A title (at most 300 characters), an optional translation as long at most, and the"
+                                    + " version read are required."));
+        }
+        planning.rewordGoal(user, id, titles.title().strip(), titles.titleTranslation(), titles.version());
+        return ResponseEntity.ok(goal(id, user));
+    }
+
     private static GoalDto goal(PlanTree.GoalBranch branch) {
         return new GoalDto(
                 branch.goal().id(),
                 branch.goal().title(),
+                branch.goal().titleTranslation(),
+                branch.goal().version(),
                 branch.goal().ownerId(),
                 branch.goal().published(),
                 branch.status(),
@@ -98,6 +146,7 @@ class PlansApiController {
                         .map(o -> new OutcomeDto(
                                 o.outcome().id(),
                                 o.outcome().title(),
+                                o.outcome().titleTranslation(),
                                 o.indicators().stream()
                                         .map(PlansApiController::kpi)
                                         .toList()))
@@ -106,6 +155,7 @@ class PlansApiController {
                         .map(s -> new StrategyDto(
                                 s.strategy().id(),
                                 s.strategy().title(),
+                                s.strategy().titleTranslation(),
                                 s.strategy().ownerId(),
                                 s.projects().stream()
                                         .map(p -> new ProjectDto(p.id(), p.title(), p.ownerId(), p.status()))
@@ -114,6 +164,6 @@ class PlansApiController {
     }
 
     private static KpiRefDto kpi(Indicator indicator) {
-        return new KpiRefDto(indicator.id(), indicator.name(), indicator.status());
+        return new KpiRefDto(indicator.id(), indicator.name(), indicator.nameTranslation(), indicator.status());
     }
 }

@@ -1,6 +1,5 @@
 package org.lodestar.planning.domain;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,26 +54,24 @@ class GoalEditing implements TierEditing {
     @Override
     public Optional<TreeItem> item(UUID districtId, UUID id) {
         return goals.find(districtId, id)
-                .map(g -> new TreeItem(g.id(), g.planId(), g.title(), g.ownerId(), true, g.published(), g.version()));
+                .map(g -> new TreeItem(
+                        g.id(),
+                        g.planId(),
+                        g.title(),
+                        g.titleTranslation(),
+                        g.ownerId(),
+                        true,
+                        g.published(),
+                        g.version()));
     }
 
     @Override
-    public UUID add(SignedInUser user, UUID planId, UUID parentId, String title, UUID ownerId) {
+    public UUID add(
+            SignedInUser user, UUID planId, UUID parentId, String title, String titleTranslation, UUID ownerId) {
         access.editablePlan(user, planId);
         UUID id = Ids.next();
-        goals.insert(user.districtId(), id, planId, title, ownerId);
-        events.publishEvent(AuditableChange.created(
-                        user.districtId(),
-                        user.email(),
-                        "Goal",
-                        id,
-                        title,
-                        Map.of(
-                                "history.field.title",
-                                AuditValue.text(title),
-                                "history.field.owner",
-                                AuditValue.person(ownerId)))
-                .within(planId));
+        goals.insert(user.districtId(), id, planId, title, titleTranslation, ownerId);
+        events.publishEvent(ItemAudit.created(user, "Goal", id, title, titleTranslation, ownerId, planId));
         return id;
     }
 
@@ -89,6 +86,7 @@ class GoalEditing implements TierEditing {
                 id,
                 before.planId(),
                 change.title(),
+                change.titleTranslation(),
                 before.description(),
                 change.ownerId(),
                 before.position(),
@@ -112,16 +110,15 @@ class GoalEditing implements TierEditing {
         events.publishEvent(
                 AuditableChange.deleted(user.districtId(), user.email(), "Goal", id, before.title(), fields(before))
                         .within(before.planId()));
-        events.publishEvent(
-                new GoalRemoved(user.districtId(), id, before.title(), outcomeIds, strategyIds, user.email()));
+        events.publishEvent(new GoalRemoved(
+                user.districtId(), id, before.planId(), before.title(), outcomeIds, strategyIds, user.email()));
     }
 
     @Override
     public void move(SignedInUser user, UUID id, boolean up) {
         Goal goal = editable(user, id);
         goals.move(user.districtId(), id, up);
-        events.publishEvent(
-                Moves.audit(user, "Goal", id, goal.title(), goal.position(), up).within(goal.planId()));
+        events.publishEvent(ItemAudit.moved(user, "Goal", id, goal.title(), goal.position(), up, goal.planId()));
     }
 
     private Goal editable(SignedInUser user, UUID id) {
@@ -131,9 +128,7 @@ class GoalEditing implements TierEditing {
     }
 
     private static Map<String, Object> fields(Goal goal) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("history.field.title", AuditValue.text(goal.title()));
-        map.put("history.field.owner", AuditValue.person(goal.ownerId()));
+        Map<String, Object> map = ItemAudit.fields(goal.title(), goal.titleTranslation(), goal.ownerId());
         map.put("history.field.published", AuditValue.yesNo(goal.published()));
         return map;
     }

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 public class GoalStore {
 
     private static final String SELECT = """
-            select id, plan_id, title, description, owner_id, position, published, version from goal
+            select id, plan_id, title, title_translation, description, owner_id, position, published, version from goal
              where district_id = ? and removed_at is null""";
 
     private final JdbcClient jdbc;
@@ -49,20 +49,27 @@ public class GoalStore {
     }
 
     /** A new goal, last in its plan. */
-    public void insert(UUID districtId, UUID id, UUID planId, String title, UUID ownerId) {
+    public void insert(UUID districtId, UUID id, UUID planId, String title, String titleTranslation, UUID ownerId) {
         jdbc.sql("""
-                        insert into goal (district_id, id, plan_id, title, owner_id, position)
-                        select ?, ?, ?, ?, ?, coalesce(max(position), 0) + 1 from goal where district_id = ? and plan_id = ?""")
-                .params(districtId, id, planId, title, ownerId, districtId, planId)
+                        insert into goal (district_id, id, plan_id, title, title_translation, owner_id, position)
+                        select ?, ?, ?, ?, ?, ?, coalesce(max(position), 0) + 1 from goal where district_id = ? and plan_id = ?""")
+                .params(districtId, id, planId, title, titleTranslation, ownerId, districtId, planId)
                 .update();
     }
 
-    /** Saves the goal's title, owner and published flag if its version is still {@code version}; the rows changed. */
+    /** Saves the goal's title (in both languages), owner and published flag if its version is still {@code version}; the rows changed. */
     public int update(UUID districtId, Goal goal, int version) {
         return jdbc.sql("""
-                        update goal set title = ?, owner_id = ?, published = ?, version = version + 1
+                        update goal set title = ?, title_translation = ?, owner_id = ?, published = ?, version = version + 1
                          where district_id = ? and id = ? and version = ? and removed_at is null""")
-                .params(goal.title(), goal.ownerId(), goal.published(), districtId, goal.id(), version)
+                .params(
+                        goal.title(),
+                        goal.titleTranslation(),
+                        goal.ownerId(),
+                        goal.published(),
+                        districtId,
+                        goal.id(),
+                        version)
                 .update();
     }
 
@@ -94,6 +101,7 @@ public class GoalStore {
                 rs.getObject("id", UUID.class),
                 rs.getObject("plan_id", UUID.class),
                 rs.getString("title"),
+                rs.getString("title_translation"),
                 rs.getString("description"),
                 rs.getObject("owner_id", UUID.class),
                 rs.getInt("position"),

@@ -168,6 +168,18 @@ public class PlanEditing {
         map.put("history.field.vision", AuditValue.text(plan.vision()));
         map.put("history.field.mission", AuditValue.text(plan.mission()));
         map.put("history.field.values", AuditValue.text(plan.coreValues()));
+        map.put(
+                "history.field.titleTranslation",
+                AuditValue.text(plan.translation().title()));
+        map.put(
+                "history.field.visionTranslation",
+                AuditValue.text(plan.translation().vision()));
+        map.put(
+                "history.field.missionTranslation",
+                AuditValue.text(plan.translation().mission()));
+        map.put(
+                "history.field.valuesTranslation",
+                AuditValue.text(plan.translation().coreValues()));
         map.put("history.field.status", AuditValue.choice("plan.status.", plan.status()));
         return map;
     }

@@ -9,6 +9,7 @@ import org.lodestar.planning.Alignment;
 import org.lodestar.planning.PlanKind;
 import org.lodestar.planning.PlanStatus;
 import org.lodestar.planning.PlanSummary;
+import org.lodestar.planning.PlanTranslation;
 import org.lodestar.shared.EditConflictException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -41,8 +42,9 @@ public class PlanStore {
     public void insertPlan(UUID districtId, PlanSummary plan) {
         jdbc.sql("""
                         insert into plan (district_id, id, school_id, kind, title, first_year, last_year, vision,
-                            mission, core_values, status)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            mission, core_values, title_translation, vision_translation, mission_translation, core_values_translation,
+                            status)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         districtId,
                         plan.id(),
@@ -54,6 +56,10 @@ public class PlanStore {
                         plan.vision(),
                         plan.mission(),
                         plan.coreValues(),
+                        plan.translation().title(),
+                        plan.translation().vision(),
+                        plan.translation().mission(),
+                        plan.translation().coreValues(),
                         plan.status().name())
                 .update();
     }
@@ -62,7 +68,8 @@ public class PlanStore {
     public int updatePlan(UUID districtId, PlanSummary plan) {
         return jdbc.sql("""
                         update plan set title = ?, first_year = ?, last_year = ?, vision = ?, mission = ?,
-                            core_values = ?, status = ?, version = version + 1
+                            core_values = ?, title_translation = ?, vision_translation = ?, mission_translation = ?,
+                            core_values_translation = ?, status = ?, version = version + 1
                          where district_id = ? and id = ? and version = ?""")
                 .params(
                         plan.title(),
@@ -71,6 +78,10 @@ public class PlanStore {
                         plan.vision(),
                         plan.mission(),
                         plan.coreValues(),
+                        plan.translation().title(),
+                        plan.translation().vision(),
+                        plan.translation().mission(),
+                        plan.translation().coreValues(),
                         plan.status().name(),
                         districtId,
                         plan.id(),
@@ -139,6 +150,11 @@ public class PlanStore {
                 rs.getString("vision"),
                 rs.getString("mission"),
                 rs.getString("core_values"),
+                new PlanTranslation(
+                        rs.getString("title_translation"),
+                        rs.getString("vision_translation"),
+                        rs.getString("mission_translation"),
+                        rs.getString("core_values_translation")),
                 PlanStatus.valueOf(rs.getString("status")),
                 rs.getInt("version"));
     }

@@ -16,8 +16,11 @@ public interface TierEditing {
     /** The item as the tree editor shows it, if it is the district's and not removed. */
     Optional<TreeItem> item(UUID districtId, UUID id);
 
-    /** Adds an item, last under its parent: the plan itself for goals, else the goal it belongs to. */
-    UUID add(SignedInUser user, UUID planId, UUID parentId, String title, UUID ownerId);
+    /**
+     * Adds an item, last under its parent: the plan itself for goals, else the goal it belongs to; its title in the
+     * district's language and, if given (else null), in the other one.
+     */
+    UUID add(SignedInUser user, UUID planId, UUID parentId, String title, String titleTranslation, UUID ownerId);
 
     void update(SignedInUser user, UUID id, ItemChange change);
 

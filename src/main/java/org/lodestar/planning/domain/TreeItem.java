@@ -9,4 +9,11 @@ import java.util.UUID;
  * @param version the item's version, which its edit form sends back
  */
 public record TreeItem(
-        UUID id, UUID planId, String title, UUID ownerId, boolean publishable, boolean published, int version) {}
+        UUID id,
+        UUID planId,
+        String title,
+        String titleTranslation,
+        UUID ownerId,
+        boolean publishable,
+        boolean published,
+        int version) {}

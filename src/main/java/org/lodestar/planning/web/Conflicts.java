@@ -36,6 +36,7 @@ class Conflicts {
     private Map<String, String> item(TreeItem item, Map<UUID, String> names, boolean showPublished, Locale locale) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("plan.title", item.title());
+        fields.put("plan.titleTranslated", item.titleTranslation());
         fields.put("plan.owner", item.ownerId() == null ? null : names.get(item.ownerId()));
         if (showPublished) {
             fields.put("plan.publish", text(item.published() ? "publishing.public" : "publishing.private", locale));
@@ -46,12 +47,24 @@ class Conflicts {
     private Map<String, String> plan(PlanSummary plan, Locale locale) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("plans.planTitle", plan.title());
+        fields.put("plan.titleTranslated", plan.translation().title());
         fields.put("plans.years", plan.years());
         fields.put("plans.vision", plan.vision());
         fields.put("plans.mission", plan.mission());
         fields.put("plans.values", plan.coreValues());
+        fields.put("plans.translated", translated(plan));
         fields.put("plans.status", text("plan.status." + plan.status(), locale));
         return fields;
+    }
+
+    /** The plan's translated vision, mission and values, in one line: a conflict shows them at once. */
+    private static String translated(PlanSummary plan) {
+        return java.util.stream.Stream.of(
+                        plan.translation().vision(),
+                        plan.translation().mission(),
+                        plan.translation().coreValues())
+                .map(text -> text == null ? "" : text)
+                .collect(java.util.stream.Collectors.joining(" · "));
     }
 
     private String text(String key, Locale locale) {

@@ -15,6 +15,7 @@ import org.lodestar.directory.SignedInUser;
 import org.lodestar.planning.PlanKind;
 import org.lodestar.planning.PlanStatus;
 import org.lodestar.planning.PlanSummary;
+import org.lodestar.planning.PlanTranslation;
 import org.lodestar.planning.PlanningApi;
 import org.lodestar.planning.domain.PlanEditing;
 import org.lodestar.shared.EditConflictException;
@@ -66,7 +67,8 @@ class PlansController {
                 .startYear();
         PlanKind kind = school == null ? PlanKind.STRATEGIC : PlanKind.IMPROVEMENT;
         model.addAttribute(
-                "form", new PlanForm(null, school, kind, "", year, year + 4, "", "", "", PlanStatus.DRAFT, 0));
+                "form",
+                new PlanForm(null, school, kind, "", year, year + 4, "", "", "", "", "", "", "", PlanStatus.DRAFT, 0));
         return planForm(user, model);
     }
 
@@ -143,6 +145,10 @@ class PlansController {
             @Size(max = 2000) String vision,
             @Size(max = 2000) String mission,
             @Size(max = 2000) String coreValues,
+            @Size(max = 200) String titleTranslation,
+            @Size(max = 2000) String visionTranslation,
+            @Size(max = 2000) String missionTranslation,
+            @Size(max = 2000) String coreValuesTranslation,
             @NotNull PlanStatus status,
             @NotNull Integer version) {
 
@@ -157,6 +163,10 @@ class PlansController {
                     plan.vision(),
                     plan.mission(),
                     plan.coreValues(),
+                    plan.translation().title(),
+                    plan.translation().vision(),
+                    plan.translation().mission(),
+                    plan.translation().coreValues(),
                     plan.status(),
                     plan.version());
         }
@@ -172,6 +182,7 @@ class PlansController {
                     vision,
                     mission,
                     coreValues,
+                    new PlanTranslation(titleTranslation, visionTranslation, missionTranslation, coreValuesTranslation),
                     status,
                     version);
         }
@@ -179,7 +190,21 @@ class PlansController {
         /** The same entries, to be saved over the plan as it is saved now. */
         PlanForm at(int savedVersion) {
             return new PlanForm(
-                    id, schoolId, kind, title, firstYear, lastYear, vision, mission, coreValues, status, savedVersion);
+                    id,
+                    schoolId,
+                    kind,
+                    title,
+                    firstYear,
+                    lastYear,
+                    vision,
+                    mission,
+                    coreValues,
+                    titleTranslation,
+                    visionTranslation,
+                    missionTranslation,
+                    coreValuesTranslation,
+                    status,
+                    savedVersion);
         }
     }
 }

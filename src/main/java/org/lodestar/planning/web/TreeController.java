@@ -67,16 +67,18 @@ class TreeController {
             @PathVariable String tier,
             @RequestParam(required = false) UUID parent,
             @RequestParam(defaultValue = "") String title,
+            @RequestParam(defaultValue = "") String translation,
             @RequestParam(required = false) UUID owner,
             @AuthenticationPrincipal SignedInUser user,
             @RequestHeader(value = "HX-Request", required = false) String htmx,
             Model model) {
         Tier kind = Tier.fromPath(tier);
-        if (!Titles.fit(title)) {
+        if (!Titles.fit(title) || !Titles.fitTranslation(translation)) {
             model.addAttribute("addError", kind.path() + ":" + (parent == null ? planId : parent));
             return htmx == null ? page.page(user, planId, true, model) : page.treeFragment(user, planId, model);
         }
-        editing.of(kind).add(user, planId, kind == Tier.GOAL ? planId : parent, title.strip(), owner);
+        editing.of(kind)
+                .add(user, planId, kind == Tier.GOAL ? planId : parent, title.strip(), translation.strip(), owner);
         return respond(user, planId, htmx, model);
     }
 
@@ -98,6 +100,7 @@ class TreeController {
             @PathVariable String tier,
             @PathVariable UUID id,
             @RequestParam(defaultValue = "") String title,
+            @RequestParam(defaultValue = "") String translation,
             @RequestParam(required = false) UUID owner,
             @RequestParam(defaultValue = "false") boolean published,
             @RequestParam int version,
@@ -109,14 +112,14 @@ class TreeController {
         TierEditing tierEditing = editing.of(Tier.fromPath(tier));
         TreeItem current = item(user, planId, tierEditing.tier(), id);
         boolean publish = user.canPlanForDistrict() ? published : current.published();
-        TreeItem yours = new TreeItem(id, planId, title, owner, current.publishable(), publish, version);
-        if (!Titles.fit(title)) {
+        TreeItem yours = new TreeItem(id, planId, title, translation, owner, current.publishable(), publish, version);
+        if (!Titles.fit(title) || !Titles.fitTranslation(translation)) {
             inPlace(response, id);
             model.addAttribute("titleError", true);
             return editForm(user, tier, yours, model);
         }
         try {
-            tierEditing.update(user, id, new ItemChange(title.strip(), owner, publish, version));
+            tierEditing.update(user, id, new ItemChange(title.strip(), translation.strip(), owner, publish, version));
         } catch (EditConflictException conflict) {
             TreeItem saved = item(user, planId, tierEditing.tier(), id);
             boolean showPublished = current.publishable() && user.canPlanForDistrict();
@@ -192,15 +195,26 @@ class TreeController {
 
     private static TreeItem withVersion(TreeItem item, int version) {
         return new TreeItem(
-                item.id(), item.planId(), item.title(), item.ownerId(), item.publishable(), item.published(), version);
+                item.id(),
+                item.planId(),
+                item.title(),
+                item.titleTranslation(),
+                item.ownerId(),
+                item.publishable(),
+                item.published(),
+                version);
     }
 
-    /** A title is required, and at most 300 characters. */
+    /** A title is required, and at most 300 characters; its translation is optional, and as long at most. */
     static final class Titles {
         private Titles() {}
 
         static boolean fit(String title) {
             return !title.isBlank() && title.length() <= 300;
+        }
+
+        static boolean fitTranslation(String translation) {
+            return translation.length() <= 300;
         }
     }
 }

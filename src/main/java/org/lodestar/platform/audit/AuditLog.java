@@ -4,8 +4,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.lodestar.directory.DirectoryApi;
 import org.lodestar.shared.AuditableChange;
 import org.lodestar.shared.Ids;
+import org.lodestar.shared.RecordedTime;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,10 +23,12 @@ class AuditLog {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final DirectoryApi directory;
 
-    AuditLog(JdbcClient jdbc, JsonMapper json) {
+    AuditLog(JdbcClient jdbc, JsonMapper json, DirectoryApi directory) {
         this.jdbc = jdbc;
         this.json = json;
+        this.directory = directory;
     }
 
     @EventListener
@@ -36,7 +40,7 @@ class AuditLog {
                 .params(
                         change.districtId(),
                         Ids.next(),
-                        Timestamp.from(Instant.now()),
+                        Timestamp.from(at(change.districtId())),
                         change.actor(),
                         change.entityType(),
                         change.entityId(),
@@ -46,6 +50,22 @@ class AuditLog {
                         json.writeValueAsString(change.after()),
                         change.contextId())
                 .update();
+    }
+
+    /**
+     * Now, or the past time the demo loader claimed ({@link RecordedTime}) for a change of a sample district, never of
+     * a real one, and never a time to come.
+     */
+    private Instant at(UUID districtId) {
+        Instant now = Instant.now();
+        return RecordedTime.claimed()
+                .filter(claimed -> claimed.isBefore(now))
+                .filter(claimed -> sampleDistrict(districtId))
+                .orElse(now);
+    }
+
+    private boolean sampleDistrict(UUID districtId) {
+        return directory.district(districtId).sampleData();
     }
 
     /**

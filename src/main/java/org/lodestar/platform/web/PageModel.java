@@ -6,11 +6,12 @@ import org.lodestar.directory.DirectoryApi;
 import org.lodestar.directory.District;
 import org.lodestar.directory.SignedInUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** What every signed-in page needs: the person and their district, with its tier names. */
+/** What every signed-in page needs: the person and their district, with its tier names in the page's language. */
 @ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
 class PageModel {
 
@@ -38,8 +39,11 @@ class PageModel {
                 .replaceFirst("^[a-z]+://[^/]+", "");
     }
 
-    @ModelAttribute("district")
-    District district(@AuthenticationPrincipal SignedInUser user) {
-        return user == null ? null : directory.district(user.districtId());
+    /** The person's district, and its names for the tiers of its plans in the page's language ({@code tiers}). */
+    @ModelAttribute
+    void district(@AuthenticationPrincipal SignedInUser user, Locale locale, Model model) {
+        District district = user == null ? null : directory.district(user.districtId());
+        model.addAttribute("district", district);
+        model.addAttribute("tiers", district == null ? null : district.tiersIn(locale.getLanguage()));
     }
 }
