@@ -11,6 +11,7 @@ import org.lodestar.directory.domain.DirectoryAdministration;
 import org.lodestar.directory.domain.DistrictSetup;
 import org.lodestar.directory.domain.DistrictStore;
 import org.lodestar.directory.domain.PersonStore;
+import org.lodestar.directory.domain.RememberedDistricts;
 import org.lodestar.directory.domain.SchoolStore;
 import org.lodestar.directory.domain.SignInAccounts;
 import org.lodestar.directory.domain.StudentGroupStore;
@@ -29,6 +30,7 @@ public class DirectoryApi {
     private final DirectoryAdministration administration;
     private final SignInAccounts signIns;
     private final DistrictSetup setup;
+    private final RememberedDistricts remembered;
 
     DirectoryApi(
             DistrictStore districts,
@@ -38,7 +40,9 @@ public class DirectoryApi {
             ApiTokenStore tokens,
             DirectoryAdministration administration,
             SignInAccounts signIns,
-            DistrictSetup setup) {
+            DistrictSetup setup,
+            RememberedDistricts remembered) {
+        this.remembered = remembered;
         this.signIns = signIns;
         this.setup = setup;
         this.districts = districts;
@@ -54,12 +58,13 @@ public class DirectoryApi {
         return districts.all().isEmpty();
     }
 
+    /** The district as saved now (remembered under the version of its data: see {@link RememberedDistricts}). */
     public District district(UUID districtId) {
-        return districts.find(districtId).orElseThrow(() -> new NotFoundException("district"));
+        return remembered.find(districtId).orElseThrow(() -> new NotFoundException("district"));
     }
 
     public Optional<District> publicDistrict(String slug) {
-        return districts.findBySlug(slug);
+        return remembered.findBySlug(slug);
     }
 
     public List<School> schools(UUID districtId) {

@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -14,8 +16,15 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.lodestar.shared.BoundedCache;
 import org.lodestar.shared.DistrictChanges;
+import org.lodestar.shared.GzipParts;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.ViewResolver;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -38,7 +47,7 @@ class PublicPages {
 
     private final DistrictChanges changes;
     private final ViewResolver views;
-    private final BoundedCache<Key, byte[]> pages = new BoundedCache<>(MAX_PAGES);
+    private final BoundedCache<Key, Page> pages = new BoundedCache<>(MAX_PAGES);
 
     PublicPages(DistrictChanges changes, @Qualifier("thymeleafViewResolver") ViewResolver views) {
         this.changes = changes;
@@ -52,6 +61,29 @@ class PublicPages {
     record Key(UUID districtId, OptionalLong version, String language, String address) {}
 
     /**
+     * A rendered page as it is sent: gzip-compressed once, with an entity tag made from its content, so that a browser
+     * that has it already gets a 304 answer without the page.
+     */
+    record Page(byte[] gzipped, String tag) {
+
+        static Page of(byte[] plain) {
+            try {
+                byte[] digest =
+                        java.security.MessageDigest.getInstance("SHA-256").digest(plain);
+                String tag = java.util.HexFormat.of().formatHex(digest, 0, 12);
+                return new Page(gzip(plain), tag);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** The entity tag of the page as sent: compressed and plain are two representations, with two tags. */
+        String tag(boolean gzipped) {
+            return "\"" + tag + (gzipped ? "-gz" : "") + "\"";
+        }
+    }
+
+    /**
      * The version of the district's data that a page computed from now on would show; empty when it must not be cached
      * (this very transaction changed the district).
      */
@@ -60,18 +92,42 @@ class PublicPages {
     }
 
     /**
-     * The page, gzip-compressed: from the cache, or rendered from the model that {@code model} gives (read after the
-     * version in the key, so that a change in between makes a new key rather than a stale page).
+     * The page: from the cache, or rendered from the model that {@code model} gives (read after the version in the key,
+     * so that a change in between makes a new key rather than a stale page).
      */
-    byte[] page(
+    Page page(
             Key key,
             boolean cacheable,
             String viewName,
             Supplier<Map<String, Object>> model,
             HttpServletRequest request,
             HttpServletResponse response) {
-        Supplier<byte[]> render = () -> gzip(render(viewName, model.get(), key.language(), request, response));
+        Supplier<Page> render = () -> Page.of(render(viewName, model.get(), key.language(), request, response));
         return cacheable && key.version().isPresent() ? pages.get(key, render) : render.get();
+    }
+
+    /**
+     * The page as this request asks for it: {@code 304 Not Modified} without the page when the browser holds it already
+     * (its {@code If-None-Match} names the page's tag), else compressed when the browser takes gzip and plain
+     * otherwise. Browsers may keep the page but ask again at every visit ({@code no-cache}): the answer is then a
+     * few hundred bytes. The language follows the cookie or the browser's languages, so caches are told to vary by
+     * them.
+     */
+    ResponseEntity<byte[]> answer(Page page, HttpServletRequest request) {
+        boolean gzipped = GzipParts.accepted(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setVary(List.of(HttpHeaders.ACCEPT_ENCODING, HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.COOKIE));
+        headers.setCacheControl(CacheControl.noCache());
+        headers.setETag(page.tag(gzipped));
+        if (new ServletWebRequest(request).checkNotModified(page.tag(gzipped))) {
+            return new ResponseEntity<>(headers, HttpStatus.NOT_MODIFIED);
+        }
+        headers.setContentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8));
+        if (gzipped) {
+            headers.set(HttpHeaders.CONTENT_ENCODING, "gzip");
+            return new ResponseEntity<>(page.gzipped(), headers, HttpStatus.OK);
+        }
+        return new ResponseEntity<>(gunzip(page.gzipped()), headers, HttpStatus.OK);
     }
 
     int size() {

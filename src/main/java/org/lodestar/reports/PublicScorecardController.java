@@ -13,14 +13,11 @@ import org.lodestar.measures.TrendChart;
 import org.lodestar.shared.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -51,23 +48,15 @@ class PublicScorecardController {
 
     @GetMapping("/p/{slug}")
     ResponseEntity<byte[]> show(
-            @PathVariable String slug,
-            @RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false) String encodings,
-            Model model,
-            HttpServletRequest request,
-            HttpServletResponse response) {
-        return serve(slug, "reports/public-scorecard", this::scorecard, false, encodings, model, request, response);
+            @PathVariable String slug, Model model, HttpServletRequest request, HttpServletResponse response) {
+        return serve(slug, "reports/public-scorecard", this::scorecard, false, model, request, response);
     }
 
     /** The whole scorecard laid out for paper: no navigation, tables instead of charts, each goal on a new page. */
     @GetMapping("/p/{slug}/print")
     ResponseEntity<byte[]> print(
-            @PathVariable String slug,
-            @RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false) String encodings,
-            Model model,
-            HttpServletRequest request,
-            HttpServletResponse response) {
-        return serve(slug, "reports/public-scorecard", this::scorecard, true, encodings, model, request, response);
+            @PathVariable String slug, Model model, HttpServletRequest request, HttpServletResponse response) {
+        return serve(slug, "reports/public-scorecard", this::scorecard, true, model, request, response);
     }
 
     /** One school's page; a school the district does not have (another district's, say) is not found. */
@@ -75,7 +64,6 @@ class PublicScorecardController {
     ResponseEntity<byte[]> school(
             @PathVariable String slug,
             @PathVariable String school,
-            @RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false) String encodings,
             Model model,
             HttpServletRequest request,
             HttpServletResponse response) {
@@ -90,7 +78,6 @@ class PublicScorecardController {
                     return Map.of("school", page.school(), "view", page.view());
                 },
                 false,
-                encodings,
                 model,
                 request,
                 response);
@@ -114,7 +101,6 @@ class PublicScorecardController {
             String viewName,
             Content content,
             boolean print,
-            String encodings,
             Model model,
             HttpServletRequest request,
             HttpServletResponse response) {
@@ -125,14 +111,9 @@ class PublicScorecardController {
                 id, version, locale.toLanguageTag(), String.valueOf(model.getAttribute("otherLanguageUrl")));
         // any parameter but the language makes a page not worth keeping (and would let anyone fill the cache)
         boolean cacheable = request.getParameterMap().keySet().stream().allMatch("lang"::equals);
-        byte[] page = pages.page(
+        var page = pages.page(
                 key, cacheable, viewName, () -> model(slug, content, print, model, locale), request, response);
-        var answer = ResponseEntity.ok()
-                .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
-        return acceptsGzip(encodings)
-                ? answer.header(HttpHeaders.CONTENT_ENCODING, "gzip").body(page)
-                : answer.body(PublicPages.gunzip(page));
+        return pages.answer(page, request);
     }
 
     /** The page's model, from the district read again: after the version, so that it is not older than the key. */
@@ -177,19 +158,6 @@ class PublicScorecardController {
         } catch (IllegalArgumentException e) {
             throw new NotFoundException("school");
         }
-    }
-
-    private static boolean acceptsGzip(String encodings) {
-        if (encodings == null) {
-            return false;
-        }
-        for (String coding : encodings.split(",")) {
-            String[] parts = coding.trim().split(";");
-            if (parts[0].trim().equalsIgnoreCase("gzip")) {
-                return parts.length == 1 || !parts[1].replace(" ", "").matches("q=0(\\.0*)?");
-            }
-        }
-        return false;
     }
 
     private String chart(KpiOverview overview, Locale locale) {

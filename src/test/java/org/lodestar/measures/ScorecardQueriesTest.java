@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.lodestar.directory.SignedInUser;
+import org.lodestar.shared.DistrictChanges;
 import org.lodestar.support.Fixtures;
 import org.lodestar.support.LodestarTest;
 import org.lodestar.support.StatementCounter;
@@ -35,6 +36,9 @@ class ScorecardQueriesTest {
 
     @Autowired
     Scorecards scorecards;
+
+    @Autowired
+    DistrictChanges changes;
 
     private StatementCounter.Counted<String> scorecard(SignedInUser who, String query) throws Exception {
         return StatementCounter.count(
@@ -97,5 +101,94 @@ class ScorecardQueriesTest {
 
         assertThat(school).isNotEqualTo(district).contains("selected=\"selected\">Cedar Elementary");
         assertThat(other).doesNotContain("Chronic absenteeism").doesNotContain("Cedar Elementary");
+    }
+
+    /** The record links of a scorecard's body: one on each KPI card for who may record where the scorecard looks. */
+    private static long recordLinks(String page) {
+        return main(page).split("data-test=\"record\"", -1).length - 1L;
+    }
+
+    @Test
+    void rolesThatSeeDifferentScorecardsDoNotShareABodyAndEachPageIsItsPersons() throws Exception {
+        UUID cedar = fixtures.any("select id from school where district_id = ? and name = 'Cedar Elementary'");
+        SignedInUser board = fixtures.user("board@lakeview.example");
+        SignedInUser teacher = fixtures.user("teacher@lakeview.example");
+        SignedInUser planner = fixtures.user("planner@lakeview.example");
+        String atCedar = "?school=" + cedar;
+        // each body is asked for first by someone who may not record, then by someone who may, and the other way round
+        String boardAtCedar = scorecard(board, atCedar).result();
+        String teacherAtCedar = scorecard(teacher, atCedar).result();
+        String plannerInDistrict = scorecard(planner, "").result();
+        String boardInDistrict = scorecard(board, "").result();
+        String teacherInDistrict = scorecard(teacher, "").result();
+
+        assertThat(recordLinks(boardAtCedar)).as("a viewer records nothing").isZero();
+        assertThat(recordLinks(teacherAtCedar))
+                .as("a contributor at Cedar records Cedar's values: a link on every KPI card")
+                .isPositive()
+                .isEqualTo(main(teacherAtCedar).split("data-test=\"kpi-card\"", -1).length - 1L);
+        assertThat(teacherAtCedar)
+                .contains("/kpis/")
+                .contains("school=" + cedar)
+                .contains("#record");
+        assertThat(recordLinks(plannerInDistrict)).isPositive();
+        assertThat(recordLinks(boardInDistrict)).isZero();
+        assertThat(recordLinks(teacherInDistrict))
+                .as("the teacher may not record for the district")
+                .isZero();
+        assertThat(main(teacherInDistrict)).isEqualTo(main(boardInDistrict));
+
+        // the layout around the shared body is each person's own: their name, their form token
+        assertThat(teacherAtCedar).contains(teacher.displayName()).doesNotContain(board.displayName());
+        assertThat(boardAtCedar).contains(board.displayName()).doesNotContain(teacher.displayName());
+        assertThat(main(boardAtCedar)).doesNotContain("_csrf").doesNotContain(board.displayName());
+    }
+
+    @Test
+    void aChangeMadeBehindTheApplicationShowsOnTheNextRequestOnceCounted() throws Exception {
+        SignedInUser board = fixtures.user("board@lakeview.example");
+        UUID kpi = fixtures.any("select id from kpi where district_id = ? and name = 'Chronic absenteeism'");
+        assertThat(scorecard(board, "").result()).contains(">Chronic absenteeism<");
+        try {
+            fixtures.jdbc()
+                    .sql("update kpi set name = 'Chronic absence' where id = ?")
+                    .param(kpi)
+                    .update();
+            changes.count(board.districtId());
+
+            assertThat(scorecard(board, "").result())
+                    .contains(">Chronic absence<")
+                    .doesNotContain(">Chronic absenteeism<");
+        } finally {
+            fixtures.jdbc()
+                    .sql("update kpi set name = 'Chronic absenteeism' where id = ?")
+                    .param(kpi)
+                    .update();
+            changes.count(board.districtId());
+        }
+        assertThat(scorecard(board, "").result()).contains(">Chronic absenteeism<");
+    }
+
+    @Test
+    void theScorecardGoesOutCompressedWithItsBodyCompressedOnce() throws Exception {
+        SignedInUser board = fixtures.user("board@lakeview.example");
+        String plain = scorecard(board, "").result();
+        var zipped = mvc.perform(get("/scorecard")
+                        .with(user(board))
+                        .locale(Locale.ENGLISH)
+                        .header("Accept-Encoding", "gzip, deflate, br"))
+                .andReturn()
+                .getResponse();
+
+        assertThat(zipped.getHeader("Content-Encoding")).isEqualTo("gzip");
+        assertThat(zipped.getHeader("Vary")).contains("Accept-Encoding");
+        assertThat(zipped.getContentType()).startsWith("text/html");
+        String unzipped;
+        try (var in =
+                new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.getContentAsByteArray()))) {
+            unzipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(unzipped).startsWith("<!DOCTYPE html>").contains("</html>").contains(board.displayName());
+        assertThat(main(unzipped)).isEqualTo(main(plain)).contains("Chronic absenteeism");
     }
 }

@@ -19,6 +19,7 @@ import org.lodestar.measures.Kpi;
 import org.lodestar.measures.Measurement;
 import org.lodestar.measures.MeasuresApi;
 import org.lodestar.planning.PlanningApi;
+import org.lodestar.shared.DistrictChanges;
 import org.lodestar.support.Fixtures;
 import org.lodestar.support.LodestarTest;
 import org.lodestar.support.StatementCounter;
@@ -41,6 +42,9 @@ class HomePageQueriesTest {
 
     @Autowired
     Fixtures fixtures;
+
+    @Autowired
+    DistrictChanges changes;
 
     @Autowired
     PlanningApi planning;
@@ -69,6 +73,10 @@ class HomePageQueriesTest {
     @Test
     @Transactional // rolled back: the goals, KPIs and projects added here never reach the other tests
     void theStatementsDoNotGrowWithTheGoalsKpisAndProjects() throws Exception {
+        // changed in this transaction before the first count, as after the additions: a district with uncommitted
+        // changes
+        // is read again at every use (its remembered version does not hold), so both counts read it alike
+        changes.count(fixtures.demoDistrict());
         var before = render();
 
         SignedInUser planner = fixtures.user("planner@lakeview.example");

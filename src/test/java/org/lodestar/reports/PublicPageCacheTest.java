@@ -160,7 +160,70 @@ class PublicPageCacheTest {
         var again = StatementCounter.count(this::english);
 
         assertThat(again.result()).contains(KPI).doesNotContain("csrf-token");
-        assertThat(again.statements()).as("the district and its version").isLessThanOrEqualTo(3);
+        // the district and its version are remembered: at most the version is read again, after a second
+        assertThat(again.statements()).as("the version of the district's data").isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void aBrowserThatHoldsThePageGetsNotModifiedUntilThePageChanges() throws Exception {
+        UUID kpi = fixtures.any("select id from kpi where district_id = ? and name = '" + KPI + "'");
+        var planner = fixtures.user("planner@lakeview.example");
+        MockHttpServletResponse first = zipped(null);
+        String tag = first.getHeader("ETag");
+        MockHttpServletResponse plain = mvc.perform(get("/p/lakeview").locale(Locale.ENGLISH))
+                .andReturn()
+                .getResponse();
+
+        assertThat(first.getStatus()).isEqualTo(200);
+        assertThat(tag).startsWith("\"").endsWith("-gz\"");
+        assertThat(first.getHeader("Cache-Control")).isEqualTo("no-cache");
+        assertThat(first.getHeaders("Vary")).anyMatch(vary -> vary.contains("Accept-Language"));
+        assertThat(plain.getHeader("ETag"))
+                .as("the plain page is another representation")
+                .isNotEqualTo(tag);
+
+        MockHttpServletResponse held = zipped(tag);
+        assertThat(held.getStatus()).isEqualTo(304);
+        assertThat(held.getContentAsByteArray()).isEmpty();
+        assertThat(held.getHeader("ETag")).isEqualTo(tag);
+        assertThat(zipped("W/" + tag + ", \"other\"").getStatus())
+                .as("a weak tag in a list")
+                .isEqualTo(304);
+        assertThat(mvc.perform(get("/p/lakeview").param("lang", "es").header("If-None-Match", tag))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .as("the Spanish page is another page")
+                .isEqualTo(200);
+
+        var latest = fixtures.jdbc()
+                .sql("""
+                        select value, n from measurement where district_id = ? and kpi_id = ? and school_id is null
+                           and group_code = 'ALL' and school_year = 2025 and period = 0""")
+                .params(planner.districtId(), kpi)
+                .query((rs, row) -> new Measurement(
+                        kpi, 2025, 0, null, "ALL", rs.getBigDecimal("value"), (Integer) rs.getObject("n")))
+                .single();
+        try {
+            measures.record(
+                    planner, List.of(new Measurement(kpi, 2025, 0, null, "ALL", new BigDecimal("63.4"), latest.n())));
+            MockHttpServletResponse changed = zipped(tag);
+
+            assertThat(changed.getStatus()).as("changed on this node: at once").isEqualTo(200);
+            assertThat(changed.getHeader("ETag")).isNotEqualTo(tag);
+            assertThat(new String(PublicPages.gunzip(changed.getContentAsByteArray()), StandardCharsets.UTF_8))
+                    .contains(">63.4%</span>");
+        } finally {
+            measures.record(planner, List.of(latest));
+        }
+    }
+
+    private MockHttpServletResponse zipped(String ifNoneMatch) throws Exception {
+        var request = get("/p/lakeview").locale(Locale.ENGLISH).header("Accept-Encoding", "gzip");
+        if (ifNoneMatch != null) {
+            request.header("If-None-Match", ifNoneMatch);
+        }
+        return mvc.perform(request).andReturn().getResponse();
     }
 
     @Test

@@ -5,6 +5,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
@@ -20,18 +22,21 @@ public class StatementCounter implements BeanPostProcessor {
 
     private static final Set<String> STATEMENTS = Set.of("prepareStatement", "createStatement", "prepareCall");
 
-    private static final ThreadLocal<int[]> COUNTING = new ThreadLocal<>();
+    private static final ThreadLocal<List<String>> COUNTING = new ThreadLocal<>();
 
-    /** What {@code work} returned and how many statements it prepared on this thread. */
-    public record Counted<T>(T result, int statements) {}
+    /**
+     * What {@code work} returned and how many statements it prepared on this thread, with their SQL (for a failing
+     * test's message: which statements a page runs).
+     */
+    public record Counted<T>(T result, int statements, List<String> sql) {}
 
     public static <T> Counted<T> count(Callable<T> work) throws Exception {
-        int[] counter = new int[1];
-        int[] outer = COUNTING.get();
+        List<String> counter = new ArrayList<>();
+        List<String> outer = COUNTING.get();
         COUNTING.set(counter);
         try {
             T result = work.call();
-            return new Counted<>(result, counter[0]);
+            return new Counted<>(result, counter.size(), List.copyOf(counter));
         } finally {
             COUNTING.set(outer);
         }
@@ -53,9 +58,9 @@ public class StatementCounter implements BeanPostProcessor {
 
     private static Object counting(Object connection, Method method, Object[] args) throws Throwable {
         if (STATEMENTS.contains(method.getName())) {
-            int[] counter = COUNTING.get();
+            List<String> counter = COUNTING.get();
             if (counter != null) {
-                counter[0]++;
+                counter.add(args != null && args.length > 0 && args[0] instanceof String sql ? sql : method.getName());
             }
         }
         return invoke(connection, method, args);

@@ -10,6 +10,7 @@ import org.lodestar.directory.DirectoryApi;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.measures.Kpi;
 import org.lodestar.planning.Outcome;
+import org.lodestar.planning.PlanSummary;
 import org.lodestar.planning.PlanningApi;
 import org.lodestar.shared.AuditValue;
 import org.lodestar.shared.AuditableChange;
@@ -44,15 +45,23 @@ public class KpiEditing {
     /** The school years the KPI's values may be recorded for, by its plan's cycle and the district's calendar. */
     public ValueRule.RecordableYears recordableYears(UUID districtId, Kpi kpi) {
         var outcome = planning.outcome(districtId, kpi.outcomeId()).orElseThrow(() -> new NotFoundException("outcome"));
-        return RecordingRules.years(
-                planning.plan(districtId, outcome.planId()), RecordingRules.underWay(directory, districtId));
+        return recordableYears(districtId, planning.plan(districtId, outcome.planId()));
+    }
+
+    /** The school years a value of the plan's KPIs can be recorded for. */
+    public ValueRule.RecordableYears recordableYears(UUID districtId, PlanSummary plan) {
+        return RecordingRules.years(plan, RecordingRules.underWay(directory, districtId));
     }
 
     /** KPIs of a district plan are edited by planners; those of a school plan by that school's leaders too. */
     public boolean canEdit(SignedInUser user, UUID outcomeId) {
         var outcome =
                 planning.outcome(user.districtId(), outcomeId).orElseThrow(() -> new NotFoundException("outcome"));
-        var plan = planning.plan(user.districtId(), outcome.planId());
+        return mayEdit(user, planning.plan(user.districtId(), outcome.planId()));
+    }
+
+    /** Whether the person may edit the plan's KPIs. */
+    public static boolean mayEdit(SignedInUser user, PlanSummary plan) {
         return plan.districtPlan() ? user.canPlanForDistrict() : user.canLeadSchool(plan.schoolId());
     }
 
@@ -69,6 +78,11 @@ public class KpiEditing {
         RecordingRules rules = recordingRules(user);
         rules.plan(kpi);
         return schoolId -> rules.mayRecord(kpi, schoolId);
+    }
+
+    /** Whether the person may record values of the plan's KPIs for a school (null: the district). */
+    public static boolean mayRecord(SignedInUser user, PlanSummary plan, UUID schoolId) {
+        return (plan.districtPlan() || plan.schoolId().equals(schoolId)) && user.canRecordMeasurements(schoolId);
     }
 
     public void save(SignedInUser user, Kpi kpi) {

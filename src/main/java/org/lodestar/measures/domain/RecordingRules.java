@@ -35,8 +35,7 @@ public final class RecordingRules {
      * only, so a contributor at one school cannot write into another school's plan.
      */
     public boolean mayRecord(Kpi kpi, UUID schoolId) {
-        PlanSummary plan = plan(kpi);
-        return (plan.districtPlan() || plan.schoolId().equals(schoolId)) && user.canRecordMeasurements(schoolId);
+        return KpiEditing.mayRecord(user, plan(kpi), schoolId);
     }
 
     /** The school years the KPI's values may be recorded for, by its plan's cycle and the district's calendar. */

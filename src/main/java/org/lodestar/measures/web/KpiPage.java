@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.lodestar.directory.DirectoryApi;
 import org.lodestar.directory.Person;
 import org.lodestar.directory.School;
@@ -17,7 +20,10 @@ import org.lodestar.measures.RecordedValue;
 import org.lodestar.measures.Scorecards;
 import org.lodestar.measures.Values;
 import org.lodestar.measures.domain.KpiEditing;
+import org.lodestar.planning.Outcome;
+import org.lodestar.planning.PlanSummary;
 import org.lodestar.planning.PlanningApi;
+import org.lodestar.shared.NotFoundException;
 import org.lodestar.shared.SchoolYear;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -75,27 +81,31 @@ class KpiPage {
                         messages.getMessage("kpi.targetPath", null, locale)));
         model.addAttribute("school", school);
         model.addAttribute("group", group);
+        // the KPI's outcome and plan, read once: what the person may do and which years may be recorded follow from
+        // them
+        Outcome outcome = planning.outcome(user.districtId(), kpi.outcomeId())
+                .orElseThrow(() -> new NotFoundException("outcome"));
+        PlanSummary plan = planning.plan(user.districtId(), outcome.planId());
         List<School> schools = directory.schools(user.districtId());
         List<StudentGroup> groups = directory.studentGroups(user.districtId());
         model.addAttribute("schools", schools);
         // the recording form offers only where this person may record (no choice in it leads to a refusal), and only
         // schools of the levels the KPI is about (no graduation rate at an elementary school)
-        var mayRecord = editing.recordingRights(user, kpi);
+        Predicate<UUID> mayRecord = where -> KpiEditing.mayRecord(user, plan, where);
         List<School> recordSchools = schools.stream()
                 .filter(s -> mayRecord.test(s.id()) && kpi.fits(s.level()))
                 .toList();
         model.addAttribute("recordSchools", recordSchools);
         model.addAttribute("recordDistrict", mayRecord.test(null));
-        model.addAttribute("schoolNames", directory.schoolsById(user.districtId()));
+        model.addAttribute("schoolNames", schools.stream().collect(Collectors.toMap(School::id, Function.identity())));
         model.addAttribute("groups", groups);
         // people read group names in their language, never codes such as ECON or SWD
         model.addAttribute(
                 "groupNames",
                 groups.stream()
-                        .collect(java.util.stream.Collectors.toMap(
-                                StudentGroup::code, g -> g.name(LocaleContextHolder.getLocale()))));
+                        .collect(Collectors.toMap(StudentGroup::code, g -> g.name(LocaleContextHolder.getLocale()))));
         model.addAttribute("breakdown", breakdown(all, overview.latestYear()));
-        model.addAttribute("canEdit", editing.canEdit(user, kpi.outcomeId()));
+        model.addAttribute("canEdit", KpiEditing.mayEdit(user, plan));
         // the form starts at the school looked at when one may record there, else at the first place one may
         UUID recordFor = mayRecord.test(school)
                 ? school
@@ -103,14 +113,13 @@ class KpiPage {
                         ? null
                         : recordSchools.isEmpty() ? null : recordSchools.get(0).id();
         model.addAttribute("canRecord", mayRecord.test(null) || !recordSchools.isEmpty());
-        model.addAttribute(
-                "outcome", planning.outcome(user.districtId(), kpi.outcomeId()).orElseThrow());
+        model.addAttribute("outcome", outcome);
         if (!model.containsAttribute("measurementForm")) {
             model.addAttribute(
                     "measurementForm",
                     // the latest year a value can be recorded for: the one under way, or the plan's last
                     new MeasurementForm(
-                            SchoolYear.of(editing.recordableYears(user.districtId(), kpi)
+                            SchoolYear.of(editing.recordableYears(user.districtId(), plan)
                                             .last())
                                     .toString(),
                             0,

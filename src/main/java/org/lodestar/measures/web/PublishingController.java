@@ -1,5 +1,6 @@
 package org.lodestar.measures.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.UUID;
 import org.lodestar.directory.DirectoryApi;
@@ -10,7 +11,9 @@ import org.lodestar.measures.domain.KpiEditing;
 import org.lodestar.planning.Goal;
 import org.lodestar.planning.PlanNodes;
 import org.lodestar.planning.PlanningApi;
+import org.lodestar.shared.EditConflictException;
 import org.lodestar.shared.ForbiddenException;
+import org.lodestar.shared.NotFoundException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -60,14 +63,36 @@ class PublishingController {
         return "measures/publishing";
     }
 
+    /**
+     * A goal's toggle sent from a page opened before someone else changed the goal: the goal as it is now and what this
+     * person asked, so that the page says what happened and offers to apply the choice again.
+     */
+    record StaleToggle(Goal now, boolean asked) {
+
+        /** Whether the goal is already as asked (someone made the same choice): nothing to apply again. */
+        public boolean done() {
+            return now.published() == asked;
+        }
+    }
+
     @PostMapping("/publishing/goals/{id}")
     String goal(
             @PathVariable UUID id,
             @RequestParam boolean published,
             @RequestParam int version,
-            @AuthenticationPrincipal SignedInUser user) {
+            @AuthenticationPrincipal SignedInUser user,
+            Model model,
+            HttpServletResponse response) {
         ForbiddenException.unless(user.canPlanForDistrict());
-        planning.setPublished(user, id, published, version);
+        try {
+            planning.setPublished(user, id, published, version);
+        } catch (EditConflictException e) {
+            // the toggle was read before another change of the goal: say so on this page, not the general conflict page
+            Goal now = planning.goal(user.districtId(), id).orElseThrow(() -> new NotFoundException("goal"));
+            model.addAttribute("stale", new StaleToggle(now, published));
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            return show(user, model);
+        }
         return "redirect:/publishing";
     }
 

@@ -1,5 +1,6 @@
 package org.lodestar.measures.web;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,24 +9,29 @@ import java.util.Map;
 import java.util.UUID;
 import org.lodestar.directory.DirectoryApi;
 import org.lodestar.directory.School;
+import org.lodestar.directory.SignedInUser;
 import org.lodestar.directory.StudentGroup;
 import org.lodestar.measures.ArchivedKpi;
 import org.lodestar.measures.Kpi;
 import org.lodestar.measures.KpiOverview;
 import org.lodestar.measures.Scorecards;
+import org.lodestar.measures.domain.KpiEditing;
 import org.lodestar.planning.Goal;
 import org.lodestar.planning.PlanNodes;
 import org.lodestar.planning.PlanSummary;
 import org.lodestar.planning.PlanningApi;
 import org.lodestar.shared.BoundedCache;
 import org.lodestar.shared.DistrictChanges;
+import org.lodestar.shared.GzipParts;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
  * What the scorecard page shows of a plan, for a goal, school and group: computed once per version of the district's
- * data (see {@link DistrictChanges}) and then reused. Every signed-in person of a district reads the same scorecard (the
- * page has no per-person content but the layout's), so the district, not the person, is in the key.
+ * data (see {@link DistrictChanges}) and then reused, and so is its body, rendered (the page but its layout). Every
+ * signed-in person of a district reads the same scorecard, so the district, not the person, is in the key; what a
+ * person may do with it (record values where the scorecard looks) changes the body, so their {@link Rights} are in
+ * the body's key. The layout around the body (the person's name, their form token) is rendered at every request.
  */
 @Component
 class ScorecardView {
@@ -36,6 +42,9 @@ class ScorecardView {
      */
     static final int MAX_VIEWS = 64;
 
+    /** Bodies of those views, rendered, for each kind of rights asked for: some hundreds of kilobytes each. */
+    static final int MAX_BODIES = 64;
+
     private final Scorecards scorecards;
     private final PlanningApi planning;
     private final DirectoryApi directory;
@@ -43,6 +52,7 @@ class ScorecardView {
     private final Charts charts;
     private final MessageSource messages;
     private final BoundedCache<Key, Shown> views = new BoundedCache<>(MAX_VIEWS);
+    private final BoundedCache<BodyKey, GzipParts.Part> bodies = new BoundedCache<>(MAX_BODIES);
 
     ScorecardView(
             Scorecards scorecards,
@@ -81,14 +91,44 @@ class ScorecardView {
 
     private record Key(UUID district, long version, Filter asked, String language) {}
 
-    Shown shown(UUID district, Filter asked, Locale locale) {
+    /**
+     * What the person may do with the scorecard shown, which the body shows or not: record values (a link on each KPI)
+     * where the scorecard looks. A new per-person part of the body must be added here, or rendered outside it.
+     */
+    record Rights(boolean record) {
+
+        static Rights of(SignedInUser user, Shown shown) {
+            return new Rights(shown.plan() != null
+                    && KpiEditing.mayRecord(user, shown.plan(), shown.filter().school()));
+        }
+    }
+
+    private record BodyKey(Key view, Rights rights) {}
+
+    /** Renders a view and the person's rights into the body's markup. */
+    interface Renderer {
+        String render(Shown shown, Rights rights);
+    }
+
+    /**
+     * The body of the scorecard as this person sees it, as it reads and compressed (see {@link GzipParts}): from the
+     * cache, or computed and rendered now.
+     */
+    GzipParts.Part body(SignedInUser user, Filter asked, Locale locale, Renderer renderer) {
+        UUID district = user.districtId();
         var version = changes.version(district); // before the data, so that a change in between makes a new key
         if (version.isEmpty()) {
-            return compute(district, asked, locale);
+            Shown shown = compute(district, asked, locale);
+            return part(renderer.render(shown, Rights.of(user, shown)));
         }
-        return views.get(
-                new Key(district, version.getAsLong(), asked, locale.toLanguageTag()),
-                () -> compute(district, asked, locale));
+        Key key = new Key(district, version.getAsLong(), asked, locale.toLanguageTag());
+        Shown shown = views.get(key, () -> compute(district, asked, locale));
+        Rights rights = Rights.of(user, shown);
+        return bodies.get(new BodyKey(key, rights), () -> part(renderer.render(shown, rights)));
+    }
+
+    private static GzipParts.Part part(String html) {
+        return GzipParts.part(html.getBytes(StandardCharsets.UTF_8));
     }
 
     private Shown compute(UUID district, Filter asked, Locale locale) {

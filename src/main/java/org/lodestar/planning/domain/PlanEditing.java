@@ -105,21 +105,52 @@ public class PlanEditing {
                 .within(schoolGoal.planId()));
     }
 
+    /**
+     * Changes the school's reason for an alignment, if nobody changed it since {@code version} was read (else
+     * {@link EditConflictException}, and nothing is saved).
+     */
+    public void changeRationale(
+            SignedInUser user, UUID schoolGoalId, UUID districtGoalId, String rationale, int version) {
+        Goal schoolGoal = editableGoal(user, schoolGoalId);
+        Alignment before = store.alignments(user.districtId()).stream()
+                .filter(a -> a.schoolGoalId().equals(schoolGoalId)
+                        && a.districtGoalId().equals(districtGoalId))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("alignment"));
+        store.changeRationale(user.districtId(), new Alignment(schoolGoalId, districtGoalId, rationale, version));
+        AuditValue districtGoal = districtGoalInWords(user, districtGoalId);
+        alignmentChanged(
+                user,
+                schoolGoal,
+                Map.of(
+                        "history.field.alignedTo",
+                        districtGoal,
+                        "history.field.rationale",
+                        AuditValue.text(before.rationale())),
+                Map.of("history.field.alignedTo", districtGoal, "history.field.rationale", AuditValue.text(rationale)));
+    }
+
     public void unalign(SignedInUser user, UUID schoolGoalId, UUID districtGoalId) {
         Goal schoolGoal = editableGoal(user, schoolGoalId);
         store.unalign(user.districtId(), schoolGoalId, districtGoalId);
-        // a district goal removed since is no longer found by its title, and its id would tell a reader nothing
-        AuditValue districtGoal = goals.find(user.districtId(), districtGoalId)
+        alignmentChanged(
+                user,
+                schoolGoal,
+                Map.of("history.field.alignedTo", districtGoalInWords(user, districtGoalId)),
+                Map.of());
+    }
+
+    /** A district goal as the history names it: a goal removed since is no longer found, and its id tells nothing. */
+    private AuditValue districtGoalInWords(SignedInUser user, UUID districtGoalId) {
+        return goals.find(user.districtId(), districtGoalId)
                 .map(goal -> AuditValue.text(goal.title()))
                 .orElseGet(() -> AuditValue.choice("history.value.otherItem"));
+    }
+
+    private void alignmentChanged(
+            SignedInUser user, Goal schoolGoal, Map<String, Object> before, Map<String, Object> after) {
         events.publishEvent(AuditableChange.updated(
-                        user.districtId(),
-                        user.email(),
-                        "Goal",
-                        schoolGoalId,
-                        schoolGoal.title(),
-                        Map.of("history.field.alignedTo", districtGoal),
-                        Map.of())
+                        user.districtId(), user.email(), "Goal", schoolGoal.id(), schoolGoal.title(), before, after)
                 .within(schoolGoal.planId()));
     }
 

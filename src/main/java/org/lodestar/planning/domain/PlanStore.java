@@ -10,6 +10,7 @@ import org.lodestar.planning.PlanKind;
 import org.lodestar.planning.PlanStatus;
 import org.lodestar.planning.PlanSummary;
 import org.lodestar.planning.PlanTranslation;
+import org.lodestar.shared.EditConflictException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -91,7 +92,7 @@ public class PlanStore {
     public List<Alignment> alignments(UUID districtId) {
         // an alignment of a removed goal, either side, no longer counts (the row stays with the removed goal)
         return jdbc.sql("""
-                        select a.school_goal_id, a.district_goal_id, a.rationale from goal_alignment a
+                        select a.school_goal_id, a.district_goal_id, a.rationale, a.version from goal_alignment a
                           join goal s on s.district_id = a.district_id and s.id = a.school_goal_id
                           join goal d on d.district_id = a.district_id and d.id = a.district_goal_id
                          where a.district_id = ? and s.removed_at is null and d.removed_at is null""")
@@ -99,17 +100,37 @@ public class PlanStore {
                 .query((rs, row) -> new Alignment(
                         rs.getObject("school_goal_id", UUID.class),
                         rs.getObject("district_goal_id", UUID.class),
-                        rs.getString("rationale")))
+                        rs.getString("rationale"),
+                        rs.getInt("version")))
                 .list();
     }
 
+    /** Saves a new alignment; refused when the two goals are aligned already (someone aligned them meanwhile). */
     public void align(UUID districtId, Alignment alignment) {
-        jdbc.sql("""
-                        insert into goal_alignment (district_id, school_goal_id, district_goal_id, rationale)
-                        values (?, ?, ?, ?)
-                        on conflict (district_id, school_goal_id, district_goal_id) do update set rationale = excluded.rationale""")
-                .params(districtId, alignment.schoolGoalId(), alignment.districtGoalId(), alignment.rationale())
-                .update();
+        EditConflictException.unlessSaved(
+                jdbc.sql("""
+                                insert into goal_alignment (district_id, school_goal_id, district_goal_id, rationale)
+                                values (?, ?, ?, ?)
+                                on conflict (district_id, school_goal_id, district_goal_id) do nothing""")
+                        .params(districtId, alignment.schoolGoalId(), alignment.districtGoalId(), alignment.rationale())
+                        .update(),
+                "alignment");
+    }
+
+    /** Changes an alignment's reason, if nobody changed it since its {@code version} was read. */
+    public void changeRationale(UUID districtId, Alignment alignment) {
+        EditConflictException.unlessSaved(
+                jdbc.sql("""
+                                update goal_alignment set rationale = ?, version = version + 1
+                                 where district_id = ? and school_goal_id = ? and district_goal_id = ? and version = ?""")
+                        .params(
+                                alignment.rationale(),
+                                districtId,
+                                alignment.schoolGoalId(),
+                                alignment.districtGoalId(),
+                                alignment.version())
+                        .update(),
+                "alignment");
     }
 
     public void unalign(UUID districtId, UUID schoolGoalId, UUID districtGoalId) {

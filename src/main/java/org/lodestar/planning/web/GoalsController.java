@@ -1,5 +1,7 @@
 package org.lodestar.planning.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +16,8 @@ import org.lodestar.planning.PlanSummary;
 import org.lodestar.planning.PlanTree;
 import org.lodestar.planning.PlanningApi;
 import org.lodestar.planning.domain.PlanEditing;
+import org.lodestar.shared.EditConflict;
+import org.lodestar.shared.EditConflictException;
 import org.lodestar.shared.NotFoundException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -66,7 +70,8 @@ class GoalsController {
                                 Goal schoolGoal = goals.get(alignment.schoolGoalId());
                                 School school = schools.get(
                                         plans.get(schoolGoal.planId()).schoolId());
-                                return new AlignedSchool(school.name(), schoolGoal, alignment.rationale());
+                                return new AlignedSchool(
+                                        school.name(), schoolGoal, alignment.rationale(), alignment.version());
                             })
                             .toList());
         } else {
@@ -75,7 +80,10 @@ class GoalsController {
                     alignments.stream()
                             .filter(alignment -> alignment.schoolGoalId().equals(id))
                             .map(alignment -> new AlignedSchool(
-                                    null, goals.get(alignment.districtGoalId()), alignment.rationale()))
+                                    null,
+                                    goals.get(alignment.districtGoalId()),
+                                    alignment.rationale(),
+                                    alignment.version()))
                             .toList());
             model.addAttribute(
                     "districtGoals",
@@ -93,15 +101,72 @@ class GoalsController {
             @RequestParam(required = false) UUID districtGoal,
             @RequestParam(defaultValue = "") String rationale,
             @AuthenticationPrincipal SignedInUser user,
-            Model model) {
+            Model model,
+            HttpServletResponse response) {
         if (districtGoal == null || rationale.isBlank() || rationale.length() > 1000) {
             model.addAttribute("alignError", true);
             model.addAttribute("chosenGoal", districtGoal);
             model.addAttribute("rationale", rationale);
             return show(id, user, model);
         }
-        editing.align(user, id, districtGoal, rationale.strip());
+        try {
+            editing.align(user, id, districtGoal, rationale.strip());
+        } catch (EditConflictException e) {
+            // aligned to that goal meanwhile, by someone else: their reason beside this one, to replace or keep
+            return conflict(id, districtGoal, rationale, user, model, response);
+        }
         return "redirect:/goals/" + id;
+    }
+
+    /** Changes the school's reason for an alignment, from the version the page showed. */
+    @PostMapping("/goals/{id}/alignments/{districtGoal}")
+    String changeRationale(
+            @PathVariable UUID id,
+            @PathVariable UUID districtGoal,
+            @RequestParam(defaultValue = "") String rationale,
+            @RequestParam(required = false) Integer version,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model,
+            HttpServletResponse response) {
+        if (rationale.isBlank() || rationale.length() > 1000) {
+            model.addAttribute("editingAlignment", districtGoal);
+            model.addAttribute("rationaleError", true);
+            model.addAttribute("editedRationale", rationale);
+            return show(id, user, model);
+        }
+        try {
+            editing.changeRationale(
+                    user, id, districtGoal, rationale.strip(), EditConflictException.versionRead(version));
+        } catch (EditConflictException e) {
+            return conflict(id, districtGoal, rationale, user, model, response);
+        }
+        return "redirect:/goals/" + id;
+    }
+
+    /**
+     * The goal's page again, with the alignment's form open: the reason as this person typed it, beside the one saved
+     * now, and the saved version, so that saving again replaces it on purpose (HTTP 409).
+     */
+    private String conflict(
+            UUID id,
+            UUID districtGoal,
+            String rationale,
+            SignedInUser user,
+            Model model,
+            HttpServletResponse response) {
+        String saved = planning.alignments(user.districtId()).stream()
+                .filter(a -> a.schoolGoalId().equals(id) && a.districtGoalId().equals(districtGoal))
+                .map(Alignment::rationale)
+                .findFirst()
+                .orElse(null);
+        model.addAttribute("editingAlignment", districtGoal);
+        model.addAttribute("editedRationale", rationale);
+        model.addAttribute(
+                "alignmentConflict",
+                EditConflict.between(
+                        Map.of("goal.rationale", rationale), Collections.singletonMap("goal.rationale", saved)));
+        response.setStatus(HttpServletResponse.SC_CONFLICT);
+        return show(id, user, model);
     }
 
     @PostMapping("/goals/{id}/alignments/{districtGoal}/delete")
@@ -111,5 +176,5 @@ class GoalsController {
     }
 
     /** A school goal aligned to a district goal (or the district goal a school goal aligns to), with the reason. */
-    record AlignedSchool(String school, Goal goal, String rationale) {}
+    record AlignedSchool(String school, Goal goal, String rationale, int version) {}
 }

@@ -1,12 +1,17 @@
 package org.lodestar.platform.audit;
 
+import java.time.Duration;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.lodestar.shared.AuditableChange;
 import org.lodestar.shared.AuditableChanges;
 import org.lodestar.shared.DistrictChanges;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -18,15 +23,27 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * cache of a district's pages is keyed by. The count is written once per transaction and district, just before the
  * commit: the row is then locked only for the commit itself, so a long import does not hold back every other change of
  * its district, and a rolled-back change counts nothing.
+ *
+ * <p>A version read is remembered for a short while ({@code lodestar.changes.remembered}, 1 s by default), so that a
+ * page served from a cache reads nothing from the database: a change made on this node forgets every remembered
+ * version at its commit, so it shows at once here; a change made on another node shows here within that while.
  */
 @Component
 class ChangeCounter implements DistrictChanges {
 
     private final JdbcClient jdbc;
+    private final long rememberedNanos;
+    private final Map<UUID, Remembered> remembered = new ConcurrentHashMap<>();
+    /** Raised after every commit of a change on this node: a version read before it is not used after it. */
+    private final AtomicLong localChanges = new AtomicLong();
 
-    ChangeCounter(JdbcClient jdbc) {
+    ChangeCounter(JdbcClient jdbc, @Value("${lodestar.changes.remembered:1s}") Duration remembered) {
         this.jdbc = jdbc;
+        this.rememberedNanos = remembered.toNanos();
     }
+
+    /** A version as read, with the count of this node's changes before the read and when it was read. */
+    private record Remembered(long version, long localChanges, long readAt) {}
 
     @EventListener
     void on(AuditableChange change) {
@@ -44,17 +61,28 @@ class ChangeCounter implements DistrictChanges {
         if (pending().contains(districtId)) {
             return OptionalLong.empty();
         }
-        return OptionalLong.of(jdbc.sql("select version from district_change where district_id = ?")
+        long changesBefore = localChanges.get(); // before the read: a change committed during it forgets this read
+        long now = System.nanoTime();
+        Remembered known = remembered.get(districtId);
+        if (known != null && known.localChanges() == changesBefore && now - known.readAt() < rememberedNanos) {
+            return OptionalLong.of(known.version());
+        }
+        long version = jdbc.sql("select version from district_change where district_id = ?")
                 .param(districtId)
                 .query(Long.class)
                 .optional()
-                .orElse(0L));
+                .orElse(0L);
+        if (rememberedNanos > 0) {
+            remembered.put(districtId, new Remembered(version, changesBefore, now));
+        }
+        return OptionalLong.of(version);
     }
 
     @Override
     public void count(UUID districtId) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             increment(districtId);
+            localChanges.incrementAndGet();
             return;
         }
         Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
@@ -94,6 +122,8 @@ class ChangeCounter implements DistrictChanges {
         @Override
         public void afterCompletion(int status) {
             TransactionSynchronizationManager.unbindResourceIfPossible(ChangeCounter.this);
+            // after the commit, so that no version read before it is used from now on (nor one read during it)
+            localChanges.incrementAndGet();
         }
     }
 }

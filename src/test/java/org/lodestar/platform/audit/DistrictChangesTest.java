@@ -10,6 +10,7 @@ import org.lodestar.shared.AuditableChange;
 import org.lodestar.shared.DistrictChanges;
 import org.lodestar.support.Fixtures;
 import org.lodestar.support.LodestarTest;
+import org.lodestar.support.StatementCounter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -71,5 +72,28 @@ class DistrictChangesTest {
         changes.count(lakeview);
 
         assertThat(version(lakeview)).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aVersionIsRememberedAMomentButAChangeOnThisNodeIsSeenAtOnce() throws Exception {
+        UUID lakeview = fixtures.demoDistrict();
+        long before = version(lakeview);
+        var again = StatementCounter.count(() -> {
+            for (int i = 0; i < 9; i++) {
+                version(lakeview);
+            }
+            return version(lakeview);
+        });
+        assertThat(again.result()).isEqualTo(before);
+        // read once a second at most (twice should the machine stall): not ten times
+        assertThat(again.statements()).as("remembered for a second").isLessThanOrEqualTo(2);
+
+        transactions.executeWithoutResult(status -> events.publishEvent(change(lakeview)));
+        var changed = StatementCounter.count(() -> version(lakeview));
+
+        assertThat(changed.result()).isEqualTo(before + 1);
+        assertThat(changed.statements()).as("read again after a change here").isEqualTo(1);
+        changes.count(lakeview);
+        assertThat(version(lakeview)).isEqualTo(before + 2);
     }
 }
