@@ -10,6 +10,7 @@ import org.lodestar.directory.SchoolLevel;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.measures.domain.KpiEditing;
 import org.lodestar.measures.domain.KpiStore;
+import org.lodestar.measures.domain.ValueRecording;
 import org.lodestar.measures.status.Direction;
 import org.lodestar.shared.Ids;
 import org.springframework.stereotype.Service;
@@ -19,10 +20,12 @@ import org.springframework.stereotype.Service;
 public class MeasuresApi {
 
     private final KpiEditing editing;
+    private final ValueRecording recording;
     private final KpiStore kpis;
 
-    MeasuresApi(KpiEditing editing, KpiStore kpis) {
+    MeasuresApi(KpiEditing editing, ValueRecording recording, KpiStore kpis) {
         this.editing = editing;
+        this.recording = recording;
         this.kpis = kpis;
     }
 
@@ -106,7 +109,7 @@ public class MeasuresApi {
 
     /** Records values, all or none, each replacing what its cell held. */
     public void record(SignedInUser user, List<Measurement> values) {
-        editing.record(user, values);
+        recording.record(user, values);
     }
 
     public Optional<Kpi> kpi(UUID districtId, UUID kpiId) {

@@ -19,7 +19,7 @@ public interface DistrictChanges {
 
     /**
      * Counts a change of the district: when the current transaction commits, or now outside one. Every
-     * {@link AuditableChange} is counted by itself; only a writer that goes around the events (a test's SQL, a bulk
+     * {@link AuditableChange} (and every batch of them, {@link AuditableChanges}) is counted by itself; only a writer that goes around the events (a test's SQL, a bulk
      * load) needs to call this.
      */
     void count(UUID districtId);

@@ -207,7 +207,9 @@ class PlanJourneyBrowserTest {
                         "select count(*) from kpi k join outcome o on o.district_id = k.district_id and o.id = k.outcome_id"
                                 + " join goal g on g.district_id = o.district_id and g.id = o.goal_id"
                                 + " join plan p on p.district_id = g.district_id and p.id = g.plan_id"
-                                + " where p.status = 'ADOPTED' and p.school_id is null and k.archived_at is null")
+                                + " where p.status = 'ADOPTED' and p.school_id is null and k.archived_at is null"
+                                + " and k.district_id = ?")
+                .param(fixtures.demoDistrict())
                 .query(Integer.class)
                 .single();
         assertThat(kpisOfThePlan).isGreaterThanOrEqualTo(20);

@@ -3,8 +3,10 @@ package org.lodestar.enrollment.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.lodestar.directory.DirectoryApi;
 import org.lodestar.directory.SignedInUser;
@@ -119,6 +121,8 @@ class EnrollmentApiController {
         ForbiddenException.unless(user.canPlanForDistrict());
         List<Problem> problems = new ArrayList<>();
         List<EnrollmentImports.Correction> counts = new ArrayList<>();
+        // looked up once for the whole call, however many counts it sends
+        Set<UUID> schools = directory.schoolsById(user.districtId()).keySet();
         for (int i = 0; i < body.size(); i++) {
             CountDto dto = body.get(i);
             if (dto == null) {
@@ -126,8 +130,7 @@ class EnrollmentApiController {
                 continue;
             }
             int before = problems.size();
-            if (dto.schoolId() == null
-                    || directory.school(user.districtId(), dto.schoolId()).isEmpty()) {
+            if (dto.schoolId() == null || !schools.contains(dto.schoolId())) {
                 problems.add(new Problem(i, "schoolId is not a school of the district"));
             }
             if (dto.year() == null || dto.year() < 1900 || dto.year() > 2200) {
@@ -164,6 +167,11 @@ class EnrollmentApiController {
         } else {
             List<EnrollmentImports.Overtaken> overtaken = imports.correct(user, counts);
             if (!overtaken.isEmpty()) {
+                // each overtaken count is one of those sent: found by identity, not searched for
+                Map<EnrollmentImports.Correction, Integer> indexes = new IdentityHashMap<>();
+                for (int i = 0; i < counts.size(); i++) {
+                    indexes.put(counts.get(i), i);
+                }
                 ProblemDetail conflict = ProblemDetail.forStatusAndDetail(
                         HttpStatus.CONFLICT,
                         "Nothing was recorded: these counts would replace others. Send the count each one replaces"
@@ -174,7 +182,7 @@ class EnrollmentApiController {
                         "conflicts",
                         overtaken.stream()
                                 .map(o -> new InTheWay(
-                                        counts.indexOf(o.correction()),
+                                        indexes.get(o.correction()),
                                         o.correction().schoolId(),
                                         o.correction().year(),
                                         o.correction().grade().label(),

@@ -82,7 +82,8 @@ public class EnrollmentImports {
         } catch (EnrollmentCsv.InvalidFile invalid) {
             return ImportResult.refused(invalid.problems());
         }
-        Map<String, UUID> schools = schoolLookup(user.districtId());
+        List<School> known = directory.schools(user.districtId());
+        Map<String, UUID> schools = schoolLookup(known);
         Map<String, List<EnrollmentCsv.Row>> unknown = new LinkedHashMap<>();
         for (EnrollmentCsv.Row row : rows) {
             if (!schools.containsKey(row.school().toLowerCase(Locale.ROOT))) {
@@ -103,8 +104,9 @@ public class EnrollmentImports {
         store.lockCounts(user.districtId());
         EnrollmentHistory before = store.history(user.districtId());
         Map<UUID, String> names = new HashMap<>();
-        directory.schools(user.districtId()).forEach(school -> names.put(school.id(), school.name()));
+        known.forEach(school -> names.put(school.id(), school.name()));
         CountChanges changes = new CountChanges();
+        List<Count> counts = new ArrayList<>(rows.size());
         for (EnrollmentCsv.Row row : rows) {
             UUID schoolId = schools.get(row.school().toLowerCase(Locale.ROOT));
             changes.add(
@@ -113,8 +115,9 @@ public class EnrollmentImports {
                     before.total(schoolId.toString(), row.year()),
                     before.count(schoolId.toString(), row.year(), row.grade()),
                     row.count());
-            store.upsert(user.districtId(), schoolId, row.year(), row.grade(), row.count());
+            counts.add(new Count(schoolId, row.year(), row.grade(), row.count()));
         }
+        store.upsert(user.districtId(), counts);
         store.historyChanged(user.districtId());
         // each changed school year is a field named by its school and year, which read the same in every language
         Map<String, Object> after = new LinkedHashMap<>(changes.after());
@@ -164,11 +167,12 @@ public class EnrollmentImports {
         Births earlier = store.births(user.districtId());
         Map<String, Object> before = new LinkedHashMap<>();
         Map<String, Object> after = new LinkedHashMap<>();
+        Map<Integer, Integer> byYear = new LinkedHashMap<>();
         int count = 0;
         for (int year = 1900; year <= 2200; year++) {
             Integer n = births.of(year);
             if (n != null) {
-                store.upsertBirths(user.districtId(), year, n);
+                byYear.put(year, n);
                 count++;
                 if (!n.equals(earlier.of(year))) {
                     // at most 301 years: small enough to keep whole
@@ -177,6 +181,7 @@ public class EnrollmentImports {
                 }
             }
         }
+        store.upsertBirths(user.districtId(), byYear);
         after.put("history.field.births", AuditValue.number(count));
         events.publishEvent(AuditableChange.updated(
                 user.districtId(), user.email(), "Enrollment", user.districtId(), "", before, after));
@@ -189,7 +194,7 @@ public class EnrollmentImports {
     public void record(SignedInUser user, List<Count> counts) {
         ForbiddenException.unless(user.canPlanForDistrict());
         store.lockCounts(user.districtId());
-        counts.forEach(c -> store.upsert(user.districtId(), c.schoolId(), c.year(), c.grade(), c.students()));
+        store.upsert(user.districtId(), counts);
         store.historyChanged(user.districtId());
         events.publishEvent(AuditableChange.updated(
                 user.districtId(),
@@ -206,13 +211,18 @@ public class EnrollmentImports {
      * still holds what was shown. Otherwise nothing is saved and the cells someone else changed meanwhile are returned
      * with what they hold now, so the person can compare instead of overwriting unseen.
      */
+    @Transactional
     public List<Overtaken> correct(SignedInUser user, List<Correction> corrections) {
         ForbiddenException.unless(user.canPlanForDistrict());
         store.lockCounts(user.districtId());
+        Map<EnrollmentStore.Cell, Integer> savedCounts = store.counts(
+                user.districtId(),
+                corrections.stream()
+                        .map(c -> new EnrollmentStore.Cell(c.schoolId(), c.year(), c.grade()))
+                        .toList());
         List<Overtaken> overtaken = new ArrayList<>();
         for (Correction c : corrections) {
-            Integer saved = store.count(user.districtId(), c.schoolId(), c.year(), c.grade())
-                    .orElse(null);
+            Integer saved = savedCounts.get(new EnrollmentStore.Cell(c.schoolId(), c.year(), c.grade()));
             // a cell that holds what was shown, or already what is typed, is not in anyone's way
             if (!Objects.equals(saved, c.shown())
                     && !Integer.valueOf(c.students()).equals(saved)) {
@@ -238,9 +248,9 @@ public class EnrollmentImports {
     /** One counted cell posted through the API. */
     public record Count(UUID schoolId, int year, Grade grade, int students) {}
 
-    private Map<String, UUID> schoolLookup(UUID districtId) {
+    private static Map<String, UUID> schoolLookup(List<School> schools) {
         Map<String, UUID> lookup = new HashMap<>();
-        for (School school : directory.schools(districtId)) {
+        for (School school : schools) {
             lookup.put(school.id().toString(), school.id());
             lookup.put(school.name().toLowerCase(Locale.ROOT), school.id());
             if (school.stateId() != null) {

@@ -1,7 +1,10 @@
 package org.lodestar.enrollment.domain;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
 import org.lodestar.enrollment.projection.Births;
 import org.lodestar.enrollment.projection.EnrollmentHistory;
@@ -49,22 +52,59 @@ public class EnrollmentStore {
     /** The first key of the advisory lock on a district's counts (the second is the district's). */
     private static final int COUNT_LOCK = 51;
 
-    /** The count saved for one cell, if any. */
-    public Optional<Integer> count(UUID districtId, UUID schoolId, int year, Grade grade) {
-        return jdbc.sql("""
-                        select students from enrollment_count
-                         where district_id = ? and school_id = ? and school_year = ? and grade = ?""")
-                .params(districtId, schoolId, year, grade.label())
-                .query(Integer.class)
-                .optional();
+    /** A counted cell: a school's grade in a fall year. */
+    record Cell(UUID schoolId, int year, Grade grade) {}
+
+    /** The counts saved for the given cells (those that have one), in one statement however many. */
+    Map<Cell, Integer> counts(UUID districtId, Collection<Cell> cells) {
+        Map<Cell, Integer> found = new HashMap<>();
+        if (cells.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("""
+                        select e.school_id, e.school_year, e.grade, e.students from enrollment_count e
+                          join unnest(?::uuid[], ?::int[], ?::text[]) as c(school_id, school_year, grade)
+                            on e.school_id = c.school_id and e.school_year = c.school_year and e.grade = c.grade
+                         where e.district_id = ?""")
+                .params(
+                        cells.stream().map(Cell::schoolId).toArray(UUID[]::new),
+                        cells.stream().map(Cell::year).toArray(Integer[]::new),
+                        cells.stream().map(cell -> cell.grade().label()).toArray(String[]::new),
+                        districtId)
+                .query(rs -> {
+                    found.put(
+                            new Cell(
+                                    rs.getObject("school_id", UUID.class),
+                                    rs.getInt("school_year"),
+                                    Grade.parse(rs.getString("grade"))),
+                            rs.getInt("students"));
+                });
+        return found;
     }
 
-    public void upsert(UUID districtId, UUID schoolId, int year, Grade grade, int students) {
+    /**
+     * Saves counts, each replacing the one of its school, year and grade, in one statement however many (a cell given
+     * twice keeps the later count).
+     */
+    void upsert(UUID districtId, Collection<EnrollmentImports.Count> counts) {
+        Map<Cell, Integer> cells = new LinkedHashMap<>();
+        counts.forEach(c -> cells.put(new Cell(c.schoolId(), c.year(), c.grade()), c.students()));
+        if (cells.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
                         insert into enrollment_count (district_id, school_id, school_year, grade, students)
-                        values (?, ?, ?, ?, ?)
+                        select ?::uuid, c.* from unnest(?::uuid[], ?::int[], ?::text[], ?::int[])
+                            as c(school_id, school_year, grade, students)
                         on conflict (district_id, school_id, school_year, grade) do update set students = excluded.students""")
-                .params(districtId, schoolId, year, grade.label(), students)
+                .params(
+                        districtId,
+                        cells.keySet().stream().map(Cell::schoolId).toArray(UUID[]::new),
+                        cells.keySet().stream().map(Cell::year).toArray(Integer[]::new),
+                        cells.keySet().stream()
+                                .map(cell -> cell.grade().label())
+                                .toArray(String[]::new),
+                        cells.values().toArray(Integer[]::new))
                 .update();
     }
 
@@ -78,10 +118,20 @@ public class EnrollmentStore {
         return births;
     }
 
-    public void upsertBirths(UUID districtId, int year, int births) {
+    /** Saves births by year, each replacing those of its year, in one statement. */
+    void upsertBirths(UUID districtId, Map<Integer, Integer> byYear) {
+        if (byYear.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
-                        insert into enrollment_birth (district_id, birth_year, births) values (?, ?, ?)
-                        on conflict (district_id, birth_year) do update set births = excluded.births""").params(districtId, year, births).update();
+                        insert into enrollment_birth (district_id, birth_year, births)
+                        select ?::uuid, b.* from unnest(?::int[], ?::int[]) as b(birth_year, births)
+                        on conflict (district_id, birth_year) do update set births = excluded.births""")
+                .params(
+                        districtId,
+                        byYear.keySet().toArray(Integer[]::new),
+                        byYear.values().toArray(Integer[]::new))
+                .update();
     }
 
     public StaffingSettings settings(UUID districtId) {

@@ -4,9 +4,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.lodestar.directory.DirectoryApi;
 import org.lodestar.directory.SignedInUser;
@@ -17,6 +20,8 @@ import org.lodestar.measures.Measurement;
 import org.lodestar.measures.RecordedValue;
 import org.lodestar.measures.Scorecards;
 import org.lodestar.measures.domain.KpiEditing;
+import org.lodestar.measures.domain.RecordingRules;
+import org.lodestar.measures.domain.ValueRecording;
 import org.lodestar.measures.domain.ValueRule;
 import org.lodestar.shared.SchoolYear;
 import org.springframework.context.MessageSource;
@@ -38,12 +43,19 @@ class KpisApiController {
 
     private final Scorecards scorecards;
     private final KpiEditing editing;
+    private final ValueRecording recording;
     private final DirectoryApi directory;
     private final MessageSource messages;
 
-    KpisApiController(Scorecards scorecards, KpiEditing editing, DirectoryApi directory, MessageSource messages) {
+    KpisApiController(
+            Scorecards scorecards,
+            KpiEditing editing,
+            ValueRecording recording,
+            DirectoryApi directory,
+            MessageSource messages) {
         this.scorecards = scorecards;
         this.editing = editing;
+        this.recording = recording;
         this.directory = directory;
         this.messages = messages;
     }
@@ -190,7 +202,10 @@ class KpisApiController {
         List<Problem> problems = new ArrayList<>();
         List<Measurement> measurements = new ArrayList<>();
         List<Integer> seenVersions = new ArrayList<>();
-        ValueRule.RecordableYears years = editing.recordableYears(user.districtId(), kpi);
+        // looked up once for the whole call, however many entries it sends
+        Set<UUID> schools = directory.schoolsById(user.districtId()).keySet();
+        RecordingRules rules = editing.recordingRules(user);
+        ValueRule.RecordableYears years = rules.years(kpi);
         for (int i = 0; i < body.size(); i++) {
             MeasurementDto dto = body.get(i);
             if (dto == null) {
@@ -217,8 +232,7 @@ class KpisApiController {
             if (!groups.contains(group)) {
                 problems.add(new Problem(i, "group", "is not a student group of the district"));
             }
-            if (dto.schoolId() != null
-                    && directory.school(user.districtId(), dto.schoolId()).isEmpty()) {
+            if (dto.schoolId() != null && !schools.contains(dto.schoolId())) {
                 problems.add(new Problem(i, "schoolId", "is not a school of the district"));
             }
             if (dto.value() == null) {
@@ -236,7 +250,7 @@ class KpisApiController {
                 ValueRule.n(kpi, dto.schoolId(), group, null)
                         .ifPresent(refused -> problems.add(new Problem(index, "n", english(refused))));
             }
-            if (problems.size() == before && !editing.canRecord(user, kpi, dto.schoolId())) {
+            if (problems.size() == before && !rules.mayRecord(kpi, dto.schoolId())) {
                 problems.add(new Problem(i, "schoolId", "your role does not allow recording values here"));
             }
             if (problems.size() == before) {
@@ -254,9 +268,9 @@ class KpisApiController {
             return ResponseEntity.unprocessableContent().body(refused);
         }
         if (replace) {
-            editing.record(user, measurements);
+            recording.record(user, measurements);
         } else {
-            List<RecordedValue> unseen = editing.recordUnlessReplacingUnseen(user, measurements, seenVersions);
+            List<RecordedValue> unseen = recording.recordUnlessReplacingUnseen(user, measurements, seenVersions);
             if (!unseen.isEmpty()) {
                 ProblemDetail conflict = ProblemDetail.forStatusAndDetail(
                         HttpStatus.CONFLICT,
@@ -272,15 +286,15 @@ class KpisApiController {
     }
 
     private static List<InTheWay> inTheWay(List<Measurement> sent, List<RecordedValue> unseen) {
+        Map<List<Object>, Integer> indexes = new HashMap<>();
+        for (int i = 0; i < sent.size(); i++) {
+            indexes.putIfAbsent(cell(sent.get(i)), i);
+        }
         List<InTheWay> result = new ArrayList<>();
         for (RecordedValue recorded : unseen) {
             Measurement m = recorded.measurement();
-            int index = 0;
-            while (!sameCell(sent.get(index), m)) {
-                index++;
-            }
             result.add(new InTheWay(
-                    index,
+                    indexes.get(cell(m)),
                     SchoolYear.of(m.schoolYear()).toString(),
                     m.period(),
                     m.schoolId(),
@@ -294,11 +308,9 @@ class KpisApiController {
         return result;
     }
 
-    private static boolean sameCell(Measurement a, Measurement b) {
-        return a.schoolYear() == b.schoolYear()
-                && a.period() == b.period()
-                && java.util.Objects.equals(a.schoolId(), b.schoolId())
-                && a.groupCode().equals(b.groupCode());
+    /** What a value of this KPI is unique by (a district value's school is null). */
+    private static List<Object> cell(Measurement m) {
+        return Arrays.asList(m.schoolYear(), m.period(), m.schoolId(), m.groupCode());
     }
 
     /** The API speaks English, like its other problems. */

@@ -1,7 +1,6 @@
 package org.lodestar.measures.domain;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +9,6 @@ import java.util.function.Predicate;
 import org.lodestar.directory.DirectoryApi;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.measures.Kpi;
-import org.lodestar.measures.Measurement;
-import org.lodestar.measures.RecordedValue;
 import org.lodestar.planning.Outcome;
 import org.lodestar.planning.PlanningApi;
 import org.lodestar.shared.AuditValue;
@@ -39,16 +36,16 @@ public class KpiEditing {
         this.directory = directory;
     }
 
+    /** Rules for recording values as this person, to be asked about many values of few KPIs. */
+    public RecordingRules recordingRules(SignedInUser user) {
+        return new RecordingRules(user, planning, directory);
+    }
+
     /** The school years the KPI's values may be recorded for, by its plan's cycle and the district's calendar. */
     public ValueRule.RecordableYears recordableYears(UUID districtId, Kpi kpi) {
         var outcome = planning.outcome(districtId, kpi.outcomeId()).orElseThrow(() -> new NotFoundException("outcome"));
-        var plan = planning.plan(districtId, outcome.planId());
-        int underWay = directory
-                .district(districtId)
-                .schoolYearOf(java.time.LocalDate.now())
-                .startYear();
-        return new ValueRule.RecordableYears(
-                plan.firstYear() - ValueRule.YEARS_BEFORE, Math.min(plan.lastYear(), underWay));
+        return RecordingRules.years(
+                planning.plan(districtId, outcome.planId()), RecordingRules.underWay(directory, districtId));
     }
 
     /** KPIs of a district plan are edited by planners; those of a school plan by that school's leaders too. */
@@ -69,11 +66,9 @@ public class KpiEditing {
 
     /** Where the person may record the KPI's values (null: the district), judged with one look-up of its plan. */
     public Predicate<UUID> recordingRights(SignedInUser user, Kpi kpi) {
-        var outcome = planning.outcome(user.districtId(), kpi.outcomeId())
-                .orElseThrow(() -> new NotFoundException("outcome"));
-        var plan = planning.plan(user.districtId(), outcome.planId());
-        return schoolId ->
-                (plan.districtPlan() || plan.schoolId().equals(schoolId)) && user.canRecordMeasurements(schoolId);
+        RecordingRules rules = recordingRules(user);
+        rules.plan(kpi);
+        return schoolId -> rules.mayRecord(kpi, schoolId);
     }
 
     public void save(SignedInUser user, Kpi kpi) {
@@ -127,108 +122,9 @@ public class KpiEditing {
                 .within(planOf(user.districtId(), kpi.outcomeId())));
     }
 
-    /**
-     * Records values (all of them or, if any is refused, none), each replacing what was there for its cell: for imports
-     * and API calls that say they overwrite; the audit log keeps every replaced value.
-     */
-    public void record(SignedInUser user, List<Measurement> measurements) {
-        check(user, measurements);
-        store.lockMeasurements(user.districtId());
-        write(user, measurements);
-    }
-
-    /**
-     * Records values unless one would replace a different value that its writer has not seen: {@code seenVersions}
-     * holds, for each measurement (same order), the version of the recorded value the writer saw, or null when they saw
-     * none. Then nothing is saved and the recorded values in the way are returned, so the writer can look and decide.
-     */
-    public List<RecordedValue> recordUnlessReplacingUnseen(
-            SignedInUser user, List<Measurement> measurements, List<Integer> seenVersions) {
-        check(user, measurements);
-        store.lockMeasurements(user.districtId());
-        List<RecordedValue> unseen = new java.util.ArrayList<>();
-        for (int i = 0; i < measurements.size(); i++) {
-            Measurement next = measurements.get(i);
-            Integer seen = seenVersions.get(i);
-            store.recorded(user.districtId(), next)
-                    .filter(recorded -> !recorded.sameAs(next)
-                            && !Integer.valueOf(recorded.version()).equals(seen))
-                    .ifPresent(unseen::add);
-        }
-        if (unseen.isEmpty()) {
-            write(user, measurements);
-        }
-        return unseen;
-    }
-
-    private void check(SignedInUser user, List<Measurement> measurements) {
-        Map<UUID, ValueRule.RecordableYears> years = new java.util.HashMap<>();
-        for (Measurement m : measurements) {
-            Kpi kpi = store.find(user.districtId(), m.kpiId()).orElseThrow(() -> new NotFoundException("kpi"));
-            ForbiddenException.unless(canRecord(user, kpi, m.schoolId()));
-            if (ValueRule.value(kpi.unit(), m.value()).isPresent()
-                    || years.computeIfAbsent(kpi.id(), id -> recordableYears(user.districtId(), kpi))
-                            .check(m.schoolYear())
-                            .isPresent()
-                    || (m.n() != null && m.n() < 0)
-                    || ValueRule.n(kpi, m.schoolId(), m.groupCode(), m.n()).isPresent()) {
-                // the form, the import and the API say why before they get here; this keeps anything else out
-                throw new IllegalArgumentException("value refused by ValueRule: " + m);
-            }
-        }
-    }
-
-    private void write(SignedInUser user, List<Measurement> measurements) {
-        // an import writes many values of few KPIs: each KPI and its plan are looked up once
-        Map<UUID, Kpi> kpis = new HashMap<>();
-        Map<UUID, UUID> plans = new HashMap<>();
-        for (Measurement m : measurements) {
-            var before = store.find(user.districtId(), m);
-            store.upsert(user.districtId(), m, user.email());
-            Kpi kpi = kpis.computeIfAbsent(
-                    m.kpiId(), id -> store.find(user.districtId(), id).orElseThrow(() -> new NotFoundException("kpi")));
-            UUID planId = plans.computeIfAbsent(kpi.outcomeId(), outcomeId -> planOf(user.districtId(), outcomeId));
-            String summary = kpi.name();
-            events.publishEvent((before.isPresent()
-                            ? AuditableChange.updated(
-                                    user.districtId(),
-                                    user.email(),
-                                    "Measurement",
-                                    m.kpiId(),
-                                    summary,
-                                    fields(before.get()),
-                                    fields(m))
-                            : AuditableChange.created(
-                                    user.districtId(), user.email(), "Measurement", m.kpiId(), summary, fields(m)))
-                    .within(planId));
-        }
-    }
-
     /** The plan of an outcome's KPIs, so that their changes and values show in the plan's history. */
     private UUID planOf(UUID districtId, UUID outcomeId) {
         return planning.outcome(districtId, outcomeId).map(Outcome::planId).orElse(null);
-    }
-
-    private static Map<String, Object> fields(Measurement m) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("history.field.schoolYear", AuditValue.schoolYear(m.schoolYear()));
-        // period 0 is the whole school year, the only period of an annual KPI
-        map.put(
-                "history.field.period",
-                m.period() == 0 ? AuditValue.choice("history.value.wholeYear") : AuditValue.number(m.period()));
-        map.put(
-                "history.field.school",
-                m.schoolId() == null
-                        ? AuditValue.choice("history.value.wholeDistrict")
-                        : AuditValue.school(m.schoolId()));
-        map.put(
-                "history.field.group",
-                m.groupCode() == null
-                        ? AuditValue.choice("history.value.allStudents")
-                        : AuditValue.group(m.groupCode()));
-        map.put("history.field.value", AuditValue.number(m.value()));
-        map.put("history.field.n", AuditValue.number(m.n()));
-        return map;
     }
 
     private static Map<String, Object> fields(Kpi kpi) {

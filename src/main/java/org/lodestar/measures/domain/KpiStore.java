@@ -3,8 +3,6 @@ package org.lodestar.measures.domain;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -23,7 +21,6 @@ import org.lodestar.measures.RecordedValue;
 import org.lodestar.measures.Values;
 import org.lodestar.measures.status.Direction;
 import org.lodestar.shared.EditConflictException;
-import org.lodestar.shared.Ids;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -58,7 +55,19 @@ public class KpiStore {
      * statement however many outcomes and KPIs.
      */
     public List<Kpi> ofOutcomes(UUID districtId, Collection<UUID> outcomeIds, boolean publishedOnly) {
-        if (outcomeIds.isEmpty()) {
+        return withTargets("k.outcome_id = any(?)" + (publishedOnly ? " and k.published" : ""), districtId, outcomeIds);
+    }
+
+    /** The given KPIs that are not archived, by id, with their targets: one statement however many. */
+    public Map<UUID, Kpi> find(UUID districtId, Collection<UUID> ids) {
+        Map<UUID, Kpi> found = new HashMap<>();
+        withTargets("k.id = any(?)", districtId, ids).forEach(kpi -> found.put(kpi.id(), kpi));
+        return found;
+    }
+
+    /** KPIs that are not archived and meet {@code condition} on the given ids, in their order, with their targets. */
+    private List<Kpi> withTargets(String condition, UUID districtId, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
             return List.of();
         }
         Map<UUID, SortedMap<Integer, BigDecimal>> targets = new HashMap<>();
@@ -66,8 +75,8 @@ public class KpiStore {
         jdbc.sql("""
                         select k.*, t.school_year as target_year, t.value as target_value
                           from kpi k left join kpi_target t on t.district_id = k.district_id and t.kpi_id = k.id
-                         where k.district_id = ? and k.archived_at is null and k.outcome_id = any(?)""" + (publishedOnly ? " and k.published" : "") + " order by k.position, k.name, k.id, t.school_year")
-                .params(districtId, outcomeIds.toArray(UUID[]::new))
+                         where k.district_id = ? and k.archived_at is null""" + " and " + condition + " order by k.position, k.name, k.id, t.school_year")
+                .params(districtId, ids.toArray(UUID[]::new))
                 .query(rs -> {
                     UUID id = rs.getObject("id", UUID.class);
                     SortedMap<Integer, BigDecimal> ofKpi = targets.computeIfAbsent(id, key -> new TreeMap<>());
@@ -321,25 +330,6 @@ public class KpiStore {
         return result;
     }
 
-    public Optional<Measurement> find(UUID districtId, Measurement key) {
-        return jdbc.sql("""
-                        select * from measurement where district_id = ? and kpi_id = ? and school_year = ? and period = ?
-                            and school_id is not distinct from ? and group_code = ?""")
-                .params(districtId, key.kpiId(), key.schoolYear(), key.period(), key.schoolId(), key.groupCode())
-                .query(KpiStore::measurement)
-                .optional();
-    }
-
-    /** The value recorded for the cell of {@code key}, with its version, author and time. */
-    public Optional<RecordedValue> recorded(UUID districtId, Measurement key) {
-        return jdbc.sql("""
-                        select * from measurement where district_id = ? and kpi_id = ? and school_year = ? and period = ?
-                            and school_id is not distinct from ? and group_code = ?""")
-                .params(districtId, key.kpiId(), key.schoolYear(), key.period(), key.schoolId(), key.groupCode())
-                .query(KpiStore::recorded)
-                .optional();
-    }
-
     /** Every value of a KPI with its version, author and time, in order of year and period. */
     public List<RecordedValue> recordedValues(UUID districtId, UUID kpiId) {
         return jdbc.sql("select * from measurement where district_id = ? and kpi_id = ? order by school_year, period")
@@ -348,51 +338,12 @@ public class KpiStore {
                 .list();
     }
 
-    private static RecordedValue recorded(ResultSet rs, int row) throws SQLException {
+    static RecordedValue recorded(ResultSet rs, int row) throws SQLException {
         return new RecordedValue(
                 measurement(rs, row),
                 rs.getInt("version"),
                 rs.getTimestamp("recorded_at").toInstant(),
                 rs.getString("recorded_by"));
-    }
-
-    /**
-     * Makes other writers of the district's measurements wait until this transaction ends, so that two imports of the
-     * same cells take turns rather than deadlock (the second then replaces the first's values).
-     */
-    void lockMeasurements(UUID districtId) {
-        jdbc.sql("select 1 from (select pg_advisory_xact_lock(?, ?)) locked")
-                .params(MEASUREMENT_LOCK, districtId.hashCode())
-                .query(Integer.class)
-                .single();
-    }
-
-    /** The first key of the advisory lock on a district's measurements (the second is the district's). */
-    private static final int MEASUREMENT_LOCK = 41;
-
-    /** Records a value, replacing the one already recorded for the same KPI, year, period, school and group. */
-    public void upsert(UUID districtId, Measurement m, String recordedBy) {
-        jdbc.sql("""
-                        insert into measurement (district_id, id, kpi_id, school_year, period, school_id, group_code,
-                            value, n, recorded_at, recorded_by)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        on conflict (district_id, kpi_id, school_year, period,
-                            coalesce(school_id, '00000000-0000-0000-0000-000000000000'), group_code)
-                        do update set value = excluded.value, n = excluded.n, recorded_at = excluded.recorded_at,
-                            recorded_by = excluded.recorded_by, version = measurement.version + 1""")
-                .params(
-                        districtId,
-                        Ids.next(),
-                        m.kpiId(),
-                        m.schoolYear(),
-                        m.period(),
-                        m.schoolId(),
-                        m.groupCode(),
-                        m.value(),
-                        m.n(),
-                        Timestamp.from(Instant.now()),
-                        recordedBy)
-                .update();
     }
 
     private Map<UUID, SortedMap<Integer, BigDecimal>> targets(UUID districtId) {
@@ -445,7 +396,7 @@ public class KpiStore {
                 rs.getInt("version"));
     }
 
-    private static Measurement measurement(ResultSet rs, int row) throws SQLException {
+    static Measurement measurement(ResultSet rs, int row) throws SQLException {
         return new Measurement(
                 rs.getObject("kpi_id", UUID.class),
                 rs.getInt("school_year"),

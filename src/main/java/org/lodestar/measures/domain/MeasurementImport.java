@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.lodestar.directory.DirectoryApi;
 import org.lodestar.directory.School;
 import org.lodestar.directory.SignedInUser;
@@ -41,11 +43,13 @@ public class MeasurementImport {
     private final KpiStore kpis;
     private final DirectoryApi directory;
     private final KpiEditing editing;
+    private final ValueRecording recording;
 
-    MeasurementImport(KpiStore kpis, DirectoryApi directory, KpiEditing editing) {
+    MeasurementImport(KpiStore kpis, DirectoryApi directory, KpiEditing editing, ValueRecording recording) {
         this.kpis = kpis;
         this.directory = directory;
         this.editing = editing;
+        this.recording = recording;
     }
 
     /** What an import did: how many values it recorded, or the first problems that stopped it and how many more. */
@@ -107,7 +111,7 @@ public class MeasurementImport {
             // a header alone is a mistake worth saying, not "recorded 0 values"
             return Result.refused(ImportProblems.of(ImportProblem.of(1, "import.error.noRows")));
         }
-        editing.record(user, measurements);
+        recording.record(user, measurements);
         return new Result(measurements.size(), List.of(), 0);
     }
 
@@ -124,7 +128,8 @@ public class MeasurementImport {
             problems.add(ImportProblem.of(line, "import.error.year", row.get("school_year")));
         }
         if (year != null && kpi != null) {
-            lookup.recordableYears(kpi)
+            lookup.rules
+                    .years(kpi)
                     .check(year)
                     .ifPresent(refused -> problems.add(new ImportProblem(line, refused.code(), refused.args())));
         }
@@ -177,7 +182,7 @@ public class MeasurementImport {
             ValueRule.n(kpi, schoolId, group, null)
                     .ifPresent(refused -> problems.add(new ImportProblem(line, refused.code(), refused.args())));
         }
-        if (problems.isEmpty() && !editing.canRecord(user, kpi, schoolId)) {
+        if (problems.isEmpty() && !lookup.rules.mayRecord(kpi, schoolId)) {
             problems.add(
                     ImportProblem.of(line, "import.error.forbidden", schoolText.isBlank() ? "district" : schoolText));
         }
@@ -195,42 +200,44 @@ public class MeasurementImport {
         }
     }
 
-    /** The district's KPIs, schools and groups, looked up by what people write in a file. */
+    /**
+     * The district's KPIs, schools and groups, read once and found by what people write in a file (a KPI by id or
+     * name, a school by name or state id, in any case; the first in order where two match), and the rules of recording
+     * their values, looked up once per KPI's plan.
+     */
     private final class Lookup {
-        private final List<Kpi> kpiList;
-        private final List<School> schools;
-        private final List<String> groups;
-
-        private final Map<UUID, ValueRule.RecordableYears> years = new java.util.HashMap<>();
-        private final SignedInUser user;
-
-        /** Looked up once per KPI of the file, not once per row. */
-        ValueRule.RecordableYears recordableYears(Kpi kpi) {
-            return years.computeIfAbsent(kpi.id(), id -> editing.recordableYears(user.districtId(), kpi));
-        }
+        private final Map<String, Kpi> kpisByText = new HashMap<>();
+        private final Map<String, School> schoolsByText = new HashMap<>();
+        private final Set<String> groups;
+        private final RecordingRules rules;
 
         Lookup(SignedInUser user) {
-            this.user = user;
-            kpiList = kpis.all(user.districtId());
-            schools = directory.schools(user.districtId());
+            for (Kpi kpi : kpis.all(user.districtId())) {
+                kpisByText.putIfAbsent(key(kpi.id().toString()), kpi);
+                kpisByText.putIfAbsent(key(kpi.name()), kpi);
+            }
+            for (School school : directory.schools(user.districtId())) {
+                schoolsByText.putIfAbsent(key(school.name()), school);
+                if (school.stateId() != null) {
+                    schoolsByText.putIfAbsent(key(school.stateId()), school);
+                }
+            }
             groups = directory.studentGroups(user.districtId()).stream()
                     .map(StudentGroup::code)
-                    .toList();
+                    .collect(Collectors.toSet());
+            rules = editing.recordingRules(user);
         }
 
         Optional<Kpi> kpi(String text) {
-            String value = text == null ? "" : text.strip();
-            return kpiList.stream()
-                    .filter(kpi -> kpi.id().toString().equalsIgnoreCase(value)
-                            || kpi.name().equalsIgnoreCase(value))
-                    .findFirst();
+            return Optional.ofNullable(kpisByText.get(key(text == null ? "" : text)));
         }
 
         Optional<School> school(String text) {
-            String value = text.strip();
-            return schools.stream()
-                    .filter(school -> school.name().equalsIgnoreCase(value) || value.equalsIgnoreCase(school.stateId()))
-                    .findFirst();
+            return Optional.ofNullable(schoolsByText.get(key(text)));
+        }
+
+        private static String key(String text) {
+            return text.strip().toLowerCase(Locale.ROOT);
         }
     }
 }

@@ -12,6 +12,7 @@ import org.lodestar.measures.Measurement;
 import org.lodestar.measures.RecordedValue;
 import org.lodestar.measures.Scorecards;
 import org.lodestar.measures.domain.KpiEditing;
+import org.lodestar.measures.domain.ValueRecording;
 import org.lodestar.measures.domain.ValueRule;
 import org.lodestar.shared.ForbiddenException;
 import org.lodestar.shared.NotFoundException;
@@ -31,12 +32,15 @@ class RecordingController {
 
     private final Scorecards scorecards;
     private final KpiEditing editing;
+    private final ValueRecording recording;
     private final DirectoryApi directory;
     private final KpiPage page;
 
-    RecordingController(Scorecards scorecards, KpiEditing editing, DirectoryApi directory, KpiPage page) {
+    RecordingController(
+            Scorecards scorecards, KpiEditing editing, ValueRecording recording, DirectoryApi directory, KpiPage page) {
         this.scorecards = scorecards;
         this.editing = editing;
+        this.recording = recording;
         this.directory = directory;
         this.page = page;
     }
@@ -88,7 +92,7 @@ class RecordingController {
         }
         Measurement next =
                 new Measurement(id, year, form.period(), form.schoolId(), form.groupCode(), form.value(), form.n());
-        List<RecordedValue> inTheWay = editing.recordUnlessReplacingUnseen(
+        List<RecordedValue> inTheWay = recording.recordUnlessReplacingUnseen(
                 user, List.of(next), java.util.Collections.singletonList(form.replaces()));
         if (!inTheWay.isEmpty()) {
             // a value is recorded for this cell already (or was, meanwhile): ask before replacing it

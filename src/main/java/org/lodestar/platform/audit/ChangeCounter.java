@@ -5,6 +5,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import org.lodestar.shared.AuditableChange;
+import org.lodestar.shared.AuditableChanges;
 import org.lodestar.shared.DistrictChanges;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +31,12 @@ class ChangeCounter implements DistrictChanges {
     @EventListener
     void on(AuditableChange change) {
         count(change.districtId());
+    }
+
+    /** A batch of changes raises each of its districts' counts once, like a single change. */
+    @EventListener
+    void on(AuditableChanges batch) {
+        batch.changes().stream().map(AuditableChange::districtId).distinct().forEach(this::count);
     }
 
     @Override
