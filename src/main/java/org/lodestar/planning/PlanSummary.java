@@ -46,7 +46,11 @@ public record PlanSummary(
         return schoolId == null;
     }
 
+    /** The school years it covers: one for an improvement plan, a range for a strategic plan. */
     public String years() {
+        if (firstYear == lastYear) {
+            return new org.lodestar.shared.SchoolYear(firstYear).toString();
+        }
         return new org.lodestar.shared.SchoolYear(firstYear) + " – " + new org.lodestar.shared.SchoolYear(lastYear);
     }
 }

@@ -3,6 +3,7 @@ package org.lodestar.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,7 +16,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A principal builds Cedar Elementary's improvement plan from the district's strategic plan, describes and costs an
- * action, tags it with a Title I schoolwide component, reads which components are still empty, and a planner sees the
+ * action, tags it with a Title I schoolwide component, reads which components are still empty and downloads the
+ * school's Title I schoolwide plan as PDF, and a planner sees the
  * funding rules find too little reserved for families.
  */
 @LodestarTest
@@ -87,6 +89,8 @@ class ImprovementPlanBrowserTest {
         assertThat(page.locator("[data-test=missing] li").count()).isEqualTo(12);
         assertThat(page.locator("[data-test=matrix]")).containsText(action);
         Browser.screenshot(page, "improvement-coverage-en");
+        Download pdf = page.waitForDownload(() -> page.click("[data-test=document] a[role=button]"));
+        assertThat(pdf.suggestedFilename()).startsWith("title-i-schoolwide-").endsWith(".pdf");
         assertThat(browser.accessibilityViolationsSignedIn(
                         page.url().replaceAll("^https?://[^/]+", ""), "principal@lakeview.example", Fixtures.PASSWORD))
                 .isEmpty();

@@ -22,6 +22,10 @@ import org.lodestar.planning.domain.ComplianceFrameworks;
 import org.lodestar.shared.EditConflictException;
 import org.lodestar.shared.ForbiddenException;
 import org.lodestar.shared.LocalizedNumbers;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,16 +42,19 @@ class CoverageController {
     private final ComplianceFrameworks frameworks;
     private final PlanningApi planning;
     private final DirectoryApi directory;
+    private final FrameworkDocument document;
 
     CoverageController(
             ComplianceCoverage coverage,
             ComplianceFrameworks frameworks,
             PlanningApi planning,
-            DirectoryApi directory) {
+            DirectoryApi directory,
+            FrameworkDocument document) {
         this.coverage = coverage;
         this.frameworks = frameworks;
         this.planning = planning;
         this.directory = directory;
+        this.document = document;
     }
 
     /** The framework against one improvement plan of its level (the newest when none is chosen). */
@@ -76,6 +83,37 @@ class CoverageController {
             model.addAttribute("coverage", coverage.coverage(user, code, chosen));
         }
         return "planning/coverage";
+    }
+
+    /** The framework written out from one improvement plan, as a page to read and print. */
+    @GetMapping("/compliance/{code}/document")
+    String document(
+            @PathVariable String code,
+            @RequestParam UUID plan,
+            @AuthenticationPrincipal SignedInUser user,
+            Locale locale,
+            Model model) {
+        model.addAllAttributes(document.variables(user, code, plan, locale));
+        return FrameworkDocument.TEMPLATE;
+    }
+
+    /** The same document as a PDF, to submit. */
+    @GetMapping("/compliance/{code}/document.pdf")
+    ResponseEntity<byte[]> documentPdf(
+            @PathVariable String code,
+            @RequestParam UUID plan,
+            @AuthenticationPrincipal SignedInUser user,
+            Locale locale) {
+        byte[] pdf = document.pdf(user, code, plan, locale);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(code + "-" + plan + ".pdf")
+                                .build()
+                                .toString())
+                .body(pdf);
     }
 
     @GetMapping("/funding")
