@@ -159,6 +159,29 @@ public class PlanningApi {
                 strategies.ofPlan(districtId, planId));
     }
 
+    /** The items of several plans, by plan, one statement per tier whatever the number of plans. */
+    public Map<UUID, PlanNodes> nodesOfPlans(UUID districtId, java.util.Collection<UUID> planIds) {
+        Map<UUID, PlanNodes> byPlan = new java.util.LinkedHashMap<>();
+        if (planIds.isEmpty()) {
+            return byPlan;
+        }
+        Map<UUID, List<Goal>> goalsOf = goals.ofPlans(districtId, planIds).stream()
+                .collect(java.util.stream.Collectors.groupingBy(Goal::planId));
+        Map<UUID, List<Outcome>> outcomesOf = outcomes.ofPlans(districtId, planIds).stream()
+                .collect(java.util.stream.Collectors.groupingBy(Outcome::planId));
+        Map<UUID, List<Strategy>> strategiesOf = strategies.ofPlans(districtId, planIds).stream()
+                .collect(java.util.stream.Collectors.groupingBy(Strategy::planId));
+        for (UUID plan : planIds) {
+            byPlan.put(
+                    plan,
+                    new PlanNodes(
+                            goalsOf.getOrDefault(plan, List.of()),
+                            outcomesOf.getOrDefault(plan, List.of()),
+                            strategiesOf.getOrDefault(plan, List.of())));
+        }
+        return byPlan;
+    }
+
     public PlanTree tree(UUID districtId, UUID planId) {
         return trees.tree(districtId, plan(districtId, planId), nodesOfPlan(districtId, planId));
     }

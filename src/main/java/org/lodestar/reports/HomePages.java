@@ -156,8 +156,8 @@ class HomePages {
             }
             List<PlanSummary> ofSchool =
                     plans.stream().filter(p -> schoolId.equals(p.schoolId())).toList();
-            Map<UUID, PlanNodes> nodes = new LinkedHashMap<>();
-            ofSchool.forEach(p -> nodes.put(p.id(), planning.nodesOfPlan(district, p.id())));
+            Map<UUID, PlanNodes> nodes = planning.nodesOfPlans(
+                    district, ofSchool.stream().map(PlanSummary::id).toList());
             Set<UUID> outcomes = new LinkedHashSet<>(districtOutcomes);
             nodes.values().forEach(n -> outcomes.addAll(n.outcomeIds()));
             // one look at the school's values serves its own plans and the district's KPIs alike
@@ -182,10 +182,11 @@ class HomePages {
         for (UUID schoolId : contributingSchools(user)) {
             Set<UUID> outcomes = new LinkedHashSet<>(districtOutcomes);
             // a school's own plan is recorded at that school only, the district plan anywhere one contributes
-            plans.stream()
+            List<UUID> ofSchool = plans.stream()
                     .filter(p -> schoolId != null && schoolId.equals(p.schoolId()))
-                    .forEach(p -> outcomes.addAll(
-                            planning.nodesOfPlan(district, p.id()).outcomeIds()));
+                    .map(PlanSummary::id)
+                    .toList();
+            planning.nodesOfPlans(district, ofSchool).values().forEach(n -> outcomes.addAll(n.outcomeIds()));
             School school = schoolId == null
                     ? null
                     : directory.school(district, schoolId).orElse(null);

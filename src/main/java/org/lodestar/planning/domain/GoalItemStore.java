@@ -34,6 +34,18 @@ abstract class GoalItemStore<T> {
     abstract T record(GoalItem item);
 
     /** The items of a plan, each goal's in their order. */
+    /** The items of several plans, in one statement, each goal's in their order. */
+    public List<T> ofPlans(UUID districtId, java.util.Collection<UUID> planIds) {
+        return jdbc
+                .sql(select + " and g.plan_id = any (?) order by i.position")
+                .params(districtId, planIds.toArray(UUID[]::new))
+                .query(GoalItemStore::item)
+                .list()
+                .stream()
+                .map(this::record)
+                .toList();
+    }
+
     public List<T> ofPlan(UUID districtId, UUID planId) {
         return jdbc
                 .sql(select + " and g.plan_id = ? order by i.position")

@@ -33,6 +33,14 @@ public class GoalStore {
                 .list();
     }
 
+    /** The goals of several plans, in one statement, each plan's in their order. */
+    public List<Goal> ofPlans(UUID districtId, java.util.Collection<UUID> planIds) {
+        return jdbc.sql(SELECT + " and plan_id = any (?) order by position")
+                .params(districtId, planIds.toArray(UUID[]::new))
+                .query(GoalStore::goal)
+                .list();
+    }
+
     /** Every goal of every plan of the district. */
     public List<Goal> ofDistrict(UUID districtId) {
         return jdbc.sql(SELECT + " order by position")
