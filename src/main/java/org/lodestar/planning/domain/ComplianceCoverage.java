@@ -171,23 +171,24 @@ public class ComplianceCoverage {
     @Transactional(readOnly = true)
     public FundingReview funding(SignedInUser user, int schoolYear) {
         Map<String, BigDecimal> allocations = improvement.allocations(user.districtId(), schoolYear);
+        // every plan of the year at once: one read of their actions, details and costs whatever the number of schools
+        Map<UUID, PlanSummary> plansById = new HashMap<>();
+        improvementPlans.ofYear(user.districtId(), schoolYear).forEach(plan -> plansById.put(plan.id(), plan));
+        Map<UUID, Strategy> actions = new HashMap<>();
+        strategies.ofPlans(user.districtId(), plansById.keySet()).forEach(action -> actions.put(action.id(), action));
+        List<UUID> ids = List.copyOf(actions.keySet());
+        Map<UUID, ActionDetail> details = improvement.details(user.districtId(), ids);
         List<CostLine> lines = new ArrayList<>();
-        for (PlanSummary plan : improvementPlans.ofYear(user.districtId(), schoolYear)) {
-            List<Strategy> actions = strategies.ofPlan(user.districtId(), plan.id());
-            Map<UUID, Strategy> byId = new HashMap<>();
-            actions.forEach(action -> byId.put(action.id(), action));
-            List<UUID> ids = List.copyOf(byId.keySet());
-            Map<UUID, ActionDetail> details = improvement.details(user.districtId(), ids);
-            for (ActionCost cost : improvement.costs(user.districtId(), ids)) {
-                ActionDetail detail = details.get(cost.strategyId());
-                lines.add(new CostLine(
-                        byId.get(cost.strategyId()).title(),
-                        plan.districtPlan() ? PlanLevel.DISTRICT : PlanLevel.SCHOOL,
-                        cost.fund(),
-                        cost.purpose(),
-                        cost.amount(),
-                        detail == null ? null : detail.evidenceTier()));
-            }
+        for (ActionCost cost : improvement.costs(user.districtId(), ids)) {
+            Strategy action = actions.get(cost.strategyId());
+            ActionDetail detail = details.get(cost.strategyId());
+            lines.add(new CostLine(
+                    action.title(),
+                    plansById.get(action.planId()).districtPlan() ? PlanLevel.DISTRICT : PlanLevel.SCHOOL,
+                    cost.fund(),
+                    cost.purpose(),
+                    cost.amount(),
+                    detail == null ? null : detail.evidenceTier()));
         }
         Map<String, BigDecimal> planned = new LinkedHashMap<>();
         lines.forEach(line -> planned.merge(line.fund(), line.amount(), BigDecimal::add));
