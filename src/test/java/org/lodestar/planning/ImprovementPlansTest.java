@@ -241,6 +241,59 @@ class ImprovementPlansTest {
                 .isEqualTo(404);
     }
 
+    @Test
+    void carelessEntriesOnAnActionAreRefusedAtTheirFieldAndNothingIsSaved() throws Exception {
+        UUID plan = create(planner(), null, 2025, "District improvement plan 2025-26 (careless entries)");
+        UUID action = planning.nodesOfPlan(fixtures.demoDistrict(), plan)
+                .strategies()
+                .get(0)
+                .id();
+        String path = "/actions/" + action;
+
+        MockHttpServletResponse tooLong = send(
+                planner(), post(path).param("description", "x".repeat(4001)).param("version", "0"));
+        assertThat(tooLong.getStatus()).isEqualTo(422);
+        assertThat(tooLong.getContentAsString(StandardCharsets.UTF_8)).contains("id=\"description-error\"");
+
+        MockHttpServletResponse unknownFund = send(
+                planner(),
+                post(path + "/costs")
+                        .param("fund", "MADE_UP")
+                        .param("purpose", "GENERAL")
+                        .param("amount", "10"));
+        assertThat(unknownFund.getStatus()).isEqualTo(422);
+        assertThat(unknownFund.getContentAsString(StandardCharsets.UTF_8)).contains("Choose one of the funds listed.");
+
+        MockHttpServletResponse tooPrecise = send(
+                planner(),
+                post(path + "/costs")
+                        .param("fund", "LOCAL")
+                        .param("purpose", "GENERAL")
+                        .param("amount", "10.005"));
+        assertThat(tooPrecise.getStatus()).isEqualTo(422);
+
+        assertThat(send(
+                                planner(),
+                                post(path + "/costs")
+                                        .param("fund", "LOCAL")
+                                        .param("purpose", "NOT_A_PURPOSE")
+                                        .param("amount", "1"))
+                        .getStatus())
+                .isEqualTo(422);
+        assertThat(fixtures.jdbc()
+                        .sql("select count(*) from action_cost where strategy_id = ?")
+                        .param(action)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(fixtures.jdbc()
+                        .sql("select count(*) from action_detail where strategy_id = ? and description is null")
+                        .param(action)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
     private static MockHttpServletRequestBuilder detail(String path, String description, UUID person, int version) {
         return post(path)
                 .param("description", description)

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -183,6 +184,9 @@ class ImprovementController {
             Model model) {
         ActionInPlan action = improvement.action(user, id);
         ForbiddenException.unless(action.editable());
+        if (!errors.hasFieldErrors("fund") && !FundingSource.isBuiltIn(cost.fund())) {
+            errors.rejectValue("fund", "improvement.unknownFund");
+        }
         if (errors.hasErrors()) {
             response.setStatus(422);
             model.addAttribute("form", DetailForm.of(action.detail()));
@@ -271,7 +275,7 @@ class ImprovementController {
 
             @NotNull Purpose purpose,
 
-            @NotNull @DecimalMin("0") @DecimalMax("999999999999")
+            @NotNull @DecimalMin("0") @DecimalMax("999999999999") @Digits(integer = 12, fraction = 2)
             BigDecimal amount) {}
 
     record DetailForm(
