@@ -62,6 +62,15 @@ public final class BoundedCache<K, V> {
         }
     }
 
+    /** The value kept for the key, if one was computed already; null otherwise (nothing is computed). */
+    public V getIfPresent(K key) {
+        CompletableFuture<V> future;
+        synchronized (entries) {
+            future = entries.get(key);
+        }
+        return future != null && future.isDone() && !future.isCompletedExceptionally() ? future.join() : null;
+    }
+
     public int size() {
         synchronized (entries) {
             return entries.size();
