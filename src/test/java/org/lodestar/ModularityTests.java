@@ -91,6 +91,7 @@ class ModularityTests {
                         "execution",
                         "measures",
                         "enrollment",
+                        "insights",
                         "reports",
                         "demo")
                 .allSatisfy(module -> assertThat(MAY_USE).containsKey(module));
@@ -112,6 +113,7 @@ class ModularityTests {
                 .contains(
                         "platform -> directory",
                         "planning -> directory",
+                        "planning -> insights",
                         "measures -> planning",
                         "execution -> planning",
                         "enrollment -> directory",

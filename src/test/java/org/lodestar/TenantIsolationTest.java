@@ -78,6 +78,9 @@ class TenantIsolationTest {
         ids.put("kpi", fixtures.any("select id from kpi where district_id = ? and archived_at is null"));
         ids.put("strategy", fixtures.any("select id from strategy where district_id = ? and removed_at is null"));
         ids.put("project", fixtures.any("select id from project where district_id = ? and archived_at is null"));
+        ids.put(
+                "otherStrategy",
+                fixtures.any("select id from strategy where district_id = ? and removed_at is null order by id desc"));
         ids.put("token", UUID.randomUUID());
     }
 
@@ -352,6 +355,10 @@ class TenantIsolationTest {
         fields.put("minimumN", "1");
         fields.put("statusTolerancePercent", "5");
         fields.put("defaultLanguage", "en");
+        fields.put("keep", ids.get("strategy").toString());
+        fields.put("keepVersion", "0");
+        fields.put("merged", ids.get("otherStrategy").toString());
+        fields.put("mergedVersion", "0");
         return fields;
     }
 

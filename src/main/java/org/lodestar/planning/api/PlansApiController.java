@@ -2,14 +2,20 @@ package org.lodestar.planning.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.lodestar.directory.DirectoryApi;
 import org.lodestar.directory.SignedInUser;
+import org.lodestar.insights.InsightsApi;
 import org.lodestar.planning.Indicator;
 import org.lodestar.planning.PlanSummary;
 import org.lodestar.planning.PlanTree;
 import org.lodestar.planning.PlanningApi;
+import org.lodestar.planning.domain.ActionOverlaps;
 import org.lodestar.shared.NotFoundException;
+import org.lodestar.shared.SchoolYear;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -18,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -31,9 +38,13 @@ import org.springframework.web.bind.annotation.RestController;
 class PlansApiController {
 
     private final PlanningApi planning;
+    private final ActionOverlaps overlaps;
+    private final DirectoryApi directory;
 
-    PlansApiController(PlanningApi planning) {
+    PlansApiController(PlanningApi planning, ActionOverlaps overlaps, DirectoryApi directory) {
         this.planning = planning;
+        this.overlaps = overlaps;
+        this.directory = directory;
     }
 
     record PlanDto(
@@ -86,6 +97,69 @@ class PlansApiController {
     @Operation(summary = "Every plan of the caller's district")
     List<PlanDto> plans(@AuthenticationPrincipal SignedInUser user) {
         return planning.plans(user.districtId()).stream().map(PlanDto::of).toList();
+    }
+
+    /** One action of an overlapping pair: its plan (and that plan's school, null: the district's) and total cost. */
+    record OverlapActionDto(
+            UUID id, String title, String titleTranslation, UUID planId, UUID schoolId, BigDecimal cost) {
+        static OverlapActionDto of(ActionOverlaps.Side side) {
+            return new OverlapActionDto(
+                    side.action().id(),
+                    side.action().title(),
+                    side.action().titleTranslation(),
+                    side.plan().id(),
+                    side.plan().schoolId(),
+                    side.cost());
+        }
+    }
+
+    record OverlapDto(double similarity, OverlapActionDto first, OverlapActionDto second) {}
+
+    record OverlapsDto(String schoolYear, UUID planId, double threshold, List<OverlapDto> pairs) {}
+
+    @GetMapping("/api/v1/plans/overlaps")
+    @Operation(
+            summary = "Actions of the year's improvement plans that say the same thing",
+            description = "Pairs of actions, across the district's and the schools' improvement plans and funds, found"
+                    + " alike in meaning by the in-process sentence-embedding model, most alike first, each with both"
+                    + " actions' ids, titles, plans and costs and the similarity (0 to 1; pairs from the threshold"
+                    + " given in the answer). With planId: the pairs with an action of that improvement plan, among"
+                    + " its year's plans. Without: every pair of the school year given as schoolYear (e.g. 2025-26),"
+                    + " or of the current school year. 400 for a schoolYear that is not one, 404 for a planId that is"
+                    + " not one of the district's improvement plans.")
+    ResponseEntity<?> overlaps(
+            @RequestParam(required = false) UUID planId,
+            @RequestParam(required = false) String schoolYear,
+            @AuthenticationPrincipal SignedInUser user) {
+        ActionOverlaps.Overlaps found;
+        if (planId != null) {
+            found = overlaps.ofPlan(user, planId);
+        } else {
+            int year;
+            try {
+                year = schoolYear == null
+                        ? directory
+                                .district(user.districtId())
+                                .schoolYearOf(LocalDate.now())
+                                .startYear()
+                        : SchoolYear.parse(schoolYear.strip()).startYear();
+            } catch (IllegalArgumentException e) {
+                return ResponseEntity.badRequest()
+                        .body(ProblemDetail.forStatusAndDetail(
+                                HttpStatus.BAD_REQUEST, "schoolYear is written like 2025-26."));
+            }
+            found = overlaps.ofYear(user, year);
+        }
+        return ResponseEntity.ok(new OverlapsDto(
+                SchoolYear.of(found.schoolYear()).toString(),
+                found.plan() == null ? null : found.plan().id(),
+                InsightsApi.SAME_MEANING,
+                found.pairs().stream()
+                        .map(pair -> new OverlapDto(
+                                pair.similarity(),
+                                OverlapActionDto.of(pair.first()),
+                                OverlapActionDto.of(pair.second())))
+                        .toList()));
     }
 
     @GetMapping("/api/v1/plans/{id}")

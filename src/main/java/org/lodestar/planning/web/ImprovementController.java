@@ -27,6 +27,7 @@ import org.lodestar.planning.PlanningApi;
 import org.lodestar.planning.compliance.EvidenceTier;
 import org.lodestar.planning.compliance.FundingSource;
 import org.lodestar.planning.compliance.Purpose;
+import org.lodestar.planning.domain.ActionMerges;
 import org.lodestar.planning.domain.ComplianceCoverage;
 import org.lodestar.planning.domain.ComplianceFrameworks;
 import org.lodestar.planning.domain.ImprovementPlans;
@@ -58,18 +59,21 @@ class ImprovementController {
     private final ComplianceFrameworks frameworks;
     private final PlanningApi planning;
     private final DirectoryApi directory;
+    private final ActionMerges merges;
 
     ImprovementController(
             ImprovementPlans improvement,
             ComplianceCoverage coverage,
             ComplianceFrameworks frameworks,
             PlanningApi planning,
-            DirectoryApi directory) {
+            DirectoryApi directory,
+            ActionMerges merges) {
         this.improvement = improvement;
         this.coverage = coverage;
         this.frameworks = frameworks;
         this.planning = planning;
         this.directory = directory;
+        this.merges = merges;
     }
 
     @GetMapping("/improvement-plans/new")
@@ -125,6 +129,11 @@ class ImprovementController {
 
     @GetMapping("/actions/{id}")
     String action(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user, Model model) {
+        var merged = merges.merged(user.districtId(), id);
+        if (merged.isPresent()) {
+            model.addAttribute("merged", merged.get());
+            return "planning/action-merged";
+        }
         ActionInPlan action = improvement.action(user, id);
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", DetailForm.of(action.detail()));
@@ -230,6 +239,9 @@ class ImprovementController {
 
     private String actionPage(SignedInUser user, ActionInPlan action, Model model) {
         model.addAttribute("action", action);
+        model.addAttribute(
+                "mergedHere",
+                merges.mergedInto(user.districtId(), action.strategy().id()));
         model.addAttribute("people", directory.people(user.districtId()));
         model.addAttribute(
                 "groups",
