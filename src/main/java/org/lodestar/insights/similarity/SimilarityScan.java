@@ -18,9 +18,9 @@ import org.lodestar.insights.Text;
  * Finds the texts of a list that say the same thing, in two steps. Candidates: pairs whose whole texts' vectors are at
  * least {@link #CANDIDATE} alike (cosine), each text keeping its {@link #NEIGHBOURS} closest. Up to
  * {@link #exactUpTo} texts every pair is compared; above, the texts are first grouped around {@code sqrt(n)} centres
- * (k-means on the unit vectors) and each is compared only with the texts of its {@link #PROBES} nearest groups, so a
- * district's 3,000 actions cost about a seventh of the 4.5 million comparisons (the benchmark prints how many pairs
- * this misses against the exact scan). Then each candidate is weighed: its similarity is the mean of the whole texts'
+ * (k-means on the unit vectors) and each is compared only with the texts of its {@link #PROBES} nearest groups: with
+ * even groups 3/sqrt(n) of the others, about a twentieth of the 4.5 million pairs of 3,000 actions (the benchmark
+ * prints how many pairs this misses against the exact scan). Then each candidate is weighed: its similarity is the mean of the whole texts'
  * cosine and the cosine of the words each has that the other lacks ({@link Wording}), so that two actions written
  * alike about different things fall apart.
  */
