@@ -498,7 +498,7 @@ public class PlanTransfer {
             return Result.refused(ImportProblem.of(1, "import.error.noRows"));
         }
         Lookup lookup = new Lookup(user);
-        ImportProblems problems = new ImportProblems();
+        List<ImportProblem> found = new ArrayList<>();
         List<Draft> drafts = new ArrayList<>();
         Map<String, Draft> byCode = new HashMap<>();
         for (Row row : rows) {
@@ -510,13 +510,18 @@ public class PlanTransfer {
                     rowProblems.add(problem(row.line(), "repeatedCode", "code", draft.code(), earlier.line()));
                 }
             }
-            rowProblems.forEach(problems::add);
+            found.addAll(rowProblems);
             drafts.add(draft);
         }
         for (Draft draft : drafts) {
-            structure(draft, byCode).ifPresent(problems::add);
+            structure(draft, byCode).ifPresent(found::add);
         }
-        if (!problems.isEmpty()) {
+        if (!found.isEmpty()) {
+            // by line, each line's problems in the order of its columns' checks
+            ImportProblems problems = new ImportProblems();
+            found.stream()
+                    .sorted(java.util.Comparator.comparingInt(ImportProblem::line))
+                    .forEach(problems::add);
             return Result.refused(problems);
         }
         write(user, plan, drafts, byCode);
