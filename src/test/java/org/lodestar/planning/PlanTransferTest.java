@@ -24,10 +24,13 @@ import org.lodestar.directory.DirectoryApi;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.directory.TierNames;
 import org.lodestar.directory.domain.ApiTokenStore;
+import org.lodestar.planning.domain.PlanTransfer;
 import org.lodestar.shared.Ids;
 import org.lodestar.support.Fixtures;
 import org.lodestar.support.LodestarTest;
+import org.lodestar.support.StatementCounter;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
@@ -57,6 +60,9 @@ class PlanTransferTest {
 
     @Autowired
     ApiTokenStore tokens;
+
+    @Autowired
+    PlanTransfer transfer;
 
     private SignedInUser planner() {
         return fixtures.user("planner@lakeview.example");
@@ -111,9 +117,14 @@ class PlanTransferTest {
      * groups and two costs, every goal tagged with a Title I schoolwide component.
      */
     private String bigPlan() {
+        return bigPlan(40);
+    }
+
+    /** A plan of {@code goals} goals, each with an outcome and three actions. */
+    private String bigPlan(int goals) {
         TierNames t = tiers();
         StringBuilder csv = new StringBuilder(HEADER).append('\n');
-        for (int g = 1; g <= 40; g++) {
+        for (int g = 1; g <= goals; g++) {
             csv.append("G%d,,%s,Goal %d,Meta %d,planner@lakeview.example,,,,,,,,,,,,title-i-schoolwide:SW-01\n"
                     .formatted(g, t.goal(), g, g));
             csv.append("G%d.O1,G%d,%s,Outcome %d,,,,,,,,,,,,,,\n".formatted(g, g, t.outcome(), g));
@@ -186,6 +197,35 @@ class PlanTransferTest {
                         .andReturn()
                         .getResponse());
         assertThat(page).contains("Imported 200 items into this new plan.", "Action 17.3, with a comma");
+    }
+
+    /** Items: the plan is written in a statement per table, so twice the items cost no more statements. */
+    @Test
+    void anImportOfTwiceTheItemsPreparesNoMoreStatements() throws Exception {
+        statementsToImport(2); // the district and its frameworks remembered, as in a running Lodestar
+        StatementCounter.Counted<Integer> small = statementsToImport(20);
+        long start = System.nanoTime();
+        StatementCounter.Counted<Integer> large = statementsToImport(40);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf(
+                "plan import: %d items in %d statements and %d ms (%d items: %d statements)%n",
+                large.result(), large.statements(), millis, small.result(), small.statements());
+        assertThat(large.result()).isEqualTo(200);
+        assertThat(large.statements())
+                .as("statements for 200 items against %d for 100: %s", small.statements(), large.sql())
+                .isLessThanOrEqualTo(small.statements());
+        assertThat(small.statements()).isLessThan(60);
+    }
+
+    private StatementCounter.Counted<Integer> statementsToImport(int goals) throws Exception {
+        byte[] csv = bigPlan(goals).getBytes(StandardCharsets.UTF_8);
+        PlanTransfer.Target target =
+                new PlanTransfer.Target(PlanKind.STRATEGIC, null, 2025, 2029, "Counted " + UUID.randomUUID(), null);
+        return StatementCounter.count(() -> {
+            PlanTransfer.Result result = transfer.importFile(planner(), target, "plan.csv", new ByteArrayResource(csv));
+            assertThat(result.problems()).isEmpty();
+            return result.items();
+        });
     }
 
     @Test
