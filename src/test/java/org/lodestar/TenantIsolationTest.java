@@ -110,6 +110,24 @@ class TenantIsolationTest {
                         .with(user(outsider))
                         .with(csrf()))
                 .andReturn();
+        // a plan imported into another district cannot carry out this one's strategic plan nor be one of its schools'
+        MvcResult imported = mvc.perform(multipart("/plans/import")
+                        .file(new MockMultipartFile(
+                                "file", "plan.csv", "text/csv", "code,parent,tier,title\nG1,,goal,A goal\n".getBytes()))
+                        .param("kind", "IMPROVEMENT")
+                        .param("firstYear", "2025")
+                        .param("title", "Changed by a stranger")
+                        .param("school", ids.get("school").toString())
+                        .param("strategicPlan", ids.get("plan").toString())
+                        .with(user(outsider))
+                        .with(csrf()))
+                .andReturn();
+        assertThat(imported.getResponse().getStatus()).isEqualTo(422);
+        assertThat(walked)
+                .anyMatch(route -> route.contains("/plans/import"))
+                .anyMatch(route -> route.contains("/api/v1/plans/import"))
+                .anyMatch(route -> route.contains("/api/v1/plans/{id}/export"))
+                .anyMatch(route -> route.contains("/plans/{id}/export"));
         assertThat(walked).hasSizeGreaterThan(40);
         assertThat(fingerprint())
                 .as("demo district data after walking " + walked)

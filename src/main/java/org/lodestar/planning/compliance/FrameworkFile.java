@@ -60,7 +60,7 @@ public final class FrameworkFile {
         }
         List<ImportProblem> problems = new ArrayList<>();
         checkFramework(framework, problems);
-        List<Integer> lines = componentLines(json);
+        List<Integer> lines = JsonLines.ofArray(MAPPER, json, "components");
         List<Component> components = framework.components() == null ? List.of() : framework.components();
         Set<String> codes = new HashSet<>();
         for (int i = 0; i < components.size(); i++) {
@@ -186,31 +186,6 @@ public final class FrameworkFile {
             }
         }
         return otherwise;
-    }
-
-    /** The line each component's object starts on, in order, read in a second pass since binding keeps no lines. */
-    private static List<Integer> componentLines(byte[] json) {
-        List<Integer> lines = new ArrayList<>();
-        try (JsonParser parser = MAPPER.createParser(json)) {
-            int depth = 0;
-            int componentsDepth = -1;
-            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                if (token.isStructStart()) {
-                    depth++;
-                    if (token == JsonToken.START_ARRAY && depth == 2 && "components".equals(parser.currentName())) {
-                        componentsDepth = depth;
-                    } else if (token == JsonToken.START_OBJECT && depth == componentsDepth + 1) {
-                        lines.add(parser.currentTokenLocation().getLineNr());
-                    }
-                } else if (token.isStructEnd()) {
-                    if (depth == componentsDepth) {
-                        componentsDepth = -1;
-                    }
-                    depth--;
-                }
-            }
-        }
-        return lines;
     }
 
     private static FrameworkFileRefused refused(ImportProblem problem) {
