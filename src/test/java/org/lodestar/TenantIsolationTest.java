@@ -79,6 +79,14 @@ class TenantIsolationTest {
         ids.put("strategy", fixtures.any("select id from strategy where district_id = ? and removed_at is null"));
         ids.put("project", fixtures.any("select id from project where district_id = ? and archived_at is null"));
         ids.put("token", UUID.randomUUID());
+        // a funding source of the district's own, so the routes of one are walked with a real id
+        fixtures.jdbc()
+                .sql(
+                        "insert into funding_source (district_id, id, code, name_en) values (?, ?, 'WALK_FUND', 'Walked fund')"
+                                + " on conflict (district_id, code) do nothing")
+                .params(fixtures.demoDistrict(), UUID.randomUUID())
+                .update();
+        ids.put("fund", fixtures.any("select id from funding_source where district_id = ? and code = 'WALK_FUND'"));
     }
 
     @Test
@@ -295,6 +303,7 @@ class TenantIsolationTest {
         if (pattern.startsWith("/admin/people")) return ids.get("person");
         if (pattern.startsWith("/plans/{planId}/nodes")) return ids.get("goal");
         if (pattern.startsWith("/projects")) return ids.get("project");
+        if (pattern.startsWith("/funding/sources")) return ids.get("fund");
         if (pattern.startsWith("/plans") || pattern.startsWith("/api/v1/plans")) return ids.get("plan");
         if (pattern.startsWith("/goals/{id}/alignments")) return ids.get("schoolGoal");
         if (pattern.contains("goals")) return ids.get("goal");
@@ -352,6 +361,9 @@ class TenantIsolationTest {
         fields.put("minimumN", "1");
         fields.put("statusTolerancePercent", "5");
         fields.put("defaultLanguage", "en");
+        fields.put("code", "STRANGER_FUND");
+        fields.put("nameEn", "Changed by a stranger");
+        fields.put("retired", "true");
         return fields;
     }
 
