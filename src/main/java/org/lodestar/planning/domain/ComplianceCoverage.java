@@ -25,6 +25,7 @@ import org.lodestar.planning.compliance.Framework;
 import org.lodestar.planning.compliance.FundingCheck;
 import org.lodestar.planning.compliance.FundingPlan;
 import org.lodestar.planning.compliance.FundingRules;
+import org.lodestar.planning.compliance.FundingSource;
 import org.lodestar.planning.compliance.PlanLevel;
 import org.lodestar.planning.compliance.Wording;
 import org.lodestar.shared.AuditValue;
@@ -257,8 +258,10 @@ public class ComplianceCoverage {
         wanted.forEach((fund, amount) -> {
             if (!same(saved.get(fund), amount)) {
                 improvement.allocate(user.districtId(), schoolYear, fund, amount);
-                before.put("fund." + fund, AuditValue.number(saved.get(fund)));
-                after.put("fund." + fund, AuditValue.number(amount));
+                // a built-in fund is named by its message; one the district added by its code
+                String label = FundingSource.isBuiltIn(fund) ? "fund." + fund : fund;
+                before.put(label, AuditValue.number(saved.get(fund)));
+                after.put(label, AuditValue.number(amount));
             }
         });
         if (!after.isEmpty()) {

@@ -51,7 +51,7 @@ public class FundingSources {
             UUID id, String code, Wording name, FundKind kind, boolean builtIn, boolean retired, int version) {
 
         static Fund builtIn(FundingSource source) {
-            return new Fund(null, source.name(), null, null, true, false, 0);
+            return new Fund(null, source.name(), null, source.kind(), true, false, 0);
         }
     }
 

@@ -55,12 +55,16 @@ class FundingSourcesController {
             HttpServletResponse response,
             Model model) {
         ForbiddenException.unless(user.isAdmin());
+        if (form == null) {
+            // a value no field of the form can hold (only a hand-made request sends one): nothing is saved
+            return "redirect:/funding/sources";
+        }
         String code = form.normalizedCode();
         if (!errors.hasFieldErrors("code") && !SourceForm.CODE.matcher(code).matches()) {
             errors.rejectValue("code", "fundingSource.codeShape");
         }
-        form.checkName(errors);
-        if (!errors.hasErrors() && !funds.add(user, code, form.name(), form.kind())) {
+        form.check(errors);
+        if (!errors.hasErrors() && !funds.add(user, code, form.name(), form.fundKind())) {
             errors.rejectValue("code", "fundingSource.codeTaken", new Object[] {code}, null);
         }
         if (errors.hasErrors()) {
@@ -88,7 +92,10 @@ class FundingSourcesController {
             Model model) {
         ForbiddenException.unless(user.isAdmin());
         Fund fund = funds.find(user.districtId(), id);
-        form.checkName(errors);
+        if (form == null) {
+            return "redirect:/funding/sources/" + id;
+        }
+        form.check(errors);
         if (errors.hasErrors()) {
             response.setStatus(422);
             return editPage(user, fund, model);
@@ -98,7 +105,7 @@ class FundingSourcesController {
                     user,
                     id,
                     form.name(),
-                    form.kind(),
+                    form.fundKind(),
                     Boolean.TRUE.equals(form.retired()),
                     EditConflictException.versionRead(form.version()));
         } catch (EditConflictException conflict) {
@@ -157,11 +164,13 @@ class FundingSourcesController {
             @Size(max = 40) String code,
             @Size(max = 120) String nameEn,
             @Size(max = 120) String nameEs,
-            FundKind kind,
+            String kind,
             Boolean retired,
             Integer version) {
 
         static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
+        private static final java.util.Set<String> KINDS =
+                java.util.Arrays.stream(FundKind.values()).map(Enum::name).collect(java.util.stream.Collectors.toSet());
 
         static SourceForm empty() {
             return new SourceForm("", "", "", null, false, null);
@@ -169,7 +178,12 @@ class FundingSourcesController {
 
         static SourceForm of(Fund fund) {
             return new SourceForm(
-                    fund.code(), fund.name().en(), fund.name().es(), fund.kind(), fund.retired(), fund.version());
+                    fund.code(),
+                    fund.name().en(),
+                    fund.name().es(),
+                    fund.kind() == null ? null : fund.kind().name(),
+                    fund.retired(),
+                    fund.version());
         }
 
         /** Typed in any case, with spaces or hyphens between words: "state reading-grant" is STATE_READING_GRANT. */
@@ -181,9 +195,17 @@ class FundingSourcesController {
             return new Wording(nameEn, nameEs);
         }
 
-        void checkName(BindingResult errors) {
+        /** The kind chosen, or null when none is; one not in the list is refused by {@link #check}. */
+        FundKind fundKind() {
+            return kind == null || kind.isBlank() || !KINDS.contains(kind) ? null : FundKind.valueOf(kind);
+        }
+
+        void check(BindingResult errors) {
             if (!errors.hasFieldErrors("nameEn") && !errors.hasFieldErrors("nameEs") && name().missing()) {
                 errors.rejectValue("nameEn", "fundingSource.nameMissing");
+            }
+            if (kind != null && !kind.isBlank() && !KINDS.contains(kind)) {
+                errors.rejectValue("kind", "fundingSource.kindUnknown");
             }
         }
 
@@ -195,7 +217,7 @@ class FundingSourcesController {
             Map<String, String> shown = new LinkedHashMap<>();
             shown.put("fundingSource.field.nameEn", nameEn);
             shown.put("fundingSource.field.nameEs", nameEs);
-            shown.put("fundingSource.field.kind", kind == null ? null : kind.name());
+            shown.put("fundingSource.field.kind", kind);
             shown.put("fundingSource.field.retired", String.valueOf(Boolean.TRUE.equals(retired)));
             return shown;
         }
