@@ -82,6 +82,14 @@ class TenantIsolationTest {
                 "otherStrategy",
                 fixtures.any("select id from strategy where district_id = ? and removed_at is null order by id desc"));
         ids.put("token", UUID.randomUUID());
+        // a funding source of the district's own, so the routes of one are walked with a real id
+        fixtures.jdbc()
+                .sql(
+                        "insert into funding_source (district_id, id, code, name_en) values (?, ?, 'WALK_FUND', 'Walked fund')"
+                                + " on conflict (district_id, code) do nothing")
+                .params(fixtures.demoDistrict(), UUID.randomUUID())
+                .update();
+        ids.put("fund", fixtures.any("select id from funding_source where district_id = ? and code = 'WALK_FUND'"));
     }
 
     @Test
@@ -316,6 +324,7 @@ class TenantIsolationTest {
         if (pattern.startsWith("/admin/people")) return ids.get("person");
         if (pattern.startsWith("/plans/{planId}/nodes")) return ids.get("goal");
         if (pattern.startsWith("/projects")) return ids.get("project");
+        if (pattern.startsWith("/funding/sources")) return ids.get("fund");
         if (pattern.startsWith("/plans") || pattern.startsWith("/api/v1/plans")) return ids.get("plan");
         if (pattern.startsWith("/goals/{id}/alignments")) return ids.get("schoolGoal");
         if (pattern.contains("goals")) return ids.get("goal");
@@ -377,6 +386,9 @@ class TenantIsolationTest {
         fields.put("keepVersion", "0");
         fields.put("merged", ids.get("otherStrategy").toString());
         fields.put("mergedVersion", "0");
+        fields.put("code", "STRANGER_FUND");
+        fields.put("nameEn", "Changed by a stranger");
+        fields.put("retired", "true");
         return fields;
     }
 

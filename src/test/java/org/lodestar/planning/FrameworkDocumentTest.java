@@ -7,9 +7,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import javax.imageio.ImageIO;
@@ -17,6 +20,11 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.planning.compliance.Component;
@@ -53,27 +61,9 @@ class FrameworkDocumentTest {
     @Test
     void theSchoolwidePlanAsPdfHasEveryComponentAndTheTaggedAction() throws Exception {
         SignedInUser principal = fixtures.user("principal@lakeview.example");
-        UUID cedar = fixtures.any("select id from school where district_id = ? and name = 'Cedar Elementary'");
-        PlanSummary strategic =
-                planning.districtStrategicPlan(fixtures.demoDistrict()).orElseThrow();
-        Goal firstGoal = planning.nodesOfPlan(fixtures.demoDistrict(), strategic.id())
-                .goals()
-                .get(0);
-        Strategy firstStrategy = planning.nodesOfPlan(fixtures.demoDistrict(), strategic.id()).strategies().stream()
-                .filter(s -> s.goalId().equals(firstGoal.id()))
-                .findFirst()
-                .orElseThrow();
-        MockHttpServletResponse created = send(
-                principal,
-                post("/improvement-plans")
-                        .param("school", cedar.toString())
-                        .param("year", "2028")
-                        .param("title", "Cedar Elementary schoolwide plan 2028-29")
-                        .param("goals", firstGoal.id().toString())
-                        .param("strategies", firstStrategy.id().toString()));
-        UUID plan = UUID.fromString(created.getRedirectedUrl().replaceAll("/plans/([^?]+).*", "$1"));
-        Strategy action =
-                planning.nodesOfPlan(fixtures.demoDistrict(), plan).strategies().get(0);
+        TaggedPlan made = newCedarPlan(principal, 2028, "Cedar Elementary schoolwide plan 2028-29");
+        UUID plan = made.plan();
+        Strategy action = made.action();
         send(
                 principal,
                 post("/actions/" + action.id())
@@ -140,5 +130,232 @@ class FrameworkDocumentTest {
                                         .param("plan", plan.toString()))
                         .getStatus())
                 .isEqualTo(404);
+    }
+
+    /** A Cedar Elementary plan with one action described, costed from two funds and tagged with the given components. */
+    private record TaggedPlan(UUID plan, Strategy action, Goal goal) {}
+
+    /** A Cedar Elementary improvement plan made from the strategic plan's first goal and its first strategy. */
+    private TaggedPlan newCedarPlan(SignedInUser principal, int year, String title) throws Exception {
+        UUID cedar = fixtures.any("select id from school where district_id = ? and name = 'Cedar Elementary'");
+        PlanSummary strategic =
+                planning.districtStrategicPlan(fixtures.demoDistrict()).orElseThrow();
+        Goal firstGoal = planning.nodesOfPlan(fixtures.demoDistrict(), strategic.id())
+                .goals()
+                .get(0);
+        Strategy firstStrategy = planning.nodesOfPlan(fixtures.demoDistrict(), strategic.id()).strategies().stream()
+                .filter(s -> s.goalId().equals(firstGoal.id()))
+                .findFirst()
+                .orElseThrow();
+        MockHttpServletResponse created = send(
+                principal,
+                post("/improvement-plans")
+                        .param("school", cedar.toString())
+                        .param("year", String.valueOf(year))
+                        .param("title", title)
+                        .param("goals", firstGoal.id().toString())
+                        .param("strategies", firstStrategy.id().toString()));
+        UUID plan = UUID.fromString(created.getRedirectedUrl().replaceAll("/plans/([^?]+).*", "$1"));
+        PlanNodes nodes = planning.nodesOfPlan(fixtures.demoDistrict(), plan);
+        return new TaggedPlan(plan, nodes.strategies().get(0), nodes.goals().get(0));
+    }
+
+    private TaggedPlan cedarPlan(SignedInUser principal, String title, String... components) throws Exception {
+        TaggedPlan tagged = newCedarPlan(principal, 2027, title);
+        Strategy action = tagged.action();
+        send(
+                principal,
+                post("/actions/" + action.id())
+                        .param("description", "Family reading nights every month, with childcare and interpreters.")
+                        .param("evidenceTier", "PROMISING")
+                        .param("start", "2027-09-01")
+                        .param("end", "2028-05-31")
+                        .param("implementationEvidence", "Sign-in sheets of each night.")
+                        .param("impactEvidence", "Families report reading at home more often.")
+                        .param("version", "0"));
+        send(
+                principal,
+                post("/actions/" + action.id() + "/costs")
+                        .param("fund", "TITLE_I_A")
+                        .param("purpose", "PARENT_FAMILY_ENGAGEMENT")
+                        .param("amount", "9000"));
+        send(
+                principal,
+                post("/actions/" + action.id() + "/costs")
+                        .param("fund", "CEDAR_FAMILY_GRANT")
+                        .param("purpose", "GENERAL")
+                        .param("amount", "1500"));
+        for (String component : components) {
+            send(principal, post("/items/" + action.id() + "/tags").param("component", component));
+        }
+        return tagged;
+    }
+
+    private void addFamilyGrant() throws Exception {
+        send(
+                fixtures.user("admin@lakeview.example"),
+                post("/funding/sources")
+                        .param("code", "CEDAR_FAMILY_GRANT")
+                        .param("nameEn", "Cedar family literacy grant")
+                        .param("nameEs", "Subvención de alfabetización familiar de Cedar")
+                        .param("kind", "GRANT"));
+    }
+
+    @Test
+    void theSchoolwidePlanAndTheParentCompactAsWordHaveAHeadingPerComponentAndEveryTaggedItem() throws Exception {
+        addFamilyGrant();
+        SignedInUser principal = fixtures.user("principal@lakeview.example");
+        TaggedPlan tagged = cedarPlan(
+                principal,
+                "Cedar Elementary family plan 2027-28",
+                "title-i-schoolwide|SW-07",
+                "parent-family-engagement-school|PC-02",
+                "parent-family-engagement-school|PC-07");
+        send(
+                principal,
+                post("/items/" + tagged.goal().id() + "/tags")
+                        .param("component", "parent-family-engagement-school|SPF-05"));
+
+        for (String code : new String[] {"title-i-schoolwide", "parent-family-engagement-school"}) {
+            Framework framework = FrameworkFile.read(
+                    send(principal, get("/compliance/" + code + "/export")).getContentAsByteArray());
+            MockHttpServletResponse docx = send(
+                    principal,
+                    get("/compliance/" + code + "/document.docx")
+                            .param("plan", tagged.plan().toString()));
+            assertThat(docx.getStatus()).isEqualTo(200);
+            assertThat(docx.getContentType()).contains("wordprocessingml");
+            try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx.getContentAsByteArray()))) {
+                List<String> headings = document.getParagraphs().stream()
+                        .filter(p -> "Heading1".equals(p.getStyle()))
+                        .map(XWPFParagraph::getText)
+                        .toList();
+                assertThat(headings)
+                        .as("a Heading 1 per component, in the framework's order")
+                        .containsExactlyElementsOf(framework.components().stream()
+                                .map(c -> c.code() + " " + c.title().in(Locale.ENGLISH))
+                                .toList());
+                assertThat(document.getStyles()
+                                .getStyle("Heading1")
+                                .getCTStyle()
+                                .getPPr()
+                                .getOutlineLvl()
+                                .getVal())
+                        .as("the heading is in Word's outline")
+                        .isEqualTo(BigInteger.ZERO);
+                String text;
+                try (XWPFWordExtractor extractor = new XWPFWordExtractor(document)) {
+                    text = extractor.getText();
+                }
+                assertThat(text)
+                        .contains(
+                                framework.title().in(Locale.ENGLISH),
+                                "Cedar Elementary",
+                                "The stakeholders consulted and the dates of the consultations",
+                                "Family reading nights every month, with childcare and interpreters.",
+                                "Promising (tier 3)",
+                                "$10,500 (Title I, Part A $9,000; Cedar family literacy grant $1,500)",
+                                "What will show it worked: Families report reading at home more often.");
+                List<String> items = document.getParagraphs().stream()
+                        .filter(p -> "Heading2".equals(p.getStyle()))
+                        .map(XWPFParagraph::getText)
+                        .toList();
+                if (code.equals("title-i-schoolwide")) {
+                    assertThat(items)
+                            .containsExactly("Action: " + tagged.action().title());
+                    assertThat(text).contains("1 of 13 components are addressed by the plan.");
+                } else {
+                    // the compact: the goal under SPF-05, the action under PC-02 and PC-07, each under its heading
+                    assertThat(items)
+                            .containsExactly(
+                                    "Goal: " + tagged.goal().title(),
+                                    "Action: " + tagged.action().title(),
+                                    "Action: " + tagged.action().title());
+                    assertThat(text.indexOf("Goal: " + tagged.goal().title()))
+                            .isGreaterThan(text.indexOf("SPF-05 Information for parents"))
+                            .isLessThan(text.indexOf("PC-01"));
+                    assertThat(text.indexOf("Action: " + tagged.action().title()))
+                            .isGreaterThan(text.indexOf("PC-02 "))
+                            .isLessThan(text.indexOf("PC-03 "));
+                    assertThat(text).contains("3 of 12 components are addressed by the plan.");
+                }
+                Files.createDirectories(Path.of("target/screenshots"));
+                Files.write(Path.of("target/screenshots/" + code + ".docx"), docx.getContentAsByteArray());
+            }
+        }
+
+        Framework compact =
+                FrameworkFile.read(send(principal, get("/compliance/parent-family-engagement-school/export"))
+                        .getContentAsByteArray());
+        MockHttpServletResponse spanish = send(
+                principal,
+                get("/compliance/parent-family-engagement-school/document.docx")
+                        .param("plan", tagged.plan().toString())
+                        .param("lang", "es"));
+        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(spanish.getContentAsByteArray()));
+                XWPFWordExtractor extractor = new XWPFWordExtractor(document)) {
+            assertThat(extractor.getText())
+                    .contains(
+                            "PC-02 "
+                                    + compact.component("PC-02")
+                                            .orElseThrow()
+                                            .title()
+                                            .es(),
+                            "Acción: " + tagged.action().title(),
+                            "Prometedora",
+                            "Subvención de alfabetización familiar de Cedar",
+                            "Nada en el plan atiende este componente todavía.");
+        }
+        assertThat(send(
+                                fixtures.otherDistrictUser("DISTRICT_ADMIN"),
+                                get("/compliance/title-i-schoolwide/document.docx")
+                                        .param("plan", tagged.plan().toString()))
+                        .getStatus())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void theSchoolwidePlanAsAWorkbookHasARowPerComponentAndTaggedItem() throws Exception {
+        addFamilyGrant();
+        SignedInUser principal = fixtures.user("principal@lakeview.example");
+        TaggedPlan tagged = cedarPlan(principal, "Cedar Elementary workbook plan 2027-28", "title-i-schoolwide|SW-07");
+        Framework schoolwide = FrameworkFile.read(
+                send(principal, get("/compliance/title-i-schoolwide/export")).getContentAsByteArray());
+
+        MockHttpServletResponse xlsx = send(
+                principal,
+                get("/compliance/title-i-schoolwide/document.xlsx")
+                        .param("plan", tagged.plan().toString()));
+
+        assertThat(xlsx.getStatus()).isEqualTo(200);
+        assertThat(xlsx.getContentType()).contains("spreadsheetml");
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx.getContentAsByteArray()))) {
+            List<Row> rows = workbook.getFirstSheet().read();
+            assertThat(rows.get(0).getCellText(0)).isEqualTo("Component");
+            assertThat(rows.get(0).getCellText(4)).isEqualTo("Title");
+            assertThat(rows.subList(1, rows.size()))
+                    .extracting(row -> row.getCellText(0))
+                    .containsExactlyElementsOf(
+                            schoolwide.components().stream().map(c -> c.code()).toList());
+            Row reform = rows.stream()
+                    .filter(row -> "SW-07".equals(row.getCellText(0)))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(reform.getCellText(2))
+                    .isEqualTo(schoolwide.component("SW-07").orElseThrow().citation());
+            assertThat(reform.getCellText(3)).isEqualTo("Action");
+            assertThat(reform.getCellText(4)).isEqualTo(tagged.action().title());
+            assertThat(reform.getCellAsNumber(8).orElseThrow()).isEqualByComparingTo("10500");
+            assertThat(reform.getCellText(9)).isEqualTo("Title I, Part A $9,000; Cedar family literacy grant $1,500");
+            assertThat(reform.getCellAsDate(6).orElseThrow().toLocalDate()).isEqualTo("2027-09-01");
+            assertThat(reform.getCellText(10)).isEqualTo("Promising (tier 3)");
+            assertThat(reform.getCellText(12)).isEqualTo("Families report reading at home more often.");
+            assertThat(rows.get(1).getCellText(4)).isEqualTo("Nothing in the plan addresses this component yet.");
+            List<Row> about = workbook.getSheets().toList().get(1).read();
+            assertThat(about.get(2).getCellText(1)).isEqualTo("Cedar Elementary");
+            assertThat(about.get(5).getCellText(1)).isEqualTo("1 of 13 components are addressed by the plan.");
+        }
+        Files.createDirectories(Path.of("target/screenshots"));
+        Files.write(Path.of("target/screenshots/title-i-schoolwide.xlsx"), xlsx.getContentAsByteArray());
     }
 }

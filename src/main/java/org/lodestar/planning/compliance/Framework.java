@@ -9,6 +9,7 @@ import java.util.Optional;
  *
  * @param jurisdiction "US" for federal law, a state's postal code for a state's
  * @param funds the funds it concerns (codes of {@link FundingSource} or of the district's own sources)
+ * @param shortTitle what lists of tags call it ("Title I schoolwide"); optional, the title stands in for it
  */
 public record Framework(
         String code,
@@ -18,6 +19,7 @@ public record Framework(
         List<String> funds,
         String citation,
         Wording title,
+        Wording shortTitle,
         Wording purpose,
         Wording reviewCadence,
         List<Component> components) {
@@ -25,6 +27,11 @@ public record Framework(
     public Framework {
         funds = funds == null ? List.of() : List.copyOf(funds);
         components = components == null ? List.of() : List.copyOf(components);
+    }
+
+    /** The short title where there is one, else the title: what a list of an item's tags shows. */
+    public Wording label() {
+        return shortTitle == null || shortTitle.missing() ? title : shortTitle;
     }
 
     public Optional<Component> component(String componentCode) {
@@ -42,6 +49,16 @@ public record Framework(
 
     public Framework withVersion(int newVersion) {
         return new Framework(
-                code, newVersion, jurisdiction, level, funds, citation, title, purpose, reviewCadence, components);
+                code,
+                newVersion,
+                jurisdiction,
+                level,
+                funds,
+                citation,
+                title,
+                shortTitle,
+                purpose,
+                reviewCadence,
+                components);
     }
 }

@@ -29,7 +29,8 @@ public final class FrameworkFile {
 
     static final int MAX_COMPONENTS = 500;
     private static final int MAX_TITLE = 300;
-    private static final int MAX_TEXT = 4_000;
+    private static final int MAX_SHORT_TITLE = 60;
+    static final int MAX_TEXT = 4_000;
     private static final Pattern FRAMEWORK_CODE = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
     private static final Pattern COMPONENT_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,31}");
     private static final Pattern FUND_CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
@@ -58,46 +59,56 @@ public final class FrameworkFile {
         if (framework == null) {
             throw refused(ImportProblem.of(0, "compliance.file.empty"));
         }
-        List<ImportProblem> problems = new ArrayList<>();
-        checkFramework(framework, problems);
-        List<Integer> lines = JsonLines.ofArray(MAPPER, json, "components");
-        List<Component> components = framework.components() == null ? List.of() : framework.components();
-        Set<String> codes = new HashSet<>();
-        for (int i = 0; i < components.size(); i++) {
-            checkComponent(components.get(i), i < lines.size() ? lines.get(i) : 0, codes, problems);
-        }
+        List<ImportProblem> problems = problems(framework, 1, JsonLines.ofArray(MAPPER, json, "components"));
         if (!problems.isEmpty()) {
             throw new FrameworkFileRefused(problems);
         }
         return framework;
     }
 
+    /**
+     * Every problem of a framework however it was read (this file or a workbook), each at its line: the framework's own
+     * fields at {@code frameworkLine}, each component at its line in {@code componentLines} (0 when not known).
+     */
+    static List<ImportProblem> problems(Framework framework, int frameworkLine, List<Integer> componentLines) {
+        List<ImportProblem> problems = new ArrayList<>();
+        checkFramework(framework, frameworkLine, problems);
+        List<Component> components = framework.components() == null ? List.of() : framework.components();
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < components.size(); i++) {
+            checkComponent(components.get(i), i < componentLines.size() ? componentLines.get(i) : 0, codes, problems);
+        }
+        return problems;
+    }
+
     public static byte[] write(Framework framework) {
         return MAPPER.writeValueAsBytes(framework);
     }
 
-    private static void checkFramework(Framework framework, List<ImportProblem> problems) {
+    private static void checkFramework(Framework framework, int line, List<ImportProblem> problems) {
         if (framework.code() == null
                 || !FRAMEWORK_CODE.matcher(framework.code()).matches()) {
-            problems.add(ImportProblem.of(1, "compliance.file.frameworkCode", String.valueOf(framework.code())));
+            problems.add(ImportProblem.of(line, "compliance.file.frameworkCode", String.valueOf(framework.code())));
         }
         if (framework.version() < 1) {
-            problems.add(ImportProblem.of(1, "compliance.file.version", framework.version()));
+            problems.add(ImportProblem.of(line, "compliance.file.version", framework.version()));
         }
         if (framework.jurisdiction() == null
                 || !JURISDICTION.matcher(framework.jurisdiction()).matches()) {
-            problems.add(ImportProblem.of(1, "compliance.file.jurisdiction", String.valueOf(framework.jurisdiction())));
+            problems.add(
+                    ImportProblem.of(line, "compliance.file.jurisdiction", String.valueOf(framework.jurisdiction())));
         }
-        required(framework.level(), 1, "level", problems);
-        required(framework.citation(), 1, "citation", problems);
-        text(framework.title(), 1, "title", MAX_TITLE, true, problems);
-        text(framework.purpose(), 1, "purpose", MAX_TEXT, false, problems);
-        text(framework.reviewCadence(), 1, "reviewCadence", MAX_TEXT, false, problems);
-        funds(framework.funds(), 1, problems);
+        required(framework.level(), line, "level", problems);
+        required(framework.citation(), line, "citation", problems);
+        text(framework.title(), line, "title", MAX_TITLE, true, problems);
+        text(framework.shortTitle(), line, "shortTitle", MAX_SHORT_TITLE, false, problems);
+        text(framework.purpose(), line, "purpose", MAX_TEXT, false, problems);
+        text(framework.reviewCadence(), line, "reviewCadence", MAX_TEXT, false, problems);
+        funds(framework.funds(), line, problems);
         if (framework.components() == null || framework.components().isEmpty()) {
-            problems.add(ImportProblem.of(1, "compliance.file.noComponents"));
+            problems.add(ImportProblem.of(line, "compliance.file.noComponents"));
         } else if (framework.components().size() > MAX_COMPONENTS) {
-            problems.add(ImportProblem.of(1, "compliance.file.tooManyComponents", MAX_COMPONENTS));
+            problems.add(ImportProblem.of(line, "compliance.file.tooManyComponents", MAX_COMPONENTS));
         }
     }
 

@@ -25,8 +25,13 @@ public record FundingCheck(String rule, String citation, Result result, List<Fig
         NEEDS_ALLOCATION
     }
 
-    /** A number of the check: an amount in the district's currency or a percentage. */
+    /** A number of the check: an amount in the district's currency or a percentage; a note alone has no number. */
     public record Figure(String label, BigDecimal value, boolean percent) {
+
+        /** A line of the numbers that is words only ("some share required"). */
+        static Figure note(String label) {
+            return new Figure(label, null, false);
+        }
 
         static Figure amount(String label, BigDecimal value) {
             return new Figure(label, value, false);

@@ -22,6 +22,17 @@ public enum FundingSource {
         return Arrays.stream(values()).anyMatch(source -> source.name().equals(code));
     }
 
+    /** What kind of money it is, as the funds a district adds say of themselves. */
+    public FundKind kind() {
+        return switch (this) {
+            case LOCAL -> FundKind.LOCAL;
+            case STATE -> FundKind.STATE;
+            case GRANT -> FundKind.GRANT;
+            case OTHER -> FundKind.OTHER;
+            default -> FundKind.FEDERAL;
+        };
+    }
+
     public String messageKey() {
         return "fund." + name();
     }

@@ -6,6 +6,7 @@ import static org.lodestar.planning.compliance.FundingCheck.Figure.rate;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import org.lodestar.planning.compliance.FundingCheck.Figure;
 import org.lodestar.planning.compliance.FundingCheck.Result;
 
 /**
@@ -62,20 +63,31 @@ record MinimumShare(
                     List.of());
         }
         BigDecimal planned = plan.spent(fund, purposes.toArray(Purpose[]::new));
+        BigDecimal plannedShare = FundingRule.share(planned, allocation, RoundingMode.FLOOR);
+        if (percent.signum() == 0) {
+            // "some portion" has no number to show: a required share of 0 % would read as nothing required
+            return new FundingCheck(
+                    rule,
+                    citation,
+                    planned.signum() > 0 ? Result.MET : Result.NOT_MET,
+                    List.of(
+                            amount("funding.figure.allocation", allocation),
+                            Figure.note("funding.figure.someShareRequired"),
+                            amount("funding.figure.planned", planned),
+                            rate("funding.figure.plannedShare", plannedShare)),
+                    List.of());
+        }
         BigDecimal required = FundingRule.percentOf(allocation, percent);
-        boolean met = percent.signum() == 0 ? planned.signum() > 0 : planned.compareTo(required) >= 0;
         return new FundingCheck(
                 rule,
                 citation,
-                met ? Result.MET : Result.NOT_MET,
+                planned.compareTo(required) >= 0 ? Result.MET : Result.NOT_MET,
                 List.of(
                         amount("funding.figure.allocation", allocation),
                         rate("funding.figure.requiredShare", percent),
                         amount("funding.figure.required", required),
                         amount("funding.figure.planned", planned),
-                        rate(
-                                "funding.figure.plannedShare",
-                                FundingRule.share(planned, allocation, RoundingMode.FLOOR))),
+                        rate("funding.figure.plannedShare", plannedShare)),
                 List.of());
     }
 }

@@ -3,10 +3,12 @@ package org.lodestar.planning.domain;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.planning.ActionCost;
@@ -19,10 +21,13 @@ import org.lodestar.planning.PlanSummary;
 import org.lodestar.planning.Strategy;
 import org.lodestar.planning.compliance.Component;
 import org.lodestar.planning.compliance.CostLine;
+import org.lodestar.planning.compliance.Framework;
 import org.lodestar.planning.compliance.FundingCheck;
 import org.lodestar.planning.compliance.FundingPlan;
 import org.lodestar.planning.compliance.FundingRules;
+import org.lodestar.planning.compliance.FundingSource;
 import org.lodestar.planning.compliance.PlanLevel;
+import org.lodestar.planning.compliance.Wording;
 import org.lodestar.shared.AuditValue;
 import org.lodestar.shared.AuditableChange;
 import org.lodestar.shared.EditConflictException;
@@ -105,6 +110,45 @@ public class ComplianceCoverage {
     @Transactional(readOnly = true)
     public List<ComplianceTag> tagsOf(UUID districtId, List<UUID> itemIds) {
         return tags.of(districtId, itemIds);
+    }
+
+    /**
+     * A tag as lists show it: the framework's short title and the component's title in both languages (a tag whose
+     * framework or component is gone shows its codes), the codes kept for small print and for removing it.
+     */
+    public record TagLabel(ComplianceTag tag, Wording framework, Wording component) {}
+
+    /** The items' tags with their names, in the frameworks' order and each framework's component order. */
+    @Transactional(readOnly = true)
+    public List<TagLabel> labelsOf(SignedInUser user, List<UUID> itemIds) {
+        List<FrameworkEntry> inUse = frameworks.list(user);
+        List<TagLabel> labels = new ArrayList<>();
+        for (ComplianceTag tag : tags.of(user.districtId(), itemIds)) {
+            Optional<Framework> framework = inUse.stream()
+                    .map(FrameworkEntry::framework)
+                    .filter(f -> f.code().equals(tag.frameworkCode()))
+                    .findFirst();
+            Wording component = framework
+                    .flatMap(f -> f.component(tag.componentCode()))
+                    .map(Component::title)
+                    .orElse(new Wording(tag.componentCode(), tag.componentCode()));
+            labels.add(new TagLabel(
+                    tag,
+                    framework.map(Framework::label).orElse(new Wording(tag.frameworkCode(), tag.frameworkCode())),
+                    component));
+        }
+        Map<String, Integer> order = new HashMap<>();
+        for (int i = 0; i < inUse.size(); i++) {
+            Framework f = inUse.get(i).framework();
+            for (int c = 0; c < f.components().size(); c++) {
+                order.put(f.code() + "|" + f.components().get(c).code(), i * 1_000 + c);
+            }
+        }
+        labels.sort(Comparator.comparing((TagLabel label) -> order.getOrDefault(
+                        label.tag().frameworkCode() + "|" + label.tag().componentCode(), Integer.MAX_VALUE))
+                .thenComparing(
+                        label -> label.tag().frameworkCode() + "|" + label.tag().componentCode()));
+        return labels;
     }
 
     /** One component of a framework and what in the plan is tagged with it. */
@@ -214,8 +258,10 @@ public class ComplianceCoverage {
         wanted.forEach((fund, amount) -> {
             if (!same(saved.get(fund), amount)) {
                 improvement.allocate(user.districtId(), schoolYear, fund, amount);
-                before.put("fund." + fund, AuditValue.number(saved.get(fund)));
-                after.put("fund." + fund, AuditValue.number(amount));
+                // a built-in fund is named by its message; one the district added by its code
+                String label = FundingSource.isBuiltIn(fund) ? "fund." + fund : fund;
+                before.put(label, AuditValue.number(saved.get(fund)));
+                after.put(label, AuditValue.number(amount));
             }
         });
         if (!after.isEmpty()) {

@@ -16,6 +16,7 @@ import org.lodestar.planning.compliance.Component;
 import org.lodestar.planning.compliance.Framework;
 import org.lodestar.planning.compliance.FrameworkFile;
 import org.lodestar.planning.compliance.FrameworkFileRefused;
+import org.lodestar.planning.compliance.FrameworkSheet;
 import org.lodestar.planning.domain.FrameworkStore.StoredFramework;
 import org.lodestar.shared.AuditValue;
 import org.lodestar.shared.AuditableChange;
@@ -90,6 +91,12 @@ public class ComplianceFrameworks {
         return FrameworkFile.write(find(user, code).framework());
     }
 
+    /** The framework in use as a workbook, one row per component, to edit in a spreadsheet and import again. */
+    @Transactional(readOnly = true)
+    public byte[] exportSheet(SignedInUser user, String code) {
+        return FrameworkSheet.write(find(user, code).framework());
+    }
+
     /** Saves one component's new wording as the framework's next version, if the framework is still at {@code read}. */
     public void saveComponent(SignedInUser user, String code, Component changed, int read) {
         ForbiddenException.unless(user.isAdmin());
@@ -118,7 +125,17 @@ public class ComplianceFrameworks {
      */
     public Framework importFile(SignedInUser user, byte[] json) throws FrameworkFileRefused {
         ForbiddenException.unless(user.isAdmin());
-        Framework read = FrameworkFile.read(json);
+        return importRead(user, FrameworkFile.read(json));
+    }
+
+    /** The same from a workbook in the shape {@link #exportSheet} writes; nothing is saved when it is refused. */
+    public Framework importSheet(SignedInUser user, String filename, java.io.InputStream content)
+            throws FrameworkFileRefused {
+        ForbiddenException.unless(user.isAdmin());
+        return importRead(user, FrameworkSheet.read(filename, content));
+    }
+
+    private Framework importRead(SignedInUser user, Framework read) {
         Optional<FrameworkEntry> current = list(user).stream()
                 .filter(entry -> entry.code().equals(read.code()))
                 .findFirst();
@@ -191,6 +208,7 @@ public class ComplianceFrameworks {
                 f.funds(),
                 f.citation(),
                 f.title(),
+                f.shortTitle(),
                 f.purpose(),
                 f.reviewCadence(),
                 components);

@@ -18,6 +18,7 @@ import org.lodestar.planning.PlanSummary;
 import org.lodestar.planning.PlanTranslation;
 import org.lodestar.planning.Strategy;
 import org.lodestar.planning.Tier;
+import org.lodestar.planning.compliance.FundingSource;
 import org.lodestar.planning.compliance.Purpose;
 import org.lodestar.shared.AuditValue;
 import org.lodestar.shared.AuditableChange;
@@ -252,8 +253,11 @@ public class ImprovementPlans {
     }
 
     private static AuditValue cost(String fund, Purpose purpose, BigDecimal amount) {
+        // a fund the district added has no message: its code is written as it is
         return AuditValue.list(
-                AuditValue.choice("fund." + fund), AuditValue.choice("purpose.", purpose), AuditValue.number(amount));
+                FundingSource.isBuiltIn(fund) ? AuditValue.choice("fund." + fund) : AuditValue.text(fund),
+                AuditValue.choice("purpose.", purpose),
+                AuditValue.number(amount));
     }
 
     private static Map<String, Object> fields(ActionDetail d) {

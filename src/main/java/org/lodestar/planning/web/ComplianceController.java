@@ -45,9 +45,11 @@ import org.springframework.web.multipart.MultipartFile;
 class ComplianceController {
 
     private final ComplianceFrameworks frameworks;
+    private final FundNames fundNames;
 
-    ComplianceController(ComplianceFrameworks frameworks) {
+    ComplianceController(ComplianceFrameworks frameworks, FundNames fundNames) {
         this.frameworks = frameworks;
+        this.fundNames = fundNames;
     }
 
     @GetMapping("/compliance")
@@ -72,7 +74,17 @@ class ComplianceController {
             problems = List.of(ImportProblem.of(0, "compliance.file.tooLarge", FrameworkFile.MAX_BYTES / 1_000));
         } else {
             try {
-                Framework imported = frameworks.importFile(user, file.getBytes());
+                String name = file.getOriginalFilename() == null
+                        ? ""
+                        : file.getOriginalFilename().toLowerCase(java.util.Locale.ROOT);
+                Framework imported;
+                if (name.endsWith(".xlsx")) {
+                    try (java.io.InputStream content = file.getInputStream()) {
+                        imported = frameworks.importSheet(user, name, content);
+                    }
+                } else {
+                    imported = frameworks.importFile(user, file.getBytes());
+                }
                 return "redirect:/compliance/" + imported.code() + "?imported";
             } catch (FrameworkFileRefused refused) {
                 problems = refused.problems();
@@ -86,8 +98,13 @@ class ComplianceController {
     }
 
     @GetMapping("/compliance/{code}")
-    String show(@PathVariable String code, @AuthenticationPrincipal SignedInUser user, Model model) {
+    String show(
+            @PathVariable String code,
+            @AuthenticationPrincipal SignedInUser user,
+            java.util.Locale locale,
+            Model model) {
         model.addAttribute("entry", frameworks.find(user, code));
+        model.addAttribute("fundNames", fundNames.of(user.districtId(), locale));
         model.addAttribute("versions", frameworks.versions(user, code));
         model.addAttribute("historyId", ComplianceFrameworks.idOf(code));
         return "planning/compliance-framework";
@@ -95,16 +112,26 @@ class ComplianceController {
 
     @GetMapping("/compliance/{code}/export")
     ResponseEntity<byte[]> export(@PathVariable String code, @AuthenticationPrincipal SignedInUser user) {
+        return attachment(code, user, "json", MediaType.APPLICATION_JSON, frameworks.export(user, code));
+    }
+
+    @GetMapping("/compliance/{code}/export.xlsx")
+    ResponseEntity<byte[]> exportSheet(@PathVariable String code, @AuthenticationPrincipal SignedInUser user) {
+        return attachment(code, user, "xlsx", CoverageController.XLSX, frameworks.exportSheet(user, code));
+    }
+
+    private ResponseEntity<byte[]> attachment(
+            String code, SignedInUser user, String extension, MediaType type, byte[] body) {
         FrameworkEntry entry = frameworks.find(user, code);
         return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_JSON)
+                .contentType(type)
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment()
-                                .filename(code + "-v" + entry.version() + ".json")
+                                .filename(code + "-v" + entry.version() + "." + extension)
                                 .build()
                                 .toString())
-                .body(frameworks.export(user, code));
+                .body(body);
     }
 
     @PostMapping("/compliance/{code}/hidden")

@@ -15,10 +15,10 @@ import org.lodestar.planning.FrameworkEntry;
 import org.lodestar.planning.PlanKind;
 import org.lodestar.planning.PlanSummary;
 import org.lodestar.planning.PlanningApi;
-import org.lodestar.planning.compliance.FundingSource;
 import org.lodestar.planning.compliance.PlanLevel;
 import org.lodestar.planning.domain.ComplianceCoverage;
 import org.lodestar.planning.domain.ComplianceFrameworks;
+import org.lodestar.planning.domain.FundingSources;
 import org.lodestar.shared.EditConflictException;
 import org.lodestar.shared.ForbiddenException;
 import org.lodestar.shared.LocalizedNumbers;
@@ -43,18 +43,24 @@ class CoverageController {
     private final PlanningApi planning;
     private final DirectoryApi directory;
     private final FrameworkDocument document;
+    private final FundingSources funds;
+    private final FundNames fundNames;
 
     CoverageController(
             ComplianceCoverage coverage,
             ComplianceFrameworks frameworks,
             PlanningApi planning,
             DirectoryApi directory,
-            FrameworkDocument document) {
+            FrameworkDocument document,
+            FundingSources funds,
+            FundNames fundNames) {
         this.coverage = coverage;
         this.frameworks = frameworks;
         this.planning = planning;
         this.directory = directory;
         this.document = document;
+        this.funds = funds;
+        this.fundNames = fundNames;
     }
 
     /** The framework against one improvement plan of its level (the newest when none is chosen). */
@@ -104,22 +110,54 @@ class CoverageController {
             @RequestParam UUID plan,
             @AuthenticationPrincipal SignedInUser user,
             Locale locale) {
-        byte[] pdf = document.pdf(user, code, plan, locale);
+        return download(code, plan, "pdf", MediaType.APPLICATION_PDF, document.pdf(user, code, plan, locale));
+    }
+
+    /** The same document in Word, to edit before submitting. */
+    @GetMapping("/compliance/{code}/document.docx")
+    ResponseEntity<byte[]> documentDocx(
+            @PathVariable String code,
+            @RequestParam UUID plan,
+            @AuthenticationPrincipal SignedInUser user,
+            Locale locale) {
+        return download(code, plan, "docx", DOCX, document.docx(user, code, plan, locale));
+    }
+
+    /** The same content as a workbook, where a state wants a spreadsheet. */
+    @GetMapping("/compliance/{code}/document.xlsx")
+    ResponseEntity<byte[]> documentXlsx(
+            @PathVariable String code,
+            @RequestParam UUID plan,
+            @AuthenticationPrincipal SignedInUser user,
+            Locale locale) {
+        return download(code, plan, "xlsx", XLSX, document.xlsx(user, code, plan, locale));
+    }
+
+    static final MediaType DOCX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private static ResponseEntity<byte[]> download(
+            String code, UUID plan, String extension, MediaType type, byte[] body) {
         return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
+                .contentType(type)
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment()
-                                .filename(code + "-" + plan + ".pdf")
+                                .filename(code + "-" + plan + "." + extension)
                                 .build()
                                 .toString())
-                .body(pdf);
+                .body(body);
     }
 
     @GetMapping("/funding")
     String funding(
-            @RequestParam(required = false) Integer year, @AuthenticationPrincipal SignedInUser user, Model model) {
-        return fundingPage(user, year == null ? currentYear(user) : year, model);
+            @RequestParam(required = false) Integer year,
+            @AuthenticationPrincipal SignedInUser user,
+            Locale locale,
+            Model model) {
+        return fundingPage(user, year == null ? currentYear(user) : year, locale, model);
     }
 
     /** Saves the year's allocations; each field's shown value comes back so a change made meanwhile is not replaced. */
@@ -136,24 +174,25 @@ class CoverageController {
         Map<String, BigDecimal> wanted = new LinkedHashMap<>();
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, String> typedValues = new LinkedHashMap<>();
-        for (FundingSource fund : FundingSource.values()) {
-            String typed = request.getParameter("amount_" + fund.name());
-            String before = request.getParameter("shown_" + fund.name());
+        for (FundingSources.Fund source : funds.all(user.districtId())) {
+            String fund = source.code();
+            String typed = request.getParameter("amount_" + fund);
+            String before = request.getParameter("shown_" + fund);
             if (typed == null) {
                 continue;
             }
-            typedValues.put(fund.name(), typed);
+            typedValues.put(fund, typed);
             try {
                 BigDecimal amount = typed.isBlank() ? null : LocalizedNumbers.parse(typed, locale);
                 if (amount != null
                         && (amount.signum() < 0 || amount.compareTo(BigDecimal.valueOf(999_999_999_999L)) > 0)) {
-                    errors.put(fund.name(), "funding.amountOutOfRange");
+                    errors.put(fund, "funding.amountOutOfRange");
                     continue;
                 }
-                wanted.put(fund.name(), amount);
-                shown.put(fund.name(), before == null || before.isBlank() ? null : new BigDecimal(before));
+                wanted.put(fund, amount);
+                shown.put(fund, before == null || before.isBlank() ? null : new BigDecimal(before));
             } catch (IllegalArgumentException notANumber) {
-                errors.put(fund.name(), "funding.notAnAmount");
+                errors.put(fund, "funding.notAnAmount");
             }
         }
         if (!errors.isEmpty()) {
@@ -161,21 +200,30 @@ class CoverageController {
             model.addAttribute("errors", errors);
             // what was typed is shown again as typed, the wrong entries beside their message
             model.addAttribute("typed", typedValues);
-            return fundingPage(user, year, model);
+            return fundingPage(user, year, locale, model);
         }
         try {
             coverage.allocate(user, year, shown, wanted);
         } catch (EditConflictException conflict) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             model.addAttribute("allocationConflict", true);
-            return fundingPage(user, year, model);
+            return fundingPage(user, year, locale, model);
         }
         return "redirect:/funding?year=" + year + "&saved";
     }
 
-    private String fundingPage(SignedInUser user, int year, Model model) {
-        model.addAttribute("review", coverage.funding(user, year));
-        model.addAttribute("funds", FundingSource.values());
+    /** Every fund offered for new costs, and a retired one as long as the year allocates or plans some of it. */
+    private String fundingPage(SignedInUser user, int year, Locale locale, Model model) {
+        ComplianceCoverage.FundingReview review = coverage.funding(user, year);
+        model.addAttribute("review", review);
+        model.addAttribute(
+                "funds",
+                funds.all(user.districtId()).stream()
+                        .filter(fund -> !fund.retired()
+                                || review.allocations().containsKey(fund.code())
+                                || review.planned().containsKey(fund.code()))
+                        .toList());
+        model.addAttribute("fundNames", fundNames.of(user.districtId(), locale));
         model.addAttribute("year", new org.lodestar.shared.SchoolYear(year));
         model.addAttribute("editable", user.canPlanForDistrict());
         return "planning/funding";

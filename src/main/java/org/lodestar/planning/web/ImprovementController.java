@@ -25,11 +25,11 @@ import org.lodestar.planning.ActionDetail;
 import org.lodestar.planning.PlanSummary;
 import org.lodestar.planning.PlanningApi;
 import org.lodestar.planning.compliance.EvidenceTier;
-import org.lodestar.planning.compliance.FundingSource;
 import org.lodestar.planning.compliance.Purpose;
 import org.lodestar.planning.domain.ActionMerges;
 import org.lodestar.planning.domain.ComplianceCoverage;
 import org.lodestar.planning.domain.ComplianceFrameworks;
+import org.lodestar.planning.domain.FundingSources;
 import org.lodestar.planning.domain.ImprovementPlans;
 import org.lodestar.planning.domain.ImprovementPlans.ActionInPlan;
 import org.lodestar.shared.EditConflict;
@@ -60,6 +60,8 @@ class ImprovementController {
     private final PlanningApi planning;
     private final DirectoryApi directory;
     private final ActionMerges merges;
+    private final FundingSources funds;
+    private final FundNames fundNames;
 
     ImprovementController(
             ImprovementPlans improvement,
@@ -67,13 +69,17 @@ class ImprovementController {
             ComplianceFrameworks frameworks,
             PlanningApi planning,
             DirectoryApi directory,
-            ActionMerges merges) {
+            ActionMerges merges,
+            FundingSources funds,
+            FundNames fundNames) {
         this.improvement = improvement;
         this.coverage = coverage;
         this.frameworks = frameworks;
         this.planning = planning;
         this.directory = directory;
         this.merges = merges;
+        this.funds = funds;
+        this.fundNames = fundNames;
     }
 
     @GetMapping("/improvement-plans/new")
@@ -128,7 +134,7 @@ class ImprovementController {
     }
 
     @GetMapping("/actions/{id}")
-    String action(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user, Model model) {
+    String action(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user, Locale locale, Model model) {
         var merged = merges.merged(user.districtId(), id);
         if (merged.isPresent()) {
             model.addAttribute("merged", merged.get());
@@ -138,7 +144,7 @@ class ImprovementController {
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", DetailForm.of(action.detail()));
         }
-        return actionPage(user, action, model);
+        return actionPage(user, action, locale, model);
     }
 
     @PostMapping("/actions/{id}")
@@ -147,6 +153,7 @@ class ImprovementController {
             @Valid @ModelAttribute("form") DetailForm form,
             BindingResult errors,
             @AuthenticationPrincipal SignedInUser user,
+            Locale locale,
             HttpServletResponse response,
             Model model) {
         ActionInPlan action = improvement.action(user, id);
@@ -166,7 +173,7 @@ class ImprovementController {
         }
         if (errors.hasErrors()) {
             response.setStatus(422);
-            return actionPage(user, action, model);
+            return actionPage(user, action, locale, model);
         }
         try {
             improvement.saveDetail(user, form.detail(id));
@@ -178,7 +185,7 @@ class ImprovementController {
                             form.shown(), DetailForm.of(now.detail()).shown()));
             model.addAttribute("form", form.at(now.detail().version()));
             response.setStatus(HttpServletResponse.SC_CONFLICT);
-            return actionPage(user, now, model);
+            return actionPage(user, now, locale, model);
         }
         return "redirect:/actions/" + id + "?saved";
     }
@@ -189,17 +196,18 @@ class ImprovementController {
             @Valid @ModelAttribute("cost") CostForm cost,
             BindingResult errors,
             @AuthenticationPrincipal SignedInUser user,
+            Locale locale,
             HttpServletResponse response,
             Model model) {
         ActionInPlan action = improvement.action(user, id);
         ForbiddenException.unless(action.editable());
-        if (!errors.hasFieldErrors("fund") && !FundingSource.isBuiltIn(cost.fund())) {
+        if (!errors.hasFieldErrors("fund") && !funds.offers(user.districtId(), cost.fund())) {
             errors.rejectValue("fund", "improvement.unknownFund");
         }
         if (errors.hasErrors()) {
             response.setStatus(422);
             model.addAttribute("form", DetailForm.of(action.detail()));
-            return actionPage(user, action, model);
+            return actionPage(user, action, locale, model);
         }
         improvement.addCost(user, id, cost.fund(), cost.purpose(), cost.amount());
         return "redirect:/actions/" + id + "#costs";
@@ -237,7 +245,7 @@ class ImprovementController {
         return "planning/improvement-new";
     }
 
-    private String actionPage(SignedInUser user, ActionInPlan action, Model model) {
+    private String actionPage(SignedInUser user, ActionInPlan action, Locale locale, Model model) {
         model.addAttribute("action", action);
         model.addAttribute(
                 "mergedHere",
@@ -249,12 +257,12 @@ class ImprovementController {
                         .filter(group -> !StudentGroup.ALL.equals(group.code()))
                         .toList());
         model.addAttribute("tiers", EvidenceTier.values());
-        model.addAttribute("funds", FundingSource.values());
+        model.addAttribute("funds", funds.offered(user.districtId()));
+        model.addAttribute("fundNames", fundNames.of(user.districtId(), locale));
         model.addAttribute("purposes", Purpose.values());
         model.addAttribute("frameworks", frameworks.list(user));
         model.addAttribute(
-                "tags",
-                coverage.tagsOf(user.districtId(), List.of(action.strategy().id())));
+                "tags", coverage.labelsOf(user, List.of(action.strategy().id())));
         if (!model.containsAttribute("cost")) {
             model.addAttribute("cost", new CostForm(null, Purpose.GENERAL, null));
         }

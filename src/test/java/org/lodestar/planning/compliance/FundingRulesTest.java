@@ -81,6 +81,15 @@ class FundingRulesTest {
         assertThat(safe.result()).isEqualTo(Result.NOT_MET);
         assertThat(figure(safe, "funding.figure.plannedShare")).isEqualByComparingTo("19.99");
         assertThat(technology.result()).isEqualTo(Result.NOT_MET);
+        // "some portion" is worded, never shown as a required share of 0 %
+        assertThat(technology.figures())
+                .extracting(Figure::label)
+                .containsExactly(
+                        "funding.figure.allocation",
+                        "funding.figure.someShareRequired",
+                        "funding.figure.planned",
+                        "funding.figure.plannedShare");
+        assertThat(technology.figures().get(1).value()).isNull();
 
         FundingPlan withDevices = plan(Map.of(TITLE_IV, 30_000), cost(TITLE_IV, Purpose.TECHNOLOGY_INFRASTRUCTURE, 1));
         assertThat(MinimumShare.technology().check(withDevices).result()).isEqualTo(Result.MET);
@@ -179,6 +188,21 @@ class FundingRulesTest {
                         org.assertj.core.groups.Tuple.tuple(TITLE_IV, Result.NOT_MET));
         assertThat(figure(checks.get(1), "funding.figure.left")).isEqualByComparingTo("-0.5");
         assertThat(checks).hasSize(2 + 9);
+    }
+
+    @Test
+    void aFundTheDistrictAddedIsCheckedAgainstItsAllocationLikeABuiltInOne() {
+        FundingPlan plan = plan(
+                Map.of("STATE_READING_GRANT", 20_000),
+                cost("STATE_READING_GRANT", Purpose.GENERAL, 15_000),
+                cost("STATE_READING_GRANT", Purpose.GENERAL, 5_000.01));
+
+        FundingCheck check = FundingRules.check(plan).get(0);
+
+        assertThat(check.citation()).isEqualTo("STATE_READING_GRANT");
+        assertThat(check.result()).isEqualTo(Result.NOT_MET);
+        assertThat(figure(check, "funding.figure.planned")).isEqualByComparingTo("20000.01");
+        assertThat(figure(check, "funding.figure.left")).isEqualByComparingTo("-0.01");
     }
 
     private static BigDecimal figure(FundingCheck check, String label) {
