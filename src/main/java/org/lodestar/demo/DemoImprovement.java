@@ -21,6 +21,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.planning.ActionDetail;
+import org.lodestar.planning.Consultation;
+import org.lodestar.planning.Consultation.Audience;
 import org.lodestar.planning.Goal;
 import org.lodestar.planning.PlanNodes;
 import org.lodestar.planning.PlanStatus;
@@ -72,6 +74,22 @@ final class DemoImprovement {
                 from.goals().stream().map(Goal::id).collect(Collectors.toSet()),
                 from.strategies().stream().map(Strategy::id).collect(Collectors.toSet()));
         adopt(planner, plan);
+        consulted(
+                planner,
+                plan,
+                LocalDate.of(2025, 4, 22),
+                List.of(Audience.FAMILIES, Audience.COMMUNITY),
+                85,
+                "Spring family forum in English and Spanish: families asked for someone at school who speaks their"
+                        + " language, and for help with devices at home.");
+        consulted(
+                planner,
+                plan,
+                LocalDate.of(2025, 5, 6),
+                List.of(Audience.TEACHERS, Audience.STAFF, Audience.ADMINISTRATORS),
+                40,
+                "District improvement committee: reading data by school and student group; the committee chose to"
+                        + " keep the literacy coaching and add restorative practices.");
         Actions actions = new Actions(planner, plan);
         UUID welcoming = actions.goal("Safe, healthy and welcoming schools");
         planning.tag(planner, welcoming, "parent-family-engagement-district", "PFE-02");
@@ -191,6 +209,21 @@ final class DemoImprovement {
     /** What the three schools' plans cost and which required-plan components they answer. */
     void schoolPlans(Map<String, UUID> plans) {
         SignedInUser cedarLeader = people.as("principal");
+        consulted(
+                cedarLeader,
+                plans.get("Cedar Elementary"),
+                LocalDate.of(2025, 9, 9),
+                List.of(Audience.FAMILIES),
+                46,
+                "Annual Title I meeting: the schoolwide program, the school-parent compact and how families can take"
+                        + " part; parents asked for reading nights and for calls in Spanish.");
+        consulted(
+                cedarLeader,
+                plans.get("Cedar Elementary"),
+                LocalDate.of(2025, 9, 16),
+                List.of(Audience.TEACHERS, Audience.STAFF),
+                28,
+                "Staff data meeting on the fall screener: 41% of second graders below benchmark in phonics.");
         Actions cedar = new Actions(cedarLeader, plans.get("Cedar Elementary"));
         UUID reading = cedar.goal("Every Cedar third grader reads on grade level");
         UUID attendance = cedar.goal("Cedar students come to school every day");
@@ -275,6 +308,11 @@ final class DemoImprovement {
         allocations.put("TITLE_IV_A", BigDecimal.valueOf(60_000));
         allocations.put("LOCAL", BigDecimal.valueOf(600_000));
         planning.allocate(people.as("planner"), YEAR, allocations);
+    }
+
+    private void consulted(
+            SignedInUser user, UUID planId, LocalDate heldOn, List<Audience> audiences, int people, String summary) {
+        planning.recordConsultation(user, new Consultation(null, planId, heldOn, audiences, people, summary, null));
     }
 
     private void adopt(SignedInUser user, UUID planId) {

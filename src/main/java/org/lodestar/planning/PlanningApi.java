@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.planning.compliance.Purpose;
 import org.lodestar.planning.domain.ComplianceCoverage;
+import org.lodestar.planning.domain.Consultations;
 import org.lodestar.planning.domain.GoalStore;
 import org.lodestar.planning.domain.ImprovementPlans;
 import org.lodestar.planning.domain.ItemChange;
@@ -31,6 +32,7 @@ public class PlanningApi {
     private final PlanTrees trees;
     private final ImprovementPlans improvementPlans;
     private final ComplianceCoverage compliance;
+    private final Consultations consultations;
 
     PlanningApi(
             PlanStore plans,
@@ -41,6 +43,7 @@ public class PlanningApi {
             TreeEditing tree,
             ImprovementPlans improvementPlans,
             ComplianceCoverage compliance,
+            Consultations consultations,
             List<IndicatorSource> indicatorSources,
             List<ProjectSource> projectSources) {
         this.plans = plans;
@@ -52,6 +55,7 @@ public class PlanningApi {
         this.trees = new PlanTrees(indicatorSources, projectSources);
         this.improvementPlans = improvementPlans;
         this.compliance = compliance;
+        this.consultations = consultations;
     }
 
     /**
@@ -233,5 +237,10 @@ public class PlanningApi {
     /** Sets what the district receives of each fund in a school year, replacing what is saved now. */
     public void allocate(SignedInUser user, int schoolYear, Map<String, java.math.BigDecimal> allocations) {
         compliance.allocate(user, schoolYear, compliance.allocations(user.districtId(), schoolYear), allocations);
+    }
+
+    /** Records a consultation of stakeholders on a plan the person may edit. */
+    public UUID recordConsultation(SignedInUser user, Consultation consultation) {
+        return consultations.record(user, consultation);
     }
 }

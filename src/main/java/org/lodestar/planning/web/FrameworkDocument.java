@@ -20,6 +20,7 @@ import org.lodestar.planning.ComplianceTag;
 import org.lodestar.planning.domain.ComplianceCoverage;
 import org.lodestar.planning.domain.ComplianceCoverage.ComponentCoverage;
 import org.lodestar.planning.domain.ComplianceCoverage.Coverage;
+import org.lodestar.planning.domain.Consultations;
 import org.lodestar.planning.domain.ImprovementPlans;
 import org.lodestar.shared.Money;
 import org.springframework.stereotype.Component;
@@ -40,12 +41,15 @@ class FrameworkDocument {
     private final ImprovementPlans improvement;
     private final DirectoryApi directory;
     private final ITemplateEngine templates;
+    private final Consultations consultations;
 
     FrameworkDocument(
             ComplianceCoverage coverage,
             ImprovementPlans improvement,
             DirectoryApi directory,
-            ITemplateEngine templates) {
+            ITemplateEngine templates,
+            Consultations consultations) {
+        this.consultations = consultations;
         this.coverage = coverage;
         this.improvement = improvement;
         this.directory = directory;
@@ -76,6 +80,7 @@ class FrameworkDocument {
         variables.put("details", details);
         variables.put("costs", costs);
         variables.put("district", district);
+        variables.put("consultations", consultations.of(user.districtId(), planId));
         variables.put(
                 "school",
                 covered.plan().districtPlan()
