@@ -30,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Loads "Lakeview Unified", a made-up district, when the database holds no district yet, in one transaction: a dozen
  * schools, people in every role, a 2025-2029 strategic plan ({@link DistrictPlan}) with 22 KPIs, six years of values (one measured for the first time, its result not in yet)
- * ({@link DemoValues}), three school plans with their own KPIs aligned to it ({@link SchoolPlans}), changes made after
+ * ({@link DemoValues}), the 2025-26 improvement plans of the district and three schools, costed and tagged with the
+ * required plans ({@link DemoImprovement}), the school plans' own KPIs aligned to it ({@link SchoolPlans}), changes made after
  * the first entry ({@link Revisions}) and ten years of enrollment ({@link DemoEnrollment}); a fixed seed makes every
  * start load the same numbers. Everything goes through the modules' APIs as the person who would enter it, so it gets
  * the same checks, audit entries and events as their own.
@@ -120,8 +121,12 @@ class DemoDistrict implements ApplicationRunner {
         DemoValues values = new DemoValues(measures, schools, random);
         DemoClock.daysAgo(
                 380, () -> plan.kpis().forEach((id, kpi) -> values.district(people.as(plan.enteredBy(id)), id, kpi)));
+        DemoImprovement improvement = new DemoImprovement(planning, people);
+        DemoClock.daysAgo(250, improvement::districtPlan);
         SchoolPlans schoolPlans = new SchoolPlans(planning, execution, measures, people, schools, values);
         DemoClock.daysAgo(240, () -> schoolPlans.load(plan.goals()));
+        DemoClock.daysAgo(235, () -> improvement.schoolPlans(schoolPlans.plans()));
+        DemoClock.daysAgo(230, improvement::allocations);
         DemoClock.daysAgo(200, () -> new DemoEnrollment(enrollment, people.as("planner"), schools).load());
         new Revisions(planning, measures, people).load(plan, schoolPlans, schools.get(0));
     }

@@ -23,11 +23,11 @@ import org.lodestar.planning.PlanKind;
 import org.lodestar.planning.PlanStatus;
 import org.lodestar.planning.PlanSummary;
 import org.lodestar.planning.PlanningApi;
-import org.lodestar.shared.Ids;
 
 /**
- * Three schools' improvement plans for 2025-26, each written by its principal: goals of the school's own, measured by
- * KPIs that fit its grades, each goal aligned to the district goals it serves with the school's reason.
+ * Three schools' improvement plans for 2025-26, each written by its principal and linked to the strategic plan and the
+ * district's improvement plan of the year: goals of the school's own, measured by KPIs that fit its grades, each goal
+ * aligned to the district goals it serves with the school's reason.
  */
 final class SchoolPlans {
 
@@ -53,6 +53,7 @@ final class SchoolPlans {
     private final DemoValues values;
     private final DemoWork work;
     private final Map<String, UUID> kpis = new HashMap<>();
+    private final Map<String, UUID> plans = new HashMap<>();
 
     SchoolPlans(
             PlanningApi planning,
@@ -314,7 +315,11 @@ final class SchoolPlans {
     private void plan(
             List<UUID> districtGoals, String principal, DemoSchool school, String title, SchoolGoal... goals) {
         SignedInUser leader = people.as(principal);
-        UUID plan = Ids.next();
+        UUID strategic = planning.districtStrategicPlan(leader.districtId())
+                .orElseThrow()
+                .id();
+        UUID plan = planning.startImprovementPlan(
+                leader, strategic, school.id(), DemoImprovement.YEAR, title, Set.of(), Set.of());
         planning.savePlan(
                 leader,
                 new PlanSummary(
@@ -322,14 +327,15 @@ final class SchoolPlans {
                         school.id(),
                         PlanKind.IMPROVEMENT,
                         title,
-                        2025,
-                        2025,
+                        DemoImprovement.YEAR,
+                        DemoImprovement.YEAR,
                         null,
                         null,
                         null,
                         null,
                         PlanStatus.ADOPTED,
                         0));
+        plans.put(school.name(), plan);
         for (SchoolGoal goal : goals) {
             UUID goalId = planning.addGoal(leader, plan, goal.title(), people.id(principal));
             UUID outcome = planning.addOutcome(leader, goalId, goal.outcome(), people.id(principal));
@@ -357,6 +363,11 @@ final class SchoolPlans {
             }
             work.add(leader, goalId, goal.work());
         }
+    }
+
+    /** Each school's improvement plan, by the school's name. */
+    Map<String, UUID> plans() {
+        return plans;
     }
 
     UUID kpi(String name) {

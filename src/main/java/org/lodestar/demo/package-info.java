@@ -3,5 +3,13 @@
  * module's API.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "directory", "planning", "execution", "measures", "enrollment"})
+        allowedDependencies = {
+            "shared",
+            "directory",
+            "planning",
+            "planning :: compliance",
+            "execution",
+            "measures",
+            "enrollment"
+        })
 package org.lodestar.demo;

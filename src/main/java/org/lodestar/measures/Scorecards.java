@@ -124,7 +124,9 @@ public class Scorecards implements IndicatorSource {
                                 ? "–"
                                 : Values.format(o.kpi().unit(), o.latest(), locale, currency) + " ("
                                         + new org.lodestar.shared.SchoolYear(o.latestYear()) + ")",
-                        Values.format(o.kpi().unit(), o.kpi().endTarget(), locale, currency)))
+                        Values.format(o.kpi().unit(), o.kpi().endTarget(), locale, currency),
+                        o.kpi().ownerId(),
+                        !o.kpi().targets().isEmpty()))
                 .toList();
     }
 

@@ -5,7 +5,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.lodestar.directory.SignedInUser;
+import org.lodestar.planning.compliance.Purpose;
+import org.lodestar.planning.domain.ComplianceCoverage;
+import org.lodestar.planning.domain.Consultations;
 import org.lodestar.planning.domain.GoalStore;
+import org.lodestar.planning.domain.ImprovementPlans;
 import org.lodestar.planning.domain.ItemChange;
 import org.lodestar.planning.domain.OutcomeStore;
 import org.lodestar.planning.domain.PlanEditing;
@@ -26,6 +30,9 @@ public class PlanningApi {
     private final PlanEditing editing;
     private final TreeEditing tree;
     private final PlanTrees trees;
+    private final ImprovementPlans improvementPlans;
+    private final ComplianceCoverage compliance;
+    private final Consultations consultations;
 
     PlanningApi(
             PlanStore plans,
@@ -34,6 +41,9 @@ public class PlanningApi {
             StrategyStore strategies,
             PlanEditing editing,
             TreeEditing tree,
+            ImprovementPlans improvementPlans,
+            ComplianceCoverage compliance,
+            Consultations consultations,
             List<IndicatorSource> indicatorSources,
             List<ProjectSource> projectSources) {
         this.plans = plans;
@@ -43,6 +53,9 @@ public class PlanningApi {
         this.editing = editing;
         this.tree = tree;
         this.trees = new PlanTrees(indicatorSources, projectSources);
+        this.improvementPlans = improvementPlans;
+        this.compliance = compliance;
+        this.consultations = consultations;
     }
 
     /**
@@ -188,5 +201,46 @@ public class PlanningApi {
 
     public Map<UUID, List<Indicator>> indicators(UUID districtId, List<UUID> outcomeIds) {
         return trees.indicators(districtId, outcomeIds);
+    }
+
+    /**
+     * Starts a school year's improvement plan (a school's when {@code schoolId} is set) from the chosen goals and
+     * strategies of a strategic plan; none chosen gives an empty plan linked to it.
+     */
+    public UUID startImprovementPlan(
+            SignedInUser user,
+            UUID strategicPlanId,
+            UUID schoolId,
+            int schoolYear,
+            String title,
+            java.util.Set<UUID> goals,
+            java.util.Set<UUID> strategies) {
+        return improvementPlans.create(
+                user, new ImprovementPlans.Start(strategicPlanId, schoolId, schoolYear, title, goals, strategies));
+    }
+
+    /** Saves what an improvement plan's action says, if nobody saved it since {@code detail.version()} was read. */
+    public void describeAction(SignedInUser user, ActionDetail detail) {
+        improvementPlans.saveDetail(user, detail);
+    }
+
+    public void addActionCost(
+            SignedInUser user, UUID actionId, String fund, Purpose purpose, java.math.BigDecimal amount) {
+        improvementPlans.addCost(user, actionId, fund, purpose, amount);
+    }
+
+    /** Tags a goal, outcome or action with a required-plan component it satisfies. */
+    public void tag(SignedInUser user, UUID itemId, String frameworkCode, String componentCode) {
+        compliance.tag(user, itemId, frameworkCode, componentCode);
+    }
+
+    /** Sets what the district receives of each fund in a school year, replacing what is saved now. */
+    public void allocate(SignedInUser user, int schoolYear, Map<String, java.math.BigDecimal> allocations) {
+        compliance.allocate(user, schoolYear, compliance.allocations(user.districtId(), schoolYear), allocations);
+    }
+
+    /** Records a consultation of stakeholders on a plan the person may edit. */
+    public UUID recordConsultation(SignedInUser user, Consultation consultation) {
+        return consultations.record(user, consultation);
     }
 }

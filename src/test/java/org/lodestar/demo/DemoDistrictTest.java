@@ -1,6 +1,7 @@
 package org.lodestar.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -14,7 +15,13 @@ import org.lodestar.measures.Kpi;
 import org.lodestar.measures.KpiOverview;
 import org.lodestar.measures.Scorecards;
 import org.lodestar.measures.status.KpiStatus;
+import org.lodestar.planning.PlanSummary;
 import org.lodestar.planning.PlanningApi;
+import org.lodestar.planning.compliance.FundingCheck;
+import org.lodestar.planning.domain.ComplianceCoverage;
+import org.lodestar.planning.domain.ComplianceCoverage.Coverage;
+import org.lodestar.planning.domain.ComplianceCoverage.FundingReview;
+import org.lodestar.planning.domain.ImprovementPlans;
 import org.lodestar.shared.RecordedTime;
 import org.lodestar.support.Fixtures;
 import org.lodestar.support.LodestarTest;
@@ -33,6 +40,77 @@ class DemoDistrictTest {
 
     @Autowired
     PlanningApi planning;
+
+    @Autowired
+    ComplianceCoverage compliance;
+
+    @Autowired
+    ImprovementPlans improvementPlans;
+
+    /**
+     * The 2025-26 improvement plans leave a planner one funding rule to find (Title IV-A's safe-and-healthy share: 8,000
+     * of the 12,000 that 20% of 60,000 asks) and meet every other rule of the year's allocations.
+     */
+    @Test
+    void itsImprovementPlansBreakOneFundingRuleAndMeetTheOthers() {
+        FundingReview review = compliance.funding(fixtures.user("planner@lakeview.example"), DemoImprovement.YEAR);
+
+        assertThat(review.checks())
+                .filteredOn(check -> check.result() == FundingCheck.Result.NOT_MET)
+                .singleElement()
+                .satisfies(check -> {
+                    assertThat(check.rule()).isEqualTo("funding.rule.ivaSafeHealthy");
+                    assertThat(check.figures())
+                            .extracting(
+                                    FundingCheck.Figure::label,
+                                    figure -> figure.value().intValue())
+                            .contains(tuple("funding.figure.required", 12_000), tuple("funding.figure.planned", 8_000));
+                });
+        assertThat(review.checks())
+                .filteredOn(check -> check.result() == FundingCheck.Result.MET)
+                .extracting(FundingCheck::rule)
+                .contains(
+                        "funding.rule.pfeReservation",
+                        "funding.rule.pfeToSchools",
+                        "funding.rule.ivaWellRounded",
+                        "funding.rule.ivaTechnology",
+                        "funding.rule.ivaInfrastructure",
+                        "funding.rule.titleIIIAdministration");
+    }
+
+    /** The district's plan and each school's carry out the strategic plan; the schools' the district's plan too. */
+    @Test
+    void itsImprovementPlansAreLinkedAndTaggedWithTheRequiredPlans() {
+        UUID district = fixtures.demoDistrict();
+        List<PlanSummary> year = improvementPlans.ofYear(district, DemoImprovement.YEAR).stream()
+                .filter(plan -> !plan.title().contains("("))
+                .toList();
+        UUID districtPlan = improvementPlans
+                .districtImprovementPlan(district, DemoImprovement.YEAR)
+                .orElseThrow();
+        assertThat(planning.plan(district, districtPlan).title()).isEqualTo(DemoImprovement.DISTRICT_PLAN);
+        assertThat(year)
+                .filteredOn(plan -> !plan.districtPlan())
+                .hasSize(3)
+                .allSatisfy(plan -> assertThat(improvementPlans
+                                .link(district, plan.id())
+                                .orElseThrow()
+                                .districtImprovementPlanId())
+                        .isEqualTo(districtPlan));
+
+        UUID cedar = year.stream()
+                .filter(plan -> plan.title().startsWith("Cedar"))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        Coverage schoolwide =
+                compliance.coverage(fixtures.user("principal@lakeview.example"), "title-i-schoolwide", cedar);
+        assertThat(schoolwide.components())
+                .filteredOn(ComplianceCoverage.ComponentCoverage::covered)
+                .extracting(component -> component.component().code())
+                .containsExactly("SW-07", "SW-08");
+        assertThat(schoolwide.missing()).hasSize(11);
+    }
 
     private KpiOverview overview(String name) {
         UUID district = fixtures.demoDistrict();

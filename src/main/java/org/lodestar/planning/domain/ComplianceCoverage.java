@@ -240,6 +240,12 @@ public class ComplianceCoverage {
                 schoolYear, allocations, planned, FundingRules.check(new FundingPlan(allocations, lines)));
     }
 
+    /** What the district receives of each fund in a school year, as saved. */
+    @Transactional(readOnly = true)
+    public Map<String, BigDecimal> allocations(UUID districtId, int schoolYear) {
+        return improvement.allocations(districtId, schoolYear);
+    }
+
     /**
      * Sets the year's allocations; refused when any saved amount differs from what the form showed (someone changed
      * it meanwhile), so no allocation is replaced unseen.

@@ -144,13 +144,17 @@ public class ImprovementPlans {
         return store.link(districtId, planId);
     }
 
-    /** The district's own improvement plan of a school year, if it has one. */
+    /** The district's own improvement plan of a school year, if it has one: the adopted one, else the first by title. */
     public Optional<UUID> districtImprovementPlan(UUID districtId, int schoolYear) {
-        return plans.plans(districtId).stream()
+        List<PlanSummary> ofYear = plans.plans(districtId).stream()
                 .filter(plan ->
                         plan.districtPlan() && plan.kind() == PlanKind.IMPROVEMENT && plan.firstYear() == schoolYear)
-                .map(PlanSummary::id)
-                .findFirst();
+                .toList();
+        return ofYear.stream()
+                .filter(plan -> plan.status() == PlanStatus.ADOPTED)
+                .findFirst()
+                .or(() -> ofYear.stream().findFirst())
+                .map(PlanSummary::id);
     }
 
     /** The improvement plans of a school year: the district's and the schools'. */

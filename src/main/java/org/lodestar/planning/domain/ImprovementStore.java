@@ -64,6 +64,17 @@ class ImprovementStore {
                 .update();
     }
 
+    /** The strategic goal each of the given improvement goals was taken from, for those taken from one. */
+    Map<UUID, UUID> strategicGoals(UUID districtId, Collection<UUID> goalIds) {
+        Map<UUID, UUID> taken = new java.util.HashMap<>();
+        jdbc.sql("select goal_id, strategic_goal_id from improvement_goal where district_id = ? and goal_id = any(?)")
+                .params(districtId, goalIds.toArray(UUID[]::new))
+                .query(rs -> {
+                    taken.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+                });
+        return taken;
+    }
+
     void insertDetail(UUID districtId, UUID strategyId, UUID takenFrom) {
         jdbc.sql("insert into action_detail (district_id, strategy_id, taken_from_strategy_id) values (?, ?, ?)")
                 .params(districtId, strategyId, takenFrom)

@@ -23,6 +23,7 @@ import org.lodestar.directory.SignedInUser;
 import org.lodestar.planning.ActionCost;
 import org.lodestar.planning.ActionDetail;
 import org.lodestar.planning.ComplianceTag;
+import org.lodestar.planning.Consultation;
 import org.lodestar.planning.PlanNodes;
 import org.lodestar.planning.PlanningApi;
 import org.lodestar.planning.compliance.Component;
@@ -30,6 +31,7 @@ import org.lodestar.planning.domain.ComplianceCoverage;
 import org.lodestar.planning.domain.ComplianceCoverage.ComponentCoverage;
 import org.lodestar.planning.domain.ComplianceCoverage.Coverage;
 import org.lodestar.planning.domain.ComplianceCoverage.TaggedItem;
+import org.lodestar.planning.domain.Consultations;
 import org.lodestar.planning.domain.ImprovementPlans;
 import org.lodestar.shared.Bilingual;
 import org.lodestar.shared.Money;
@@ -55,6 +57,7 @@ class FrameworkDocument {
     private final FundNames fundNames;
     private final MessageSource messages;
     private final ITemplateEngine templates;
+    private final Consultations consultations;
 
     FrameworkDocument(
             ComplianceCoverage coverage,
@@ -63,7 +66,9 @@ class FrameworkDocument {
             DirectoryApi directory,
             FundNames fundNames,
             MessageSource messages,
-            ITemplateEngine templates) {
+            ITemplateEngine templates,
+            Consultations consultations) {
+        this.consultations = consultations;
         this.coverage = coverage;
         this.improvement = improvement;
         this.planning = planning;
@@ -86,11 +91,34 @@ class FrameworkDocument {
 
     record Section(Component component, List<Entry> entries) {}
 
-    /** The whole document: who it is for, the coverage it is drawn from and its sections in the framework's order. */
-    record Content(Coverage coverage, District district, School school, List<Section> sections, Locale locale) {
+    /**
+     * The whole document: who it is for, the coverage it is drawn from, the stakeholders consulted on the plan and its
+     * sections in the framework's order.
+     */
+    record Content(
+            Coverage coverage,
+            District district,
+            School school,
+            List<Consultation> consultations,
+            List<Section> sections,
+            Locale locale) {
 
         String who() {
             return school != null ? school.name() : district.name();
+        }
+
+        /** Each consultation in one line: its date, whom it reached, how many took part, what was heard. */
+        List<String> consultationLines(DocumentLabels labels) {
+            return consultations.stream()
+                    .map(c -> labels.date(c.heldOn()) + " — "
+                            + c.audiences().stream()
+                                    .map(a -> labels.get("consultation.audience." + a))
+                                    .collect(Collectors.joining(", "))
+                            + (c.participants() == null
+                                    ? ""
+                                    : " (" + labels.get("document.participants", c.participants()) + ")")
+                            + ": " + c.summary())
+                    .toList();
         }
     }
 
@@ -160,7 +188,7 @@ class FrameworkDocument {
         School school = covered.plan().districtPlan()
                 ? null
                 : directory.school(district, covered.plan().schoolId()).orElse(null);
-        return new Content(covered, districtRow, school, sections, locale);
+        return new Content(covered, districtRow, school, consultations.of(district, planId), sections, locale);
     }
 
     /** What the page and the PDF show, as the template's variables. */
@@ -171,6 +199,7 @@ class FrameworkDocument {
         variables.put("sections", content.sections());
         variables.put("district", content.district());
         variables.put("school", content.school());
+        variables.put("consultations", content.consultations());
         return variables;
     }
 

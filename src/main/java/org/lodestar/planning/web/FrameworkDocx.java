@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.util.List;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
@@ -63,7 +64,13 @@ final class FrameworkDocx {
                             "document.completeness",
                             content.coverage().coveredCount(),
                             content.coverage().components().size()));
-            paragraph(document, null, labels.get("document.consultation"));
+            List<String> consulted = content.consultationLines(labels);
+            if (consulted.isEmpty()) {
+                paragraph(document, null, labels.get("document.consultation"));
+            } else {
+                paragraph(document, null, labels.get("consultation.title"));
+                consulted.forEach(line -> paragraph(document, null, line));
+            }
             for (Section section : content.sections()) {
                 component(document, section);
             }

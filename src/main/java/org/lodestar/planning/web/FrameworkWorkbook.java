@@ -126,7 +126,12 @@ final class FrameworkWorkbook {
                         content.coverage().coveredCount(),
                         content.coverage().components().size())
             },
-            {labels.get("document.sheet.consultation"), labels.get("document.consultation")}
+            {
+                labels.get("document.sheet.consultation"),
+                content.consultations().isEmpty()
+                        ? labels.get("document.consultation")
+                        : String.join("\n", content.consultationLines(labels))
+            }
         };
         for (int r = 0; r < lines.length; r++) {
             sheet.value(r, 0, lines[r][0]);

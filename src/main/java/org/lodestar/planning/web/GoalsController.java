@@ -34,11 +34,13 @@ class GoalsController {
     private final PlanningApi planning;
     private final PlanEditing editing;
     private final DirectoryApi directory;
+    private final ItemTags tags;
 
-    GoalsController(PlanningApi planning, PlanEditing editing, DirectoryApi directory) {
+    GoalsController(PlanningApi planning, PlanEditing editing, DirectoryApi directory, ItemTags tags) {
         this.planning = planning;
         this.editing = editing;
         this.directory = directory;
+        this.tags = tags;
     }
 
     @GetMapping("/goals/{id}")
@@ -61,6 +63,10 @@ class GoalsController {
         model.addAttribute("branch", branch);
         model.addAttribute("canEdit", editing.canEdit(user, tree.plan()));
         model.addAttribute("owners", directory.namesById(district));
+        List<UUID> tagged = new java.util.ArrayList<>();
+        tagged.add(id);
+        branch.outcomes().forEach(outcome -> tagged.add(outcome.outcome().id()));
+        tags.addTo(user, tagged, model);
         if (tree.plan().districtPlan()) {
             model.addAttribute(
                     "alignedSchools",

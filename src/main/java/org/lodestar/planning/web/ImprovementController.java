@@ -225,6 +225,7 @@ class ImprovementController {
             @PathVariable UUID id,
             @RequestParam String component,
             @RequestParam(defaultValue = "false") boolean remove,
+            @RequestParam(required = false) UUID goal,
             @AuthenticationPrincipal SignedInUser user) {
         String[] parts = component.split("\\|", 2);
         if (parts.length != 2) {
@@ -235,7 +236,8 @@ class ImprovementController {
         } else {
             coverage.tag(user, id, parts[0], parts[1]);
         }
-        return "redirect:/actions/" + id + "#tags";
+        // a goal's or outcome's tags are changed from the goal page, an action's from its own
+        return goal == null ? "redirect:/actions/" + id + "#tags" : "redirect:/goals/" + goal + "#tags-" + id;
     }
 
     private String startPage(SignedInUser user, PlanSummary strategic, Model model) {

@@ -19,6 +19,7 @@ import org.lodestar.planning.compliance.PlanLevel;
 import org.lodestar.planning.domain.ComplianceFrameworks;
 import org.lodestar.planning.domain.ImprovementPlans;
 import org.lodestar.planning.domain.PlanEditing;
+import org.lodestar.planning.domain.PlanReview;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -34,19 +35,23 @@ class PlanPage {
     static final String PAGE = "planning/plan";
     static final String TREE = "planning/plan :: tree";
     static final String READING = "planning/plan-reading :: reading";
+    static final String REVIEW = "planning/plan-review";
 
     private final PlanningApi planning;
     private final PlanEditing editing;
     private final DirectoryApi directory;
     private final ImprovementPlans improvementPlans;
     private final ComplianceFrameworks frameworks;
+    private final PlanReview review;
 
     PlanPage(
             PlanningApi planning,
             PlanEditing editing,
             DirectoryApi directory,
             ImprovementPlans improvementPlans,
-            ComplianceFrameworks frameworks) {
+            ComplianceFrameworks frameworks,
+            PlanReview review) {
+        this.review = review;
         this.planning = planning;
         this.editing = editing;
         this.directory = directory;
@@ -62,8 +67,24 @@ class PlanPage {
                     "school",
                     directory.school(user.districtId(), tree.plan().schoolId()).orElse(null));
         }
-        improvement(user, tree.plan(), model);
+        Optional<ImprovementLink> link = improvementPlans.link(user.districtId(), planId);
+        improvement(user, tree.plan(), link, model);
+        model.addAttribute("reviewCount", PlanReview.count(review.review(user.districtId(), tree, link.isPresent())));
         return PAGE;
+    }
+
+    /** The plan-quality review: every check, what each found, each finding linked to where it is put right. */
+    String review(SignedInUser user, UUID planId, Model model) {
+        PlanTree tree = planning.tree(user.districtId(), planId);
+        boolean improvementPlan =
+                improvementPlans.link(user.districtId(), planId).isPresent();
+        List<PlanReview.Line> lines = review.review(user.districtId(), tree, improvementPlan);
+        model.addAttribute("plan", tree.plan());
+        model.addAttribute("goalCount", tree.goals().size());
+        model.addAttribute("lines", lines);
+        model.addAttribute("count", PlanReview.count(lines));
+        model.addAttribute("improvementPlan", improvementPlan);
+        return REVIEW;
     }
 
     /** The tree alone, as edit mode redraws it after a change (the reading view for anyone else). */
@@ -87,8 +108,7 @@ class PlanPage {
     }
 
     /** What an improvement plan carries out, and the required plans of its level whose coverage it can be read by. */
-    private void improvement(SignedInUser user, PlanSummary plan, Model model) {
-        Optional<ImprovementLink> link = improvementPlans.link(user.districtId(), plan.id());
+    private void improvement(SignedInUser user, PlanSummary plan, Optional<ImprovementLink> link, Model model) {
         model.addAttribute("improvement", link.orElse(null));
         if (link.isEmpty()) {
             return;

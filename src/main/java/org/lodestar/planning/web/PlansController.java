@@ -129,6 +129,11 @@ class PlansController {
         return page.page(user, id, "edit".equals(mode), model);
     }
 
+    @GetMapping("/plans/{id}/review")
+    String review(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user, Model model) {
+        return page.review(user, id, model);
+    }
+
     private String planForm(SignedInUser user, Model model) {
         model.addAttribute("schools", directory.schools(user.districtId()));
         return "planning/plan-form";
