@@ -23,6 +23,7 @@ import org.lodestar.measures.KpiOverview;
 import org.lodestar.measures.KpiStanding;
 import org.lodestar.measures.Measurement;
 import org.lodestar.measures.Scorecards;
+import org.lodestar.measures.Values;
 import org.lodestar.planning.Goal;
 import org.lodestar.planning.PlanNodes;
 import org.lodestar.planning.PlanStatus;
@@ -53,8 +54,11 @@ class PublicScorecard {
         this.scorecards = scorecards;
     }
 
-    /** One published value, or a hidden one (value and n both null, {@code hidden} true). */
-    record Cell(String label, BigDecimal value, Integer n, boolean hidden) {}
+    /**
+     * One published value, or a hidden one (value and n both null, {@code hidden} true), with the value as the page
+     * writes it: formatted here once rather than by the template for each of a large district's 12,000 cells.
+     */
+    record Cell(String label, BigDecimal value, Integer n, boolean hidden, String text) {}
 
     /** @param name the KPI's name in the visitor's language, or marked with the language it falls back to */
     record PublicKpi(
@@ -245,13 +249,20 @@ class PublicScorecard {
         Set<String> hiddenGroups = hiddenGroups(minimumN, kpi, latest.totalN(), byGroup, groups);
         List<Cell> groupCells = groups.stream()
                 .filter(g -> byGroup.containsKey(g.code()))
-                .map(g -> cell(g.name(locale), byGroup.get(g.code()), hiddenGroups.contains(g.code())))
+                .map(g -> cell(
+                        g.name(locale), byGroup.get(g.code()), hiddenGroups.contains(g.code()), kpi, district, locale))
                 .toList();
         Map<UUID, Measurement> bySchool = schoolTotals(all, latest.year(), latest.period());
         Set<UUID> hiddenSchools = hiddenSchools(minimumN, kpi, latest.totalN(), bySchool);
         List<Cell> schoolCells = bySchool.entrySet().stream()
                 .sorted(Comparator.comparing(e -> schools.get(e.getKey()).name()))
-                .map(e -> cell(schools.get(e.getKey()).name(), e.getValue(), hiddenSchools.contains(e.getKey())))
+                .map(e -> cell(
+                        schools.get(e.getKey()).name(),
+                        e.getValue(),
+                        hiddenSchools.contains(e.getKey()),
+                        kpi,
+                        district,
+                        locale))
                 .toList();
         return new PublicKpi(
                 kpi, said(kpi.names(), district, locale), overview, headlineHidden, groupCells, schoolCells);
@@ -310,7 +321,7 @@ class PublicScorecard {
         KpiOverview overview = scorecards.overview(district, kpi, shown);
         int lastYear = hiddenByYear.keySet().stream().max(Integer::compare).orElseThrow();
         List<Cell> groupCells = Latest.of(all)
-                .map(latest -> schoolGroups(minimumN, kpi, schoolId, ofDistrictPlan, all, latest, groups, locale))
+                .map(latest -> schoolGroups(district, kpi, schoolId, ofDistrictPlan, all, latest, groups, locale))
                 .orElse(List.of());
         return Optional.of(new PublicKpi(
                 kpi, said(kpi.names(), district, locale), overview, hiddenByYear.get(lastYear), groupCells, List.of()));
@@ -323,7 +334,7 @@ class PublicScorecard {
      * every school, so that the schools' values cannot add up to it; a school whose total is hidden shows no group.
      */
     private static List<Cell> schoolGroups(
-            int minimumN,
+            District district,
             Kpi kpi,
             UUID schoolId,
             boolean ofDistrictPlan,
@@ -331,6 +342,7 @@ class PublicScorecard {
             Latest latest,
             List<StudentGroup> groups,
             Locale locale) {
+        int minimumN = district.minimumN();
         Map<UUID, Measurement> bySchool = schoolTotals(all, latest.year(), latest.period());
         if (!bySchool.containsKey(schoolId)) {
             return List.of();
@@ -380,7 +392,13 @@ class PublicScorecard {
                 families(groups, own.keySet()::contains));
         return groups.stream()
                 .filter(g -> own.containsKey(g.code()))
-                .map(g -> cell(g.name(locale), own.get(g.code()), hidden.contains(new TableCell<>(schoolId, g.code()))))
+                .map(g -> cell(
+                        g.name(locale),
+                        own.get(g.code()),
+                        hidden.contains(new TableCell<>(schoolId, g.code())),
+                        kpi,
+                        district,
+                        locale))
                 .toList();
     }
 
@@ -466,7 +484,14 @@ class PublicScorecard {
         return counts;
     }
 
-    private static Cell cell(String label, Measurement m, boolean hidden) {
-        return hidden ? new Cell(label, null, null, true) : new Cell(label, m.value(), m.n(), false);
+    private static Cell cell(String label, Measurement m, boolean hidden, Kpi kpi, District district, Locale locale) {
+        return hidden
+                ? new Cell(label, null, null, true, null)
+                : new Cell(
+                        label,
+                        m.value(),
+                        m.n(),
+                        false,
+                        Values.format(kpi.unit(), m.value(), locale, district.currency()));
     }
 }

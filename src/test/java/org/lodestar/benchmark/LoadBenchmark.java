@@ -1,6 +1,8 @@
 package org.lodestar.benchmark;
 
 import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -12,12 +14,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.lodestar.LodestarApplication;
 import org.springframework.boot.SpringApplication;
@@ -29,8 +33,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * database under {@code target/benchmark-data} (recreated at every run), writes the {@link LargeDistrict}, signs in as
  * its planner and then, one page after the other, lets a number of clients (default 50) ask for the page as fast as
  * they can for a number of seconds (default 20, after a warm-up of 5): the signed-in scorecard, a KPI page, the plan
- * page, the public scorecard and a static CSS file. Prints requests, requests/s, p50/p95/p99 and errors per page, and
- * stops the application. Run it with the command in README.
+ * page, the public scorecard and a static CSS file, each client on its own kept-alive connection ({@link
+ * KeepAliveClient}). Prints requests, requests/s, p50/p95/p99, errors and where the processor time went
+ * ({@link CpuUse}) per page, and the load average at the start and the end (other programs on the machine take their
+ * share), and stops the application. Run it with the command in README.
  *
  * <p>Arguments, all optional: seconds per page, clients, warm-up seconds.
  */
@@ -40,6 +46,9 @@ public final class LoadBenchmark {
     private static final int MAX_REQUESTS = 2_000_000;
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    /** The first request to a page renders it, which takes far longer on a machine other programs keep busy. */
+    private static final Duration FIRST_TIMEOUT = Duration.ofSeconds(300);
 
     private LoadBenchmark() {}
 
@@ -62,7 +71,9 @@ public final class LoadBenchmark {
                 "--spring.main.banner-mode=off");
         int exit = 0;
         try {
-            String base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+            int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+            String base = "http://127.0.0.1:" + port;
+            System.out.printf("load average at the start: %s%n", CpuUse.loadAverage());
             System.out.printf("Lodestar started at %s in %.1f s%n", base, (System.nanoTime() - started) / 1e9);
             long generating = System.nanoTime();
             LargeDistrict.Generated large = LargeDistrict.generate(
@@ -76,9 +87,12 @@ public final class LoadBenchmark {
                     large.measurements(),
                     (System.nanoTime() - generating) / 1e9);
 
-            HttpClient signedIn = client(new CookieManager());
-            HttpClient anonymous = client(null);
-            String css = signIn(signedIn, base);
+            CookieManager cookies = new CookieManager();
+            String css = signIn(client(cookies), base);
+            String session = cookies.getCookieStore().getCookies().stream()
+                    .map(HttpCookie::toString)
+                    .collect(Collectors.joining("; "));
+            InetSocketAddress server = new InetSocketAddress("127.0.0.1", port);
             List<Target> targets = List.of(
                     new Target("signed-in scorecard", "/scorecard", true),
                     new Target("KPI page", "/kpis/" + large.kpi(), true),
@@ -86,33 +100,38 @@ public final class LoadBenchmark {
                     new Target("public scorecard", "/p/" + LargeDistrict.SLUG, false),
                     new Target("static CSS file", css, false));
             for (Target target : targets) {
-                HttpClient client = target.signedIn() ? signedIn : anonymous;
                 long before = System.nanoTime();
-                HttpResponse<byte[]> response = client.send(
-                        HttpRequest.newBuilder(URI.create(base + target.path()))
-                                .header("Accept-Encoding", "gzip")
-                                .timeout(TIMEOUT)
-                                .build(),
-                        HttpResponse.BodyHandlers.ofByteArray());
-                System.out.printf(
-                        "one request alone: %-22s %4d in %8.1f ms%n",
-                        target.name(), response.statusCode(), (System.nanoTime() - before) / 1e6);
+                try (KeepAliveClient client = new KeepAliveClient(
+                        server, target.path(), target.signedIn() ? session : null, (int) FIRST_TIMEOUT.toMillis())) {
+                    int status = client.get().status();
+                    System.out.printf(
+                            "one request alone: %-22s %4d in %8.1f ms%n",
+                            target.name(), status, (System.nanoTime() - before) / 1e6);
+                }
             }
             System.out.printf(
-                    "%d clients, %d s per page after %d s of warm-up, %d cores, loopback only%n",
-                    clients, seconds, warmUp, Runtime.getRuntime().availableProcessors());
+                    "%d clients, %d s per page after %d s of warm-up, %d cores, loopback only; load average %s%n",
+                    clients, seconds, warmUp, Runtime.getRuntime().availableProcessors(), CpuUse.loadAverage());
             System.out.printf(
-                    "%-22s %9s %10s %9s %9s %9s %7s %9s%n",
-                    "page", "requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "KB");
+                    "%-22s %9s %9s %8s %8s %8s %6s %7s   %s%n",
+                    "page",
+                    "requests",
+                    "req/s",
+                    "p50 ms",
+                    "p95 ms",
+                    "p99 ms",
+                    "errors",
+                    "KB",
+                    "CPU ms/request: server, clients, GC+JIT, rest of machine; machine busy");
             for (Target target : targets) {
-                HttpClient client = target.signedIn() ? signedIn : anonymous;
-                URI uri = URI.create(base + target.path());
+                String cookie = target.signedIn() ? session : null;
                 if (warmUp > 0) {
-                    run(client, uri, clients, warmUp);
+                    run(server, target.path(), cookie, clients, warmUp);
                 }
-                Result result = run(client, uri, clients, seconds);
+                Result result = run(server, target.path(), cookie, clients, seconds);
+                CpuUse.PerRequest cpu = result.cpu();
                 System.out.printf(
-                        "%-22s %9d %10.1f %9.1f %9.1f %9.1f %7d %9.1f%n",
+                        "%-22s %9d %9.1f %8.1f %8.1f %8.1f %6d %7.1f   %.2f %.2f %.2f %.2f; %.0f%%%n",
                         target.name(),
                         result.latencies().length,
                         result.latencies().length / result.seconds(),
@@ -120,11 +139,17 @@ public final class LoadBenchmark {
                         percentile(result.latencies(), 95),
                         percentile(result.latencies(), 99),
                         result.errors(),
-                        result.bytes() / 1024.0);
+                        result.bytes() / 1024.0,
+                        cpu.server(),
+                        cpu.clients(),
+                        cpu.jvm(),
+                        cpu.machineRest(),
+                        cpu.busyPercent());
                 if (result.errors() > 0) {
                     exit = 1;
                 }
             }
+            System.out.printf("load average at the end: %s%n", CpuUse.loadAverage());
         } finally {
             context.close();
         }
@@ -172,57 +197,72 @@ public final class LoadBenchmark {
         return matcher.group(1);
     }
 
-    record Result(long[] latencies, long errors, double seconds, long bytes) {}
+    record Result(long[] latencies, long errors, double seconds, long bytes, CpuUse.PerRequest cpu) {}
 
     /**
-     * The clients ask one after the other until the time is up (or {@link #MAX_REQUESTS}); a request still running
-     * then finishes, within {@link #TIMEOUT}. Latencies are of successful (200) responses, body read to its end.
+     * The clients ask one after the other until the time is up (or {@link #MAX_REQUESTS}), each on its own kept-alive
+     * connection; a request still running then finishes, within {@link #TIMEOUT}. Latencies are of successful (200)
+     * responses, body read to its end.
      */
-    private static Result run(HttpClient client, URI uri, int clients, int seconds) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .header("Accept-Encoding", "gzip")
-                .timeout(TIMEOUT)
-                .build();
+    private static Result run(InetSocketAddress server, String path, String cookie, int clients, int seconds)
+            throws Exception {
         AtomicLong count = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         AtomicLong bytes = new AtomicLong();
-        long start = System.nanoTime();
-        long end = start + seconds * 1_000_000_000L;
+        AtomicLong clientNanos = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
+        CountDownLatch ready = new CountDownLatch(clients);
+        CountDownLatch go = new CountDownLatch(1);
+        long[] window = new long[2];
         List<Future<long[]>> futures = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             futures.add(pool.submit(() -> {
                 long[] mine = new long[1024];
                 int size = 0;
-                while (System.nanoTime() < end && count.incrementAndGet() <= MAX_REQUESTS) {
-                    long before = System.nanoTime();
-                    try {
-                        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                        long took = System.nanoTime() - before;
-                        if (response.statusCode() != 200) {
+                long cpu = CpuUse.thisThread();
+                try (KeepAliveClient client = new KeepAliveClient(server, path, cookie, (int) TIMEOUT.toMillis())) {
+                    ready.countDown();
+                    go.await();
+                    long end = window[1];
+                    while (System.nanoTime() < end && count.incrementAndGet() <= MAX_REQUESTS) {
+                        long before = System.nanoTime();
+                        try {
+                            KeepAliveClient.Answer answer = client.get();
+                            long took = System.nanoTime() - before;
+                            if (answer.status() != 200) {
+                                errors.incrementAndGet();
+                                continue;
+                            }
+                            bytes.set(answer.bytes());
+                            if (size == mine.length) {
+                                mine = Arrays.copyOf(mine, size * 2);
+                            }
+                            mine[size++] = took;
+                        } catch (java.io.IOException e) {
                             errors.incrementAndGet();
-                            continue;
+                            client.close();
                         }
-                        bytes.set(response.body().length);
-                        if (size == mine.length) {
-                            mine = Arrays.copyOf(mine, size * 2);
-                        }
-                        mine[size++] = took;
-                    } catch (java.io.IOException e) {
-                        errors.incrementAndGet();
                     }
+                } finally {
+                    clientNanos.addAndGet(CpuUse.thisThread() - cpu);
                 }
                 return Arrays.copyOf(mine, size);
             }));
         }
+        ready.await();
+        CpuUse cpu = CpuUse.start();
+        window[0] = System.nanoTime();
+        window[1] = window[0] + seconds * 1_000_000_000L;
+        go.countDown();
         List<long[]> parts = new ArrayList<>();
         for (Future<long[]> future : futures) {
             parts.add(future.get());
         }
-        double elapsed = (System.nanoTime() - start) / 1e9;
+        double elapsed = (System.nanoTime() - window[0]) / 1e9;
         pool.shutdown();
         long[] all = parts.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(all, errors.get(), elapsed, bytes.get());
+        return new Result(
+                all, errors.get(), elapsed, bytes.get(), cpu.per(all.length + errors.get(), clientNanos.get()));
     }
 
     /** In milliseconds, nearest rank. */

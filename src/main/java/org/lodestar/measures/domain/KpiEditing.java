@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.lodestar.directory.DirectoryApi;
+import org.lodestar.directory.District;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.measures.Kpi;
 import org.lodestar.planning.Outcome;
@@ -51,6 +52,12 @@ public class KpiEditing {
     /** The school years a value of the plan's KPIs can be recorded for. */
     public ValueRule.RecordableYears recordableYears(UUID districtId, PlanSummary plan) {
         return RecordingRules.years(plan, RecordingRules.underWay(directory, districtId));
+    }
+
+    /** The same, in a district read already. */
+    public static ValueRule.RecordableYears recordableYears(District district, PlanSummary plan) {
+        return RecordingRules.years(
+                plan, district.schoolYearOf(java.time.LocalDate.now()).startYear());
     }
 
     /** KPIs of a district plan are edited by planners; those of a school plan by that school's leaders too. */

@@ -21,8 +21,10 @@ import org.lodestar.planning.PlanningApi;
 import org.lodestar.shared.EditConflict;
 import org.lodestar.shared.EditConflictException;
 import org.lodestar.shared.ForbiddenException;
+import org.lodestar.shared.GzipParts;
 import org.lodestar.shared.Ids;
 import org.lodestar.shared.NotFoundException;
+import org.lodestar.shared.Templates;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -44,12 +46,16 @@ class KpiController {
 
     private static final int TARGET_ROWS = 6;
 
+    /** Where the kept body goes in the page, rendered in its place and replaced by it. */
+    private static final String BODY_MARK = "<!--lodestar:kpi-body-->";
+
     private final Scorecards scorecards;
     private final KpiEditing editing;
     private final PlanningApi planning;
     private final DirectoryApi directory;
     private final KpiPage page;
     private final MessageSource messages;
+    private final Templates templates;
 
     KpiController(
             Scorecards scorecards,
@@ -57,13 +63,15 @@ class KpiController {
             PlanningApi planning,
             DirectoryApi directory,
             KpiPage page,
-            MessageSource messages) {
+            MessageSource messages,
+            Templates templates) {
         this.scorecards = scorecards;
         this.editing = editing;
         this.planning = planning;
         this.directory = directory;
         this.page = page;
         this.messages = messages;
+        this.templates = templates;
     }
 
     /** Added in place from the plan tree: on success the tree reloads itself; on error the form shows why. */
@@ -136,15 +144,19 @@ class KpiController {
         return "measures/kpi-parts :: add-kpi";
     }
 
+    /** The page: its body as kept (compressed once), in this person's layout with their recording form. */
     @GetMapping("/kpis/{id}")
-    String show(
+    ResponseEntity<byte[]> show(
             @PathVariable UUID id,
             @RequestParam(required = false) UUID school,
             @RequestParam(defaultValue = StudentGroup.ALL) String group,
             @AuthenticationPrincipal SignedInUser user,
-            Model model) {
+            Model model,
+            HttpServletRequest request) {
         page.fill(user, id, school, group, model);
-        return "measures/kpi";
+        model.addAttribute("body", BODY_MARK);
+        return KeptParts.answer(
+                templates, "measures/kpi", model, BODY_MARK, (GzipParts.Part) model.getAttribute("bodyPart"), request);
     }
 
     @GetMapping("/kpis/{id}/edit")

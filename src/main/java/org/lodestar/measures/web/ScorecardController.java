@@ -1,20 +1,16 @@
 package org.lodestar.measures.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.directory.StudentGroup;
 import org.lodestar.measures.domain.MeasurementImport;
 import org.lodestar.shared.GzipParts;
+import org.lodestar.shared.Templates;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -35,12 +31,12 @@ class ScorecardController {
     private static final String BODY_MARK = "<!--lodestar:scorecard-body-->";
 
     private final ScorecardView view;
-    private final Rendered rendered;
+    private final Templates templates;
     private final MeasurementImport imports;
 
-    ScorecardController(ScorecardView view, Rendered rendered, MeasurementImport imports) {
+    ScorecardController(ScorecardView view, Templates templates, MeasurementImport imports) {
         this.view = view;
-        this.rendered = rendered;
+        this.templates = templates;
         this.imports = imports;
     }
 
@@ -56,26 +52,14 @@ class ScorecardController {
             @RequestParam(defaultValue = StudentGroup.ALL) String group,
             @AuthenticationPrincipal SignedInUser user,
             Model model,
-            HttpServletRequest request,
-            HttpServletResponse response) {
+            HttpServletRequest request) {
         GzipParts.Part body = view.body(
                 user,
                 new ScorecardView.Filter(plan, goal, school, group),
                 LocaleContextHolder.getLocale(),
-                (shown, rights) -> rendered.render(BODY, body(shown, rights, model), request, response));
+                (shown, rights) -> templates.render(BODY, body(shown, rights, model)));
         model.addAttribute("body", BODY_MARK);
-        String layout = rendered.render("measures/scorecard", model.asMap(), request, response);
-        int at = layout.indexOf(BODY_MARK);
-        List<GzipParts.Part> parts = List.of(
-                GzipParts.part(layout.substring(0, at).getBytes(StandardCharsets.UTF_8)),
-                body,
-                GzipParts.part(layout.substring(at + BODY_MARK.length()).getBytes(StandardCharsets.UTF_8)));
-        var answer = ResponseEntity.ok()
-                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
-        return GzipParts.accepted(request.getHeader(HttpHeaders.ACCEPT_ENCODING))
-                ? answer.header(HttpHeaders.CONTENT_ENCODING, "gzip").body(GzipParts.gzip(parts))
-                : answer.body(GzipParts.plain(parts));
+        return KeptParts.answer(templates, "measures/scorecard", model, BODY_MARK, body, request);
     }
 
     /** What the body shows: the scorecard and the person's rights, in the district's words (its tiers, currency). */
