@@ -30,6 +30,12 @@ class DemoOverlapsTest {
             "A double math period",
             "Family literacy nights");
 
+    private static final List<String> DEMO_PLANS = List.of(
+            DemoImprovement.DISTRICT_PLAN,
+            "Cedar Elementary Improvement Plan 2025-26",
+            "Lakeview Middle Improvement Plan 2025-26",
+            "Lakeview High Improvement Plan 2025-26");
+
     @Autowired
     ActionOverlaps overlaps;
 
@@ -39,10 +45,14 @@ class DemoOverlapsTest {
     @Test
     void theLiaisonsAndTheOutreachCoordinatorAreTheYearsClosestPairAndUnrelatedActionsAreInNone() {
         Overlaps found = overlaps.ofYear(fixtures.user("planner@lakeview.example"), DemoImprovement.YEAR);
-        assertThat(found.plans()).hasSize(4);
+        // other tests add plans of the same year; the demo's own four are what this test is about
+        List<Overlap> demo = found.pairs().stream()
+                .filter(pair -> DEMO_PLANS.contains(pair.first().plan().title())
+                        && DEMO_PLANS.contains(pair.second().plan().title()))
+                .toList();
         assertThat(found.actionCount()).isGreaterThan(20);
-        assertThat(found.pairs()).isNotEmpty();
-        Overlap closest = found.pairs().get(0);
+        assertThat(demo).isNotEmpty();
+        Overlap closest = demo.get(0);
         assertThat(List.of(
                         closest.first().action().title(),
                         closest.second().action().title()))
@@ -50,14 +60,14 @@ class DemoOverlapsTest {
         assertThat(List.of(
                         closest.first().plan().title(), closest.second().plan().title()))
                 .contains(DemoImprovement.DISTRICT_PLAN);
-        for (Overlap pair : found.pairs()) {
+        for (Overlap pair : demo) {
             for (String title : List.of(
                     pair.first().action().title(), pair.second().action().title())) {
                 assertThat(UNRELATED).noneMatch(title::startsWith);
             }
         }
         System.out.println("demo overlaps: "
-                + found.pairs().stream()
+                + demo.stream()
                         .map(pair ->
                                 pair.similarity() + " " + pair.first().action().title() + " | "
                                         + pair.second().action().title())

@@ -251,7 +251,7 @@ class FrameworkDocumentTest {
                         .contains(
                                 framework.title().in(Locale.ENGLISH),
                                 "Cedar Elementary",
-                                "The stakeholders consulted and the dates of the consultations",
+                                "No consultation of stakeholders is recorded for this plan yet",
                                 "Family reading nights every month, with childcare and interpreters.",
                                 "Promising (tier 3)",
                                 "$10,500 (Title I, Part A $9,000; Cedar family literacy grant $1,500)",

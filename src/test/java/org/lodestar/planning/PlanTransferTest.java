@@ -56,6 +56,9 @@ class PlanTransferTest {
     Fixtures fixtures;
 
     @Autowired
+    org.lodestar.planning.domain.FundingSources fundingSources;
+
+    @Autowired
     DirectoryApi directory;
 
     @Autowired
@@ -432,6 +435,29 @@ class PlanTransferTest {
                 .andReturn();
         String again = new String(export(planner(), plan, "csv"), StandardCharsets.UTF_8);
         assertThat(again).contains("G1.A2,G1," + t.strategy() + ",Added under G1", "G2,," + t.goal() + ",Added here");
+    }
+
+    @Test
+    void aCostFromAFundTheDistrictAddedIsImported() throws Exception {
+        TierNames t = tiers();
+        fundingSources.add(
+                fixtures.user("admin@lakeview.example"),
+                "IMPORTED_STATE_GRANT",
+                new org.lodestar.planning.compliance.Wording("Imported state grant", "Subvención estatal importada"),
+                org.lodestar.planning.compliance.FundKind.STATE);
+        String csv = HEADER + "\n"
+                + "G1,,%s,Readers by grade 3,,,,,,,,,,,,,,\n".formatted(t.goal())
+                + "G1.A1,G1,%s,Reading tutors,,,,,,,,,,,,,IMPORTED_STATE_GRANT:GENERAL:5000,\n".formatted(t.strategy());
+
+        UUID plan = planOf(
+                upload(planner(), "plan.csv", csv.getBytes(StandardCharsets.UTF_8), "STRATEGIC", 2027, Locale.ENGLISH));
+
+        assertThat(fixtures.jdbc().sql("""
+                                select c.fund from action_cost c join strategy s
+                                  on s.district_id = c.district_id and s.id = c.strategy_id
+                                  join goal g on g.district_id = s.district_id and g.id = s.goal_id
+                                 where g.plan_id = ?""").param(plan).query(String.class).list())
+                .containsExactly("IMPORTED_STATE_GRANT");
     }
 
     @Test

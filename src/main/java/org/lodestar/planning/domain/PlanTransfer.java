@@ -198,6 +198,7 @@ public class PlanTransfer {
     private final ComplianceTagStore tags;
     private final ComplianceFrameworks frameworks;
     private final DirectoryApi directory;
+    private final FundingSources fundingSources;
     private final ApplicationEventPublisher events;
 
     PlanTransfer(
@@ -209,7 +210,9 @@ public class PlanTransfer {
             ComplianceTagStore tags,
             ComplianceFrameworks frameworks,
             DirectoryApi directory,
+            FundingSources fundingSources,
             ApplicationEventPublisher events) {
+        this.fundingSources = fundingSources;
         this.store = store;
         this.plans = plans;
         this.planEditing = planEditing;
@@ -628,7 +631,7 @@ public class PlanTransfer {
         UUID id = Ids.next();
         List<ActionCost> costs = new ArrayList<>();
         for (String part : parts(row.get("costs"))) {
-            cost(id, part, line, problems).ifPresent(costs::add);
+            cost(id, part, line, lookup.funds, problems).ifPresent(costs::add);
         }
         List<ComplianceTag> tagged = new ArrayList<>();
         for (String part : parts(row.get("tags"))) {
@@ -713,8 +716,9 @@ public class PlanTransfer {
         return null;
     }
 
-    /** A cost written FUND:PURPOSE:AMOUNT (or FUND:AMOUNT for a general cost). */
-    private static Optional<ActionCost> cost(UUID actionId, String part, int line, List<ImportProblem> problems) {
+    /** A cost written FUND:PURPOSE:AMOUNT (or FUND:AMOUNT for a general cost), of a fund the district offers. */
+    private static Optional<ActionCost> cost(
+            UUID actionId, String part, int line, Set<String> funds, List<ImportProblem> problems) {
         String[] pieces = part.split(":", -1);
         if (pieces.length < 2 || pieces.length > 3) {
             problems.add(problem(line, "cost", "costs", part));
@@ -722,7 +726,7 @@ public class PlanTransfer {
         }
         String fund = pieces[0].strip().toUpperCase(Locale.ROOT);
         boolean ok = true;
-        if (!FundingSource.isBuiltIn(fund)) {
+        if (!funds.contains(fund)) {
             problems.add(problem(line, "fund", "costs", pieces[0].strip()));
             ok = false;
         }
@@ -816,7 +820,9 @@ public class PlanTransfer {
                             "improvement.field.cost",
                             AuditValue.list(draft.costs().stream()
                                     .map(c -> AuditValue.list(
-                                            AuditValue.choice("fund." + c.fund()),
+                                            FundingSource.isBuiltIn(c.fund())
+                                                    ? AuditValue.choice("fund." + c.fund())
+                                                    : AuditValue.text(c.fund()),
                                             AuditValue.choice("purpose.", c.purpose()),
                                             AuditValue.number(c.amount())))
                                     .toList()));
@@ -890,8 +896,12 @@ public class PlanTransfer {
         private final Map<String, Framework> frameworks = new HashMap<>();
         private final Map<String, ComplianceTag.Kind> tiers = new LinkedHashMap<>();
         private final Set<String> notImported = new HashSet<>();
+        private final Set<String> funds;
 
         Lookup(SignedInUser user) {
+            funds = fundingSources.offered(user.districtId()).stream()
+                    .map(FundingSources.Fund::code)
+                    .collect(Collectors.toSet());
             for (Person person : directory.people(user.districtId())) {
                 people.putIfAbsent(person.email().toLowerCase(Locale.ROOT), person.id());
             }
