@@ -6,10 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.lodestar.directory.SignedInUser;
-import org.lodestar.planning.ComplianceTag;
-import org.lodestar.planning.FrameworkEntry;
-import org.lodestar.planning.compliance.Wording;
 import org.lodestar.planning.domain.ComplianceCoverage;
+import org.lodestar.planning.domain.ComplianceCoverage.TagLabel;
 import org.lodestar.planning.domain.ComplianceFrameworks;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -21,14 +19,6 @@ import org.springframework.ui.Model;
 @Component
 class ItemTags {
 
-    /** A tag as a reader sees it; {@code value} is what the remove form sends back. */
-    record Shown(String frameworkCode, String componentCode, Wording framework, Wording component) {
-
-        public String value() {
-            return frameworkCode + "|" + componentCode;
-        }
-    }
-
     private final ComplianceFrameworks frameworks;
     private final ComplianceCoverage coverage;
 
@@ -37,32 +27,13 @@ class ItemTags {
         this.coverage = coverage;
     }
 
-    /** Puts {@code tagsOf} (item id to its tags) and {@code frameworks} (those in use) in the model. */
+    /** Puts {@code tagsOf} (item id to its tags' labels) and {@code frameworks} (those in use) in the model. */
     void addTo(SignedInUser user, Collection<UUID> itemIds, Model model) {
-        List<FrameworkEntry> all = frameworks.list(user);
-        Map<String, FrameworkEntry> byCode =
-                all.stream().collect(Collectors.toMap(FrameworkEntry::code, entry -> entry));
-        Map<UUID, List<Shown>> tagsOf = coverage.tagsOf(user.districtId(), List.copyOf(itemIds)).stream()
-                .collect(Collectors.groupingBy(
-                        ComplianceTag::itemId, Collectors.mapping(tag -> shown(tag, byCode), Collectors.toList())));
+        Map<UUID, List<TagLabel>> tagsOf = coverage.labelsOf(user, List.copyOf(itemIds)).stream()
+                .collect(Collectors.groupingBy(label -> label.tag().itemId()));
         model.addAttribute("tagsOf", tagsOf);
         model.addAttribute(
-                "frameworks", all.stream().filter(entry -> !entry.hidden()).toList());
-    }
-
-    private static Shown shown(ComplianceTag tag, Map<String, FrameworkEntry> byCode) {
-        FrameworkEntry entry = byCode.get(tag.frameworkCode());
-        Wording code = new Wording(tag.componentCode(), tag.componentCode());
-        if (entry == null) {
-            return new Shown(tag.frameworkCode(), tag.componentCode(), new Wording(tag.frameworkCode(), null), code);
-        }
-        return new Shown(
-                tag.frameworkCode(),
-                tag.componentCode(),
-                entry.framework().title(),
-                entry.framework()
-                        .component(tag.componentCode())
-                        .map(org.lodestar.planning.compliance.Component::title)
-                        .orElse(code));
+                "frameworks",
+                frameworks.list(user).stream().filter(entry -> !entry.hidden()).toList());
     }
 }
