@@ -106,8 +106,7 @@ public class NextYearPlans {
     }
 
     /** The strategic plan the improvement plan carries out. */
-    @Transactional(readOnly = true)
-    public PlanSummary strategicPlanOf(SignedInUser user, UUID planId) {
+    private PlanSummary strategicPlanOf(SignedInUser user, UUID planId) {
         ImprovementLink link = store.link(user.districtId(), planId).orElseThrow();
         return plans.plan(user.districtId(), link.strategicPlanId()).orElseThrow();
     }

@@ -51,24 +51,28 @@ class NextYearController {
             HttpServletResponse response,
             Model model) {
         PlanSummary plan = nextYear.source(user, id);
-        PlanSummary strategic = nextYear.strategicPlanOf(user, id);
-        if (plan.firstYear() + 1 > strategic.lastYear()) {
-            errors.reject("nextYear.beyondStrategicPlan", new Object[] {strategic.title(), strategic.years()}, null);
-        }
         if (errors.hasErrors()) {
             response.setStatus(422);
             return page(user, plan, model);
         }
-        UUID next = nextYear.copyForward(
-                user,
-                id,
-                new NextYearPlans.Keep(
-                        form.title().strip(),
-                        ids(form.goals()),
-                        ids(form.outcomes()),
-                        ids(form.actions()),
-                        Boolean.TRUE.equals(form.costs()),
-                        Boolean.TRUE.equals(form.tags())));
+        UUID next;
+        try {
+            next = nextYear.copyForward(
+                    user,
+                    id,
+                    new NextYearPlans.Keep(
+                            form.title().strip(),
+                            ids(form.goals()),
+                            ids(form.outcomes()),
+                            ids(form.actions()),
+                            Boolean.TRUE.equals(form.costs()),
+                            Boolean.TRUE.equals(form.tags())));
+        } catch (NextYearPlans.BeyondStrategicPlan past) {
+            PlanSummary strategic = past.strategic();
+            errors.reject("nextYear.beyondStrategicPlan", new Object[] {strategic.title(), strategic.years()}, null);
+            response.setStatus(422);
+            return page(user, plan, model);
+        }
         return "redirect:/plans/" + next + "?mode=edit";
     }
 
