@@ -109,6 +109,16 @@ class ConsultationsTest {
                         "id=\"participants-error\"",
                         "id=\"summary-error\"");
 
+        MockHttpServletResponse absurdDate = send(
+                principal,
+                post("/plans/" + plan + "/consultations")
+                        .param("heldOn", "2205-10-02")
+                        .param("audiences", "FAMILIES")
+                        .param("summary", "A year typed wrong"));
+        assertThat(absurdDate.getStatus()).isEqualTo(422);
+        assertThat(absurdDate.getContentAsString(StandardCharsets.UTF_8))
+                .contains("id=\"heldOn-error\"", "Give a date from 1990 to a year from today.");
+
         MockHttpServletResponse byViewer = send(
                 fixtures.user("board@lakeview.example"),
                 post("/plans/" + plan + "/consultations")

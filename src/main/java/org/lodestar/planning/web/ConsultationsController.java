@@ -30,6 +30,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 class ConsultationsController {
 
+    private static final int EARLIEST_YEAR = 1990;
+
     private final Consultations consultations;
     private final PlanningApi planning;
 
@@ -54,6 +56,12 @@ class ConsultationsController {
             Model model) {
         PlanSummary plan = planning.plan(user.districtId(), id);
         org.lodestar.shared.ForbiddenException.unless(planning.canEdit(user, plan.id()));
+        // a date typed with a wrong year (0205, 2205) is refused rather than kept as said
+        if (form.heldOn() != null
+                && (form.heldOn().getYear() < EARLIEST_YEAR
+                        || form.heldOn().isAfter(LocalDate.now().plusYears(1)))) {
+            errors.rejectValue("heldOn", "consultation.dateOutOfRange", new Object[] {EARLIEST_YEAR}, null);
+        }
         if (errors.hasErrors()) {
             response.setStatus(422);
             return page(user, id, model);
