@@ -88,7 +88,7 @@ final class DistrictPlan {
                                 DemoSpanish.of(
                                         "We engage every student in rigorous, joyful learning in safe and welcoming schools."),
                                 DemoSpanish.of("Equity · Excellence · Belonging · Integrity")),
-                        PlanStatus.ADOPTED,
+                        PlanStatus.DRAFT,
                         0));
         goal(
                 plan,
@@ -425,6 +425,8 @@ final class DistrictPlan {
                                 "technology",
                                 project("Choose a ticketing system", "technology", IN_PROGRESS, -40),
                                 project("Learning-platform training in every school", null, NOT_STARTED, 130))));
+        // adopted once written, so that its first version holds the plan the board adopted
+        planning.savePlan(planner, planning.plan(people.district(), plan).withStatus(PlanStatus.ADOPTED));
     }
 
     private void goal(

@@ -29,17 +29,22 @@ final class Revisions {
     }
 
     void load(DistrictPlan plan, SchoolPlans schoolPlans, DemoSchool cedar) {
-        // the superintendent's cabinet wanted the goal to speak of everyone who works in a school
+        // the superintendent's cabinet wanted the goal to speak of everyone who works in a school: a change of the
+        // adopted plan, so it starts with its reason (the plan's change log and public page show it)
         SignedInUser admin = people.as("admin");
         Goal educators = planning.goal(people.district(), plan.goals().get(2)).orElseThrow();
-        DemoClock.daysAgo(
-                60,
-                () -> planning.rewordGoal(
-                        admin,
-                        educators.id(),
-                        "Attract, grow and keep excellent teachers and staff",
-                        "Atraer, formar y retener a docentes y personal excelentes",
-                        educators.version()));
+        DemoClock.daysAgo(60, () -> {
+            planning.giveChangeReason(
+                    admin,
+                    educators.planId(),
+                    "The superintendent's cabinet asked that the educators goal speak of everyone who works in a school.");
+            planning.rewordGoal(
+                    admin,
+                    educators.id(),
+                    "Attract, grow and keep excellent teachers and staff",
+                    "Atraer, formar y retener a docentes y personal excelentes",
+                    educators.version());
+        });
 
         // a strong first year: student services raises the plan's last target
         change(

@@ -42,6 +42,23 @@ public record PlanSummary(
         return new org.lodestar.shared.Bilingual(coreValues, translation.coreValues());
     }
 
+    /** The same plan with another status (its version unchanged: the one a save of it checks against). */
+    public PlanSummary withStatus(PlanStatus other) {
+        return new PlanSummary(
+                id,
+                schoolId,
+                kind,
+                title,
+                firstYear,
+                lastYear,
+                vision,
+                mission,
+                coreValues,
+                translation,
+                other,
+                version);
+    }
+
     public boolean districtPlan() {
         return schoolId == null;
     }

@@ -14,6 +14,7 @@ import org.lodestar.planning.domain.ItemChange;
 import org.lodestar.planning.domain.OutcomeStore;
 import org.lodestar.planning.domain.PlanEditing;
 import org.lodestar.planning.domain.PlanStore;
+import org.lodestar.planning.domain.PlanVersions;
 import org.lodestar.planning.domain.StrategyStore;
 import org.lodestar.planning.domain.TreeEditing;
 import org.lodestar.shared.NotFoundException;
@@ -33,6 +34,7 @@ public class PlanningApi {
     private final ImprovementPlans improvementPlans;
     private final ComplianceCoverage compliance;
     private final Consultations consultations;
+    private final PlanVersions versions;
 
     PlanningApi(
             PlanStore plans,
@@ -44,6 +46,7 @@ public class PlanningApi {
             ImprovementPlans improvementPlans,
             ComplianceCoverage compliance,
             Consultations consultations,
+            PlanVersions versions,
             List<IndicatorSource> indicatorSources,
             List<ProjectSource> projectSources) {
         this.plans = plans;
@@ -56,6 +59,23 @@ public class PlanningApi {
         this.improvementPlans = improvementPlans;
         this.compliance = compliance;
         this.consultations = consultations;
+        this.versions = versions;
+    }
+
+    /**
+     * Starts a change of an adopted plan with its reason (kept with a version of the plan as it stands before the
+     * change); returns the version's number.
+     */
+    public int giveChangeReason(SignedInUser user, UUID planId, String reason) {
+        return versions.revise(user, planId, reason);
+    }
+
+    /**
+     * The changes made to a plan after its adoption, the latest first, each with its reason: what the public page of an
+     * adopted plan lists.
+     */
+    public List<PlanChange> changeLog(UUID districtId, UUID planId) {
+        return versions.changeLog(districtId, planId);
     }
 
     /**

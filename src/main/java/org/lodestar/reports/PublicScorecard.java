@@ -25,6 +25,7 @@ import org.lodestar.measures.Measurement;
 import org.lodestar.measures.Scorecards;
 import org.lodestar.measures.Values;
 import org.lodestar.planning.Goal;
+import org.lodestar.planning.PlanChange;
 import org.lodestar.planning.PlanNodes;
 import org.lodestar.planning.PlanStatus;
 import org.lodestar.planning.PlanSummary;
@@ -143,6 +144,13 @@ class PublicScorecard {
                 kpi -> Optional.of(
                         publicKpi(district, kpi, values.getOrDefault(kpi.id(), List.of()), byId, groups, locale)));
         return new View(district, plan, said(plan.titles(), district, locale), goals, schools);
+    }
+
+    /** The changes made to the public plan since its adoption, with their reasons, the latest first. */
+    List<PlanChange> changes(View view) {
+        return view.plan() == null
+                ? List.of()
+                : planning.changeLog(view.district().id(), view.plan().id());
     }
 
     /** A school's page, or empty when the district has no such school (another district's school included). */

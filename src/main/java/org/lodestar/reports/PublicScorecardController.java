@@ -89,7 +89,8 @@ class PublicScorecardController {
     }
 
     private Map<String, Object> scorecard(District district, Locale locale) {
-        return Map.of("view", scorecard.view(district, locale));
+        PublicScorecard.View view = scorecard.view(district, locale);
+        return Map.of("view", view, "changes", scorecard.changes(view));
     }
 
     /**

@@ -203,6 +203,7 @@ class EveryPageBrowserTest {
         Page page = browser.signedIn("planner@lakeview.example", Fixtures.PASSWORD);
         page.click("text=Lakeview 2030: Every Student Ready");
         page.click("[data-test=edit-mode]");
+        Browser.giveReasonIfAsked(page, "The summer math institute is blocked until the contract is signed.");
         var project = page.locator("[data-tier=project]")
                 .filter(new com.microsoft.playwright.Locator.FilterOptions()
                         .setHasText("Summer math institute for grade 6-8 teachers"))

@@ -103,6 +103,19 @@ public final class Browser implements AutoCloseable {
 
     public record Weight(long bytes, List<String> urls) {}
 
+    /**
+     * Edit mode of an adopted plan asks why first: answers with {@code reason} when the page asks, so that a test
+     * that edits a plan goes on to edit mode either way.
+     */
+    public static void giveReasonIfAsked(Page page, String reason) {
+        page.waitForLoadState();
+        if (page.url().contains("/reason")) {
+            page.fill("textarea[name=reason]", reason);
+            page.click("form[data-test=reason-form] button[type=submit]");
+            page.waitForURL("**mode=edit*");
+        }
+    }
+
     public static void screenshot(Page page, String name) {
         try {
             Files.createDirectories(SCREENSHOTS);

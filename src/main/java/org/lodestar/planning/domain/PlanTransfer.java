@@ -85,6 +85,11 @@ public class PlanTransfer {
     /** The kind of item of an exported row, kept beside its columns for the JSON writer. */
     private static final String KIND = "_kind";
 
+    /** The item's id and its goal's, beside its columns for a plan's versions, which follow items by id. */
+    static final String ID = "_id";
+
+    static final String PARENT_ID = "_parent";
+
     private static final Pattern CODE = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{0,39}");
     private static final List<String> TEXT_FIELDS = List.of(
             "description", "resources", "needs", "evidence_basis", "implementation_evidence", "impact_evidence");
@@ -968,6 +973,15 @@ public class PlanTransfer {
         return new Download(bytes, name, format.contentType());
     }
 
+    /**
+     * The plan's items as rows of the export's columns, each with its id and its goal's id: what a version of the plan
+     * keeps.
+     */
+    List<Map<String, String>> snapshot(UUID districtId, PlanSummary plan) {
+        District district = directory.district(districtId);
+        return rows(districtId, plan, district.tiersIn(district.defaultLanguage()));
+    }
+
     /** An empty plan file of the format with one example row per tier, in the district's names of the tiers. */
     @Transactional(readOnly = true)
     public Download template(SignedInUser user, Format format) {
@@ -1097,6 +1111,12 @@ public class PlanTransfer {
             Map<UUID, List<ComplianceTag>> tagsOf) {
         Map<String, String> row = new LinkedHashMap<>();
         row.put(KIND, item.kind().name());
+        row.put(ID, item.id().toString());
+        row.put(
+                PARENT_ID,
+                item.kind() == ComplianceTag.Kind.GOAL || item.goalId() == null
+                        ? ""
+                        : item.goalId().toString());
         row.put("code", code);
         row.put("parent", parent);
         row.put("tier", tier);

@@ -1,6 +1,7 @@
 package org.lodestar.planning.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,6 +19,7 @@ import org.lodestar.planning.PlanSummary;
 import org.lodestar.planning.PlanTranslation;
 import org.lodestar.planning.PlanningApi;
 import org.lodestar.planning.domain.PlanEditing;
+import org.lodestar.planning.domain.PlanVersions;
 import org.lodestar.shared.EditConflictException;
 import org.lodestar.shared.ForbiddenException;
 import org.lodestar.shared.Ids;
@@ -40,14 +42,21 @@ class PlansController {
     private final DirectoryApi directory;
     private final PlanPage page;
     private final Conflicts conflicts;
+    private final PlanVersions versions;
 
     PlansController(
-            PlanningApi planning, PlanEditing editing, DirectoryApi directory, PlanPage page, Conflicts conflicts) {
+            PlanningApi planning,
+            PlanEditing editing,
+            DirectoryApi directory,
+            PlanPage page,
+            Conflicts conflicts,
+            PlanVersions versions) {
         this.planning = planning;
         this.editing = editing;
         this.directory = directory;
         this.page = page;
         this.conflicts = conflicts;
+        this.versions = versions;
     }
 
     @GetMapping("/plans")
@@ -73,9 +82,12 @@ class PlansController {
     }
 
     @GetMapping("/plans/{id}/edit")
-    String edit(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user, Model model) {
+    String edit(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user, HttpSession session, Model model) {
         PlanSummary plan = planning.plan(user.districtId(), id);
         ForbiddenException.unless(editing.canEdit(user, plan));
+        if (PlanVersionsController.reasonWanted(versions, user, id, session)) {
+            return "redirect:/plans/" + id + "/reason";
+        }
         model.addAttribute("form", PlanForm.of(plan));
         return planForm(user, model);
     }
@@ -90,8 +102,13 @@ class PlansController {
             BindingResult errors,
             @AuthenticationPrincipal SignedInUser user,
             HttpServletResponse response,
+            HttpSession session,
             Locale locale,
             Model model) {
+        // an adopted plan is changed only after its reason is given (the form is reached that way)
+        if (form.id() != null && PlanVersionsController.reasonWanted(versions, user, form.id(), session)) {
+            return "redirect:/plans/" + form.id() + "/reason";
+        }
         if (form.firstYear() != null && form.lastYear() != null && form.lastYear() < form.firstYear()) {
             errors.rejectValue("lastYear", "planning.plan.yearsOutOfOrder");
         }
@@ -115,8 +132,12 @@ class PlansController {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             return planForm(user, model);
         }
-        // a new plan is to be built, a changed one was changed from edit mode: both go on in edit mode
-        return "redirect:/plans/" + plan.id() + "?mode=edit";
+        // a new plan is to be built, a changed one was changed from edit mode: both go on in edit mode; a plan
+        // adopted by this save is done (changing it further starts with a reason)
+        return plan.status() == PlanStatus.ADOPTED
+                        && PlanVersionsController.reasonWanted(versions, user, plan.id(), session)
+                ? "redirect:/plans/" + plan.id()
+                : "redirect:/plans/" + plan.id() + "?mode=edit";
     }
 
     /** The reading view, or with {@code mode=edit} the edit mode for those who may edit (see {@link PlanPage}). */
@@ -125,8 +146,15 @@ class PlansController {
             @PathVariable UUID id,
             @RequestParam(required = false) String mode,
             @AuthenticationPrincipal SignedInUser user,
+            HttpSession session,
             Model model) {
-        return page.page(user, id, "edit".equals(mode), model);
+        boolean editMode = "edit".equals(mode);
+        if (editMode
+                && planning.canEdit(user, id)
+                && PlanVersionsController.reasonWanted(versions, user, id, session)) {
+            return "redirect:/plans/" + id + "/reason";
+        }
+        return page.page(user, id, editMode, model);
     }
 
     @GetMapping("/plans/{id}/review")
