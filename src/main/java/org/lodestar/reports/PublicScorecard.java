@@ -61,14 +61,18 @@ class PublicScorecard {
      */
     record Cell(String label, BigDecimal value, Integer n, boolean hidden, String text) {}
 
-    /** @param name the KPI's name in the visitor's language, or marked with the language it falls back to */
+    /**
+     * @param name the KPI's name in the visitor's language, or marked with the language it falls back to
+     * @param breakdownYear the school year of the groups' and schools' values (the latest with a value), null when none
+     */
     record PublicKpi(
             Kpi kpi,
             Bilingual.Shown name,
             KpiOverview overview,
             boolean headlineHidden,
             List<Cell> groups,
-            List<Cell> schools) {}
+            List<Cell> schools,
+            Integer breakdownYear) {}
 
     /** A goal with the public KPIs under it (never none: a heading with nothing under it tells a family nothing). */
     record PublicGoal(Goal goal, Bilingual.Shown title, List<PublicKpi> kpis) {
@@ -249,7 +253,7 @@ class PublicScorecard {
         Latest latest = Latest.of(all).orElse(null);
         if (latest == null || latest.total() == null) {
             // no district total to judge them by
-            return new PublicKpi(kpi, said(kpi.names(), district, locale), overview, false, List.of(), List.of());
+            return new PublicKpi(kpi, said(kpi.names(), district, locale), overview, false, List.of(), List.of(), null);
         }
         boolean headlineHidden =
                 latest.total() != null && Suppression.hides(minimumN, kpi.aboutStudents(), latest.totalN());
@@ -273,7 +277,13 @@ class PublicScorecard {
                         locale))
                 .toList();
         return new PublicKpi(
-                kpi, said(kpi.names(), district, locale), overview, headlineHidden, groupCells, schoolCells);
+                kpi,
+                said(kpi.names(), district, locale),
+                overview,
+                headlineHidden,
+                groupCells,
+                schoolCells,
+                latest.year());
     }
 
     private static Bilingual.Shown said(Bilingual text, District district, Locale locale) {
@@ -332,7 +342,13 @@ class PublicScorecard {
                 .map(latest -> schoolGroups(district, kpi, schoolId, ofDistrictPlan, all, latest, groups, locale))
                 .orElse(List.of());
         return Optional.of(new PublicKpi(
-                kpi, said(kpi.names(), district, locale), overview, hiddenByYear.get(lastYear), groupCells, List.of()));
+                kpi,
+                said(kpi.names(), district, locale),
+                overview,
+                hiddenByYear.get(lastYear),
+                groupCells,
+                List.of(),
+                Latest.of(all).map(Latest::year).orElse(null)));
     }
 
     /**

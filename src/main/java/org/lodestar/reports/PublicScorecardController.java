@@ -2,6 +2,7 @@ package org.lodestar.reports;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +14,9 @@ import org.lodestar.measures.TrendChart;
 import org.lodestar.shared.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,13 +36,16 @@ class PublicScorecardController {
     private final PublicPages pages;
     private final MessageSource messages;
     private final JsonMapper json;
+    private final PublicScorecardCsv csv;
 
     PublicScorecardController(
             DirectoryApi directory,
             PublicScorecard scorecard,
             PublicPages pages,
             MessageSource messages,
-            JsonMapper json) {
+            JsonMapper json,
+            PublicScorecardCsv csv) {
+        this.csv = csv;
         this.directory = directory;
         this.scorecard = scorecard;
         this.pages = pages;
@@ -57,6 +64,25 @@ class PublicScorecardController {
     ResponseEntity<byte[]> print(
             @PathVariable String slug, Model model, HttpServletRequest request, HttpServletResponse response) {
         return serve(slug, "reports/public-scorecard", this::scorecard, true, model, request, response);
+    }
+
+    /**
+     * The scorecard's values as a CSV file in the visitor's language: what the page shows, a value the page hides
+     * blank with the reason.
+     */
+    @GetMapping("/p/{slug}/scorecard.csv")
+    ResponseEntity<byte[]> csv(@PathVariable String slug) {
+        District district = district(slug);
+        byte[] file = csv.csv(district, LocaleContextHolder.getLocale());
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(district.slug() + "-scorecard.csv")
+                                .build()
+                                .toString())
+                .body(file);
     }
 
     /** One school's page; a school the district does not have (another district's, say) is not found. */
