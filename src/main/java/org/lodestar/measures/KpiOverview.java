@@ -22,5 +22,11 @@ public record KpiOverview(
      * One school year (the series: its latest period) or one period of it (the history: every value recorded), with
      * the value measured (null if none) and the value the trajectory expects that year.
      */
-    public record Point(int year, int period, BigDecimal value, Integer n, BigDecimal expected, KpiStatus status) {}
+    public record Point(int year, int period, BigDecimal value, Integer n, BigDecimal expected, KpiStatus status) {
+
+        /** The status by name (ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA), for modules that only show it. */
+        public String statusName() {
+            return status.name();
+        }
+    }
 }

@@ -89,7 +89,7 @@ class PublicScorecardCsv {
                                     district,
                                     allStudents,
                                     plain(point.value()),
-                                    say("status." + point.status().name(), locale),
+                                    say("status." + point.statusName(), locale),
                                     ""));
                         }
                     }
