@@ -16,6 +16,7 @@ import org.lodestar.support.LodestarTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.annotation.Transactional;
@@ -137,7 +138,21 @@ class BilingualContentTest {
     void thePlanFormTakesItsTextsInBothLanguages() throws Exception {
         UUID plan = districtPlan();
         PlanSummary before = planning.plan(fixtures.demoDistrict(), plan);
-        String form = page("/plans/" + plan + "/edit", "es");
+        // the demo plan is adopted: its form opens once this sitting said why it changes
+        MockHttpSession sitting = new MockHttpSession();
+        mvc.perform(post("/plans/" + plan + "/reason")
+                .param("reason", "The board asked for the plan's texts in Spanish.")
+                .session(sitting)
+                .with(user(planner()))
+                .with(csrf()));
+        MockHttpServletResponse opened = mvc.perform(get("/plans/" + plan + "/edit")
+                        .param("lang", "es")
+                        .session(sitting)
+                        .with(user(planner())))
+                .andReturn()
+                .getResponse();
+        assertThat(opened.getStatus()).isEqualTo(200);
+        String form = opened.getContentAsString(StandardCharsets.UTF_8);
         assertThat(form).contains("Título (inglés)").contains("Título en español (opcional)");
         mvc.perform(post("/plans")
                         .param("id", plan.toString())
@@ -150,6 +165,7 @@ class BilingualContentTest {
                         .param("visionTranslation", "Visión traducida de prueba")
                         .param("status", before.status().name())
                         .param("version", String.valueOf(before.version()))
+                        .session(sitting)
                         .with(user(planner()))
                         .with(csrf()))
                 .andReturn();

@@ -94,6 +94,19 @@ class PlanPage {
 
     /** The whole page, in edit mode if asked for and allowed; the reading view as kept. */
     String page(SignedInUser user, UUID planId, boolean editMode, Model model) {
+        return page(user, planId, editMode, plan -> false, model);
+    }
+
+    /**
+     * The page, or for edit mode of a plan whose changes must first say why ({@code mustSayWhy}, an adopted plan this
+     * sitting gave no reason for), the way to the reason's form: decided from the plan the page reads anyway.
+     */
+    String page(
+            SignedInUser user,
+            UUID planId,
+            boolean editMode,
+            java.util.function.Predicate<PlanSummary> mustSayWhy,
+            Model model) {
         UUID district = user.districtId();
         var version = changes.version(district); // before the data, so that a change in between makes a new key
         Key key = version.isEmpty() ? null : new Key(district, version.getAsLong(), planId, LocalDate.now());
@@ -102,6 +115,9 @@ class PlanPage {
                 : views.get(key, () -> Collections.unmodifiableMap(new LinkedHashMap<>(shown(user, planId))));
         PlanTree tree = (PlanTree) shown.get("tree");
         boolean canEdit = editing.canEdit(user, tree.plan());
+        if (editMode && canEdit && mustSayWhy.test(tree.plan())) {
+            return "redirect:/plans/" + planId + "/reason";
+        }
         model.addAllAttributes(shown);
         model.addAttribute("canEdit", canEdit);
         model.addAttribute("editing", editMode && canEdit);

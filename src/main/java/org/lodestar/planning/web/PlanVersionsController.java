@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import org.lodestar.directory.SignedInUser;
+import org.lodestar.planning.PlanStatus;
 import org.lodestar.planning.PlanSummary;
 import org.lodestar.planning.PlanningApi;
 import org.lodestar.planning.domain.PlanVersions;
@@ -43,9 +44,16 @@ class PlanVersionsController {
 
     /** Whether edit mode of the plan must ask why first: it is adopted and this session has not said why yet. */
     static boolean reasonWanted(PlanVersions versions, SignedInUser user, UUID planId, HttpSession session) {
-        Object given = session.getAttribute(REASONS_GIVEN);
-        boolean said = given instanceof Set<?> plans && plans.contains(planId);
-        return !said && versions.needsReason(user.districtId(), planId);
+        return !given(session, planId) && versions.needsReason(user.districtId(), planId);
+    }
+
+    /** The same, from the plan as read already. */
+    static boolean reasonWanted(PlanSummary plan, HttpSession session) {
+        return plan.status() == PlanStatus.ADOPTED && !given(session, plan.id());
+    }
+
+    private static boolean given(HttpSession session, UUID planId) {
+        return session.getAttribute(REASONS_GIVEN) instanceof Set<?> plans && plans.contains(planId);
     }
 
     @GetMapping("/plans/{id}/versions")

@@ -148,13 +148,8 @@ class PlansController {
             @AuthenticationPrincipal SignedInUser user,
             HttpSession session,
             Model model) {
-        boolean editMode = "edit".equals(mode);
-        if (editMode
-                && planning.canEdit(user, id)
-                && PlanVersionsController.reasonWanted(versions, user, id, session)) {
-            return "redirect:/plans/" + id + "/reason";
-        }
-        return page.page(user, id, editMode, model);
+        return page.page(
+                user, id, "edit".equals(mode), plan -> PlanVersionsController.reasonWanted(plan, session), model);
     }
 
     @GetMapping("/plans/{id}/review")
