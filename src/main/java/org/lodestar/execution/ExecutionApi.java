@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.lodestar.directory.SignedInUser;
+import org.lodestar.execution.checkin.CheckIns;
+import org.lodestar.execution.checkin.ItemRef;
 import org.lodestar.execution.domain.ProjectEditing;
 import org.lodestar.execution.domain.ProjectStore;
 import org.springframework.stereotype.Service;
@@ -16,10 +18,29 @@ public class ExecutionApi {
 
     private final ProjectStore store;
     private final ProjectEditing editing;
+    private final CheckIns checkIns;
 
-    ExecutionApi(ProjectStore store, ProjectEditing editing) {
+    ExecutionApi(ProjectStore store, ProjectEditing editing, CheckIns checkIns) {
         this.store = store;
         this.editing = editing;
+        this.checkIns = checkIns;
+    }
+
+    /**
+     * Posts a check-in without files on an item ({@code kind}: action, project or kpi), as the check-in form would: by
+     * its owner or someone who may change its plan; {@code status} one of not started, on track, at risk, off track,
+     * done, blocked (NOT_STARTED...). Refused, with nothing saved, when the person may not or a field is wrong.
+     */
+    public UUID checkIn(
+            SignedInUser user,
+            String kind,
+            UUID itemId,
+            String status,
+            String whatHappened,
+            String whatWeLearned,
+            String whatChanges) {
+        ItemRef ref = ItemRef.parse(kind + ":" + itemId).orElseThrow(() -> new IllegalArgumentException(kind));
+        return checkIns.post(user, ref, status, whatHappened, whatWeLearned, whatChanges, List.of());
     }
 
     /** A project that is not archived. */

@@ -120,4 +120,14 @@ public class MeasuresApi {
     public void saveKpi(SignedInUser user, Kpi kpi) {
         editing.save(user, kpi);
     }
+
+    /** Every KPI of the district that is not archived (execution asks their owners for updates). */
+    public List<Kpi> kpis(UUID districtId) {
+        return kpis.all(districtId);
+    }
+
+    /** When a value of each KPI was last recorded, for the KPIs that have one: how fresh the KPI is. */
+    public java.util.Map<UUID, java.time.Instant> lastRecorded(UUID districtId) {
+        return kpis.lastRecorded(districtId);
+    }
 }
