@@ -147,4 +147,18 @@ public class DirectoryApi {
     public Optional<SignedInUser> currentAccount(UUID districtId, UUID userId) {
         return people.findAccount(districtId, userId).filter(SignedInUser::isEnabled);
     }
+
+    /** Every district's id (scheduled work goes through each in turn). */
+    public List<UUID> districtIds() {
+        return districts.all().stream().map(District::id).toList();
+    }
+
+    /** The language to write to each person in: their own when they chose one, else their district's. */
+    public Map<UUID, String> languages(UUID districtId) {
+        String fallback = district(districtId).defaultLanguage();
+        Map<UUID, String> chosen = people.languages(districtId);
+        Map<UUID, String> all = new java.util.HashMap<>();
+        people.all(districtId).forEach(person -> all.put(person.id(), chosen.getOrDefault(person.id(), fallback)));
+        return all;
+    }
 }

@@ -172,4 +172,14 @@ public class PersonStore {
                 grants.getOrDefault(id, List.of()),
                 rs.getInt("version"));
     }
+
+    /** The languages people chose for themselves (en or es), by person; those who chose none are left out. */
+    public Map<UUID, String> languages(UUID districtId) {
+        Map<UUID, String> languages = new java.util.HashMap<>();
+        jdbc.sql("select id, language from app_user where district_id = ? and language is not null")
+                .param(districtId)
+                .query((rs, row) -> languages.put(rs.getObject("id", UUID.class), rs.getString("language")))
+                .list();
+        return languages;
+    }
 }
