@@ -129,6 +129,7 @@ class DemoDistrict implements ApplicationRunner {
         DemoClock.daysAgo(230, improvement::allocations);
         DemoClock.daysAgo(200, () -> new DemoEnrollment(enrollment, people.as("planner"), schools).load());
         new Revisions(planning, measures, people).load(plan, schoolPlans, schools.get(0));
+        new DemoUpdates(planning, execution, people).load();
     }
 
     private static final String[][] GROUPS = {
