@@ -182,4 +182,20 @@ public class PersonStore {
                 .list();
         return languages;
     }
+
+    /** The language a person chose for their mail (en or es), or null for their district's. */
+    public String language(UUID districtId, UUID userId) {
+        return jdbc.sql("select language from app_user where district_id = ? and id = ?")
+                .params(districtId, userId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
+    }
+
+    /** Sets the language a person's mail is written in (null: their district's). */
+    public void setLanguage(UUID districtId, UUID userId, String language) {
+        jdbc.sql("update app_user set language = ? where district_id = ? and id = ?")
+                .params(language, districtId, userId)
+                .update();
+    }
 }
