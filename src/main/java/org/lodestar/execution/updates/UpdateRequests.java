@@ -156,18 +156,8 @@ public class UpdateRequests {
         int mails = 0;
         for (Map.Entry<UUID, List<ItemFreshness>> owner : byOwner.entrySet()) {
             Person person = people.get(owner.getKey());
-            String language = languages.getOrDefault(person.id(), district.defaultLanguage());
-            List<Line> lines = owner.getValue().stream()
-                    .map(item -> line(district, people, language, item, today, "/check-ins/new?item="))
-                    .toList();
-            UUID mail = outbox.write(
-                    district.id(),
-                    person.id(),
-                    person.email(),
-                    language,
-                    kind,
-                    new Object[] {lines.size(), district.name()},
-                    Map.of("name", person.displayName(), "lines", lines, "district", district.name()));
+            UUID mail =
+                    listing(district, people, languages, person, kind, owner.getValue(), today, "/check-ins/new?item=");
             owner.getValue()
                     .forEach(item -> notices.record(
                             district.id(), kind, item.item().ref().toString(), item.due(), today, mail));
@@ -188,24 +178,38 @@ public class UpdateRequests {
         }
         UUID first = null;
         for (Person planner : planners) {
-            String language = languages.getOrDefault(planner.id(), district.defaultLanguage());
-            List<Line> lines = overdue.stream()
-                    .map(item -> line(district, people, language, item, today, "/check-ins?item="))
-                    .toList();
-            UUID mail = outbox.write(
-                    district.id(),
-                    planner.id(),
-                    planner.email(),
-                    language,
-                    MailKind.ESCALATION,
-                    new Object[] {lines.size(), district.name()},
-                    Map.of("name", planner.displayName(), "lines", lines, "district", district.name()));
+            UUID mail = listing(
+                    district, people, languages, planner, MailKind.ESCALATION, overdue, today, "/check-ins?item=");
             first = first == null ? mail : first;
         }
         for (ItemFreshness item : overdue) {
             notices.record(district.id(), MailKind.ESCALATION, item.item().ref().toString(), item.due(), today, first);
         }
         return planners.size();
+    }
+
+    /** A mail to a person listing items, each linked to {@code path} and the item; returns the mail's id. */
+    private UUID listing(
+            District district,
+            Map<UUID, Person> people,
+            Map<UUID, String> languages,
+            Person to,
+            MailKind kind,
+            List<ItemFreshness> items,
+            LocalDate today,
+            String path) {
+        String language = languages.getOrDefault(to.id(), district.defaultLanguage());
+        List<Line> lines = items.stream()
+                .map(item -> line(district, people, language, item, today, path))
+                .toList();
+        return outbox.write(
+                district.id(),
+                to.id(),
+                to.email(),
+                language,
+                kind,
+                new Object[] {lines.size(), district.name()},
+                Map.of("name", to.displayName(), "lines", lines, "district", district.name()));
     }
 
     private int digest(
