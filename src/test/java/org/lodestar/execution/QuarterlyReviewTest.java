@@ -251,14 +251,15 @@ class QuarterlyReviewTest {
                                 "text/csv",
                                 ("kpi,school_year,period,school,value\n" + made.kpiMet()
                                                 + ",2026-27,2,Maple Elementary,70\n" + made.kpiMet()
-                                                + ",2026-27,3,Maple Elementary,71\n")
+                                                + ",2026-27,1,Maple Elementary,71\n")
                                         .getBytes(StandardCharsets.UTF_8)))
                         .with(user(planner))
                         .with(csrf()))
                 .andReturn()
                 .getResponse();
         assertThat(imported.getContentAsString(StandardCharsets.UTF_8))
-                .contains("data-test=\"import-errors\"", "Q1 2026-27 is locked");
+                .contains("data-test=\"import-errors\"", "Q1 2026-27 is locked")
+                .doesNotContain("data-test=\"import-ok\"");
         MockHttpServletResponse api = send(
                 post("/api/v1/kpis/" + made.kpiMet() + "/measurements")
                         .contentType(MediaType.APPLICATION_JSON)
