@@ -14,7 +14,6 @@ import org.lodestar.support.Fixtures;
 import org.lodestar.support.LodestarTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -36,15 +35,6 @@ class KeptLayoutTest {
     @Autowired
     ServletTemplates templates;
 
-    private MockHttpSession session(String email) throws Exception {
-        var result = mvc.perform(SecurityMockMvcRequestBuilders.formLogin("/login")
-                        .user(email)
-                        .password(Fixtures.PASSWORD))
-                .andReturn();
-        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
-        return (MockHttpSession) result.getRequest().getSession(false);
-    }
-
     private String page(String path, MockHttpSession session, Locale locale) throws Exception {
         var response = mvc.perform(get(path).session(session).locale(locale))
                 .andReturn()
@@ -62,7 +52,7 @@ class KeptLayoutTest {
     @Test
     void eachRequestGetsItsOwnWorkingTokenInALayoutRenderedOnce() throws Exception {
         UUID kpi = fixtures.any("select id from kpi where district_id = ? and name = 'Chronic absenteeism'");
-        MockHttpSession planner = session("planner@lakeview.example");
+        MockHttpSession planner = Fixtures.session(mvc, "planner@lakeview.example");
         String path = "/kpis/" + kpi;
         page(path, planner, Locale.ENGLISH); // kept from here on, whoever asked before
         int kept = templates.keptLayouts();
@@ -84,7 +74,7 @@ class KeptLayoutTest {
         assertThat(first.replace(firstToken, "T")).isEqualTo(second.replace(secondToken, "T"));
 
         // another language is another layout
-        assertThat(page(path, planner, Locale.forLanguageTag("es"))).contains("Cerrar sesión");
+        assertThat(page(path + "?lang=es", planner, Locale.ENGLISH)).contains("Cerrar sesión");
         assertThat(templates.keptLayouts()).isEqualTo(kept + 1);
 
         // a wrong token is refused; the page's own one signs out
@@ -102,8 +92,8 @@ class KeptLayoutTest {
 
     @Test
     void peopleGetTheirOwnLayoutAroundTheSameScorecard() throws Exception {
-        MockHttpSession board = session("board@lakeview.example");
-        MockHttpSession teacher = session("teacher@lakeview.example");
+        MockHttpSession board = Fixtures.session(mvc, "board@lakeview.example");
+        MockHttpSession teacher = Fixtures.session(mvc, "teacher@lakeview.example");
         String boardPage = page("/scorecard", board, Locale.ENGLISH);
         String teacherPage = page("/scorecard", teacher, Locale.ENGLISH);
         String boardAgain = page("/scorecard", board, Locale.ENGLISH);
