@@ -149,6 +149,22 @@ public class TaskEditing {
         audit(user, before, fields(before), fields(after), after.title());
     }
 
+    /**
+     * Adds a task waiting for the given tasks, all in one transaction: a dependency refused (another plan's task, one
+     * not found) leaves nothing saved.
+     */
+    public UUID add(SignedInUser user, Task entries, List<UUID> dependsOn) {
+        UUID id = add(user, entries);
+        dependsOn.forEach(on -> addDependency(user, id, on));
+        return id;
+    }
+
+    /** Saves a task and adds what it waits for, all or nothing (a dependency closing a circle refuses the save too). */
+    public void update(SignedInUser user, Task entries, List<UUID> dependsOn) {
+        update(user, entries);
+        dependsOn.forEach(on -> addDependency(user, entries.id(), on));
+    }
+
     public void remove(SignedInUser user, UUID id, int version) {
         Task before = task(user.districtId(), id);
         ForbiddenException.unless(rightOn(user, before) == Right.EDIT);

@@ -203,24 +203,33 @@ class WorkViewsController {
         return "execution/work-timeline";
     }
 
+    /** The parts of "my work", in their order. */
+    enum MyWorkGroup {
+        OVERDUE,
+        THIS_WEEK,
+        LATER,
+        DONE
+    }
+
     /** What the signed-in person owns: overdue, due this week (to Sunday), later or undated, and done. */
     @GetMapping("/my-work")
     String mine(@AuthenticationPrincipal SignedInUser user, Model model) {
         LocalDate today = LocalDate.now(clock);
         LocalDate sunday = today.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
         List<WorkItem> items = views.items(user.districtId(), WorkFilter.ALL.ownedBy(user.userId()));
-        Map<String, List<WorkItem>> groups = new LinkedHashMap<>();
-        groups.put("overdue", new ArrayList<>());
-        groups.put("thisWeek", new ArrayList<>());
-        groups.put("later", new ArrayList<>());
-        groups.put("done", new ArrayList<>());
+        Map<MyWorkGroup, List<WorkItem>> groups = new LinkedHashMap<>();
+        for (MyWorkGroup group : MyWorkGroup.values()) {
+            groups.put(group, new ArrayList<>());
+        }
         for (WorkItem item : items) {
             var task = item.task();
-            String group = task.done()
-                    ? "done"
+            MyWorkGroup group = task.done()
+                    ? MyWorkGroup.DONE
                     : task.overdueOn(today)
-                            ? "overdue"
-                            : task.dueDate() != null && !task.dueDate().isAfter(sunday) ? "thisWeek" : "later";
+                            ? MyWorkGroup.OVERDUE
+                            : task.dueDate() != null && !task.dueDate().isAfter(sunday)
+                                    ? MyWorkGroup.THIS_WEEK
+                                    : MyWorkGroup.LATER;
             groups.get(group).add(item);
         }
         groups.values()
