@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.lodestar.directory.SignedInUser;
+import org.lodestar.execution.domain.CommentStore;
 import org.lodestar.execution.domain.ProjectEditing;
 import org.lodestar.execution.domain.ProjectStore;
 import org.lodestar.execution.domain.TaskEditing;
@@ -22,14 +23,36 @@ public class ExecutionApi {
     private final TaskStore tasks;
     private final TaskEditing taskEditing;
     private final WorkViews views;
+    private final CommentStore comments;
 
     ExecutionApi(
-            ProjectStore store, ProjectEditing editing, TaskStore tasks, TaskEditing taskEditing, WorkViews views) {
+            ProjectStore store,
+            ProjectEditing editing,
+            TaskStore tasks,
+            TaskEditing taskEditing,
+            WorkViews views,
+            CommentStore comments) {
         this.store = store;
         this.editing = editing;
         this.tasks = tasks;
         this.taskEditing = taskEditing;
         this.views = views;
+        this.comments = comments;
+    }
+
+    /** The people involved in a project besides its owner. */
+    public List<UUID> peopleOf(UUID districtId, UUID projectId) {
+        return store.people(districtId, projectId);
+    }
+
+    /** A project's tasks and milestones in their order. */
+    public List<Task> tasksOf(UUID districtId, UUID projectId) {
+        return tasks.ofProject(districtId, projectId);
+    }
+
+    /** The comments on a project and its tasks, newest first. */
+    public List<Comment> comments(UUID districtId, UUID projectId) {
+        return comments.ofProject(districtId, projectId);
     }
 
     /** Every project of the district that is not archived. */

@@ -12,15 +12,14 @@ import java.util.Optional;
 import java.util.UUID;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.execution.DependencyRefused;
+import org.lodestar.execution.ExecutionApi;
 import org.lodestar.execution.Project;
 import org.lodestar.execution.ProjectStatus;
 import org.lodestar.execution.Task;
 import org.lodestar.execution.WorkFilter;
 import org.lodestar.execution.WorkItem;
 import org.lodestar.execution.domain.ProjectEditing;
-import org.lodestar.execution.domain.ProjectStore;
 import org.lodestar.execution.domain.TaskEditing;
-import org.lodestar.execution.domain.TaskStore;
 import org.lodestar.execution.domain.WorkViews;
 import org.lodestar.execution.rules.WorkDates;
 import org.lodestar.shared.ForbiddenException;
@@ -49,22 +48,19 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Work", description = "Projects, tasks and milestones, with progress rolled up from tasks")
 class WorkApiController {
 
-    private final ProjectStore projects;
-    private final TaskStore tasks;
+    private final ExecutionApi execution;
     private final ProjectEditing projectEditing;
     private final TaskEditing taskEditing;
     private final WorkViews views;
     private final MessageSource messages;
 
     WorkApiController(
-            ProjectStore projects,
-            TaskStore tasks,
+            ExecutionApi execution,
             ProjectEditing projectEditing,
             TaskEditing taskEditing,
             WorkViews views,
             MessageSource messages) {
-        this.projects = projects;
-        this.tasks = tasks;
+        this.execution = execution;
         this.projectEditing = projectEditing;
         this.taskEditing = taskEditing;
         this.views = views;
@@ -155,8 +151,8 @@ class WorkApiController {
     List<ProjectDto> projects(
             @RequestParam(required = false) UUID strategy, @AuthenticationPrincipal SignedInUser user) {
         List<Project> found = strategy == null
-                ? projects.all(user.districtId())
-                : projects.ofStrategies(user.districtId(), List.of(strategy));
+                ? execution.projects(user.districtId())
+                : execution.projectsOfStrategies(user.districtId(), List.of(strategy));
         Map<UUID, Progress> progress = views.rollUp(
                         user.districtId(), strategy == null ? null : List.of(strategy), Map.of())
                 .projects();
@@ -166,7 +162,7 @@ class WorkApiController {
     @GetMapping("/api/v1/projects/{id}")
     @Operation(summary = "One project with its rolled-up progress")
     ProjectDto project(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user) {
-        Project project = projects.find(user.districtId(), id).orElseThrow(() -> new NotFoundException("project"));
+        Project project = execution.project(user.districtId(), id).orElseThrow(() -> new NotFoundException("project"));
         return dto(
                 project,
                 views.projectProgress(user.districtId(), List.of(project.strategyId()))
@@ -187,7 +183,7 @@ class WorkApiController {
             return problems(problems);
         }
         UUID id = projectEditing.add(user, body.strategyId(), body.title().strip(), body.ownerId());
-        Project added = projects.find(user.districtId(), id).orElseThrow();
+        Project added = execution.project(user.districtId(), id).orElseThrow();
         projectEditing.save(user, merged(added, body), null);
         return ResponseEntity.created(URI.create("/api/v1/projects/" + id)).body(project(id, user));
     }
@@ -198,7 +194,7 @@ class WorkApiController {
             description = "Fields left out or null are kept; version is required; 409 when someone saved since.")
     ResponseEntity<?> changeProject(
             @PathVariable UUID id, @RequestBody ProjectChange body, @AuthenticationPrincipal SignedInUser user) {
-        Project saved = projects.find(user.districtId(), id).orElseThrow(() -> new NotFoundException("project"));
+        Project saved = execution.project(user.districtId(), id).orElseThrow(() -> new NotFoundException("project"));
         ForbiddenException.unless(projectEditing.canEdit(user, saved.strategyId()));
         List<FieldProblem> problems = new ArrayList<>();
         if (body == null || body.version() == null) {
@@ -266,10 +262,13 @@ class WorkApiController {
     @GetMapping("/api/v1/tasks/{id}")
     @Operation(summary = "One task or milestone")
     TaskDto task(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user) {
-        Task task = tasks.find(user.districtId(), id).orElseThrow(() -> new NotFoundException("task"));
+        Task task = execution.task(user.districtId(), id).orElseThrow(() -> new NotFoundException("task"));
         return TaskDto.of(
                 task,
-                projects.find(user.districtId(), task.projectId()).orElseThrow().title());
+                execution
+                        .project(user.districtId(), task.projectId())
+                        .orElseThrow()
+                        .title());
     }
 
     @PostMapping("/api/v1/tasks")
@@ -281,8 +280,9 @@ class WorkApiController {
         if (body == null || body.projectId() == null) {
             return problems(List.of(new FieldProblem("projectId", "is required")));
         }
-        Project project =
-                projects.find(user.districtId(), body.projectId()).orElseThrow(() -> new NotFoundException("project"));
+        Project project = execution
+                .project(user.districtId(), body.projectId())
+                .orElseThrow(() -> new NotFoundException("project"));
         ForbiddenException.unless(projectEditing.canEdit(user, project.strategyId()));
         Task entries = merged(
                 new Task(
@@ -320,7 +320,7 @@ class WorkApiController {
                     + " task's owner without rights on the plan may change its status and percentComplete only.")
     ResponseEntity<?> changeTask(
             @PathVariable UUID id, @RequestBody TaskChange body, @AuthenticationPrincipal SignedInUser user) {
-        Task saved = tasks.find(user.districtId(), id).orElseThrow(() -> new NotFoundException("task"));
+        Task saved = execution.task(user.districtId(), id).orElseThrow(() -> new NotFoundException("task"));
         TaskEditing.Right right = taskEditing.rightOn(user, saved);
         ForbiddenException.unless(right != TaskEditing.Right.NONE);
         if (body == null || body.version() == null) {

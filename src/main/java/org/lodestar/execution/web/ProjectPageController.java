@@ -12,14 +12,12 @@ import java.util.stream.Collectors;
 import org.lodestar.directory.DirectoryApi;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.execution.Comment;
+import org.lodestar.execution.ExecutionApi;
 import org.lodestar.execution.Project;
 import org.lodestar.execution.ProjectStatus;
 import org.lodestar.execution.Task;
-import org.lodestar.execution.domain.CommentStore;
 import org.lodestar.execution.domain.ProjectEditing;
-import org.lodestar.execution.domain.ProjectStore;
 import org.lodestar.execution.domain.TaskEditing;
-import org.lodestar.execution.domain.TaskStore;
 import org.lodestar.execution.domain.WorkViews;
 import org.lodestar.planning.Goal;
 import org.lodestar.planning.PlanningApi;
@@ -45,9 +43,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ProjectPageController {
 
-    private final ProjectStore projects;
-    private final TaskStore tasks;
-    private final CommentStore comments;
+    private final ExecutionApi execution;
     private final ProjectEditing projectEditing;
     private final TaskEditing taskEditing;
     private final WorkViews views;
@@ -57,9 +53,7 @@ class ProjectPageController {
     private final Clock clock;
 
     ProjectPageController(
-            ProjectStore projects,
-            TaskStore tasks,
-            CommentStore comments,
+            ExecutionApi execution,
             ProjectEditing projectEditing,
             TaskEditing taskEditing,
             WorkViews views,
@@ -67,9 +61,7 @@ class ProjectPageController {
             DirectoryApi directory,
             WorkConflicts conflicts,
             Clock clock) {
-        this.projects = projects;
-        this.tasks = tasks;
-        this.comments = comments;
+        this.execution = execution;
         this.projectEditing = projectEditing;
         this.taskEditing = taskEditing;
         this.views = views;
@@ -126,7 +118,7 @@ class ProjectPageController {
                     conflicts.between(
                             user.districtId(),
                             form,
-                            ProjectDetailsForm.of(now, projects.people(user.districtId(), id)),
+                            ProjectDetailsForm.of(now, execution.peopleOf(user.districtId(), id)),
                             locale));
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             return page(user, now, form.at(now.version()), null, model);
@@ -186,8 +178,8 @@ class ProjectPageController {
         UUID district = user.districtId();
         Strategy strategy = projectEditing.strategyOf(district, project.strategyId());
         Goal goal = planning.goal(district, strategy.goalId()).orElse(null);
-        List<UUID> people = projects.people(district, project.id());
-        List<Task> projectTasks = tasks.ofProject(district, project.id());
+        List<UUID> people = execution.peopleOf(district, project.id());
+        List<Task> projectTasks = execution.tasksOf(district, project.id());
         Map<UUID, Task> byId = projectTasks.stream().collect(Collectors.toMap(Task::id, Function.identity()));
         LocalDate today = LocalDate.now(clock);
         Map<UUID, String> names = directory.namesById(district);
@@ -213,7 +205,7 @@ class ProjectPageController {
                         .toList());
         model.addAttribute(
                 "comments",
-                comments.ofProject(district, project.id()).stream()
+                execution.comments(district, project.id()).stream()
                         .map(comment -> new CommentRow(
                                 comment,
                                 names.get(comment.authorId()),
@@ -237,10 +229,10 @@ class ProjectPageController {
     }
 
     private String taskTitle(UUID district, UUID id) {
-        return tasks.find(district, id).map(Task::title).orElse("");
+        return execution.task(district, id).map(Task::title).orElse("");
     }
 
     private Project project(SignedInUser user, UUID id) {
-        return projects.find(user.districtId(), id).orElseThrow(() -> new NotFoundException("project"));
+        return execution.project(user.districtId(), id).orElseThrow(() -> new NotFoundException("project"));
     }
 }

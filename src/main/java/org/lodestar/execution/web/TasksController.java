@@ -11,14 +11,12 @@ import java.util.UUID;
 import org.lodestar.directory.DirectoryApi;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.execution.DependencyRefused;
+import org.lodestar.execution.ExecutionApi;
 import org.lodestar.execution.Project;
 import org.lodestar.execution.ProjectStatus;
 import org.lodestar.execution.Task;
-import org.lodestar.execution.domain.CommentStore;
 import org.lodestar.execution.domain.ProjectEditing;
-import org.lodestar.execution.domain.ProjectStore;
 import org.lodestar.execution.domain.TaskEditing;
-import org.lodestar.execution.domain.TaskStore;
 import org.lodestar.shared.EditConflictException;
 import org.lodestar.shared.ForbiddenException;
 import org.lodestar.shared.NotFoundException;
@@ -38,9 +36,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class TasksController {
 
-    private final TaskStore tasks;
-    private final ProjectStore projects;
-    private final CommentStore comments;
+    private final ExecutionApi execution;
     private final TaskEditing editing;
     private final ProjectEditing projectEditing;
     private final DirectoryApi directory;
@@ -48,17 +44,13 @@ class TasksController {
     private final Clock clock;
 
     TasksController(
-            TaskStore tasks,
-            ProjectStore projects,
-            CommentStore comments,
+            ExecutionApi execution,
             TaskEditing editing,
             ProjectEditing projectEditing,
             DirectoryApi directory,
             WorkConflicts conflicts,
             Clock clock) {
-        this.tasks = tasks;
-        this.projects = projects;
-        this.comments = comments;
+        this.execution = execution;
         this.editing = editing;
         this.projectEditing = projectEditing;
         this.directory = directory;
@@ -194,7 +186,8 @@ class TasksController {
 
     private String page(SignedInUser user, Task task, TaskForm form, Model model) {
         UUID district = user.districtId();
-        Project project = projects.find(district, task.projectId()).orElseThrow(() -> new NotFoundException("task"));
+        Project project =
+                execution.project(district, task.projectId()).orElseThrow(() -> new NotFoundException("task"));
         UUID planId = projectEditing.strategyOf(district, project.strategyId()).planId();
         Map<UUID, Task> ofPlan = editing.tasksOfPlan(district, planId);
         LocalDate today = LocalDate.now(clock);
@@ -219,7 +212,7 @@ class TasksController {
                         .toList());
         model.addAttribute(
                 "comments",
-                comments.ofProject(district, project.id()).stream()
+                execution.comments(district, project.id()).stream()
                         .filter(comment -> task.id().equals(comment.taskId()))
                         .toList());
         model.addAttribute("canComment", editing.mayComment(user, project.id(), task.id()));
@@ -230,6 +223,6 @@ class TasksController {
     }
 
     private Task task(SignedInUser user, UUID id) {
-        return tasks.find(user.districtId(), id).orElseThrow(() -> new NotFoundException("task"));
+        return execution.task(user.districtId(), id).orElseThrow(() -> new NotFoundException("task"));
     }
 }

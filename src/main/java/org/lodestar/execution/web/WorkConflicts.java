@@ -42,7 +42,7 @@ class WorkConflicts {
         fields.put("plan.title", form.title());
         fields.put("plan.owner", form.owner() == null ? null : names.get(form.owner()));
         fields.put("work.people", people(form.people(), names));
-        fields.put("plan.projectStatus", status(form.status(), locale));
+        fields.put("work.status", status(form.status(), locale));
         fields.put("work.startDate", date(form.startDate(), locale));
         fields.put("project.dueDate", date(form.dueDate(), locale));
         fields.put("work.percent", form.percent());
@@ -57,7 +57,7 @@ class WorkConflicts {
         fields.put("work.people", people(form.people(), names));
         fields.put("work.startDate", form.milestone() ? null : date(form.startDate(), locale));
         fields.put("project.dueDate", date(form.dueDate(), locale));
-        fields.put("plan.projectStatus", status(form.status(), locale));
+        fields.put("work.status", status(form.status(), locale));
         fields.put("work.percent", form.percent());
         fields.put(
                 "work.milestone",

@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.lodestar.directory.DirectoryApi;
 import org.lodestar.directory.SignedInUser;
+import org.lodestar.execution.ExecutionApi;
 import org.lodestar.execution.Project;
 import org.lodestar.execution.ProjectStatus;
 import org.lodestar.execution.WorkFilter;
 import org.lodestar.execution.WorkItem;
-import org.lodestar.execution.domain.ProjectStore;
 import org.lodestar.execution.domain.TaskEditing;
 import org.lodestar.execution.domain.WorkViews;
 import org.lodestar.execution.rules.WorkDates;
@@ -43,15 +43,15 @@ class WorkViewsController {
 
     private final WorkViews views;
     private final TaskEditing editing;
-    private final ProjectStore projects;
+    private final ExecutionApi execution;
     private final DirectoryApi directory;
     private final Clock clock;
 
     WorkViewsController(
-            WorkViews views, TaskEditing editing, ProjectStore projects, DirectoryApi directory, Clock clock) {
+            WorkViews views, TaskEditing editing, ExecutionApi execution, DirectoryApi directory, Clock clock) {
         this.views = views;
         this.editing = editing;
-        this.projects = projects;
+        this.execution = execution;
         this.directory = directory;
         this.clock = clock;
     }
@@ -235,7 +235,7 @@ class WorkViewsController {
         groups.values()
                 .forEach(list -> list.sort(Comparator.comparing(
                         (WorkItem item) -> item.task().dueDate(), Comparator.nullsLast(Comparator.naturalOrder()))));
-        List<Project> owned = projects.all(user.districtId()).stream()
+        List<Project> owned = execution.projects(user.districtId()).stream()
                 .filter(project -> user.userId().equals(project.ownerId()))
                 .toList();
         model.addAttribute("groups", groups);
