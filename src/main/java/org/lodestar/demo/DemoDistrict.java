@@ -32,7 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * schools, people in every role, a 2025-2029 strategic plan ({@link DistrictPlan}) with 22 KPIs, six years of values (one measured for the first time, its result not in yet)
  * ({@link DemoValues}), the 2025-26 improvement plans of the district and three schools, costed and tagged with the
  * required plans ({@link DemoImprovement}), the school plans' own KPIs aligned to it ({@link SchoolPlans}), changes made after
- * the first entry ({@link Revisions}) and ten years of enrollment ({@link DemoEnrollment}); a fixed seed makes every
+ * the first entry ({@link Revisions}), ten years of enrollment ({@link DemoEnrollment}) and the district improvement
+ * plan's quarterly reviews, Q1 signed off and Q2 a draft ({@link DemoReviews}); a fixed seed makes every
  * start load the same numbers. Everything goes through the modules' APIs as the person who would enter it, so it gets
  * the same checks, audit entries and events as their own.
  */
@@ -130,6 +131,8 @@ class DemoDistrict implements ApplicationRunner {
         DemoClock.daysAgo(200, () -> new DemoEnrollment(enrollment, people.as("planner"), schools).load());
         DemoClock.daysAgo(60, () -> new DemoWork(planning, execution, people).tasks());
         new Revisions(planning, measures, people).load(plan, schoolPlans, schools.get(0));
+        new DemoUpdates(planning, execution, people).load();
+        new DemoReviews(planning, execution, people).load();
     }
 
     private static final String[][] GROUPS = {

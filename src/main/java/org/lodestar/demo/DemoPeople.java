@@ -30,6 +30,15 @@ final class DemoPeople {
         return directory.currentAccount(district, id(who)).orElseThrow();
     }
 
+    /** The short name of a person, or null when they are not one of the named demo people. */
+    String who(UUID id) {
+        return ids.entrySet().stream()
+                .filter(entry -> entry.getValue().equals(id))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse(null);
+    }
+
     UUID district() {
         return district;
     }

@@ -11,6 +11,7 @@ import org.lodestar.directory.domain.DirectoryAdministration;
 import org.lodestar.directory.domain.DistrictSetup;
 import org.lodestar.directory.domain.DistrictStore;
 import org.lodestar.directory.domain.PersonStore;
+import org.lodestar.directory.domain.RememberedAccounts;
 import org.lodestar.directory.domain.RememberedDistricts;
 import org.lodestar.directory.domain.SchoolStore;
 import org.lodestar.directory.domain.SignInAccounts;
@@ -31,6 +32,7 @@ public class DirectoryApi {
     private final SignInAccounts signIns;
     private final DistrictSetup setup;
     private final RememberedDistricts remembered;
+    private final RememberedAccounts accounts;
 
     DirectoryApi(
             DistrictStore districts,
@@ -41,8 +43,10 @@ public class DirectoryApi {
             DirectoryAdministration administration,
             SignInAccounts signIns,
             DistrictSetup setup,
-            RememberedDistricts remembered) {
+            RememberedDistricts remembered,
+            RememberedAccounts accounts) {
         this.remembered = remembered;
+        this.accounts = accounts;
         this.signIns = signIns;
         this.setup = setup;
         this.districts = districts;
@@ -143,8 +147,26 @@ public class DirectoryApi {
                 .filter(SignedInUser::isEnabled);
     }
 
-    /** The account as it is now, for a session that began earlier: empty when it is gone or deactivated. */
+    /**
+     * The account as it is now, for a session that began earlier: empty when it is gone or deactivated. Remembered
+     * under the district's version of its data ({@link RememberedAccounts}), so a change of the person shows at the next
+     * request.
+     */
     public Optional<SignedInUser> currentAccount(UUID districtId, UUID userId) {
-        return people.findAccount(districtId, userId).filter(SignedInUser::isEnabled);
+        return accounts.find(districtId, userId).filter(SignedInUser::isEnabled);
+    }
+
+    /** Every district's id (scheduled work goes through each in turn). */
+    public List<UUID> districtIds() {
+        return districts.all().stream().map(District::id).toList();
+    }
+
+    /** The language to write to each person in: their own when they chose one, else their district's. */
+    public Map<UUID, String> languages(UUID districtId) {
+        String fallback = district(districtId).defaultLanguage();
+        Map<UUID, String> chosen = people.languages(districtId);
+        Map<UUID, String> all = new java.util.HashMap<>();
+        people.all(districtId).forEach(person -> all.put(person.id(), chosen.getOrDefault(person.id(), fallback)));
+        return all;
     }
 }

@@ -2,19 +2,27 @@ package org.lodestar.execution;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.lodestar.directory.SignedInUser;
+import org.lodestar.execution.checkin.CheckIns;
+import org.lodestar.execution.checkin.ItemRef;
 import org.lodestar.execution.domain.CommentStore;
 import org.lodestar.execution.domain.ProjectEditing;
 import org.lodestar.execution.domain.ProjectStore;
 import org.lodestar.execution.domain.TaskEditing;
 import org.lodestar.execution.domain.TaskStore;
 import org.lodestar.execution.domain.WorkViews;
+import org.lodestar.execution.review.QuarterlyReviews;
 import org.springframework.stereotype.Service;
 
-/** What other modules may ask of execution: projects under strategies, their tasks, milestones and comments. */
+/**
+ * What other modules may ask of execution: projects under strategies, their tasks, milestones and comments, check-ins,
+ * quarterly reviews of improvement plans.
+ */
 @Service
 public class ExecutionApi {
 
@@ -24,6 +32,8 @@ public class ExecutionApi {
     private final TaskEditing taskEditing;
     private final WorkViews views;
     private final CommentStore comments;
+    private final CheckIns checkIns;
+    private final QuarterlyReviews reviews;
 
     ExecutionApi(
             ProjectStore store,
@@ -31,13 +41,62 @@ public class ExecutionApi {
             TaskStore tasks,
             TaskEditing taskEditing,
             WorkViews views,
-            CommentStore comments) {
+            CommentStore comments,
+            CheckIns checkIns,
+            QuarterlyReviews reviews) {
         this.store = store;
         this.editing = editing;
         this.tasks = tasks;
         this.taskEditing = taskEditing;
         this.views = views;
         this.comments = comments;
+        this.checkIns = checkIns;
+        this.reviews = reviews;
+    }
+
+    /**
+     * Posts a check-in without files on an item ({@code kind}: action, project or kpi), as the check-in form would: by
+     * its owner or someone who may change its plan; {@code status} one of not started, on track, at risk, off track,
+     * done, blocked (NOT_STARTED...). Refused, with nothing saved, when the person may not or a field is wrong.
+     */
+    public UUID checkIn(
+            SignedInUser user,
+            String kind,
+            UUID itemId,
+            String status,
+            String whatHappened,
+            String whatWeLearned,
+            String whatChanges) {
+        ItemRef ref = ItemRef.parse(kind + ":" + itemId).orElseThrow(() -> new IllegalArgumentException(kind));
+        return checkIns.post(user, ref, status, whatHappened, whatWeLearned, whatChanges, List.of());
+    }
+
+    /** Starts (or finds) the review of a quarter (1 to 4) of an improvement plan's school year; returns its id. */
+    public UUID startQuarterlyReview(SignedInUser user, UUID planId, int quarter) {
+        return reviews.start(user, planId, quarter);
+    }
+
+    /** The rows of a quarterly review, in their order. */
+    public List<ReviewRow> quarterlyReviewRows(SignedInUser user, UUID reviewId) {
+        return reviews.review(user, reviewId).items().stream()
+                .map(item -> new ReviewRow(item.id(), item.itemId(), item.tier().name(), item.title(), item.status()))
+                .toList();
+    }
+
+    /**
+     * Saves the adjustments and notes decided for rows of a draft review (by row id), as its page does over the version
+     * saved now; {@code signOff} then signs it off, which locks the quarter of its KPIs' values.
+     */
+    public void decideQuarterlyReview(
+            SignedInUser user,
+            UUID reviewId,
+            Map<UUID, Adjustment> adjustments,
+            Map<UUID, String> notes,
+            boolean signOff) {
+        Map<UUID, QuarterlyReviews.Decision> decisions = new HashMap<>();
+        adjustments.forEach(
+                (row, adjustment) -> decisions.put(row, new QuarterlyReviews.Decision(adjustment, notes.get(row))));
+        reviews.save(user, reviewId, reviews.review(user, reviewId).version(), decisions, signOff);
     }
 
     /** The people involved in a project besides its owner. */

@@ -53,4 +53,11 @@ public record PlanSummary(
         }
         return new org.lodestar.shared.SchoolYear(firstYear) + " – " + new org.lodestar.shared.SchoolYear(lastYear);
     }
+
+    /** The title of next year's plan: this one's with its school year moved on ("2025-26" to "2026-27"), else added. */
+    public String nextYearTitle() {
+        String now = new org.lodestar.shared.SchoolYear(firstYear).toString();
+        String next = new org.lodestar.shared.SchoolYear(firstYear + 1).toString();
+        return title.contains(now) ? title.replace(now, next) : title + " " + next;
+    }
 }

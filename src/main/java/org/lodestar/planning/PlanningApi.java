@@ -11,6 +11,7 @@ import org.lodestar.planning.domain.Consultations;
 import org.lodestar.planning.domain.GoalStore;
 import org.lodestar.planning.domain.ImprovementPlans;
 import org.lodestar.planning.domain.ItemChange;
+import org.lodestar.planning.domain.NextYearPlans;
 import org.lodestar.planning.domain.OutcomeStore;
 import org.lodestar.planning.domain.PlanEditing;
 import org.lodestar.planning.domain.PlanStore;
@@ -33,6 +34,7 @@ public class PlanningApi {
     private final ImprovementPlans improvementPlans;
     private final ComplianceCoverage compliance;
     private final Consultations consultations;
+    private final NextYearPlans nextYear;
 
     PlanningApi(
             PlanStore plans,
@@ -44,6 +46,7 @@ public class PlanningApi {
             ImprovementPlans improvementPlans,
             ComplianceCoverage compliance,
             Consultations consultations,
+            NextYearPlans nextYear,
             List<IndicatorSource> indicatorSources,
             List<ProjectSource> projectSources) {
         this.plans = plans;
@@ -56,6 +59,40 @@ public class PlanningApi {
         this.improvementPlans = improvementPlans;
         this.compliance = compliance;
         this.consultations = consultations;
+        this.nextYear = nextYear;
+    }
+
+    /**
+     * The strategic plan's goal or strategy each of an improvement plan's goals and actions was taken from, for those
+     * taken from one: where the KPIs and projects that show their progress are.
+     */
+    public Map<UUID, UUID> takenFromStrategicPlan(UUID districtId, List<UUID> itemIds) {
+        return itemIds.isEmpty() ? Map.of() : improvementPlans.takenFrom(districtId, itemIds);
+    }
+
+    /**
+     * The strategic plan an improvement plan's next year would be past (then no next year's plan can be made from it);
+     * empty when next year is within it. Only for who may carry the plan forward.
+     */
+    public Optional<PlanSummary> nextYearPastStrategicPlan(SignedInUser user, UUID improvementPlanId) {
+        return nextYear.pastStrategicPlan(user, improvementPlanId);
+    }
+
+    /**
+     * Makes next year's improvement plan from this year's, as "Make next year's plan" does, keeping the given goals,
+     * outcomes and actions with their costs and tags; {@code notes} (by this year's action) opens a kept action's
+     * description ("Revised: ..."). Returns the new plan's id.
+     */
+    public UUID makeNextYearPlan(
+            SignedInUser user,
+            UUID improvementPlanId,
+            String title,
+            java.util.Set<UUID> goals,
+            java.util.Set<UUID> outcomes,
+            java.util.Set<UUID> actions,
+            Map<UUID, String> notes) {
+        return nextYear.copyForward(
+                user, improvementPlanId, new NextYearPlans.Keep(title, goals, outcomes, actions, true, true, notes));
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -48,6 +49,8 @@ class PublicPages {
     private final DistrictChanges changes;
     private final ViewResolver views;
     private final BoundedCache<Key, Page> pages = new BoundedCache<>(MAX_PAGES);
+    /** The key of the page last kept for a path asked without parameters, in a language. */
+    private final Map<Served, Key> served = new ConcurrentHashMap<>();
 
     PublicPages(DistrictChanges changes, @Qualifier("thymeleafViewResolver") ViewResolver views) {
         this.changes = changes;
@@ -59,6 +62,9 @@ class PublicPages {
      * language) tells the scorecard, its print view and each school's page apart.
      */
     record Key(UUID districtId, OptionalLong version, String language, String address) {}
+
+    /** A request's path (without parameters) and language, as the filter sees them before Spring MVC. */
+    private record Served(String path, String language) {}
 
     /**
      * A rendered page as it is sent: gzip-compressed once, with an entity tag made from its content, so that a browser
@@ -103,7 +109,17 @@ class PublicPages {
             HttpServletRequest request,
             HttpServletResponse response) {
         Supplier<Page> render = () -> Page.of(render(viewName, model.get(), key.language(), request, response));
-        return cacheable && key.version().isPresent() ? pages.get(key, render) : render.get();
+        if (!cacheable || key.version().isEmpty()) {
+            return render.get();
+        }
+        Page page = pages.get(key, render);
+        if (request.getParameterMap().isEmpty()) {
+            if (served.size() >= MAX_PAGES) {
+                served.clear();
+            }
+            served.put(new Served(request.getRequestURI(), key.language()), key);
+        }
+        return page;
     }
 
     /**
@@ -115,19 +131,59 @@ class PublicPages {
      */
     ResponseEntity<byte[]> answer(Page page, HttpServletRequest request) {
         boolean gzipped = GzipParts.accepted(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+        HttpHeaders headers = headers(page, gzipped);
+        if (new ServletWebRequest(request).checkNotModified(page.tag(gzipped))) {
+            return new ResponseEntity<>(headers, HttpStatus.NOT_MODIFIED);
+        }
+        content(headers, gzipped);
+        return new ResponseEntity<>(gzipped ? page.gzipped() : gunzip(page.gzipped()), headers, HttpStatus.OK);
+    }
+
+    /** The same answer as {@link #answer}, written straight to the response (see {@link KeptPublicPageFilter}). */
+    void write(Page page, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        boolean gzipped = GzipParts.accepted(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+        HttpHeaders headers = headers(page, gzipped);
+        boolean notModified = new ServletWebRequest(request).checkNotModified(page.tag(gzipped));
+        if (!notModified) {
+            content(headers, gzipped);
+        }
+        headers.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        if (notModified) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        byte[] body = gzipped ? page.gzipped() : gunzip(page.gzipped());
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    /** What every answer of the page carries, {@code 304} or not. */
+    private static HttpHeaders headers(Page page, boolean gzipped) {
         HttpHeaders headers = new HttpHeaders();
         headers.setVary(List.of(HttpHeaders.ACCEPT_ENCODING, HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.COOKIE));
         headers.setCacheControl(CacheControl.noCache());
         headers.setETag(page.tag(gzipped));
-        if (new ServletWebRequest(request).checkNotModified(page.tag(gzipped))) {
-            return new ResponseEntity<>(headers, HttpStatus.NOT_MODIFIED);
-        }
+        return headers;
+    }
+
+    /** What an answer with the page carries besides (its length is the body's). */
+    private static void content(HttpHeaders headers, boolean gzipped) {
         headers.setContentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8));
         if (gzipped) {
             headers.set(HttpHeaders.CONTENT_ENCODING, "gzip");
-            return new ResponseEntity<>(page.gzipped(), headers, HttpStatus.OK);
         }
-        return new ResponseEntity<>(gunzip(page.gzipped()), headers, HttpStatus.OK);
+    }
+
+    /**
+     * The page kept for a request to this path (without parameters) in this language, if one was kept and is still the
+     * page of the district's current version; null otherwise (the controller then answers, and keeps the page).
+     */
+    Page keptFor(String path, String language) {
+        Key key = served.get(new Served(path, language));
+        if (key == null || !key.version().equals(changes.version(key.districtId()))) {
+            return null;
+        }
+        return pages.getIfPresent(key);
     }
 
     int size() {
@@ -150,9 +206,14 @@ class PublicPages {
         }
     }
 
+    /** At the best level: a kept page is compressed once and sent many times. */
     static byte[] gzip(byte[] plain) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(plain.length / 8 + 64);
-        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+        try (GZIPOutputStream zip = new GZIPOutputStream(out) {
+            {
+                def.setLevel(java.util.zip.Deflater.BEST_COMPRESSION);
+            }
+        }) {
             zip.write(plain);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -19,6 +19,9 @@ public final class GzipParts {
     /** An empty final block of fixed Huffman codes, as any deflater ends a stream. */
     private static final byte[] LAST_BLOCK = {3, 0};
 
+    /** The most bytes one stored block holds. */
+    private static final int MAX_STORED = 65_535;
+
     private GzipParts() {}
 
     /** A part, as it reads and compressed on its own. */
@@ -39,6 +42,27 @@ public final class GzipParts {
         } finally {
             deflater.end();
         }
+    }
+
+    /**
+     * A part stored as it reads, in deflate's blocks without compression: for a few bytes that differ in each answer (a
+     * form token), which cost more to compress than to send. Byte-aligned and not final, as a compressed part.
+     */
+    public static Part stored(byte[] plain) {
+        int blocks = (plain.length + MAX_STORED - 1) / MAX_STORED;
+        byte[] out = new byte[plain.length + 5 * blocks];
+        int at = 0;
+        for (int from = 0; from < plain.length; from += MAX_STORED) {
+            int length = Math.min(MAX_STORED, plain.length - from);
+            out[at++] = 0; // not final, stored; the rest of the byte is padding
+            out[at++] = (byte) length;
+            out[at++] = (byte) (length >>> 8);
+            out[at++] = (byte) ~length;
+            out[at++] = (byte) (~length >>> 8);
+            System.arraycopy(plain, from, out, at, length);
+            at += length;
+        }
+        return new Part(plain, out);
     }
 
     /** The parts, in order, as one gzip stream. */

@@ -13,22 +13,14 @@ public interface Templates {
     String render(String template, Map<String, ?> model);
 
     /**
-     * A page answered as its layout, rendered now with {@code mark} where the kept part goes, around that part:
-     * compressed when the request takes gzip, in which case only the layout is compressed now (see {@link GzipParts}).
+     * A page answered as its layout (the template, rendered with {@code mark} where the kept part goes) around that
+     * part: compressed when the request takes gzip (see {@link GzipParts}). The layout is kept too, rendered and
+     * compressed in pieces, per template, language and model, so a request that finds it renders nothing and only puts
+     * its own form token in: the model's values must be equal exactly when they show the same (records, strings, lists
+     * of them, a kept part itself), and the template may read from the request only its language, its links and its
+     * form token. A model that holds a form's errors is rendered for the request alone.
      */
-    static Answer around(String layout, String mark, GzipParts.Part kept, String acceptEncoding) {
-        int at = layout.indexOf(mark);
-        if (at < 0) {
-            throw new IllegalArgumentException("the layout has no place for the kept part");
-        }
-        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
-        java.util.List<GzipParts.Part> parts = java.util.List.of(
-                GzipParts.part(layout.substring(0, at).getBytes(utf8)),
-                kept,
-                GzipParts.part(layout.substring(at + mark.length()).getBytes(utf8)));
-        boolean gzipped = GzipParts.accepted(acceptEncoding);
-        return new Answer(gzipped ? GzipParts.gzip(parts) : GzipParts.plain(parts), gzipped);
-    }
+    Answer around(String template, Map<String, ?> model, String mark, GzipParts.Part kept, String acceptEncoding);
 
     /** A page's bytes, and whether they are gzip-compressed. */
     record Answer(byte[] bytes, boolean gzipped) {}

@@ -12,10 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.lodestar.measures.Measurement;
 import org.lodestar.measures.MeasuresApi;
 import org.lodestar.planning.PlanningApi;
+import org.lodestar.shared.DistrictChanges;
 import org.lodestar.support.Fixtures;
 import org.lodestar.support.LodestarTest;
 import org.lodestar.support.StatementCounter;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -41,6 +43,12 @@ class PublicPageCacheTest {
 
     @Autowired
     PlanningApi planning;
+
+    @Autowired
+    DistrictChanges changes;
+
+    @Autowired
+    FilterRegistrationBean<KeptPublicPageFilter> kept;
 
     private String page(MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -244,5 +252,34 @@ class PublicPageCacheTest {
                 .contains(KPI);
         assertThat(plain.getHeader("Content-Encoding")).isNull();
         assertThat(plain.getContentType()).startsWith("text/html");
+    }
+
+    @Test
+    void aKeptPageIsAnsweredBeforeSpringMvcAsTheControllerAnswersItUntilTheDistrictChanges() throws Exception {
+        changes.count(fixtures.demoDistrict());
+        MockHttpServletResponse rendered = zipped(null);
+        long answered = kept.getFilter().answered();
+
+        MockHttpServletResponse again = zipped(null);
+        MockHttpServletResponse held = zipped(again.getHeader("ETag"));
+
+        assertThat(kept.getFilter().answered())
+                .as("both answered by the filter")
+                .isEqualTo(answered + 2);
+        assertThat(again.getStatus()).isEqualTo(200);
+        assertThat(again.getContentAsByteArray()).isEqualTo(rendered.getContentAsByteArray());
+        assertThat(again.getHeaderNames()).containsExactlyInAnyOrderElementsOf(rendered.getHeaderNames());
+        for (String header : rendered.getHeaderNames()) {
+            assertThat(again.getHeaders(header)).as(header).isEqualTo(rendered.getHeaders(header));
+        }
+        assertThat(again.getHeader("Content-Security-Policy")).contains("default-src 'self'");
+        assertThat(held.getStatus()).isEqualTo(304);
+        assertThat(held.getContentAsByteArray()).isEmpty();
+
+        // another language asked by parameter, and a page after a change, are the controller's
+        assertThat(page(get("/p/lakeview").param("lang", "es"))).contains("<html lang=\"es\"");
+        changes.count(fixtures.demoDistrict());
+        assertThat(zipped(null).getStatus()).isEqualTo(200);
+        assertThat(kept.getFilter().answered()).isEqualTo(answered + 2);
     }
 }

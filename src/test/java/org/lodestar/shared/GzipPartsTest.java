@@ -57,4 +57,25 @@ class GzipPartsTest {
         assertThat(gunzip(GzipParts.gzip(List.of(empty, random, empty)))).isEqualTo(noise);
         assertThat(gunzip(GzipParts.gzip(List.of()))).isEmpty();
     }
+
+    @Test
+    void storedPartsOfAnyLengthReadBetweenCompressedOnes() throws IOException {
+        byte[] noise = new byte[150_000]; // more than two stored blocks' worth
+        new Random(11).nextBytes(noise);
+        var head = GzipParts.part(text("<meta name=\"csrf-token\" content=\""));
+        var token = GzipParts.stored(text("b3JkZXItdG9rZW4tMTIz_-"));
+        var tail = GzipParts.part(text("\"><p>Señales</p>"));
+
+        assertThat(new String(gunzip(GzipParts.gzip(List.of(head, token, tail, token, tail))), StandardCharsets.UTF_8))
+                .isEqualTo("<meta name=\"csrf-token\" content=\"b3JkZXItdG9rZW4tMTIz_-\"><p>Señales</p>"
+                        + "b3JkZXItdG9rZW4tMTIz_-\"><p>Señales</p>");
+        assertThat(gunzip(GzipParts.gzip(List.of(GzipParts.stored(new byte[0]), GzipParts.stored(noise), head))))
+                .isEqualTo(concat(noise, text("<meta name=\"csrf-token\" content=\"")));
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
+    }
 }

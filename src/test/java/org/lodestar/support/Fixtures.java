@@ -5,8 +5,11 @@ import org.lodestar.directory.SignedInUser;
 import org.lodestar.directory.domain.PersonStore;
 import org.lodestar.shared.Ids;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders;
 import org.springframework.stereotype.Component;
+import org.springframework.test.web.servlet.MockMvc;
 
 /** Finds the demo district's people and items, and makes other districts and people for tests. */
 @Component
@@ -22,6 +25,18 @@ public class Fixtures {
         this.jdbc = jdbc;
         this.people = people;
         this.passwords = passwords;
+    }
+
+    /** Signs in through the form with the demo password and returns the session, as a browser would keep it. */
+    public static MockHttpSession session(MockMvc mvc, String email) throws Exception {
+        var result = mvc.perform(SecurityMockMvcRequestBuilders.formLogin("/login")
+                        .user(email)
+                        .password(PASSWORD))
+                .andReturn();
+        if (!"/".equals(result.getResponse().getRedirectedUrl())) {
+            throw new IllegalStateException("could not sign in as " + email);
+        }
+        return (MockHttpSession) result.getRequest().getSession(false);
     }
 
     public SignedInUser user(String email) {

@@ -8,11 +8,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole application on a random port against the embedded PostgreSQL, loaded with the demo district. Every test
  * class that uses it shares one application context, so the database starts once per test run. Its clock is a
- * {@link TestClock}.
+ * {@link TestClock}, and its SMTP server a GreenMail of the tests ({@link TestMail}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -20,4 +21,5 @@ import org.springframework.test.context.ActiveProfiles;
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @Import(TestClockConfiguration.class)
+@ContextConfiguration(initializers = TestMail.class)
 public @interface LodestarTest {}

@@ -172,6 +172,31 @@ public class DirectoryAdministration {
      *
      * @return the account as it is after the change, or empty when the current password was wrong
      */
+    /** The language the person's mail is written in: theirs (en or es), or null for the district's. */
+    public String mailLanguage(SignedInUser user) {
+        return people.language(user.districtId(), user.userId());
+    }
+
+    /** Sets the language of one's own mail (null: the district's), recorded in the audit log. */
+    public void setMailLanguage(SignedInUser user, String language) {
+        String before = people.language(user.districtId(), user.userId());
+        people.setLanguage(user.districtId(), user.userId(), language);
+        ownChange(
+                user,
+                Map.of("account.mailLanguage", AuditValue.choice(languageKey(before))),
+                Map.of("account.mailLanguage", AuditValue.choice(languageKey(language))));
+    }
+
+    /** A change people make to their own account, recorded as a change of the person. */
+    private void ownChange(SignedInUser user, Map<String, Object> before, Map<String, Object> after) {
+        events.publishEvent(AuditableChange.updated(
+                user.districtId(), user.email(), "Person", user.userId(), user.displayName(), before, after));
+    }
+
+    private static String languageKey(String language) {
+        return language == null ? "account.mailLanguage.district" : "account.mailLanguage." + language;
+    }
+
     public Optional<SignedInUser> changePassword(SignedInUser user, String current, String next) {
         SignedInUser account =
                 people.findAccount(user.districtId(), user.userId()).orElseThrow(() -> new NotFoundException("person"));
@@ -179,14 +204,7 @@ public class DirectoryAdministration {
             return Optional.empty();
         }
         people.setPasswordHash(user.districtId(), user.userId(), passwords.encode(next));
-        events.publishEvent(AuditableChange.updated(
-                user.districtId(),
-                user.email(),
-                "Person",
-                user.userId(),
-                user.displayName(),
-                Map.of(),
-                Map.of("history.field.password", AuditValue.choice("history.value.changed"))));
+        ownChange(user, Map.of(), Map.of("history.field.password", AuditValue.choice("history.value.changed")));
         return people.findAccount(user.districtId(), user.userId());
     }
 

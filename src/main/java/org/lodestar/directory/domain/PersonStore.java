@@ -172,4 +172,30 @@ public class PersonStore {
                 grants.getOrDefault(id, List.of()),
                 rs.getInt("version"));
     }
+
+    /** The languages people chose for themselves (en or es), by person; those who chose none are left out. */
+    public Map<UUID, String> languages(UUID districtId) {
+        Map<UUID, String> languages = new java.util.HashMap<>();
+        jdbc.sql("select id, language from app_user where district_id = ? and language is not null")
+                .param(districtId)
+                .query((rs, row) -> languages.put(rs.getObject("id", UUID.class), rs.getString("language")))
+                .list();
+        return languages;
+    }
+
+    /** The language a person chose for their mail (en or es), or null for their district's. */
+    public String language(UUID districtId, UUID userId) {
+        return jdbc.sql("select language from app_user where district_id = ? and id = ?")
+                .params(districtId, userId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
+    }
+
+    /** Sets the language a person's mail is written in (null: their district's). */
+    public void setLanguage(UUID districtId, UUID userId, String language) {
+        jdbc.sql("update app_user set language = ? where district_id = ? and id = ?")
+                .params(language, districtId, userId)
+                .update();
+    }
 }

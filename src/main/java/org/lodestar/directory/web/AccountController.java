@@ -44,7 +44,24 @@ class AccountController {
             model.addAttribute("passwordForm", new PasswordForm("", ""));
         }
         model.addAttribute("tokens", administration.tokens(user));
+        model.addAttribute("mailLanguage", administration.mailLanguage(user));
         return "directory/account";
+    }
+
+    /** The language of one's mail: English, Spanish, or (empty) the district's; anything else is refused. */
+    @PostMapping("/account/mail-language")
+    String mailLanguage(
+            @RequestParam(defaultValue = "") String language,
+            @AuthenticationPrincipal SignedInUser user,
+            HttpServletResponse response,
+            Model model) {
+        if (!language.isEmpty() && !language.equals("en") && !language.equals("es")) {
+            response.setStatus(422);
+            model.addAttribute("mailLanguageError", true);
+            return show(user, model);
+        }
+        administration.setMailLanguage(user, language.isEmpty() ? null : language);
+        return "redirect:/account?mailLanguageSaved";
     }
 
     @PostMapping("/account/password")

@@ -189,11 +189,14 @@ class KpisApiController {
             summary = "Record measurements of a KPI: all of them, or none with every problem listed",
             description = "A value recorded already for the same school year, period, school and group is replaced only"
                     + " when the entry names its version (from GET .../measurements) or the call says replace=true;"
-                    + " otherwise nothing is recorded and 409 lists the values in the way.")
+                    + " otherwise nothing is recorded and 409 lists the values in the way. A value of a quarter locked"
+                    + " by a signed-off quarterly review (or of a year locked by its year-end evaluation) is refused"
+                    + " unless a district admin sends lockReason, which the history keeps.")
     ResponseEntity<?> record(
             @PathVariable UUID id,
             @RequestBody List<MeasurementDto> body,
             @RequestParam(defaultValue = "false") boolean replace,
+            @RequestParam(required = false) String lockReason,
             @AuthenticationPrincipal SignedInUser user) {
         Kpi kpi = scorecards.kpi(user.districtId(), id);
         List<String> groups = directory.studentGroups(user.districtId()).stream()
@@ -254,6 +257,14 @@ class KpisApiController {
                 problems.add(new Problem(i, "schoolId", "your role does not allow recording values here"));
             }
             if (problems.size() == before) {
+                int index = i;
+                rules.lock(kpi, year, period, lockReason)
+                        .ifPresent(refused -> problems.add(new Problem(
+                                index,
+                                refused.code().startsWith("lock.reasonNeeded") ? "lockReason" : "period",
+                                english(refused))));
+            }
+            if (problems.size() == before) {
                 Integer n = dto.n() == null ? null : dto.n().intValueExact();
                 measurements.add(new Measurement(id, year, period, dto.schoolId(), group, dto.value(), n));
                 seenVersions.add(dto.version());
@@ -268,9 +279,10 @@ class KpisApiController {
             return ResponseEntity.unprocessableContent().body(refused);
         }
         if (replace) {
-            recording.record(user, measurements);
+            recording.record(user, measurements, lockReason);
         } else {
-            List<RecordedValue> unseen = recording.recordUnlessReplacingUnseen(user, measurements, seenVersions);
+            List<RecordedValue> unseen =
+                    recording.recordUnlessReplacingUnseen(user, measurements, seenVersions, lockReason);
             if (!unseen.isEmpty()) {
                 ProblemDetail conflict = ProblemDetail.forStatusAndDetail(
                         HttpStatus.CONFLICT,

@@ -30,17 +30,24 @@ public class KpiEditing {
     private final PlanningApi planning;
     private final ApplicationEventPublisher events;
     private final DirectoryApi directory;
+    private final LockStore locks;
 
-    KpiEditing(KpiStore store, PlanningApi planning, ApplicationEventPublisher events, DirectoryApi directory) {
+    KpiEditing(
+            KpiStore store,
+            PlanningApi planning,
+            ApplicationEventPublisher events,
+            DirectoryApi directory,
+            LockStore locks) {
         this.store = store;
         this.planning = planning;
         this.events = events;
         this.directory = directory;
+        this.locks = locks;
     }
 
     /** Rules for recording values as this person, to be asked about many values of few KPIs. */
     public RecordingRules recordingRules(SignedInUser user) {
-        return new RecordingRules(user, planning, directory);
+        return new RecordingRules(user, planning, directory, () -> locks.of(user.districtId()));
     }
 
     /** The school years the KPI's values may be recorded for, by its plan's cycle and the district's calendar. */

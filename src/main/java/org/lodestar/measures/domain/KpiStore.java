@@ -406,4 +406,16 @@ public class KpiStore {
                 Values.plain(rs.getBigDecimal("value")),
                 (Integer) rs.getObject("n"));
     }
+
+    /** The latest "recorded at" of each KPI's values, in one statement. */
+    public Map<UUID, java.time.Instant> lastRecorded(UUID districtId) {
+        Map<UUID, java.time.Instant> last = new java.util.HashMap<>();
+        jdbc.sql("select kpi_id, max(recorded_at) as last from measurement where district_id = ? group by kpi_id")
+                .param(districtId)
+                .query((rs, row) -> last.put(
+                        rs.getObject("kpi_id", UUID.class),
+                        rs.getTimestamp("last").toInstant()))
+                .list();
+        return last;
+    }
 }

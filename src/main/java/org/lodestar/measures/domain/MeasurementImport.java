@@ -68,6 +68,15 @@ public class MeasurementImport {
      * opened; the file is streamed within {@link TabularLimits#DEFAULT} and refused past them.
      */
     public Result importFile(SignedInUser user, String filename, InputStreamSource content) throws IOException {
+        return importFile(user, filename, content, null);
+    }
+
+    /**
+     * The same, by a district admin giving {@code lockReason} for rows of a locked quarter (null or blank: none, and
+     * then each such row is refused, naming its quarter).
+     */
+    public Result importFile(SignedInUser user, String filename, InputStreamSource content, String lockReason)
+            throws IOException {
         ForbiddenException.unless(user.canRecordMeasurements(null) || user.recordingSchool() != null);
         try (InputStream in = content.getInputStream();
                 TabularFile file = TabularFile.open(filename, in, TabularLimits.DEFAULT)) {
@@ -76,13 +85,13 @@ public class MeasurementImport {
                 return Result.refused(
                         ImportProblems.of(ImportProblem.of(1, "import.error.columns", String.join(", ", missing))));
             }
-            return read(user, file);
+            return read(user, file, lockReason);
         } catch (ImportRefused refused) {
             return Result.refused(ImportProblems.of(refused.problem()));
         }
     }
 
-    private Result read(SignedInUser user, TabularFile file) throws ImportRefused {
+    private Result read(SignedInUser user, TabularFile file, String lockReason) throws ImportRefused {
         Lookup lookup = new Lookup(user);
         ImportProblems problems = new ImportProblems();
         List<Measurement> measurements = new ArrayList<>();
@@ -90,7 +99,7 @@ public class MeasurementImport {
         for (TabularRow row = file.next(); row != null; row = file.next()) {
             int line = row.line();
             List<ImportProblem> rowProblems = new ArrayList<>();
-            Measurement m = parse(row, line, lookup, user, rowProblems);
+            Measurement m = parse(row, line, lookup, user, rowProblems, lockReason);
             if (m != null) {
                 String cell =
                         m.kpiId() + "|" + m.schoolYear() + "|" + m.period() + "|" + m.schoolId() + "|" + m.groupCode();
@@ -111,12 +120,17 @@ public class MeasurementImport {
             // a header alone is a mistake worth saying, not "recorded 0 values"
             return Result.refused(ImportProblems.of(ImportProblem.of(1, "import.error.noRows")));
         }
-        recording.record(user, measurements);
+        recording.record(user, measurements, lockReason);
         return new Result(measurements.size(), List.of(), 0);
     }
 
     private Measurement parse(
-            TabularRow row, int line, Lookup lookup, SignedInUser user, List<ImportProblem> problems) {
+            TabularRow row,
+            int line,
+            Lookup lookup,
+            SignedInUser user,
+            List<ImportProblem> problems,
+            String lockReason) {
         Kpi kpi = lookup.kpi(row.get("kpi")).orElse(null);
         if (kpi == null) {
             problems.add(ImportProblem.of(line, "import.error.kpi", row.get("kpi")));
@@ -185,6 +199,11 @@ public class MeasurementImport {
         if (problems.isEmpty() && !lookup.rules.mayRecord(kpi, schoolId)) {
             problems.add(
                     ImportProblem.of(line, "import.error.forbidden", schoolText.isBlank() ? "district" : schoolText));
+        }
+        if (problems.isEmpty()) {
+            lookup.rules
+                    .lock(kpi, year, period, lockReason)
+                    .ifPresent(refused -> problems.add(new ImportProblem(line, refused.code(), refused.args())));
         }
         if (!problems.isEmpty()) {
             return null;

@@ -2,14 +2,19 @@ package org.lodestar.measures.domain;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.lodestar.directory.DirectoryApi;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.measures.Kpi;
 import org.lodestar.planning.PlanSummary;
 import org.lodestar.planning.PlanningApi;
 import org.lodestar.shared.NotFoundException;
+import org.lodestar.shared.SchoolQuarter;
+import org.lodestar.shared.SchoolYear;
 
 /**
  * Where one person may record KPIs' values and for which school years, judged from each KPI's plan. Many values of few
@@ -21,13 +26,46 @@ public final class RecordingRules {
     private final SignedInUser user;
     private final PlanningApi planning;
     private final DirectoryApi directory;
+    private final Supplier<LockedPeriods> lockReader;
     private final Map<UUID, PlanSummary> plansByOutcome = new HashMap<>();
     private Integer underWay;
+    private LockedPeriods locks;
 
-    RecordingRules(SignedInUser user, PlanningApi planning, DirectoryApi directory) {
+    RecordingRules(
+            SignedInUser user, PlanningApi planning, DirectoryApi directory, Supplier<LockedPeriods> lockReader) {
         this.user = user;
         this.planning = planning;
         this.directory = directory;
+        this.lockReader = lockReader;
+    }
+
+    /** The locked quarter (or whole year) a value of the KPI for this school year and period falls in, if any. */
+    public Optional<SchoolQuarter> locked(Kpi kpi, int schoolYear, int period) {
+        if (locks == null) {
+            locks = lockReader.get();
+        }
+        return locks.lockedFor(kpi.id(), kpi.frequency(), schoolYear, period);
+    }
+
+    /**
+     * Why this person may not write the value into a locked period: only a district admin may, and only with a reason
+     * (blank: none given); empty when the period is not locked or the admin gave a reason.
+     */
+    public Optional<ValueRule.Refusal> lock(Kpi kpi, int schoolYear, int period, String reason) {
+        Optional<SchoolQuarter> locked = locked(kpi, schoolYear, period);
+        if (locked.isEmpty()) {
+            return Optional.empty();
+        }
+        SchoolQuarter quarter = locked.get();
+        List<Object> args = List.of(quarter.quarter(), new SchoolYear(schoolYear).toString());
+        String year = quarter.wholeYear() ? ".year" : "";
+        if (!user.isAdmin()) {
+            return Optional.of(new ValueRule.Refusal("lock.refused" + year, args));
+        }
+        if (reason == null || reason.isBlank()) {
+            return Optional.of(new ValueRule.Refusal("lock.reasonNeeded" + year, args));
+        }
+        return Optional.empty();
     }
 
     /**

@@ -48,9 +48,17 @@ public class ValueRecording {
      * the audit log keeps every replaced value.
      */
     public void record(SignedInUser user, List<Measurement> measurements) {
-        Checked checked = check(user, measurements);
+        record(user, measurements, null);
+    }
+
+    /**
+     * The same, by a district admin giving {@code lockReason} for values of a locked quarter (null or blank: none
+     * given, and then such values are refused); the reason is kept with each locked value's audit entry.
+     */
+    public void record(SignedInUser user, List<Measurement> measurements, String lockReason) {
+        Checked checked = check(user, measurements, lockReason);
         values.lock(user.districtId());
-        write(user, measurements, checked, values.recorded(user.districtId(), measurements));
+        write(user, measurements, checked, values.recorded(user.districtId(), measurements), lockReason);
     }
 
     /**
@@ -60,7 +68,13 @@ public class ValueRecording {
      */
     public List<RecordedValue> recordUnlessReplacingUnseen(
             SignedInUser user, List<Measurement> measurements, List<Integer> seenVersions) {
-        Checked checked = check(user, measurements);
+        return recordUnlessReplacingUnseen(user, measurements, seenVersions, null);
+    }
+
+    /** The same, with an admin's reason for values of a locked quarter (see {@link #record(SignedInUser, List, String)}). */
+    public List<RecordedValue> recordUnlessReplacingUnseen(
+            SignedInUser user, List<Measurement> measurements, List<Integer> seenVersions, String lockReason) {
+        Checked checked = check(user, measurements, lockReason);
         values.lock(user.districtId());
         Map<Cell, RecordedValue> recorded = values.recorded(user.districtId(), measurements);
         List<RecordedValue> unseen = new ArrayList<>();
@@ -74,7 +88,7 @@ public class ValueRecording {
             }
         }
         if (unseen.isEmpty()) {
-            write(user, measurements, checked, recorded);
+            write(user, measurements, checked, recorded, lockReason);
         }
         return unseen;
     }
@@ -82,7 +96,7 @@ public class ValueRecording {
     /** The KPIs of checked values, and the rules they were checked by (which know each KPI's plan). */
     private record Checked(Map<UUID, Kpi> kpis, RecordingRules rules) {}
 
-    private Checked check(SignedInUser user, List<Measurement> measurements) {
+    private Checked check(SignedInUser user, List<Measurement> measurements, String lockReason) {
         Map<UUID, Kpi> found = kpis.find(
                 user.districtId(), measurements.stream().map(Measurement::kpiId).collect(Collectors.toSet()));
         RecordingRules rules = editing.recordingRules(user);
@@ -94,6 +108,7 @@ public class ValueRecording {
             ForbiddenException.unless(rules.mayRecord(kpi, m.schoolId()));
             if (ValueRule.value(kpi.unit(), m.value()).isPresent()
                     || rules.years(kpi).check(m.schoolYear()).isPresent()
+                    || rules.lock(kpi, m.schoolYear(), m.period(), lockReason).isPresent()
                     || (m.n() != null && m.n() < 0)
                     || ValueRule.n(kpi, m.schoolId(), m.groupCode(), m.n()).isPresent()) {
                 // the form, the import and the API say why before they get here; this keeps anything else out
@@ -108,7 +123,11 @@ public class ValueRecording {
      * audited twice, as two writes one after the other would be, and holds the later value).
      */
     private void write(
-            SignedInUser user, List<Measurement> measurements, Checked checked, Map<Cell, RecordedValue> recorded) {
+            SignedInUser user,
+            List<Measurement> measurements,
+            Checked checked,
+            Map<Cell, RecordedValue> recorded,
+            String lockReason) {
         Map<Cell, Measurement> held = new HashMap<>();
         recorded.forEach((cell, value) -> held.put(cell, value.measurement()));
         Map<Cell, Measurement> written = new LinkedHashMap<>();
@@ -118,6 +137,11 @@ public class ValueRecording {
             Measurement before = held.put(cell, m);
             written.put(cell, m);
             Kpi kpi = checked.kpis().get(m.kpiId());
+            Map<String, Object> after = fields(m);
+            if (checked.rules().locked(kpi, m.schoolYear(), m.period()).isPresent()) {
+                // an admin's change of a locked quarter says why, in the history of the value
+                after.put("history.field.lockReason", AuditValue.text(lockReason.strip()));
+            }
             changes.add((before != null
                             ? AuditableChange.updated(
                                     user.districtId(),
@@ -126,9 +150,9 @@ public class ValueRecording {
                                     m.kpiId(),
                                     kpi.name(),
                                     fields(before),
-                                    fields(m))
+                                    after)
                             : AuditableChange.created(
-                                    user.districtId(), user.email(), "Measurement", m.kpiId(), kpi.name(), fields(m)))
+                                    user.districtId(), user.email(), "Measurement", m.kpiId(), kpi.name(), after))
                     .within(checked.rules().plan(kpi).id()));
         }
         values.upsert(user.districtId(), List.copyOf(written.values()), user.email());

@@ -9,7 +9,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 
-/** A page whose body was kept (rendered and compressed once), answered in the layout rendered now for this person. */
+/**
+ * A page whose body was kept (rendered and compressed once), answered in this person's layout (kept as well, with the
+ * request's form token put in; see {@link Templates#around}).
+ */
 final class KeptParts {
 
     private KeptParts() {}
@@ -22,8 +25,8 @@ final class KeptParts {
             String mark,
             GzipParts.Part body,
             HttpServletRequest request) {
-        Templates.Answer answer = Templates.around(
-                templates.render(page, model.asMap()), mark, body, request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+        Templates.Answer answer =
+                templates.around(page, model.asMap(), mark, body, request.getHeader(HttpHeaders.ACCEPT_ENCODING));
         var response = ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);

@@ -161,6 +161,7 @@ class KpiPage {
                             group,
                             null,
                             null,
+                            null,
                             null));
         }
     }

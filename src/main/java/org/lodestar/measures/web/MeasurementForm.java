@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /**
  * Recording one value of a KPI. {@code replaces} is the version of the recorded value the person was shown and agreed
- * to replace; null until they were asked.
+ * to replace; null until they were asked. {@code lockReason}: why a district admin writes into a locked quarter.
  */
 record MeasurementForm(
         @NotBlank String schoolYear,
@@ -21,7 +21,8 @@ record MeasurementForm(
         @NotBlank String groupCode,
         @NotNull BigDecimal value,
         @PositiveOrZero Integer n,
-        Integer replaces) {
+        Integer replaces,
+        @jakarta.validation.constraints.Size(max = 500) String lockReason) {
 
     /** The form as typed, each field read leniently (a number that does not parse is left empty). */
     static MeasurementForm asTyped(Map<String, String[]> params) {
@@ -32,12 +33,13 @@ record MeasurementForm(
                 KpiForm.text(params, "groupCode"),
                 KpiForm.decimal(KpiForm.text(params, "value")),
                 KpiForm.whole(KpiForm.text(params, "n")),
-                KpiForm.whole(KpiForm.text(params, "replaces")));
+                KpiForm.whole(KpiForm.text(params, "replaces")),
+                KpiForm.text(params, "lockReason"));
     }
 
     /** The same entry, now asking to replace the recorded value of this version. */
     MeasurementForm replacing(int version) {
-        return new MeasurementForm(schoolYear, period, schoolId, groupCode, value, n, version);
+        return new MeasurementForm(schoolYear, period, schoolId, groupCode, value, n, version, lockReason);
     }
 
     private static UUID uuid(String text) {

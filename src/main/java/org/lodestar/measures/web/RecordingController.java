@@ -78,6 +78,16 @@ class RecordingController {
         } catch (IllegalArgumentException e) {
             errors.rejectValue("schoolYear", "import.error.year", new Object[] {form.schoolYear()}, "");
         }
+        if (year != null && form.period() != null && !errors.hasFieldErrors("schoolYear")) {
+            // a locked quarter is named at the field that put the value there; an admin is asked for the reason
+            editing.recordingRules(user)
+                    .lock(kpi, year, form.period(), form.lockReason())
+                    .ifPresent(refused -> errors.rejectValue(
+                            refused.code().startsWith("lock.reasonNeeded") ? "lockReason" : "period",
+                            refused.code(),
+                            refused.args().toArray(),
+                            ""));
+        }
         if (form.schoolId() != null
                 && directory.school(user.districtId(), form.schoolId()).isEmpty()) {
             throw new NotFoundException("school");
@@ -93,7 +103,7 @@ class RecordingController {
         Measurement next =
                 new Measurement(id, year, form.period(), form.schoolId(), form.groupCode(), form.value(), form.n());
         List<RecordedValue> inTheWay = recording.recordUnlessReplacingUnseen(
-                user, List.of(next), java.util.Collections.singletonList(form.replaces()));
+                user, List.of(next), java.util.Collections.singletonList(form.replaces()), form.lockReason());
         if (!inTheWay.isEmpty()) {
             // a value is recorded for this cell already (or was, meanwhile): ask before replacing it
             RecordedValue before = inTheWay.get(0);

@@ -85,9 +85,13 @@ class ScorecardController {
     }
 
     @PostMapping("/measurements/import")
-    String importFile(@RequestParam("file") MultipartFile file, @AuthenticationPrincipal SignedInUser user, Model model)
+    String importFile(
+            @RequestParam("file") MultipartFile file,
+            @RequestParam(name = "lockReason", required = false) String lockReason,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model)
             throws IOException {
-        MeasurementImport.Result result = imports.importFile(user, file.getOriginalFilename(), file);
+        MeasurementImport.Result result = imports.importFile(user, file.getOriginalFilename(), file, lockReason);
         model.addAttribute("result", result);
         model.addAttribute("filename", file.getOriginalFilename());
         return "measures/import";

@@ -140,6 +140,17 @@ public class ImprovementPlans {
         return planId;
     }
 
+    /**
+     * The strategic plan's goal or strategy each of the given improvement goals and actions was taken from, for those
+     * taken from one (where its KPIs and projects are).
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, UUID> takenFrom(UUID districtId, List<UUID> itemIds) {
+        Map<UUID, UUID> taken = new java.util.HashMap<>(store.strategicGoals(districtId, itemIds));
+        taken.putAll(store.strategicActions(districtId, itemIds));
+        return taken;
+    }
+
     public Optional<ImprovementLink> link(UUID districtId, UUID planId) {
         return store.link(districtId, planId);
     }

@@ -75,6 +75,17 @@ class ImprovementStore {
         return taken;
     }
 
+    /** The strategic strategy each of the given actions was taken from, for those taken from one. */
+    Map<UUID, UUID> strategicActions(UUID districtId, Collection<UUID> actionIds) {
+        Map<UUID, UUID> taken = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select strategy_id, taken_from_strategy_id from action_detail
+                         where district_id = ? and strategy_id = any (?) and taken_from_strategy_id is not null""").params(districtId, actionIds.toArray(UUID[]::new)).query(rs -> {
+            taken.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+        });
+        return taken;
+    }
+
     void insertDetail(UUID districtId, UUID strategyId, UUID takenFrom) {
         jdbc.sql("insert into action_detail (district_id, strategy_id, taken_from_strategy_id) values (?, ?, ?)")
                 .params(districtId, strategyId, takenFrom)

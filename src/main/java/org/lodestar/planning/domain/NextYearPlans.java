@@ -38,9 +38,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class NextYearPlans {
 
-    /** What to keep: the ids of this year's goals, outcomes and actions, and whether costs and tags come along. */
+    /**
+     * What to keep: the ids of this year's goals, outcomes and actions, and whether costs and tags come along;
+     * {@code notes} puts a line before the description of kept actions (by this year's id): "Revised: why", say.
+     */
     public record Keep(
-            String title, Set<UUID> goals, Set<UUID> outcomes, Set<UUID> actions, boolean costs, boolean tags) {}
+            String title,
+            Set<UUID> goals,
+            Set<UUID> outcomes,
+            Set<UUID> actions,
+            boolean costs,
+            boolean tags,
+            Map<UUID, String> notes) {
+
+        public Keep(String title, Set<UUID> goals, Set<UUID> outcomes, Set<UUID> actions, boolean costs, boolean tags) {
+            this(title, goals, outcomes, actions, costs, tags, Map.of());
+        }
+    }
 
     /** Why next year's plan cannot be made: the year is past the strategic plan it carries out. */
     public static final class BeyondStrategicPlan extends RuntimeException {
@@ -187,6 +201,10 @@ public class NextYearPlans {
             copies.put(action.id(), copy);
             store.insertDetail(district, copy, action.id());
             ActionDetail detail = details.get(action.id());
+            String note = keep.notes().get(action.id());
+            if (note != null) {
+                detail = noted(detail == null ? ActionDetail.empty(action.id()) : detail, note);
+            }
             if (detail != null) {
                 improvementPlans.saveDetail(user, aYearLater(detail, copy));
             }
@@ -226,6 +244,38 @@ public class NextYearPlans {
                 coverage.tag(user, copies.get(tag.itemId()), tag.frameworkCode(), tag.componentCode());
             }
         }
+    }
+
+    /** The detail with the note as the first paragraph of its description. */
+    private static ActionDetail noted(ActionDetail detail, String note) {
+        String description =
+                detail.description() == null || detail.description().isBlank()
+                        ? note
+                        : note + "\n\n" + detail.description();
+        return new ActionDetail(
+                detail.strategyId(),
+                description,
+                detail.start(),
+                detail.end(),
+                detail.people(),
+                detail.resources(),
+                detail.needs(),
+                detail.evidenceTier(),
+                detail.evidenceBasis(),
+                detail.implementationEvidence(),
+                detail.impactEvidence(),
+                detail.studentGroups(),
+                detail.version());
+    }
+
+    /** The strategic plan next year would be past, if it is (then {@link #copyForward} refuses). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<PlanSummary> pastStrategicPlan(SignedInUser user, UUID planId) {
+        PlanSummary plan = source(user, planId);
+        PlanSummary strategic = strategicPlanOf(user, planId);
+        return plan.firstYear() + 1 > strategic.lastYear()
+                ? java.util.Optional.of(strategic)
+                : java.util.Optional.empty();
     }
 
     private static ActionDetail aYearLater(ActionDetail detail, UUID copy) {

@@ -38,7 +38,7 @@ class NextYearController {
     @GetMapping("/improvement-plans/{id}/next-year")
     String form(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user, Model model) {
         PlanSummary plan = nextYear.source(user, id);
-        model.addAttribute("form", new KeepForm(defaultTitle(plan), null, null, null, true, true));
+        model.addAttribute("form", new KeepForm(plan.nextYearTitle(), null, null, null, true, true));
         return page(user, plan, model);
     }
 
@@ -81,13 +81,6 @@ class NextYearController {
         model.addAttribute("nextYear", new SchoolYear(plan.firstYear() + 1));
         model.addAttribute("nodes", planning.nodesOfPlan(user.districtId(), plan.id()));
         return "planning/improvement-next";
-    }
-
-    /** Last year's title with its school year moved on ("... 2025-26" becomes "... 2026-27"), else the year added. */
-    private static String defaultTitle(PlanSummary plan) {
-        String now = new SchoolYear(plan.firstYear()).toString();
-        String next = new SchoolYear(plan.firstYear() + 1).toString();
-        return plan.title().contains(now) ? plan.title().replace(now, next) : plan.title() + " " + next;
     }
 
     private static Set<UUID> ids(List<UUID> ids) {

@@ -1,0 +1,159 @@
+package org.lodestar.execution.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.lodestar.directory.DirectoryApi;
+import org.lodestar.directory.SignedInUser;
+import org.lodestar.execution.review.EvaluationItem;
+import org.lodestar.execution.review.ReviewRefused;
+import org.lodestar.execution.review.Verdict;
+import org.lodestar.execution.review.YearEndEvaluation;
+import org.lodestar.execution.review.YearEndEvaluations;
+import org.lodestar.execution.web.DecisionRows.Typed;
+import org.lodestar.planning.PlanSummary;
+import org.lodestar.planning.PlanningApi;
+import org.lodestar.shared.EditConflictException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The year-end evaluation of an improvement plan: started from its page, a form while it is a draft (a row's fields
+ * are {@code verdict-<row>} and {@code note-<row>}), its record once completed, with a link to next year's plan.
+ */
+@Controller
+class EvaluationController {
+
+    private final YearEndEvaluations evaluations;
+    private final PlanningApi planning;
+    private final DirectoryApi directory;
+    private final MessageSource messages;
+
+    EvaluationController(
+            YearEndEvaluations evaluations, PlanningApi planning, DirectoryApi directory, MessageSource messages) {
+        this.evaluations = evaluations;
+        this.planning = planning;
+        this.directory = directory;
+        this.messages = messages;
+    }
+
+    @GetMapping("/improvement-plans/{id}/evaluation")
+    String evaluation(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user, Model model) {
+        Optional<YearEndEvaluation> evaluation = evaluations.of(user, id);
+        return page(
+                user,
+                id,
+                evaluation.orElse(null),
+                evaluation.map(EvaluationController::typed).orElse(Map.of()),
+                model);
+    }
+
+    @PostMapping("/improvement-plans/{id}/evaluation/start")
+    String start(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user) {
+        evaluations.start(user, id);
+        return "redirect:/improvement-plans/" + id + "/evaluation";
+    }
+
+    @PostMapping("/improvement-plans/{id}/evaluation")
+    String save(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) String complete,
+            @AuthenticationPrincipal SignedInUser user,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        YearEndEvaluation evaluation =
+                evaluations.of(user, id).orElseThrow(() -> new org.lodestar.shared.NotFoundException("evaluation"));
+        DecisionRows.Read<Verdict> read = DecisionRows.read(
+                request,
+                "verdict",
+                Verdict.class,
+                evaluation.items().stream().map(EvaluationItem::id).toList());
+        Map<UUID, YearEndEvaluations.Decision> decisions = new LinkedHashMap<>();
+        read.chosen()
+                .forEach((row, chosen) ->
+                        decisions.put(row, new YearEndEvaluations.Decision(chosen.choice(), chosen.note())));
+        try {
+            if (!read.faulty().isEmpty()) {
+                throw new ReviewRefused("quarterly.error.row", List.of(DecisionRows.NOTE_LIMIT), read.faulty());
+            }
+            evaluations.save(user, id, EditConflictException.versionRead(version), decisions, complete != null);
+        } catch (ReviewRefused refused) {
+            response.setStatus(422);
+            model.addAttribute("refused", refused);
+            return page(user, id, evaluation, DecisionRows.merged(typed(evaluation), read.typed()), model);
+        } catch (EditConflictException conflict) {
+            YearEndEvaluation saved = evaluations.of(user, id).orElseThrow();
+            Map<UUID, String> titles = new LinkedHashMap<>();
+            saved.items().forEach(item -> titles.put(item.id(), item.title()));
+            response.setStatus(409);
+            model.addAttribute(
+                    "conflict",
+                    DecisionRows.conflict(
+                            titles,
+                            typed(saved),
+                            read.typed(),
+                            Verdict.class,
+                            "evaluation.verdict.",
+                            messages,
+                            LocaleContextHolder.getLocale()));
+            return page(user, id, saved, DecisionRows.merged(typed(saved), read.typed()), model);
+        }
+        return "redirect:/improvement-plans/" + id + "/evaluation";
+    }
+
+    private static Map<UUID, Typed> typed(YearEndEvaluation evaluation) {
+        Map<UUID, Typed> typed = new LinkedHashMap<>();
+        evaluation
+                .items()
+                .forEach(item -> typed.put(
+                        item.id(),
+                        new Typed(item.verdict() == null ? "" : item.verdict().name(), item.note())));
+        return typed;
+    }
+
+    private String page(
+            SignedInUser user, UUID planId, YearEndEvaluation evaluation, Map<UUID, Typed> typed, Model model) {
+        PlanSummary plan = planning.plan(user.districtId(), planId);
+        boolean mayEvaluate = planning.canEdit(user, planId);
+        model.addAttribute("plan", plan);
+        model.addAttribute("evaluation", evaluation);
+        model.addAttribute("mayEvaluate", mayEvaluate);
+        model.addAttribute("editable", evaluation != null && !evaluation.completed() && mayEvaluate);
+        model.addAttribute("goalVerdicts", List.of(Verdict.MET, Verdict.PARTLY_MET, Verdict.NOT_MET));
+        model.addAttribute("actionVerdicts", List.of(Verdict.CONTINUE, Verdict.REVISE, Verdict.STOP));
+        model.addAttribute(
+                "rows",
+                evaluation == null
+                        ? List.of()
+                        : evaluation.items().stream()
+                                .map(item -> new Row(item, typed.getOrDefault(item.id(), new Typed("", null))))
+                                .toList());
+        if (evaluation != null && evaluation.completed()) {
+            model.addAttribute(
+                    "completedBy", directory.namesById(user.districtId()).get(evaluation.completedBy()));
+            model.addAttribute(
+                    "completedOn",
+                    java.time.LocalDate.ofInstant(evaluation.completedAt(), java.time.ZoneId.systemDefault()));
+            model.addAttribute(
+                    "nextPlan",
+                    evaluation.nextPlanId() == null ? null : planning.plan(user.districtId(), evaluation.nextPlanId()));
+        }
+        Refusals.show(model, messages, LocaleContextHolder.getLocale());
+        return "execution/year-end-evaluation";
+    }
+
+    record Row(EvaluationItem item, Typed typed) {}
+}
