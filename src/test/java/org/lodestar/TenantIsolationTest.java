@@ -78,6 +78,8 @@ class TenantIsolationTest {
         ids.put("kpi", fixtures.any("select id from kpi where district_id = ? and archived_at is null"));
         ids.put("strategy", fixtures.any("select id from strategy where district_id = ? and removed_at is null"));
         ids.put("project", fixtures.any("select id from project where district_id = ? and archived_at is null"));
+        ids.put("task", fixtures.any("select id from task where district_id = ? order by title"));
+        ids.put("otherTask", fixtures.any("select id from task where district_id = ? order by title desc"));
         ids.put(
                 "otherStrategy",
                 fixtures.any("select id from strategy where district_id = ? and removed_at is null order by id desc"));
@@ -323,7 +325,8 @@ class TenantIsolationTest {
         if (pattern.startsWith("/admin/schools")) return ids.get("school");
         if (pattern.startsWith("/admin/people")) return ids.get("person");
         if (pattern.startsWith("/plans/{planId}/nodes")) return ids.get("goal");
-        if (pattern.startsWith("/projects")) return ids.get("project");
+        if (pattern.startsWith("/projects") || pattern.startsWith("/api/v1/projects")) return ids.get("project");
+        if (pattern.startsWith("/tasks") || pattern.startsWith("/api/v1/tasks")) return ids.get("task");
         if (pattern.startsWith("/funding/sources")) return ids.get("fund");
         if (pattern.startsWith("/plans") || pattern.startsWith("/api/v1/plans")) return ids.get("plan");
         if (pattern.startsWith("/goals/{id}/alignments")) return ids.get("schoolGoal");
@@ -389,6 +392,13 @@ class TenantIsolationTest {
         fields.put("code", "STRANGER_FUND");
         fields.put("nameEn", "Changed by a stranger");
         fields.put("retired", "true");
+        fields.put("task", ids.get("task").toString());
+        fields.put("dependsOn", ids.get("otherTask").toString());
+        fields.put("to", "DONE");
+        fields.put("body", "A stranger's comment");
+        fields.put("percent", "100");
+        fields.put("startDate", "2026-01-01");
+        fields.put("dueDate", "2026-02-01");
         return fields;
     }
 

@@ -129,6 +129,7 @@ class DemoDistrict implements ApplicationRunner {
         DemoClock.daysAgo(235, () -> improvement.schoolPlans(schoolPlans.plans()));
         DemoClock.daysAgo(230, improvement::allocations);
         DemoClock.daysAgo(200, () -> new DemoEnrollment(enrollment, people.as("planner"), schools).load());
+        DemoClock.daysAgo(60, () -> new DemoWork(planning, execution, people).tasks());
         new Revisions(planning, measures, people).load(plan, schoolPlans, schools.get(0));
         new DemoUpdates(planning, execution, people).load();
         new DemoReviews(planning, execution, people).load();

@@ -7,8 +7,8 @@ import static org.lodestar.demo.DemoWork.project;
 import static org.lodestar.demo.DemoWork.strategy;
 import static org.lodestar.execution.ProjectStatus.BLOCKED;
 import static org.lodestar.execution.ProjectStatus.DONE;
-import static org.lodestar.execution.ProjectStatus.IN_PROGRESS;
 import static org.lodestar.execution.ProjectStatus.NOT_STARTED;
+import static org.lodestar.execution.ProjectStatus.ON_TRACK;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -144,7 +144,7 @@ final class DistrictPlan {
                                 project(
                                         "Place a literacy coach in every elementary school",
                                         "curriculum",
-                                        IN_PROGRESS,
+                                        ON_TRACK,
                                         45),
                                 project(
                                         "Summer math institute for grade 6-8 teachers",
@@ -158,7 +158,7 @@ final class DistrictPlan {
                                 project(
                                         "Build a daily intervention block into elementary schedules",
                                         "curriculum",
-                                        IN_PROGRESS,
+                                        ON_TRACK,
                                         -12)),
                         strategy(
                                 "Expand dual credit and career pathways in every high school",
@@ -215,7 +215,7 @@ final class DistrictPlan {
                                 project(
                                         "Pair special and general educators in 20 co-taught classrooms",
                                         "services",
-                                        IN_PROGRESS,
+                                        ON_TRACK,
                                         90),
                                 project("Inclusive-practice training for paraprofessionals", "services", DONE, -30)),
                         strategy(
@@ -224,7 +224,7 @@ final class DistrictPlan {
                                 project(
                                         "Revise the code of conduct with students and families",
                                         "services",
-                                        IN_PROGRESS,
+                                        ON_TRACK,
                                         -20),
                                 project(
                                         "Restorative-circle training for middle school staff",
@@ -287,12 +287,12 @@ final class DistrictPlan {
                                 "Grow our own teachers from paraprofessionals and graduates",
                                 "hr",
                                 project("Tuition partnership with Lakeview State University", "hr", DONE, -180),
-                                project("Enroll the first cohort of 15 paraprofessionals", "hr", IN_PROGRESS, 40)),
+                                project("Enroll the first cohort of 15 paraprofessionals", "hr", ON_TRACK, 40)),
                         strategy(
                                 "Mentor every new teacher for their first two years",
                                 "curriculum",
                                 project("Train 40 mentor teachers", "curriculum", DONE, -95),
-                                project("Monthly seminars for first-year teachers", "curriculum", IN_PROGRESS, 180)),
+                                project("Monthly seminars for first-year teachers", "curriculum", ON_TRACK, 180)),
                         strategy(
                                 "Hire earlier with a spring job fair and early contracts",
                                 "hr",
@@ -362,7 +362,7 @@ final class DistrictPlan {
                         strategy(
                                 "Advisory periods and mental-health support in secondary schools",
                                 "planner",
-                                project("Contract school-based mental-health clinicians", "services", IN_PROGRESS, 75),
+                                project("Contract school-based mental-health clinicians", "services", ON_TRACK, 75),
                                 project(
                                         "Write the advisory curriculum for grades 6-9",
                                         "curriculum",
@@ -419,11 +419,11 @@ final class DistrictPlan {
                                 "Replace devices on a four-year cycle and close the home-internet gap",
                                 "technology",
                                 project("Hotspot lending at every school library", "technology", DONE, -120),
-                                project("Refresh Chromebooks for grades 3 and 7", "technology", IN_PROGRESS, 100)),
+                                project("Refresh Chromebooks for grades 3 and 7", "technology", ON_TRACK, 100)),
                         strategy(
                                 "One service desk for schools, families and staff",
                                 "technology",
-                                project("Choose a ticketing system", "technology", IN_PROGRESS, -40),
+                                project("Choose a ticketing system", "technology", ON_TRACK, -40),
                                 project("Learning-platform training in every school", null, NOT_STARTED, 130))));
         // adopted once written, so that its first version holds the plan the board adopted
         planning.savePlan(planner, planning.plan(people.district(), plan).withStatus(PlanStatus.ADOPTED));

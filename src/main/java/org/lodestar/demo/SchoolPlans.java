@@ -5,8 +5,8 @@ import static org.lodestar.demo.DemoWork.project;
 import static org.lodestar.demo.DemoWork.strategy;
 import static org.lodestar.execution.ProjectStatus.BLOCKED;
 import static org.lodestar.execution.ProjectStatus.DONE;
-import static org.lodestar.execution.ProjectStatus.IN_PROGRESS;
 import static org.lodestar.execution.ProjectStatus.NOT_STARTED;
+import static org.lodestar.execution.ProjectStatus.ON_TRACK;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -115,7 +115,7 @@ final class SchoolPlans {
                                         project(
                                                 "Schedule a daily 30-minute intervention block",
                                                 "principal",
-                                                IN_PROGRESS,
+                                                ON_TRACK,
                                                 20),
                                         project("Recruit and train reading volunteers", "teacher", BLOCKED, -8)))),
                 new SchoolGoal(
@@ -201,7 +201,7 @@ final class SchoolPlans {
                                         project(
                                                 "Course-failure early-warning report for teams",
                                                 "technology",
-                                                IN_PROGRESS,
+                                                ON_TRACK,
                                                 25)))),
                 new SchoolGoal(
                         "Belonging and attendance for every middle schooler",
@@ -233,7 +233,7 @@ final class SchoolPlans {
                                 "A daily advisory period with the same adult for three years",
                                 "middle",
                                 project("Assign every student an advisor", "middle", DONE, -70),
-                                project("Advisory lessons on belonging for each month", "middle", IN_PROGRESS, 60)))));
+                                project("Advisory lessons on belonging for each month", "middle", ON_TRACK, 60)))));
         plan(
                 districtGoals,
                 "high",
@@ -269,7 +269,7 @@ final class SchoolPlans {
                                 strategy(
                                         "A graduation plan for every senior, reviewed each semester with a counselor",
                                         "high",
-                                        project("Senior plan meetings for all 420 seniors", "high", IN_PROGRESS, 15),
+                                        project("Senior plan meetings for all 420 seniors", "high", ON_TRACK, 15),
                                         project("FAFSA completion nights with families", "high", DONE, -50)),
                                 strategy(
                                         "Dual-credit courses taught on campus",
@@ -308,7 +308,7 @@ final class SchoolPlans {
                         List.of(strategy(
                                 "A ninth-grade academy with shared teacher teams",
                                 "high",
-                                project("Ninth-grade success team meets weekly", "high", IN_PROGRESS, 10),
+                                project("Ninth-grade success team meets weekly", "high", ON_TRACK, 10),
                                 project("Summer bridge program for incoming ninth graders", "high", DONE, -130)))));
     }
 

@@ -10,23 +10,46 @@ import java.util.UUID;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.execution.checkin.CheckIns;
 import org.lodestar.execution.checkin.ItemRef;
+import org.lodestar.execution.domain.CommentStore;
 import org.lodestar.execution.domain.ProjectEditing;
 import org.lodestar.execution.domain.ProjectStore;
+import org.lodestar.execution.domain.TaskEditing;
+import org.lodestar.execution.domain.TaskStore;
+import org.lodestar.execution.domain.WorkViews;
 import org.lodestar.execution.review.QuarterlyReviews;
 import org.springframework.stereotype.Service;
 
-/** What other modules may ask of execution: projects under strategies, quarterly reviews of improvement plans. */
+/**
+ * What other modules may ask of execution: projects under strategies, their tasks, milestones and comments, check-ins,
+ * quarterly reviews of improvement plans.
+ */
 @Service
 public class ExecutionApi {
 
     private final ProjectStore store;
     private final ProjectEditing editing;
+    private final TaskStore tasks;
+    private final TaskEditing taskEditing;
+    private final WorkViews views;
+    private final CommentStore comments;
     private final CheckIns checkIns;
     private final QuarterlyReviews reviews;
 
-    ExecutionApi(ProjectStore store, ProjectEditing editing, CheckIns checkIns, QuarterlyReviews reviews) {
+    ExecutionApi(
+            ProjectStore store,
+            ProjectEditing editing,
+            TaskStore tasks,
+            TaskEditing taskEditing,
+            WorkViews views,
+            CommentStore comments,
+            CheckIns checkIns,
+            QuarterlyReviews reviews) {
         this.store = store;
         this.editing = editing;
+        this.tasks = tasks;
+        this.taskEditing = taskEditing;
+        this.views = views;
+        this.comments = comments;
         this.checkIns = checkIns;
         this.reviews = reviews;
     }
@@ -74,6 +97,96 @@ public class ExecutionApi {
         adjustments.forEach(
                 (row, adjustment) -> decisions.put(row, new QuarterlyReviews.Decision(adjustment, notes.get(row))));
         reviews.save(user, reviewId, reviews.review(user, reviewId).version(), decisions, signOff);
+    }
+
+    /** The people involved in a project besides its owner. */
+    public List<UUID> peopleOf(UUID districtId, UUID projectId) {
+        return store.people(districtId, projectId);
+    }
+
+    /** A project's tasks and milestones in their order. */
+    public List<Task> tasksOf(UUID districtId, UUID projectId) {
+        return tasks.ofProject(districtId, projectId);
+    }
+
+    /** The comments on a project and its tasks, newest first. */
+    public List<Comment> comments(UUID districtId, UUID projectId) {
+        return comments.ofProject(districtId, projectId);
+    }
+
+    /** Every project of the district that is not archived. */
+    public List<Project> projects(UUID districtId) {
+        return store.all(districtId);
+    }
+
+    public Optional<Task> task(UUID districtId, UUID id) {
+        return tasks.find(districtId, id);
+    }
+
+    /** The tasks and milestones matching the filter, each with its project, goal and school. */
+    public List<WorkItem> work(UUID districtId, WorkFilter filter) {
+        return views.items(districtId, filter);
+    }
+
+    /** Adds a task (a milestone when {@code milestone}: its one date is {@code due}) last of its project. */
+    public UUID addTask(
+            SignedInUser user,
+            UUID projectId,
+            String title,
+            UUID ownerId,
+            LocalDate start,
+            LocalDate due,
+            ProjectStatus status,
+            int percent,
+            boolean milestone) {
+        return taskEditing.add(
+                user,
+                new Task(
+                        null,
+                        projectId,
+                        title,
+                        ownerId,
+                        milestone ? due : start,
+                        due,
+                        status,
+                        percent,
+                        milestone,
+                        0,
+                        List.of(),
+                        List.of(),
+                        0));
+    }
+
+    /** A task's status and percent as its owner (or the plan's editor) reports them, over the task as saved now. */
+    public void reportTask(SignedInUser user, UUID taskId, ProjectStatus status, int percent) {
+        Task task = tasks.find(user.districtId(), taskId)
+                .orElseThrow(() -> new org.lodestar.shared.NotFoundException("task"));
+        taskEditing.update(
+                user,
+                new Task(
+                        task.id(),
+                        task.projectId(),
+                        task.title(),
+                        task.ownerId(),
+                        task.startDate(),
+                        task.dueDate(),
+                        status,
+                        percent,
+                        task.milestone(),
+                        task.boardPosition(),
+                        task.people(),
+                        task.dependsOn(),
+                        task.version()));
+    }
+
+    /** Makes {@code taskId} wait for {@code dependsOnId} (refused with {@link DependencyRefused}). */
+    public void dependOn(SignedInUser user, UUID taskId, UUID dependsOnId) {
+        taskEditing.addDependency(user, taskId, dependsOnId);
+    }
+
+    /** A comment on a project or (taskId not null) one of its tasks. */
+    public UUID comment(SignedInUser user, UUID projectId, UUID taskId, String body) {
+        return taskEditing.comment(user, projectId, taskId, body);
     }
 
     /** A project that is not archived. */

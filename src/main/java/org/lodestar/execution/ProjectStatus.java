@@ -1,8 +1,11 @@
 package org.lodestar.execution;
 
+/** Where a project or task stands: the six statuses its owner reports (issue 10). */
 public enum ProjectStatus {
     NOT_STARTED,
-    IN_PROGRESS,
+    ON_TRACK,
+    AT_RISK,
+    OFF_TRACK,
     DONE,
     BLOCKED
 }

@@ -186,7 +186,7 @@ public final class LargeDistrict {
                                     "Project " + g + "." + st + "." + p,
                                     null,
                                     p,
-                                    p == 1 ? "IN_PROGRESS" : "NOT_STARTED");
+                                    p == 1 ? "ON_TRACK" : "NOT_STARTED");
                             projects.addBatch();
                         }
                     }

@@ -72,7 +72,7 @@ class ProjectDueDateTest {
 
     @Test
     void aDueDateIsSavedAndShownAndMarkedOverdueOnceItPassed() throws Exception {
-        assertThat(save("2020-01-15", "IN_PROGRESS", 0).getStatus()).isEqualTo(200);
+        assertThat(save("2020-01-15", "ON_TRACK", 0).getStatus()).isEqualTo(200);
         Project saved = execution.project(planner.districtId(), project).orElseThrow();
         assertThat(saved.dueDate()).isEqualTo(LocalDate.of(2020, 1, 15));
         assertThat(saved.version()).isEqualTo(1);
@@ -88,13 +88,12 @@ class ProjectDueDateTest {
         // done is never overdue, and a date still ahead is not either
         assertThat(save("2020-01-15", "DONE", 1).getStatus()).isEqualTo(200);
         assertThat(page("/plans/" + plan)).contains("Jan 15, 2020").doesNotContain("data-test=\"overdue\"");
-        assertThat(save(LocalDate.now().plusDays(30).toString(), "IN_PROGRESS", 2)
-                        .getStatus())
+        assertThat(save(LocalDate.now().plusDays(30).toString(), "ON_TRACK", 2).getStatus())
                 .isEqualTo(200);
         assertThat(page("/plans/" + plan)).doesNotContain("data-test=\"overdue\"");
 
         // cleared
-        assertThat(save("", "IN_PROGRESS", 3).getStatus()).isEqualTo(200);
+        assertThat(save("", "ON_TRACK", 3).getStatus()).isEqualTo(200);
         assertThat(execution
                         .project(planner.districtId(), project)
                         .orElseThrow()
@@ -105,7 +104,7 @@ class ProjectDueDateTest {
     @Test
     void aDateThatIsNotOneIsRefusedAtTheFieldAndNothingIsSaved() throws Exception {
         for (String bad : new String[] {"2026-02-31", "31/12/2026", "next week", "1850-06-30"}) {
-            MockHttpServletResponse refused = save(bad, "IN_PROGRESS", 0);
+            MockHttpServletResponse refused = save(bad, "ON_TRACK", 0);
             assertThat(refused.getStatus()).as(bad).isEqualTo(200);
             assertThat(refused.getContentAsString(StandardCharsets.UTF_8))
                     .as(bad)
@@ -121,8 +120,8 @@ class ProjectDueDateTest {
 
     @Test
     void aDueDateSavedMeanwhileIsShownBesideYoursInTheConflict() throws Exception {
-        assertThat(save("2027-06-30", "IN_PROGRESS", 0).getStatus()).isEqualTo(200);
-        MockHttpServletResponse second = save("2027-09-01", "IN_PROGRESS", 0);
+        assertThat(save("2027-06-30", "ON_TRACK", 0).getStatus()).isEqualTo(200);
+        MockHttpServletResponse second = save("2027-09-01", "ON_TRACK", 0);
         assertThat(second.getStatus()).isEqualTo(409);
         assertThat(second.getContentAsString(StandardCharsets.UTF_8))
                 .contains("data-test=\"edit-conflict\"", "Due date", "Jun 30, 2027", "Sep 1, 2027");

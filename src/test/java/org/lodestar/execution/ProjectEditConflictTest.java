@@ -84,7 +84,7 @@ class ProjectEditConflictTest {
 
     @Test
     void aDeletionMadeBeforeSomeoneElsesSaveIsRefused() throws Exception {
-        assertThat(send(form("Renamed meanwhile", "IN_PROGRESS", 0), admin).getStatus())
+        assertThat(send(form("Renamed meanwhile", "ON_TRACK", 0), admin).getStatus())
                 .isEqualTo(200);
 
         MockHttpServletResponse refused =
@@ -105,7 +105,7 @@ class ProjectEditConflictTest {
     void withoutHtmxASaveEndsOnThePlanPage() throws Exception {
         MockHttpServletResponse saved = mvc.perform(post("/projects/" + project)
                         .param("title", "Saved without htmx")
-                        .param("status", "IN_PROGRESS")
+                        .param("status", "ON_TRACK")
                         .param("version", "0")
                         .with(user(planner))
                         .with(csrf()))

@@ -75,12 +75,47 @@ public class ProjectEditing {
             LocalDate dueDate,
             int version) {
         Project before = editable(user, id);
-        Project after =
-                new Project(id, before.strategyId(), title, ownerId, before.position(), status, dueDate, version + 1);
-        EditConflictException.unlessSaved(store.update(user.districtId(), after, version), "project");
-        events.publishEvent(AuditableChange.updated(
-                        user.districtId(), user.email(), "Project", id, title, fields(before), fields(after))
-                .within(planOf(user, before.strategyId())));
+        save(
+                user,
+                new Project(
+                        id,
+                        before.strategyId(),
+                        title,
+                        ownerId,
+                        before.position(),
+                        status,
+                        before.startDate(),
+                        dueDate,
+                        before.percentComplete(),
+                        before.description(),
+                        version),
+                null);
+    }
+
+    /**
+     * Saves every field of the project (and, unless null, who else is involved) over the project as it was at its
+     * {@code version}. Dates out of order or a percent outside 0..100 are the form's to refuse; the database refuses
+     * them too.
+     */
+    public void save(SignedInUser user, Project after, java.util.List<UUID> people) {
+        Project before = editable(user, after.id());
+        Map<String, Object> old = fields(before);
+        Map<String, Object> now = fields(after);
+        if (people != null) {
+            old.put("history.field.people", persons(store.people(user.districtId(), after.id())));
+            now.put("history.field.people", persons(people));
+        }
+        EditConflictException.unlessSaved(store.update(user.districtId(), after, after.version()), "project");
+        if (people != null) {
+            store.setPeople(user.districtId(), after.id(), people);
+        }
+        events.publishEvent(
+                AuditableChange.updated(user.districtId(), user.email(), "Project", after.id(), after.title(), old, now)
+                        .within(planOf(user, before.strategyId())));
+    }
+
+    static AuditValue persons(java.util.Collection<UUID> people) {
+        return AuditValue.list(people.stream().map(AuditValue::person).toList());
     }
 
     public void remove(SignedInUser user, UUID id, int version) {
@@ -123,7 +158,10 @@ public class ProjectEditing {
         map.put("history.field.title", AuditValue.text(project.title()));
         map.put("history.field.owner", AuditValue.person(project.ownerId()));
         map.put("history.field.status", AuditValue.choice("project.status.", project.status()));
+        map.put("history.field.startDate", AuditValue.date(project.startDate()));
         map.put("history.field.dueDate", AuditValue.date(project.dueDate()));
+        map.put("history.field.percentComplete", AuditValue.number(project.percentComplete()));
+        map.put("history.field.description", AuditValue.text(project.description()));
         return map;
     }
 }

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
 public class ProjectStore {
 
     private static final String SELECT = """
-            select id, strategy_id, title, owner_id, position, status, due_date, version from project
+            select id, strategy_id, title, owner_id, position, status, start_date, due_date, percent_complete, description, version from project
              where district_id = ? and archived_at is null""";
 
     private final JdbcClient jdbc;
@@ -57,23 +57,66 @@ public class ProjectStore {
                 .update();
     }
 
-    /** Saves title, owner, status and due date if the project's version is still {@code version}; the rows changed. */
+    /** Saves the project's fields if its version is still {@code version}; the rows changed. */
     public int update(UUID districtId, Project project, int version) {
         return jdbc.sql("""
-                        update project set title = ?, owner_id = ?, status = ?, due_date = ?, version = version + 1
+                        update project set title = ?, owner_id = ?, status = ?, start_date = ?, due_date = ?,
+                               percent_complete = ?, description = ?, version = version + 1
                          where district_id = ? and id = ? and version = ? and archived_at is null""")
                 .params(
                         project.title(),
                         project.ownerId(),
                         project.status().name(),
+                        project.startDate(),
                         project.dueDate(),
+                        project.percentComplete(),
+                        project.description(),
                         districtId,
                         project.id(),
                         version)
                 .update();
     }
 
-    /** Deletes the project if its version is still {@code version} (nothing points at a project yet); the rows. */
+    /** The people involved in a project besides its owner. */
+    public List<UUID> people(UUID districtId, UUID projectId) {
+        return jdbc.sql("select user_id from project_person where district_id = ? and project_id = ? order by user_id")
+                .params(districtId, projectId)
+                .query(UUID.class)
+                .list();
+    }
+
+    /** Replaces the people involved in a project. */
+    public void setPeople(UUID districtId, UUID projectId, Collection<UUID> people) {
+        jdbc.sql("delete from project_person where district_id = ? and project_id = ?")
+                .params(districtId, projectId)
+                .update();
+        for (UUID person : people) {
+            jdbc.sql("insert into project_person (district_id, project_id, user_id) values (?, ?, ?)")
+                    .params(districtId, projectId, person)
+                    .update();
+        }
+    }
+
+    /** Every project of the district that is not archived, in one statement (the views' and roll-up's reading). */
+    public List<Project> all(UUID districtId) {
+        return jdbc.sql(SELECT + " order by position")
+                .param(districtId)
+                .query(ProjectStore::project)
+                .list();
+    }
+
+    /** The projects with the given ids that are not archived, in one statement. */
+    public List<Project> byIds(UUID districtId, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " and id = any(?)")
+                .params(districtId, ids.toArray(UUID[]::new))
+                .query(ProjectStore::project)
+                .list();
+    }
+
+    /** Deletes the project with its tasks and comments if its version is still {@code version}; the rows. */
     public int delete(UUID districtId, UUID id, int version) {
         return jdbc.sql("delete from project where district_id = ? and id = ? and version = ?")
                 .params(districtId, id, version)
@@ -91,7 +134,7 @@ public class ProjectStore {
         return jdbc.sql("""
                         update project set archived_at = now(), archived_by = ?
                          where district_id = ? and strategy_id = any(?) and archived_at is null
-                        returning id, strategy_id, title, owner_id, position, status, due_date, version""")
+                        returning id, strategy_id, title, owner_id, position, status, start_date, due_date, percent_complete, description, version""")
                 .params(actor, districtId, strategyIds.toArray(UUID[]::new))
                 .query(ProjectStore::project)
                 .list();
@@ -121,7 +164,10 @@ public class ProjectStore {
                 rs.getObject("owner_id", UUID.class),
                 rs.getInt("position"),
                 ProjectStatus.valueOf(rs.getString("status")),
+                rs.getObject("start_date", LocalDate.class),
                 rs.getObject("due_date", LocalDate.class),
+                rs.getInt("percent_complete"),
+                rs.getString("description"),
                 rs.getInt("version"));
     }
 }

@@ -1,0 +1,289 @@
+package org.lodestar.execution.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.lodestar.directory.DirectoryApi;
+import org.lodestar.directory.SignedInUser;
+import org.lodestar.execution.ExecutionApi;
+import org.lodestar.execution.Project;
+import org.lodestar.execution.ProjectStatus;
+import org.lodestar.execution.WorkFilter;
+import org.lodestar.execution.WorkItem;
+import org.lodestar.execution.domain.TaskEditing;
+import org.lodestar.execution.domain.WorkViews;
+import org.lodestar.execution.rules.WorkDates;
+import org.lodestar.planning.Goal;
+import org.lodestar.planning.PlanSummary;
+import org.lodestar.shared.EditConflictException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The district's tasks and milestones three ways, narrowed by the same filters (goal, school, owner, status, due from
+ * and to), each from one reading of the tasks: a list, a board by status (cards moved by dragging or by each card's
+ * own controls, the order kept), and a timeline; and a person's own work.
+ */
+@Controller
+class WorkViewsController {
+
+    private final WorkViews views;
+    private final TaskEditing editing;
+    private final ExecutionApi execution;
+    private final DirectoryApi directory;
+    private final Clock clock;
+
+    WorkViewsController(
+            WorkViews views, TaskEditing editing, ExecutionApi execution, DirectoryApi directory, Clock clock) {
+        this.views = views;
+        this.editing = editing;
+        this.execution = execution;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    /** The filters as typed, with any refused date named, and the query string that keeps them across links. */
+    record Filters(
+            String goal,
+            String school,
+            String owner,
+            String status,
+            String dueFrom,
+            String dueTo,
+            boolean dueFromRefused,
+            boolean dueToRefused) {
+
+        WorkFilter filter(UUID me) {
+            return new WorkFilter(
+                    uuid(goal),
+                    uuid(school),
+                    "me".equals(owner) ? me : uuid(owner),
+                    status == null || status.isBlank() ? null : parseStatus(status),
+                    WorkDates.read(dueFrom).orElse(null),
+                    WorkDates.read(dueTo).orElse(null),
+                    null);
+        }
+
+        String query() {
+            UriComponentsBuilder query = UriComponentsBuilder.newInstance();
+            add(query, "goal", goal);
+            add(query, "school", school);
+            add(query, "owner", owner);
+            add(query, "status", status);
+            add(query, "dueFrom", dueFrom);
+            add(query, "dueTo", dueTo);
+            String text = query.build().encode().toUriString();
+            return text.startsWith("?") ? text.substring(1) : text;
+        }
+
+        private static void add(UriComponentsBuilder query, String name, String value) {
+            if (value != null && !value.isBlank()) {
+                query.queryParam(name, value);
+            }
+        }
+
+        private static UUID uuid(String text) {
+            try {
+                return text == null || text.isBlank() ? null : UUID.fromString(text.strip());
+            } catch (IllegalArgumentException notAnId) {
+                return null;
+            }
+        }
+
+        private static ProjectStatus parseStatus(String text) {
+            try {
+                return ProjectStatus.valueOf(text);
+            } catch (IllegalArgumentException unknown) {
+                return null;
+            }
+        }
+    }
+
+    @GetMapping("/work")
+    String list(
+            @RequestParam(required = false) String goal,
+            @RequestParam(required = false) String school,
+            @RequestParam(required = false) String owner,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String dueFrom,
+            @RequestParam(required = false) String dueTo,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model) {
+        read(user, filters(goal, school, owner, status, dueFrom, dueTo), model);
+        return "execution/work-list";
+    }
+
+    @GetMapping("/work/board")
+    String board(
+            @RequestParam(required = false) String goal,
+            @RequestParam(required = false) String school,
+            @RequestParam(required = false) String owner,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String dueFrom,
+            @RequestParam(required = false) String dueTo,
+            @RequestParam(required = false) UUID moved,
+            @AuthenticationPrincipal SignedInUser user,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Model model) {
+        board(user, filters(goal, school, owner, status, dueFrom, dueTo), moved, model);
+        return htmx == null ? "execution/work-board" : "execution/work-board :: board";
+    }
+
+    /**
+     * Moves a card into a column ({@code to}), just before the card {@code before} or after the card {@code after}
+     * (neither: at the column's end), then shows the board again with its filters (htmx: the board alone).
+     */
+    @PostMapping("/work/board/move")
+    String move(
+            @RequestParam UUID task,
+            @RequestParam ProjectStatus to,
+            @RequestParam(required = false) UUID before,
+            @RequestParam(required = false) UUID after,
+            @RequestParam int version,
+            @RequestParam(required = false) String goal,
+            @RequestParam(required = false) String school,
+            @RequestParam(required = false) String owner,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String dueFrom,
+            @RequestParam(required = false) String dueTo,
+            @AuthenticationPrincipal SignedInUser user,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            HttpServletResponse response,
+            Model model) {
+        Filters filters = filters(goal, school, owner, status, dueFrom, dueTo);
+        try {
+            editing.place(user, task, to, before, after, version);
+        } catch (EditConflictException conflict) {
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            model.addAttribute("moveConflict", true);
+            board(user, filters, task, model);
+            return htmx == null ? "execution/work-board" : "execution/work-board :: board";
+        }
+        if (htmx == null) {
+            String query = filters.query();
+            return "redirect:/work/board?" + (query.isEmpty() ? "" : query + "&") + "moved=" + task;
+        }
+        board(user, filters, task, model);
+        return "execution/work-board :: board";
+    }
+
+    @GetMapping("/work/timeline")
+    String timeline(
+            @RequestParam(required = false) String goal,
+            @RequestParam(required = false) String school,
+            @RequestParam(required = false) String owner,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String dueFrom,
+            @RequestParam(required = false) String dueTo,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model) {
+        List<WorkItem> items = read(user, filters(goal, school, owner, status, dueFrom, dueTo), model);
+        List<WorkItem> ordered = new ArrayList<>(items);
+        ordered.sort(Comparator.comparing(
+                        (WorkItem item) -> item.task().startDate() != null
+                                ? item.task().startDate()
+                                : item.task().dueDate(),
+                        Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(item -> item.task().title()));
+        model.addAttribute("timeline", TimelineLayout.of(ordered, LocalDate.now(clock)));
+        return "execution/work-timeline";
+    }
+
+    /** The parts of "my work", in their order. */
+    enum MyWorkGroup {
+        OVERDUE,
+        THIS_WEEK,
+        LATER,
+        DONE
+    }
+
+    /** What the signed-in person owns: overdue, due this week (to Sunday), later or undated, and done. */
+    @GetMapping("/my-work")
+    String mine(@AuthenticationPrincipal SignedInUser user, Model model) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate sunday = today.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
+        List<WorkItem> items = views.items(user.districtId(), WorkFilter.ALL.ownedBy(user.userId()));
+        Map<MyWorkGroup, List<WorkItem>> groups = new LinkedHashMap<>();
+        for (MyWorkGroup group : MyWorkGroup.values()) {
+            groups.put(group, new ArrayList<>());
+        }
+        for (WorkItem item : items) {
+            var task = item.task();
+            MyWorkGroup group = task.done()
+                    ? MyWorkGroup.DONE
+                    : task.overdueOn(today)
+                            ? MyWorkGroup.OVERDUE
+                            : task.dueDate() != null && !task.dueDate().isAfter(sunday)
+                                    ? MyWorkGroup.THIS_WEEK
+                                    : MyWorkGroup.LATER;
+            groups.get(group).add(item);
+        }
+        groups.values()
+                .forEach(list -> list.sort(Comparator.comparing(
+                        (WorkItem item) -> item.task().dueDate(), Comparator.nullsLast(Comparator.naturalOrder()))));
+        List<Project> owned = execution.projects(user.districtId()).stream()
+                .filter(project -> user.userId().equals(project.ownerId()))
+                .toList();
+        model.addAttribute("groups", groups);
+        model.addAttribute("ownedProjects", owned);
+        model.addAttribute("today", today);
+        model.addAttribute("sunday", sunday);
+        return "execution/my-work";
+    }
+
+    private void board(SignedInUser user, Filters filters, UUID moved, Model model) {
+        List<WorkItem> items = read(user, filters, model);
+        Map<ProjectStatus, List<WorkItem>> columns = new LinkedHashMap<>();
+        for (ProjectStatus status : ProjectStatus.values()) {
+            columns.put(status, new ArrayList<>());
+        }
+        items.forEach(item -> columns.get(item.task().status()).add(item));
+        model.addAttribute("columns", columns);
+        model.addAttribute("moved", moved);
+    }
+
+    private List<WorkItem> read(SignedInUser user, Filters filters, Model model) {
+        UUID district = user.districtId();
+        WorkViews.Places places = views.places(district);
+        List<WorkItem> items = views.items(district, filters.filter(user.userId()), places);
+        Map<UUID, String> schools = new LinkedHashMap<>();
+        directory.schools(district).forEach(school -> schools.put(school.id(), school.name()));
+        Map<UUID, PlanSummary> plans = places.plans();
+        List<Goal> goals = places.goals().values().stream()
+                .sorted(Comparator.comparing(
+                                (Goal goal) -> plans.get(goal.planId()).title())
+                        .thenComparingInt(Goal::position))
+                .toList();
+        model.addAttribute("items", items);
+        model.addAttribute("filters", filters);
+        model.addAttribute("query", filters.query());
+        model.addAttribute("goals", goals);
+        model.addAttribute("plans", plans);
+        model.addAttribute("schools", schools);
+        model.addAttribute("people", directory.people(district));
+        model.addAttribute("owners", directory.namesById(district));
+        model.addAttribute("statuses", ProjectStatus.values());
+        model.addAttribute("today", LocalDate.now(clock));
+        return items;
+    }
+
+    private static Filters filters(
+            String goal, String school, String owner, String status, String dueFrom, String dueTo) {
+        return new Filters(
+                goal, school, owner, status, dueFrom, dueTo, !WorkDates.valid(dueFrom), !WorkDates.valid(dueTo));
+    }
+}
