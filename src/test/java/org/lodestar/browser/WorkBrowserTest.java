@@ -78,6 +78,8 @@ class WorkBrowserTest {
         UUID plan =
                 fixtures.any("select id from plan where district_id = ? and school_id is null and kind = 'STRATEGIC'");
         page.navigate("/plans/" + plan + "?mode=edit");
+        // the demo strategic plan is adopted: its edit mode first asks why it changes
+        Browser.giveReasonIfAsked(page, "The board added a family literacy night to the reading strategy.");
         page.locator("summary[data-open-add=project]").first().click();
         Locator add = page.locator("form[data-add=project]").first();
         add.locator("input[name=title]").fill(project);
