@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import org.lodestar.execution.review.ReviewRefused;
 import org.lodestar.shared.EditConflict;
 import org.springframework.context.MessageSource;
 
@@ -26,7 +27,21 @@ final class DecisionRows {
     record Typed(String choice, String note) {}
 
     /** The rows sent: what was typed, what was chosen (of the rows without fault), and the rows at fault. */
-    record Read<E>(Map<UUID, Typed> typed, Map<UUID, Chosen<E>> chosen, List<UUID> faulty) {}
+    record Read<E>(Map<UUID, Typed> typed, Map<UUID, Chosen<E>> chosen, List<UUID> faulty) {
+
+        /**
+         * The decisions the rows sent, each made by {@code decision} from its choice and note, in the rows' order; a
+         * row at fault refuses them all ({@link ReviewRefused}, naming the rows), so nothing is half-saved.
+         */
+        <D> Map<UUID, D> decisions(java.util.function.BiFunction<E, String, D> decision) {
+            if (!faulty.isEmpty()) {
+                throw new ReviewRefused("quarterly.error.row", List.of(NOTE_LIMIT), faulty);
+            }
+            Map<UUID, D> decisions = new LinkedHashMap<>();
+            chosen.forEach((row, chosen) -> decisions.put(row, decision.apply(chosen.choice(), chosen.note())));
+            return decisions;
+        }
+    }
 
     /** A row's choice (null: none yet) and note. */
     record Chosen<E>(E choice, String note) {}

@@ -81,15 +81,13 @@ class EvaluationController {
                 "verdict",
                 Verdict.class,
                 evaluation.items().stream().map(EvaluationItem::id).toList());
-        Map<UUID, YearEndEvaluations.Decision> decisions = new LinkedHashMap<>();
-        read.chosen()
-                .forEach((row, chosen) ->
-                        decisions.put(row, new YearEndEvaluations.Decision(chosen.choice(), chosen.note())));
         try {
-            if (!read.faulty().isEmpty()) {
-                throw new ReviewRefused("quarterly.error.row", List.of(DecisionRows.NOTE_LIMIT), read.faulty());
-            }
-            evaluations.save(user, id, EditConflictException.versionRead(version), decisions, complete != null);
+            evaluations.save(
+                    user,
+                    id,
+                    EditConflictException.versionRead(version),
+                    read.decisions(YearEndEvaluations.Decision::new),
+                    complete != null);
         } catch (ReviewRefused refused) {
             response.setStatus(422);
             model.addAttribute("refused", refused);

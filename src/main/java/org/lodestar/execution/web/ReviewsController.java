@@ -123,15 +123,13 @@ class ReviewsController {
                 "adjustment",
                 Adjustment.class,
                 review.items().stream().map(ReviewItem::id).toList());
-        Map<UUID, QuarterlyReviews.Decision> decisions = new LinkedHashMap<>();
-        read.chosen()
-                .forEach((row, chosen) ->
-                        decisions.put(row, new QuarterlyReviews.Decision(chosen.choice(), chosen.note())));
         try {
-            if (!read.faulty().isEmpty()) {
-                throw new ReviewRefused("quarterly.error.row", List.of(DecisionRows.NOTE_LIMIT), read.faulty());
-            }
-            reviews.save(user, id, EditConflictException.versionRead(version), decisions, signOff != null);
+            reviews.save(
+                    user,
+                    id,
+                    EditConflictException.versionRead(version),
+                    read.decisions(QuarterlyReviews.Decision::new),
+                    signOff != null);
         } catch (ReviewRefused refused) {
             response.setStatus(422);
             model.addAttribute("refused", refused);
