@@ -31,6 +31,17 @@ public final class RecordedTime {
         }
     }
 
+    /**
+     * The time a change is recorded at: {@code now}, or the past time the code entering it claimed when the change
+     * belongs to a sample district; never for a real district, never a time to come.
+     */
+    public static Instant at(Instant now, java.util.function.BooleanSupplier sampleDistrict) {
+        return claimed()
+                .filter(claimed -> claimed.isBefore(now))
+                .filter(claimed -> sampleDistrict.getAsBoolean())
+                .orElse(now);
+    }
+
     /** The time the change being recorded now is to carry, if the code entering it set one; else empty. */
     public static Optional<Instant> claimed() {
         Supplier<Instant> clock = CLOCK.get();

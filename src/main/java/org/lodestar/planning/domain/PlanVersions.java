@@ -207,16 +207,18 @@ public class PlanVersions {
      * audit log takes it: never for a real district, never a time to come.
      */
     private Instant at(UUID districtId) {
-        Instant now = clock.instant();
-        return RecordedTime.claimed()
-                .filter(claimed -> claimed.isBefore(now))
-                .filter(claimed -> directory.district(districtId).sampleData())
-                .orElse(now);
+        return RecordedTime.at(
+                clock.instant(), () -> directory.district(districtId).sampleData());
     }
 
     private int freeze(UUID districtId, String actor, PlanSummary plan, Kind kind, String reason) {
+        // one version at a time per plan: two people giving a reason at once wait for each other on the plan's row,
+        // so each gets the next number instead of the second failing on the unique key
+        jdbc.sql("select id from plan where district_id = ? and id = ? for update")
+                .params(districtId, plan.id())
+                .query(UUID.class)
+                .single();
         List<Map<String, String>> items = transfer.snapshot(districtId, plan);
-        // one version at a time per plan: the number is the plan's next, and the unique key refuses a second writer
         int number = jdbc.sql(
                         "select coalesce(max(number), 0) + 1 from plan_version where district_id = ? and plan_id = ?")
                 .params(districtId, plan.id())

@@ -108,11 +108,7 @@ class AuditLog {
      * a real one, and never a time to come.
      */
     private Instant at(UUID districtId) {
-        Instant now = Instant.now();
-        return RecordedTime.claimed()
-                .filter(claimed -> claimed.isBefore(now))
-                .filter(claimed -> sampleDistrict(districtId))
-                .orElse(now);
+        return RecordedTime.at(Instant.now(), () -> sampleDistrict(districtId));
     }
 
     private boolean sampleDistrict(UUID districtId) {
