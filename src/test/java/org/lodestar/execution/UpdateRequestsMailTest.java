@@ -198,6 +198,37 @@ class UpdateRequestsMailTest {
     }
 
     @Test
+    void myWorkShowsWhatAwaitsTheOwnersUpdateUntilTheyAnswer() throws Exception {
+        String before = myWork(ownerEn);
+        assertThat(awaiting(before)).contains("Reading coaches in every school", "Never updated; expected monthly.");
+        assertThat(awaiting(before)).doesNotContain("Train the coaches"); // another person's
+
+        execution.checkIn(ownerEn, "action", action, "ON_TRACK", "All four coaches hired.", null, null);
+        assertThat(myWork(ownerEn))
+                .contains("Nothing awaits your update.")
+                .doesNotContain("data-test=\"awaiting-update\"");
+
+        // three weeks on, the next monthly update is due within the week: it awaits them again, not yet behind
+        clock.advance(Duration.ofDays(24));
+        String later = myWork(ownerEn);
+        assertThat(awaiting(later)).contains("Reading coaches in every school", "Update due", "Apr 1, 2026");
+        assertThat(awaiting(later)).doesNotContain("No update for");
+    }
+
+    private String myWork(SignedInUser who) throws Exception {
+        return mvc.perform(get("/my-work").with(user(who)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private static String awaiting(String page) {
+        int start = page.indexOf("data-test=\"awaiting-update\"");
+        assertThat(start).as("the list of items awaiting an update").isPositive();
+        return page.substring(start, page.indexOf("</ul>", start));
+    }
+
+    @Test
     void mailsWaitInTheOutboxWhichOnlyAdminsRead() throws Exception {
         requests.run(admin.districtId());
         int pending = fixtures.jdbc()

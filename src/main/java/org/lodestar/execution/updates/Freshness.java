@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,6 +43,22 @@ public class Freshness {
     /** Every current item of the district with its freshness, in three statements whatever their number. */
     public List<ItemFreshness> all(UUID districtId) {
         return of(districtId, items.current(districtId));
+    }
+
+    /**
+     * What awaits the person's update: the current items they own that are behind their cadence or due within the
+     * week, those behind first, then by due day.
+     */
+    public List<ItemFreshness> awaiting(UUID districtId, UUID personId) {
+        LocalDate weekAhead = LocalDate.now(clock).plusDays(7);
+        List<TrackedItem> owned = items.current(districtId).stream()
+                .filter(item -> personId.equals(item.ownerId()))
+                .toList();
+        return of(districtId, owned).stream()
+                .filter(f -> f.behind() || (f.due() != null && !f.due().isAfter(weekAhead)))
+                .sorted(Comparator.comparing((ItemFreshness f) -> !f.behind())
+                        .thenComparing(ItemFreshness::due, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .toList();
     }
 
     /** The given items' freshness. */

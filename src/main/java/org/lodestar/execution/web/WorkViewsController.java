@@ -21,6 +21,7 @@ import org.lodestar.execution.WorkItem;
 import org.lodestar.execution.domain.TaskEditing;
 import org.lodestar.execution.domain.WorkViews;
 import org.lodestar.execution.rules.WorkDates;
+import org.lodestar.execution.updates.Freshness;
 import org.lodestar.planning.Goal;
 import org.lodestar.planning.PlanSummary;
 import org.lodestar.shared.EditConflictException;
@@ -45,14 +46,21 @@ class WorkViewsController {
     private final TaskEditing editing;
     private final ExecutionApi execution;
     private final DirectoryApi directory;
+    private final Freshness freshness;
     private final Clock clock;
 
     WorkViewsController(
-            WorkViews views, TaskEditing editing, ExecutionApi execution, DirectoryApi directory, Clock clock) {
+            WorkViews views,
+            TaskEditing editing,
+            ExecutionApi execution,
+            DirectoryApi directory,
+            Freshness freshness,
+            Clock clock) {
         this.views = views;
         this.editing = editing;
         this.execution = execution;
         this.directory = directory;
+        this.freshness = freshness;
         this.clock = clock;
     }
 
@@ -211,7 +219,10 @@ class WorkViewsController {
         DONE
     }
 
-    /** What the signed-in person owns: overdue, due this week (to Sunday), later or undated, and done. */
+    /**
+     * What the signed-in person owns: the actions, projects and KPIs awaiting their update, then tasks overdue, due
+     * this week (to Sunday), later or undated, and done.
+     */
     @GetMapping("/my-work")
     String mine(@AuthenticationPrincipal SignedInUser user, Model model) {
         LocalDate today = LocalDate.now(clock);
@@ -239,6 +250,8 @@ class WorkViewsController {
                 .filter(project -> user.userId().equals(project.ownerId()))
                 .toList();
         model.addAttribute("groups", groups);
+        model.addAttribute("awaiting", freshness.awaiting(user.districtId(), user.userId()));
+        model.addAttribute("district", directory.district(user.districtId()));
         model.addAttribute("ownedProjects", owned);
         model.addAttribute("today", today);
         model.addAttribute("sunday", sunday);
