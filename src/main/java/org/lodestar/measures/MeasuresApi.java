@@ -172,7 +172,7 @@ public class MeasuresApi {
     }
 
     /** When a value of each KPI was last recorded, for the KPIs that have one: how fresh the KPI is. */
-    public java.util.Map<UUID, java.time.Instant> lastRecorded(UUID districtId) {
-        return kpis.lastRecorded(districtId);
+    public java.util.Map<UUID, java.time.Instant> lastRecorded(UUID districtId, java.util.Collection<UUID> kpiIds) {
+        return kpis.lastRecorded(districtId, kpiIds);
     }
 }

@@ -78,6 +78,7 @@ class UpdateRequestsMailTest {
     private SignedInUser ownerEn;
     private UUID action;
     private UUID project;
+    private UUID plan;
     private String slug;
     private String name;
 
@@ -98,7 +99,7 @@ class UpdateRequestsMailTest {
         SignedInUser ownerEs = person("owner.es", "Óscar Dueño", Role.CONTRIBUTOR, "es");
         person("planner.en", "Paula Planner", Role.PLANNER, null);
         person("planner.es", "Pedro Planificador", Role.PLANNER, "es");
-        UUID plan = Ids.next();
+        plan = Ids.next();
         planning.savePlan(
                 admin,
                 new PlanSummary(
@@ -203,7 +204,14 @@ class UpdateRequestsMailTest {
         assertThat(awaiting(before)).contains("Reading coaches in every school", "Never updated; expected monthly.");
         assertThat(awaiting(before)).doesNotContain("Train the coaches"); // another person's
 
+        // the plan's tree says the same of each item
+        assertThat(node(planPage(), "Reading coaches in every school")).contains("never updated", "update overdue");
+
         execution.checkIn(ownerEn, "action", action, "ON_TRACK", "All four coaches hired.", null, null);
+        assertThat(node(planPage(), "Reading coaches in every school"))
+                .contains("updated today")
+                .doesNotContain("update overdue");
+        assertThat(node(planPage(), "Train the coaches")).contains("never updated", "update overdue");
         assertThat(myWork(ownerEn))
                 .contains("Nothing awaits your update.")
                 .doesNotContain("data-test=\"awaiting-update\"");
@@ -220,6 +228,21 @@ class UpdateRequestsMailTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private String planPage() throws Exception {
+        return mvc.perform(get("/plans/" + plan).with(user(admin)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    /** The plan tree's node of the item with this title, up to the next node. */
+    private static String node(String page, String title) {
+        int start = page.indexOf(">" + title + "<");
+        assertThat(start).as(title + " in the plan's tree").isPositive();
+        int end = page.indexOf("class=\"node\"", start);
+        return page.substring(start, end < 0 ? page.length() : end);
     }
 
     private static String awaiting(String page) {

@@ -46,10 +46,11 @@ class PageQueriesTest {
 
     /**
      * A plan page: the account, its grants, the version, the district; the plan, its goals, outcomes, strategies, KPIs
-     * with targets, their values, projects and (for their roll-up) their tasks, alignments, the people (grants and names) who may own items, and the plans an
-     * improvement plan carries out.
+     * with targets, their values, projects with their tasks (for their roll-up) in one, alignments, the people (grants
+     * and names) who may own items, the items' freshness (their latest check-ins, their KPIs' latest values, the
+     * cadences), and the plans an improvement plan carries out.
      */
-    static final int PLAN_PAGE_BOUND = 16;
+    static final int PLAN_PAGE_BOUND = 18;
 
     private static final String[] GROUPS = {"ALL", "ECON", "SWD"};
 

@@ -45,6 +45,19 @@ public class TrackedItems {
         this.clock = clock;
     }
 
+    /** Whether the plan is being carried out: not archived, and its last school year has not ended. */
+    public boolean carriedOut(UUID districtId, PlanSummary plan) {
+        return carriedOut(plan, thisYear(districtId));
+    }
+
+    private static boolean carriedOut(PlanSummary plan, int thisYear) {
+        return plan.status() != PlanStatus.ARCHIVED && plan.lastYear() >= thisYear;
+    }
+
+    private int thisYear(UUID districtId) {
+        return directory.district(districtId).schoolYearOf(LocalDate.now(clock)).startYear();
+    }
+
     /** The item a link names, if it is one of the district's and not removed or archived. */
     public Optional<TrackedItem> find(UUID districtId, ItemRef ref) {
         return switch (ref.kind()) {
@@ -65,13 +78,10 @@ public class TrackedItems {
      * year has not ended (a plan of years gone is not carried out any more), projects not done.
      */
     public List<TrackedItem> current(UUID districtId) {
-        int thisYear = directory
-                .district(districtId)
-                .schoolYearOf(LocalDate.now(clock))
-                .startYear();
+        int thisYear = thisYear(districtId);
         Map<UUID, PlanSummary> plans = new HashMap<>();
         for (PlanSummary plan : planning.plans(districtId)) {
-            if (plan.status() != PlanStatus.ARCHIVED && plan.lastYear() >= thisYear) {
+            if (carriedOut(plan, thisYear)) {
                 plans.put(plan.id(), plan);
             }
         }

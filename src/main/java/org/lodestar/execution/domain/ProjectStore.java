@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.lodestar.execution.Project;
 import org.lodestar.execution.ProjectStatus;
+import org.lodestar.shared.Progress;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -37,6 +38,27 @@ public class ProjectStore {
         return jdbc.sql(SELECT + " and strategy_id = any(?) order by position")
                 .params(districtId, strategyIds.toArray(UUID[]::new))
                 .query(ProjectStore::project)
+                .list();
+    }
+
+    /** A project beside the progress of one of its tasks (null for a project without any), as a left join reads them. */
+    record ProjectTask(Project project, Progress task) {}
+
+    /**
+     * The projects of the given strategies, each strategy's in their order, each beside each of its tasks: a plan's
+     * projects and what rolls up into them in one statement.
+     */
+    List<ProjectTask> ofStrategiesWithTasks(UUID districtId, Collection<UUID> strategyIds) {
+        return jdbc.sql("""
+                        select p.id, p.strategy_id, p.title, p.owner_id, p.position, p.status, p.start_date, p.due_date,
+                               p.percent_complete, p.description, p.version,
+                               t.id as task_id, t.status as task_status, t.percent_complete as task_percent,
+                               t.start_date as task_start, t.due_date as task_due
+                          from project p left join task t on t.district_id = p.district_id and t.project_id = p.id
+                         where p.district_id = ? and p.archived_at is null and p.strategy_id = any(?)
+                         order by p.position, p.id""")
+                .params(districtId, strategyIds.toArray(UUID[]::new))
+                .query((rs, row) -> new ProjectTask(project(rs, row), WorkStore.taskProgress(rs)))
                 .list();
     }
 

@@ -104,13 +104,18 @@ public class WorkStore {
                                 ProjectStatus.DONE.name().equals(rs.getString("status")),
                                 rs.getObject("start_date", LocalDate.class),
                                 rs.getObject("due_date", LocalDate.class)),
-                        rs.getObject("task_id") == null
-                                ? null
-                                : Progress.of(
-                                        rs.getInt("task_percent"),
-                                        ProjectStatus.DONE.name().equals(rs.getString("task_status")),
-                                        rs.getObject("task_start", LocalDate.class),
-                                        rs.getObject("task_due", LocalDate.class))))
+                        taskProgress(rs)))
                 .list();
+    }
+
+    /** The progress of the task a row joined to its project, null when the project has none. */
+    static Progress taskProgress(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return rs.getObject("task_id") == null
+                ? null
+                : Progress.of(
+                        rs.getInt("task_percent"),
+                        ProjectStatus.DONE.name().equals(rs.getString("task_status")),
+                        rs.getObject("task_start", LocalDate.class),
+                        rs.getObject("task_due", LocalDate.class));
     }
 }

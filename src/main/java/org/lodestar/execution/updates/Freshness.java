@@ -65,8 +65,11 @@ public class Freshness {
     public List<ItemFreshness> of(UUID districtId, List<TrackedItem> tracked) {
         Map<ItemRef, CheckIn> latest = checkIns.latest(
                 districtId, tracked.stream().map(TrackedItem::ref).toList());
-        Map<UUID, Instant> recorded =
-                tracked.stream().anyMatch(i -> i.kind() == ItemKind.KPI) ? measures.lastRecorded(districtId) : Map.of();
+        List<UUID> kpis = tracked.stream()
+                .filter(item -> item.kind() == ItemKind.KPI)
+                .map(item -> item.ref().id())
+                .toList();
+        Map<UUID, Instant> recorded = kpis.isEmpty() ? Map.of() : measures.lastRecorded(districtId, kpis);
         UpdateSettings cadences = settings.find(districtId);
         LocalDate today = LocalDate.now(clock);
         return tracked.stream()

@@ -407,11 +407,13 @@ public class KpiStore {
                 (Integer) rs.getObject("n"));
     }
 
-    /** The latest "recorded at" of each KPI's values, in one statement. */
-    public Map<UUID, java.time.Instant> lastRecorded(UUID districtId) {
+    /** The latest "recorded at" of the given KPIs' values, in one statement. */
+    public Map<UUID, java.time.Instant> lastRecorded(UUID districtId, Collection<UUID> kpiIds) {
         Map<UUID, java.time.Instant> last = new java.util.HashMap<>();
-        jdbc.sql("select kpi_id, max(recorded_at) as last from measurement where district_id = ? group by kpi_id")
-                .param(districtId)
+        jdbc.sql("""
+                        select kpi_id, max(recorded_at) as last from measurement
+                         where district_id = ? and kpi_id = any(?) group by kpi_id""")
+                .params(districtId, kpiIds.toArray(UUID[]::new))
                 .query((rs, row) -> last.put(
                         rs.getObject("kpi_id", UUID.class),
                         rs.getTimestamp("last").toInstant()))

@@ -3,6 +3,7 @@ package org.lodestar.planning.web;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,11 @@ import org.lodestar.directory.SignedInUser;
 import org.lodestar.planning.Alignment;
 import org.lodestar.planning.Goal;
 import org.lodestar.planning.ImprovementLink;
+import org.lodestar.planning.ItemUpdate;
 import org.lodestar.planning.PlanSummary;
 import org.lodestar.planning.PlanTree;
 import org.lodestar.planning.PlanningApi;
+import org.lodestar.planning.UpdateSource;
 import org.lodestar.planning.compliance.PlanLevel;
 import org.lodestar.planning.domain.ComplianceFrameworks;
 import org.lodestar.planning.domain.ImprovementPlans;
@@ -59,6 +62,7 @@ class PlanPage {
     private final PlanReview review;
     private final DistrictChanges changes;
     private final Templates templates;
+    private final List<UpdateSource> updateSources;
     private final BoundedCache<Key, Map<String, Object>> views = new BoundedCache<>(MAX_VIEWS);
     private final BoundedCache<BodyKey, String> bodies = new BoundedCache<>(MAX_VIEWS);
 
@@ -76,7 +80,8 @@ class PlanPage {
             ComplianceFrameworks frameworks,
             PlanReview review,
             DistrictChanges changes,
-            Templates templates) {
+            Templates templates,
+            List<UpdateSource> updateSources) {
         this.review = review;
         this.planning = planning;
         this.editing = editing;
@@ -85,6 +90,7 @@ class PlanPage {
         this.frameworks = frameworks;
         this.changes = changes;
         this.templates = templates;
+        this.updateSources = updateSources;
     }
 
     private record Key(UUID district, long version, UUID plan, LocalDate today) {}
@@ -182,6 +188,9 @@ class PlanPage {
             model.addAttribute("untaken", goalsNoSchoolTookUp(user.districtId(), tree));
         }
         model.addAttribute("owners", directory.namesById(user.districtId()));
+        Map<UUID, ItemUpdate> updates = new HashMap<>();
+        updateSources.forEach(source -> updates.putAll(source.updates(user.districtId(), tree)));
+        model.addAttribute("updates", updates);
         return tree;
     }
 
