@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -300,6 +301,57 @@ class TasksTest {
         assertThat(send(get("/work/timeline").param("owner", "me"), planner).getContentAsString(StandardCharsets.UTF_8))
                 .contains("data-test=\"timeline\"", "Board first");
         assertThat(send(get("/my-work"), planner).getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void aLongColumnShowsItsFirstCardsAndLinksToMoreKeepingAMovedCardInSight() throws Exception {
+        List<UUID> tasks = new java.util.ArrayList<>();
+        for (int i = 1; i <= 60; i++) {
+            tasks.add(execution.addTask(
+                    planner,
+                    project,
+                    String.format("Long column %02d", i),
+                    planner.userId(),
+                    null,
+                    null,
+                    ProjectStatus.OFF_TRACK,
+                    0,
+                    false));
+        }
+        String board = send(get("/work/board").param("status", "OFF_TRACK").param("owner", "me"), planner)
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(board)
+                .contains("Long column 50", "(60)", "Showing 50 of 60: show more", "cards=100")
+                .doesNotContain("Long column 51");
+
+        String more = send(
+                        get("/work/board")
+                                .param("status", "OFF_TRACK")
+                                .param("owner", "me")
+                                .param("cards", "100"),
+                        planner)
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(more).contains("Long column 60").doesNotContain("show more");
+
+        // the first card moved to the column's end is still shown, and the board keeps the cards asked for
+        assertThat(send(
+                                post("/work/board/move")
+                                        .param("task", tasks.get(0).toString())
+                                        .param("to", "OFF_TRACK")
+                                        .param("version", "0")
+                                        .param("status", "OFF_TRACK")
+                                        .param("cards", "50"),
+                                planner)
+                        .getRedirectedUrl())
+                .isEqualTo("/work/board?status=OFF_TRACK&moved=" + tasks.get(0));
+        String moved = send(
+                        get("/work/board")
+                                .param("status", "OFF_TRACK")
+                                .param("owner", "me")
+                                .param("moved", tasks.get(0).toString()),
+                        planner)
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(moved).contains("Long column 01", "Long column 55").doesNotContain("show more");
     }
 
     private MockHttpServletRequestBuilder save(UUID task, String title, String status, String percent, int version) {

@@ -144,10 +144,11 @@ class WorkViewsController {
             @RequestParam(required = false) String dueFrom,
             @RequestParam(required = false) String dueTo,
             @RequestParam(required = false) UUID moved,
+            @RequestParam(defaultValue = "0") int cards,
             @AuthenticationPrincipal SignedInUser user,
             @RequestHeader(value = "HX-Request", required = false) String htmx,
             Model model) {
-        board(user, filters(goal, school, owner, status, dueFrom, dueTo), moved, model);
+        board(user, filters(goal, school, owner, status, dueFrom, dueTo), moved, cards, model);
         return htmx == null ? "execution/work-board" : "execution/work-board :: board";
     }
 
@@ -168,6 +169,7 @@ class WorkViewsController {
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String dueFrom,
             @RequestParam(required = false) String dueTo,
+            @RequestParam(defaultValue = "0") int cards,
             @AuthenticationPrincipal SignedInUser user,
             @RequestHeader(value = "HX-Request", required = false) String htmx,
             HttpServletResponse response,
@@ -178,14 +180,15 @@ class WorkViewsController {
         } catch (EditConflictException conflict) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             model.addAttribute("moveConflict", true);
-            board(user, filters, task, model);
+            board(user, filters, task, cards, model);
             return htmx == null ? "execution/work-board" : "execution/work-board :: board";
         }
         if (htmx == null) {
             String query = filters.query();
-            return "redirect:/work/board?" + (query.isEmpty() ? "" : query + "&") + "moved=" + task;
+            return "redirect:/work/board?" + (query.isEmpty() ? "" : query + "&")
+                    + (cards > CARDS_PER_COLUMN ? "cards=" + cards + "&" : "") + "moved=" + task;
         }
-        board(user, filters, task, model);
+        board(user, filters, task, cards, model);
         return "execution/work-board :: board";
     }
 
@@ -258,15 +261,49 @@ class WorkViewsController {
         return "execution/my-work";
     }
 
-    private void board(SignedInUser user, Filters filters, UUID moved, Model model) {
-        List<WorkItem> items = read(user, filters, model);
-        Map<ProjectStatus, List<WorkItem>> columns = new LinkedHashMap<>();
-        for (ProjectStatus status : ProjectStatus.values()) {
-            columns.put(status, new ArrayList<>());
+    /** How many cards a column shows at first, and how many more each "show more" adds. */
+    static final int CARDS_PER_COLUMN = 50;
+
+    /** The most a column shows however many are asked for: a board is read, not scrolled through by the thousand. */
+    static final int MOST_CARDS_PER_COLUMN = 1000;
+
+    /** A column of the board: its first cards (a card just moved always among them) and how many it has in all. */
+    record Column(ProjectStatus status, List<WorkItem> cards, int total) {
+
+        public boolean cut() {
+            return cards.size() < total;
         }
-        items.forEach(item -> columns.get(item.task().status()).add(item));
+    }
+
+    /**
+     * The board: each column's first cards, {@code cards} of them (at least {@link #CARDS_PER_COLUMN}), so that a
+     * school of hundreds of tasks gets a page that draws quickly; each cut column links to more.
+     */
+    private void board(SignedInUser user, Filters filters, UUID moved, int cards, Model model) {
+        int shown = Math.min(Math.max(cards, CARDS_PER_COLUMN), MOST_CARDS_PER_COLUMN);
+        List<WorkItem> items = read(user, filters, model);
+        Map<ProjectStatus, List<WorkItem>> byStatus = new LinkedHashMap<>();
+        for (ProjectStatus status : ProjectStatus.values()) {
+            byStatus.put(status, new ArrayList<>());
+        }
+        items.forEach(item -> byStatus.get(item.task().status()).add(item));
+        List<Column> columns = new ArrayList<>();
+        byStatus.forEach((status, all) -> {
+            int cut = Math.min(all.size(), shown);
+            for (int i = cut; i < all.size(); i++) {
+                if (all.get(i).task().id().equals(moved)) {
+                    cut = i + 1;
+                }
+            }
+            columns.add(new Column(status, all.subList(0, cut), all.size()));
+        });
+        String query = filters.query();
         model.addAttribute("columns", columns);
         model.addAttribute("moved", moved);
+        model.addAttribute("cards", shown);
+        model.addAttribute(
+                "moreCards",
+                "/work/board?" + (query.isEmpty() ? "" : query + "&") + "cards=" + (shown + CARDS_PER_COLUMN));
     }
 
     private List<WorkItem> read(SignedInUser user, Filters filters, Model model) {
