@@ -7,7 +7,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +21,7 @@ import org.lodestar.support.Fixtures;
 import org.lodestar.support.LodestarTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -45,7 +49,7 @@ class AlignmentConflictTest {
     private UUID districtGoal;
 
     @BeforeEach
-    void aSchoolGoalOfCedarAlignedToADistrictGoal() {
+    void aSchoolGoalOfCedarAlignedToADistrictGoal() throws Exception {
         principal = fixtures.user("principal@lakeview.example");
         planner = fixtures.user("planner@lakeview.example");
         UUID cedarPlan = fixtures.any("""
@@ -59,10 +63,24 @@ class AlignmentConflictTest {
                         .id())
                 .orElseThrow();
         planning.align(principal, schoolGoal, districtGoal, "The first reason");
+        // Cedar's plan is adopted: each of them says why they change it, once this sitting
+        for (SignedInUser editor : List.of(principal, planner)) {
+            sessions.put(editor.email(), new MockHttpSession());
+            mvc.perform(post("/plans/" + cedarPlan + "/reason")
+                    .param("reason", "The alignments are reworded.")
+                    .session(sessions.get(editor.email()))
+                    .with(user(editor))
+                    .with(csrf()));
+        }
     }
 
+    private final Map<String, MockHttpSession> sessions = new HashMap<>();
+
     private MockHttpServletResponse send(MockHttpServletRequestBuilder request, SignedInUser as) throws Exception {
-        return mvc.perform(request.with(user(as)).with(csrf()).locale(Locale.ENGLISH))
+        return mvc.perform(request.session(sessions.get(as.email()))
+                        .with(user(as))
+                        .with(csrf())
+                        .locale(Locale.ENGLISH))
                 .andReturn()
                 .getResponse();
     }

@@ -203,17 +203,28 @@ class BilingualContentTest {
                 .contains("\"title\":\"API test goal\",\"titleTranslation\":\"Meta de la API\"")
                 .contains("\"titleTranslation\":\"Lakeview 2030: cada estudiante preparado\"");
 
+        // the demo plan is adopted: a change through the API says why, as one in the app does
+        MockHttpServletResponse unexplained = api(post("/api/v1/goals/" + goal + "/titles")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"title\":\"API test goal, reworded\",\"version\":0}"));
+        assertThat(unexplained.getStatus()).isEqualTo(422);
+        assertThat(unexplained.getContentAsString(StandardCharsets.UTF_8))
+                .contains("say why it changes in \\\"reason\\\"");
+        assertThat(api(get("/api/v1/goals/" + goal)).getContentAsString(StandardCharsets.UTF_8))
+                .contains("\"title\":\"API test goal\"", "\"version\":0");
         MockHttpServletResponse retitled = api(post("/api/v1/goals/" + goal + "/titles")
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"title\":\"API test goal, reworded\",\"titleTranslation\":\"Meta de la API, otra vez\","
-                        + "\"version\":0}"));
+                        + "\"version\":0,\"reason\":\"The board asked for plainer words.\"}"));
         assertThat(retitled.getStatus()).isEqualTo(200);
+        assertThat(planning.changeLog(fixtures.demoDistrict(), plan))
+                .anySatisfy(change -> assertThat(change.reason()).isEqualTo("The board asked for plainer words."));
         assertThat(api(get("/api/v1/goals/" + goal)).getContentAsString(StandardCharsets.UTF_8))
                 .contains("\"title\":\"API test goal, reworded\",\"titleTranslation\":\"Meta de la API, otra vez\"")
                 .contains("\"version\":1");
         assertThat(api(post("/api/v1/goals/" + goal + "/titles")
                                 .contentType(MediaType.APPLICATION_JSON)
-                                .content("{\"title\":\"Stale\",\"version\":0}"))
+                                .content("{\"title\":\"Stale\",\"version\":0,\"reason\":\"Stale\"}"))
                         .getStatus())
                 .isEqualTo(409);
         assertThat(api(post("/api/v1/goals/" + goal + "/titles")

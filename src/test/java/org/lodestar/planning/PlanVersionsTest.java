@@ -46,6 +46,7 @@ class PlanVersionsTest {
     private SignedInUser principal;
     private UUID plan;
     private UUID goal;
+    private UUID action;
 
     @BeforeEach
     void anAdoptedSchoolPlan() {
@@ -68,7 +69,7 @@ class PlanVersionsTest {
                         PlanStatus.DRAFT,
                         0));
         goal = planning.addGoal(principal, plan, "Readers at every grade", null);
-        planning.addStrategy(principal, goal, "Tutoring after school", null);
+        action = planning.addStrategy(principal, goal, "Tutoring after school", null);
         planning.savePlan(principal, planning.plan(principal.districtId(), plan).withStatus(PlanStatus.ADOPTED));
     }
 
@@ -165,6 +166,57 @@ class PlanVersionsTest {
         int unknownVersion = send(get("/plans/" + plan + "/versions/compare?from=9"), new MockHttpSession())
                 .getStatus();
         assertThat(unknownVersion).isEqualTo(404);
+    }
+
+    @Test
+    void theGoalAndActionPagesOfAnAdoptedPlanAskWhyBeforeTheirFormsAndNothingPostedWithoutOneIsSaved()
+            throws Exception {
+        MockHttpSession session = new MockHttpSession();
+        String page = send(get("/actions/" + action), session).getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("data-test=\"reason-first\"", "/plans/" + plan + "/reason?then=");
+        assertThat(page).doesNotContain("data-test=\"action-form\"");
+        assertThat(send(get("/goals/" + goal), session).getContentAsString(StandardCharsets.UTF_8))
+                .contains("data-test=\"reason-first\"");
+
+        // a change posted anyway (an old tab) goes to the reason first, nothing saved
+        String back = "/plans/" + plan + "/reason?then=%2Factions%2F" + action;
+        assertThat(send(
+                                post("/actions/" + action)
+                                        .param("description", "Unexplained")
+                                        .param("version", "0"),
+                                session)
+                        .getRedirectedUrl())
+                .isEqualTo(back);
+        assertThat(send(
+                                post("/items/" + goal + "/tags")
+                                        .param("component", "x|y")
+                                        .param("goal", goal.toString()),
+                                session)
+                        .getRedirectedUrl())
+                .isEqualTo("/plans/" + plan + "/reason?then=%2Fgoals%2F" + goal);
+
+        assertThat(send(
+                                post("/plans/" + plan + "/reason")
+                                        .param("reason", "The tutors start in October.")
+                                        .param("then", "/actions/" + action),
+                                session)
+                        .getRedirectedUrl())
+                .isEqualTo("/actions/" + action);
+        String open = send(get("/actions/" + action), session).getContentAsString(StandardCharsets.UTF_8);
+        assertThat(open).contains("data-test=\"action-form\"").doesNotContain("data-test=\"reason-first\"");
+        assertThat(open).doesNotContain("Unexplained");
+        assertThat(planning.changeLog(principal.districtId(), plan))
+                .extracting(PlanChange::reason)
+                .containsExactly("The tutors start in October.");
+
+        // the form sends nobody anywhere but a goal's or an action's page
+        assertThat(send(
+                                post("/plans/" + plan + "/reason")
+                                        .param("reason", "Because.")
+                                        .param("then", "https://elsewhere.example/"),
+                                new MockHttpSession())
+                        .getRedirectedUrl())
+                .isEqualTo("/plans/" + plan + "?mode=edit");
     }
 
     private MockHttpServletResponse send(MockHttpServletRequestBuilder request, MockHttpSession session)

@@ -10,10 +10,12 @@ import org.lodestar.directory.DirectoryApi;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.insights.InsightsApi;
 import org.lodestar.planning.Indicator;
+import org.lodestar.planning.PlanStatus;
 import org.lodestar.planning.PlanSummary;
 import org.lodestar.planning.PlanTree;
 import org.lodestar.planning.PlanningApi;
 import org.lodestar.planning.domain.ActionOverlaps;
+import org.lodestar.planning.domain.PlanVersions;
 import org.lodestar.shared.NotFoundException;
 import org.lodestar.shared.SchoolYear;
 import org.springframework.http.HttpStatus;
@@ -91,7 +93,8 @@ class PlansApiController {
     record PlanTreeDto(PlanDto plan, List<GoalDto> goals) {}
 
     /** A goal's new title in the district's language and (null or empty: none) in the other, over its version. */
-    record TitlesDto(String title, String titleTranslation, Integer version) {}
+    /** @param reason why the goal changes, required when its plan is adopted (kept in the plan's change log) */
+    record TitlesDto(String title, String titleTranslation, Integer version, String reason) {}
 
     @GetMapping("/api/v1/plans")
     @Operation(summary = "Every plan of the caller's district")
@@ -187,10 +190,12 @@ class PlansApiController {
             summary = "Retitle a goal, in the district's language and the other one",
             description =
                     "Refused (409) when the goal changed since the version sent was read; a title is required and at"
-                            + " most 300 characters, a translation optional.")
+                            + " most 300 characters, a translation optional. A goal of an adopted plan changes only"
+                            + " with a reason (at most 1,000 characters), kept with a version of the plan as it stood"
+                            + " and listed in its change log; without one the change is refused (422).")
     ResponseEntity<?> retitle(
             @PathVariable UUID id, @RequestBody TitlesDto titles, @AuthenticationPrincipal SignedInUser user) {
-        planning.goal(user.districtId(), id).orElseThrow(() -> new NotFoundException("goal"));
+        var goal = planning.goal(user.districtId(), id).orElseThrow(() -> new NotFoundException("goal"));
         if (titles.title() == null
                 || titles.title().isBlank()
                 || titles.title().length() > 300
@@ -202,6 +207,21 @@ class PlansApiController {
                             HttpStatus.BAD_REQUEST,
                             "A title (at most 300 characters), an optional translation as long at most, and the"
                                     + " version read are required."));
+        }
+        PlanSummary plan = planning.plan(user.districtId(), goal.planId());
+        // a stale version is refused by the change itself (409) before any reason is kept
+        if (plan.status() == PlanStatus.ADOPTED
+                && planning.canEdit(user, plan.id())
+                && goal.version() == titles.version()) {
+            String reason = titles.reason() == null ? "" : titles.reason().strip();
+            if (reason.isEmpty() || reason.length() > PlanVersions.MAX_REASON) {
+                return ResponseEntity.unprocessableContent()
+                        .body(ProblemDetail.forStatusAndDetail(
+                                HttpStatus.UNPROCESSABLE_CONTENT,
+                                "The goal's plan is adopted: say why it changes in \"reason\" (at most "
+                                        + PlanVersions.MAX_REASON + " characters). Nothing was changed."));
+            }
+            planning.giveChangeReason(user, plan.id(), reason);
         }
         planning.rewordGoal(user, id, titles.title().strip(), titles.titleTranslation(), titles.version());
         return ResponseEntity.ok(goal(id, user));

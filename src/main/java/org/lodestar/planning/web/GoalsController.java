@@ -1,11 +1,13 @@
 package org.lodestar.planning.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.lodestar.directory.DirectoryApi;
 import org.lodestar.directory.School;
@@ -43,8 +45,18 @@ class GoalsController {
         this.tags = tags;
     }
 
+    /** The goal's page; an adopted plan's asks why first (see {@link ReasonFirst}) before it offers its forms. */
     @GetMapping("/goals/{id}")
-    String show(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user, Model model) {
+    String show(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user, HttpSession session, Model model) {
+        return show(id, user, plan -> PlanVersionsController.reasonWanted(plan, session), model);
+    }
+
+    /** The page again after a change it refused: its writer said why already (see {@link ReasonFirst}). */
+    private String show(UUID id, SignedInUser user, Model model) {
+        return show(id, user, plan -> false, model);
+    }
+
+    private String show(UUID id, SignedInUser user, Predicate<PlanSummary> mustSayWhy, Model model) {
         UUID district = user.districtId();
         Goal goal = planning.goal(district, id).orElseThrow(() -> new NotFoundException("goal"));
         PlanTree tree = planning.tree(district, goal.planId());
@@ -61,7 +73,12 @@ class GoalsController {
 
         model.addAttribute("plan", tree.plan());
         model.addAttribute("branch", branch);
-        model.addAttribute("canEdit", editing.canEdit(user, tree.plan()));
+        boolean canEdit = editing.canEdit(user, tree.plan());
+        if (canEdit && mustSayWhy.test(tree.plan())) {
+            model.addAttribute("reasonFirst", "/goals/" + id);
+            canEdit = false;
+        }
+        model.addAttribute("canEdit", canEdit);
         model.addAttribute("owners", directory.namesById(district));
         List<UUID> tagged = new java.util.ArrayList<>();
         tagged.add(id);

@@ -1,6 +1,7 @@
 package org.lodestar.planning.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -133,14 +134,24 @@ class ImprovementController {
         return "redirect:/plans/" + plan + "?mode=edit";
     }
 
+    /** The action's page; an adopted plan's asks why first (see {@link ReasonFirst}) before it offers its forms. */
     @GetMapping("/actions/{id}")
-    String action(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user, Locale locale, Model model) {
+    String action(
+            @PathVariable UUID id,
+            @AuthenticationPrincipal SignedInUser user,
+            Locale locale,
+            HttpSession session,
+            Model model) {
         var merged = merges.merged(user.districtId(), id);
         if (merged.isPresent()) {
             model.addAttribute("merged", merged.get());
             return "planning/action-merged";
         }
         ActionInPlan action = improvement.action(user, id);
+        if (action.editable() && PlanVersionsController.reasonWanted(action.plan(), session)) {
+            model.addAttribute("reasonFirst", "/actions/" + id);
+            action = new ActionInPlan(action.strategy(), action.plan(), action.detail(), action.costs(), false);
+        }
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", DetailForm.of(action.detail()));
         }

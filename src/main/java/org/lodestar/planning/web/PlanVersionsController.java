@@ -53,7 +53,7 @@ class PlanVersionsController {
     }
 
     private static boolean given(HttpSession session, UUID planId) {
-        return session.getAttribute(REASONS_GIVEN) instanceof Set<?> plans && plans.contains(planId);
+        return session != null && session.getAttribute(REASONS_GIVEN) instanceof Set<?> plans && plans.contains(planId);
     }
 
     @GetMapping("/plans/{id}/versions")
@@ -80,9 +80,15 @@ class PlanVersionsController {
         return "planning/version-compare";
     }
 
+    /** The reason's form; {@code then}, a goal's or an action's page, is where it goes on to instead of edit mode. */
     @GetMapping("/plans/{id}/reason")
-    String reasonForm(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user, Model model) {
+    String reasonForm(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String then,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model) {
         model.addAttribute("form", new ReasonForm(null));
+        model.addAttribute("then", ReasonFirst.back(then));
         return reasonPage(user, id, model);
     }
 
@@ -91,16 +97,20 @@ class PlanVersionsController {
             @PathVariable UUID id,
             @Valid @ModelAttribute("form") ReasonForm form,
             BindingResult errors,
+            @RequestParam(required = false) String then,
             @AuthenticationPrincipal SignedInUser user,
             HttpSession session,
             HttpServletResponse response,
             Model model) {
         ForbiddenException.unless(planning.canEdit(user, id));
+        String back = ReasonFirst.back(then);
+        String next = back != null ? "redirect:" + back : "redirect:/plans/" + id + "?mode=edit";
         if (!versions.needsReason(user.districtId(), id)) {
-            return "redirect:/plans/" + id + "?mode=edit";
+            return next;
         }
         if (errors.hasErrors()) {
             response.setStatus(422);
+            model.addAttribute("then", back);
             return reasonPage(user, id, model);
         }
         versions.revise(user, id, form.reason());
@@ -110,7 +120,7 @@ class PlanVersionsController {
         }
         given.add(id);
         session.setAttribute(REASONS_GIVEN, given);
-        return "redirect:/plans/" + id + "?mode=edit";
+        return next;
     }
 
     private String reasonPage(SignedInUser user, UUID id, Model model) {
