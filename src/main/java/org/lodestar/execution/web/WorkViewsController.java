@@ -64,16 +64,16 @@ class WorkViewsController {
         this.clock = clock;
     }
 
-    /** The filters as typed, with any refused date named, and the query string that keeps them across links. */
-    record Filters(
-            String goal,
-            String school,
-            String owner,
-            String status,
-            String dueFrom,
-            String dueTo,
-            boolean dueFromRefused,
-            boolean dueToRefused) {
+    /** The filters as typed (bound from the parameters of the same names), any refused date named, and the query string that keeps them across links. */
+    record Filters(String goal, String school, String owner, String status, String dueFrom, String dueTo) {
+
+        public boolean dueFromRefused() {
+            return !WorkDates.valid(dueFrom);
+        }
+
+        public boolean dueToRefused() {
+            return !WorkDates.valid(dueTo);
+        }
 
         WorkFilter filter(UUID me) {
             return new WorkFilter(
@@ -122,33 +122,20 @@ class WorkViewsController {
     }
 
     @GetMapping("/work")
-    String list(
-            @RequestParam(required = false) String goal,
-            @RequestParam(required = false) String school,
-            @RequestParam(required = false) String owner,
-            @RequestParam(required = false) String status,
-            @RequestParam(required = false) String dueFrom,
-            @RequestParam(required = false) String dueTo,
-            @AuthenticationPrincipal SignedInUser user,
-            Model model) {
-        read(user, filters(goal, school, owner, status, dueFrom, dueTo), model);
+    String list(Filters filters, @AuthenticationPrincipal SignedInUser user, Model model) {
+        read(user, filters, model);
         return "execution/work-list";
     }
 
     @GetMapping("/work/board")
     String board(
-            @RequestParam(required = false) String goal,
-            @RequestParam(required = false) String school,
-            @RequestParam(required = false) String owner,
-            @RequestParam(required = false) String status,
-            @RequestParam(required = false) String dueFrom,
-            @RequestParam(required = false) String dueTo,
+            Filters filters,
             @RequestParam(required = false) UUID moved,
             @RequestParam(defaultValue = "0") int cards,
             @AuthenticationPrincipal SignedInUser user,
             @RequestHeader(value = "HX-Request", required = false) String htmx,
             Model model) {
-        board(user, filters(goal, school, owner, status, dueFrom, dueTo), moved, cards, model);
+        board(user, filters, moved, cards, model);
         return htmx == null ? "execution/work-board" : "execution/work-board :: board";
     }
 
@@ -163,18 +150,12 @@ class WorkViewsController {
             @RequestParam(required = false) UUID before,
             @RequestParam(required = false) UUID after,
             @RequestParam int version,
-            @RequestParam(required = false) String goal,
-            @RequestParam(required = false) String school,
-            @RequestParam(required = false) String owner,
-            @RequestParam(required = false) String status,
-            @RequestParam(required = false) String dueFrom,
-            @RequestParam(required = false) String dueTo,
+            Filters filters,
             @RequestParam(defaultValue = "0") int cards,
             @AuthenticationPrincipal SignedInUser user,
             @RequestHeader(value = "HX-Request", required = false) String htmx,
             HttpServletResponse response,
             Model model) {
-        Filters filters = filters(goal, school, owner, status, dueFrom, dueTo);
         try {
             editing.place(user, task, to, before, after, version);
         } catch (EditConflictException conflict) {
@@ -193,16 +174,8 @@ class WorkViewsController {
     }
 
     @GetMapping("/work/timeline")
-    String timeline(
-            @RequestParam(required = false) String goal,
-            @RequestParam(required = false) String school,
-            @RequestParam(required = false) String owner,
-            @RequestParam(required = false) String status,
-            @RequestParam(required = false) String dueFrom,
-            @RequestParam(required = false) String dueTo,
-            @AuthenticationPrincipal SignedInUser user,
-            Model model) {
-        List<WorkItem> items = read(user, filters(goal, school, owner, status, dueFrom, dueTo), model);
+    String timeline(Filters filters, @AuthenticationPrincipal SignedInUser user, Model model) {
+        List<WorkItem> items = read(user, filters, model);
         List<WorkItem> ordered = new ArrayList<>(items);
         ordered.sort(Comparator.comparing(
                         (WorkItem item) -> item.task().startDate() != null
@@ -329,11 +302,5 @@ class WorkViewsController {
         model.addAttribute("statuses", ProjectStatus.values());
         model.addAttribute("today", LocalDate.now(clock));
         return items;
-    }
-
-    private static Filters filters(
-            String goal, String school, String owner, String status, String dueFrom, String dueTo) {
-        return new Filters(
-                goal, school, owner, status, dueFrom, dueTo, !WorkDates.valid(dueFrom), !WorkDates.valid(dueTo));
     }
 }
