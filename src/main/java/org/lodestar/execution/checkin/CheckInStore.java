@@ -42,6 +42,24 @@ class CheckInStore {
                 .update();
     }
 
+    /** Whether the plan's quarterly review of this quarter is signed off, which locks the quarter's check-ins. */
+    boolean quarterSignedOff(UUID districtId, UUID planId, int schoolYear, int quarter) {
+        return jdbc.sql("""
+                        select count(*) from quarterly_review where district_id = ? and plan_id = ?
+                           and school_year = ? and quarter = ? and signed_off_at is not null""")
+                        .params(districtId, planId, schoolYear, quarter)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** Whether the plan's year-end evaluation is completed, which locks its whole school year's check-ins. */
+    boolean yearCompleted(UUID districtId, UUID planId) {
+        return jdbc.sql("""
+                        select count(*) from year_end_evaluation where district_id = ? and plan_id = ?
+                           and completed_at is not null""").params(districtId, planId).query(Long.class).single() > 0;
+    }
+
     void insertFile(UUID districtId, UUID id, UUID checkInId, int position, String name, String type, byte[] bytes) {
         jdbc.sql("""
                         insert into check_in_file (district_id, id, check_in_id, position, file_name, content_type,
@@ -58,6 +76,11 @@ class CheckInStore {
                 .params(districtId, item.kind().name(), item.id())
                 .query(CheckInStore::checkIn)
                 .list();
+        return withFiles(districtId, bare);
+    }
+
+    /** The check-ins with their files' names (not their bytes), in one statement. */
+    private List<CheckIn> withFiles(UUID districtId, List<CheckIn> bare) {
         if (bare.isEmpty()) {
             return bare;
         }
@@ -87,6 +110,47 @@ class CheckInStore {
                         c.createdAt(),
                         files.getOrDefault(c.id(), List.of())))
                 .toList();
+    }
+
+    /**
+     * Check-ins newest first, at most {@code limit}: of the given items only (null: of any), posted at or after
+     * {@code since} (null: ever), with their files' names.
+     */
+    List<CheckIn> find(UUID districtId, Collection<ItemRef> items, Instant since, int limit) {
+        if (items != null && items.isEmpty()) {
+            return List.of();
+        }
+        List<CheckIn> bare = jdbc.sql("""
+                        select * from check_in where district_id = ?
+                           and (cast(? as uuid[]) is null or item_id = any(?))
+                           and (cast(? as timestamptz) is null or created_at >= ?)
+                         order by created_at desc, id desc limit ?""")
+                .params(
+                        districtId,
+                        ids(items),
+                        ids(items),
+                        since == null ? null : java.sql.Timestamp.from(since),
+                        since == null ? null : java.sql.Timestamp.from(since),
+                        limit)
+                .query(CheckInStore::checkIn)
+                .list();
+        List<CheckIn> wanted = items == null
+                ? bare
+                : bare.stream().filter(c -> items.contains(c.item())).toList();
+        return withFiles(districtId, wanted);
+    }
+
+    /** One check-in with its files' names, if it is the district's. */
+    Optional<CheckIn> one(UUID districtId, UUID id) {
+        return jdbc.sql("select * from check_in where district_id = ? and id = ?")
+                .params(districtId, id)
+                .query(CheckInStore::checkIn)
+                .optional()
+                .map(c -> withFiles(districtId, List.of(c)).get(0));
+    }
+
+    private static UUID[] ids(Collection<ItemRef> items) {
+        return items == null ? null : items.stream().map(ItemRef::id).distinct().toArray(UUID[]::new);
     }
 
     /** The latest check-in of each of the given items (those that have one), in one statement. */

@@ -2,11 +2,13 @@ package org.lodestar.execution.checkin;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.lodestar.directory.DirectoryApi;
 import org.lodestar.directory.SignedInUser;
@@ -17,6 +19,7 @@ import org.lodestar.shared.ForbiddenException;
 import org.lodestar.shared.Ids;
 import org.lodestar.shared.NotFoundException;
 import org.lodestar.shared.RecordedTime;
+import org.lodestar.shared.SchoolQuarter;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -90,6 +93,23 @@ public class CheckIns {
             String whatWeLearned,
             String whatChanges,
             List<Upload> uploads) {
+        return post(user, ref, status, whatHappened, whatWeLearned, whatChanges, uploads, null);
+    }
+
+    /**
+     * The same, by a district admin giving {@code lockReason} for a check-in dated in a locked quarter of its plan (a
+     * quarter whose review was signed off, or a year whose year-end evaluation was completed): only an admin posts
+     * there, and only with a reason, which the check-in's history keeps. Null or blank: none given.
+     */
+    public UUID post(
+            SignedInUser user,
+            ItemRef ref,
+            String status,
+            String whatHappened,
+            String whatWeLearned,
+            String whatChanges,
+            List<Upload> uploads,
+            String lockReason) {
         TrackedItem item = checkable(user, ref);
         List<CheckInRefused.Problem> problems = new ArrayList<>();
         CheckInStatus parsed = null;
@@ -127,11 +147,13 @@ public class CheckIns {
                                         new CheckInRefused.Problem("files", "checkIn.error.fileType", List.of(name))));
             }
         }
+        Instant now = postedAt(user.districtId());
+        Optional<SchoolQuarter> locked = lockedQuarter(user.districtId(), item.planId(), now);
+        locked.flatMap(quarter -> lockProblem(user, quarter, lockReason)).ifPresent(problems::add);
         if (!problems.isEmpty()) {
             throw new CheckInRefused(problems);
         }
         UUID id = Ids.next();
-        Instant now = postedAt(user.districtId());
         store.insert(
                 user.districtId(),
                 new CheckIn(
@@ -159,6 +181,10 @@ public class CheckIns {
         fields.put("history.field.status", AuditValue.choice("checkIn.status.", parsed));
         fields.put("checkIn.field.whatHappened", AuditValue.text(happened));
         fields.put("checkIn.field.files.count", AuditValue.number(files.size()));
+        if (locked.isPresent()) {
+            // an admin's check-in in a locked quarter says why, in the item's history
+            fields.put("history.field.lockReason", AuditValue.text(lockReason.strip()));
+        }
         events.publishEvent(AuditableChange.created(
                         user.districtId(),
                         user.email(),
@@ -174,6 +200,45 @@ public class CheckIns {
     @Transactional(readOnly = true)
     public List<CheckIn> history(UUID districtId, ItemRef ref) {
         return store.ofItem(districtId, ref);
+    }
+
+    /**
+     * Check-ins the person may read, newest first, at most {@code limit}: of one item (null: any), of the items one
+     * person owns (null: anyone's), posted at or after {@code since} (null: ever).
+     */
+    @Transactional(readOnly = true)
+    public List<CheckIn> find(SignedInUser user, ItemRef item, UUID ownerId, Instant since, int limit) {
+        ForbiddenException.unless(canRead(user));
+        Collection<ItemRef> refs = null;
+        if (item != null) {
+            refs = List.of(item(user, item).ref());
+        }
+        if (ownerId != null) {
+            java.util.Set<ItemRef> owned = new java.util.HashSet<>();
+            for (TrackedItem tracked : items.current(user.districtId())) {
+                if (ownerId.equals(tracked.ownerId())) {
+                    owned.add(tracked.ref());
+                }
+            }
+            if (refs != null) {
+                owned.retainAll(refs);
+            }
+            refs = owned;
+        }
+        return store.find(user.districtId(), refs, since, limit);
+    }
+
+    /** One check-in, for someone who may read the district's plans; not found when it is not the district's. */
+    @Transactional(readOnly = true)
+    public CheckIn one(SignedInUser user, UUID id) {
+        ForbiddenException.unless(canRead(user));
+        return store.one(user.districtId(), id).orElseThrow(() -> new NotFoundException("check-in"));
+    }
+
+    /** A check-in of the district by its id, without a person's rights (webhooks tell of one just posted). */
+    @Transactional(readOnly = true)
+    public Optional<CheckIn> byId(UUID districtId, UUID id) {
+        return store.one(districtId, id);
     }
 
     /** The latest check-in of each item that has one. */
@@ -201,6 +266,45 @@ public class CheckIns {
                 store.file(user.districtId(), fileId).orElseThrow(() -> new NotFoundException("file"));
         ForbiddenException.unless(canRead(user));
         return new Download(file.name(), file.contentType(), file.bytes());
+    }
+
+    /**
+     * The locked quarter of the plan a check-in posted at this moment falls in: the quarter of the district's school
+     * year whose quarterly review of the plan is signed off, or the whole year once the plan's year-end evaluation is
+     * completed (it evaluates the plan's first school year, as its lock of KPI values does).
+     */
+    Optional<SchoolQuarter> lockedQuarter(UUID districtId, UUID planId, Instant at) {
+        if (planId == null) {
+            return Optional.empty();
+        }
+        LocalDate day = LocalDate.ofInstant(at, clock.getZone());
+        SchoolQuarter quarter =
+                SchoolQuarter.containing(day, directory.district(districtId).schoolYearStartMonth());
+        if (store.yearCompleted(districtId, planId)
+                && planning.plan(districtId, planId).firstYear() == quarter.schoolYear()) {
+            return Optional.of(new SchoolQuarter(quarter.schoolYear(), 0));
+        }
+        if (store.quarterSignedOff(districtId, planId, quarter.schoolYear(), quarter.quarter())) {
+            return Optional.of(quarter);
+        }
+        return Optional.empty();
+    }
+
+    /** Why the person may not post in the locked quarter: not an admin, or an admin who gave no reason. */
+    private static Optional<CheckInRefused.Problem> lockProblem(
+            SignedInUser user, SchoolQuarter quarter, String reason) {
+        List<Object> args = List.of(quarter.quarter(), quarter.year());
+        String year = quarter.wholeYear() ? ".year" : "";
+        if (!user.isAdmin()) {
+            return Optional.of(new CheckInRefused.Problem("lockReason", "checkIn.error.locked" + year, args));
+        }
+        if (reason == null || reason.isBlank()) {
+            return Optional.of(new CheckInRefused.Problem("lockReason", "checkIn.error.lockReason" + year, args));
+        }
+        if (reason.strip().length() > MAX_TEXT) {
+            return Optional.of(new CheckInRefused.Problem("lockReason", "checkIn.error.tooLong", List.of(MAX_TEXT)));
+        }
+        return Optional.empty();
     }
 
     /**

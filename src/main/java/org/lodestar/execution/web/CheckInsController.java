@@ -65,6 +65,7 @@ class CheckInsController {
             @RequestParam(defaultValue = "") String whatHappened,
             @RequestParam(defaultValue = "") String whatWeLearned,
             @RequestParam(defaultValue = "") String whatChanges,
+            @RequestParam(required = false) String lockReason,
             @AuthenticationPrincipal SignedInUser user,
             @RequestParam(name = "files", required = false) List<MultipartFile> files,
             HttpServletResponse response,
@@ -74,7 +75,7 @@ class CheckInsController {
         checkIns.checkable(user, ref);
         CheckInForm form = new CheckInForm(status, whatHappened, whatWeLearned, whatChanges);
         try {
-            checkIns.post(user, ref, status, whatHappened, whatWeLearned, whatChanges, uploads(files));
+            checkIns.post(user, ref, status, whatHappened, whatWeLearned, whatChanges, uploads(files), lockReason);
         } catch (CheckInRefused refused) {
             response.setStatus(422);
             model.addAttribute("problems", refused.problems());
@@ -120,6 +121,7 @@ class CheckInsController {
         model.addAttribute("statuses", CheckInStatus.values());
         model.addAttribute("form", form);
         model.addAttribute("maxFiles", EvidenceRule.MAX_FILES);
+        model.addAttribute("mayGiveLockReason", user.isAdmin());
         if (!model.containsAttribute("problems")) {
             model.addAttribute("problems", List.of());
         }

@@ -30,7 +30,7 @@ class SecurityConfiguration {
                     + " img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     /** What every visitor gets alike: no session is read or made for it, and it is never someone's page. */
-    static final String[] PUBLIC = {"/p/**", "/webjars/**", "/css/**", "/js/**", "/favicon*.svg"};
+    static final String[] PUBLIC = {"/p/**", "/webjars/**", "/css/**", "/js/**", "/favicon*.svg", "/calendar/**"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
