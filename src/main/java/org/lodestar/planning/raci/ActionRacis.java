@@ -20,6 +20,7 @@ import org.lodestar.directory.Grant;
 import org.lodestar.directory.School;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.planning.ActionDetail;
+import org.lodestar.planning.PlanKind;
 import org.lodestar.planning.PlanNodes;
 import org.lodestar.planning.PlanSummary;
 import org.lodestar.planning.PlannedProject;
@@ -142,9 +143,15 @@ public class ActionRacis {
         List<PlanSummary> inScope = planning.plans(districtId).stream()
                 .filter(plan -> inScope(user, plan))
                 .toList();
+        int current = directory.district(districtId).schoolYearOf(today).startYear();
+        // without a choice: this school year, or the latest one with an improvement plan when this one has none yet
         int year = schoolYear != null
                 ? schoolYear
-                : directory.district(districtId).schoolYearOf(today).startYear();
+                : inScope.stream()
+                        .filter(plan -> plan.kind() == PlanKind.IMPROVEMENT && plan.firstYear() <= current)
+                        .mapToInt(PlanSummary::firstYear)
+                        .max()
+                        .orElse(current);
         List<PlanSummary> shown;
         if (planId != null) {
             shown = inScope.stream().filter(plan -> plan.id().equals(planId)).toList();
