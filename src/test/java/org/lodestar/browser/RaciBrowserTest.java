@@ -113,7 +113,8 @@ class RaciBrowserTest {
         page.locator("#raci").scrollIntoViewIfNeeded();
         Browser.screenshot(page, "raci");
 
-        page.click("[data-test=nav-leadership]");
+        page.navigate("/plans");
+        page.click("[data-test=leadership-link]");
         assertThat(page.locator("h1")).hasText("Who is accountable for what");
         assertThat(page.locator("[data-test=person-load]").first()).isVisible();
         assertThat(page.locator("[data-test=school-action]:has(a[href='/actions/" + flagged + "'])"))
