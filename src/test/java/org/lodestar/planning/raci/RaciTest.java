@@ -7,10 +7,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.planning.PlanningApi;
+import org.lodestar.planning.domain.ImprovementPlans;
 import org.lodestar.support.Fixtures;
 import org.lodestar.support.LodestarTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +53,12 @@ class RaciTest {
 
     @Autowired
     PlanningApi planning;
+
+    @Autowired
+    ImprovementPlans improvement;
+
+    @Autowired
+    ActionRacis racis;
 
     private MockHttpServletResponse send(SignedInUser who, MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request.with(user(who)).with(csrf())).andReturn().getResponse();
@@ -259,5 +269,45 @@ class RaciTest {
                 .isEqualTo(404);
         assertThat(version(action)).isEqualTo(before);
         assertThat(page(outsider, "/leadership")).doesNotContain("Priya Natarajan", "Sam Okafor", "/actions/" + action);
+    }
+
+    @Test
+    void aPersonAccountableForMoreThanEightActionsIsFlaggedByPersonAndBySchool() throws Exception {
+        SignedInUser planner = planner();
+        var strategic = planning.districtStrategicPlan(fixtures.demoDistrict()).orElseThrow();
+        UUID goal = planning.nodesOfPlan(fixtures.demoDistrict(), strategic.id())
+                .goals()
+                .get(0)
+                .id();
+        UUID plan = improvement.create(
+                planner,
+                new ImprovementPlans.Start(
+                        strategic.id(), null, 2037, "District improvement plan 2037-38", Set.of(goal), Set.of()));
+        UUID planGoal = planning.nodesOfPlan(fixtures.demoDistrict(), plan)
+                .goals()
+                .get(0)
+                .id();
+        SignedInUser busy = fixtures.demoUser("busy.director@lakeview.example", "PLANNER", null);
+        for (int n = 1; n <= 9; n++) {
+            UUID action = planning.addStrategy(planner, planGoal, "Busy action " + n, null);
+            racis.save(
+                    planner,
+                    action,
+                    List.of(new RaciEntry(busy.userId(), EnumSet.of(RaciRole.ACCOUNTABLE, RaciRole.RESPONSIBLE))),
+                    0);
+        }
+        UUID unnamed = planning.addStrategy(planner, planGoal, "Busy action nobody answers for", null);
+
+        String leadership = page(planner, "/leadership?plan=" + plan);
+        assertThat(leadership)
+                .contains(
+                        "data-test=\"overloaded\"",
+                        "more than 8 accountable actions",
+                        "data-test=\"school-overloaded\"",
+                        "busy.director@lakeview.example (9)",
+                        "10 actions; 1 without exactly one accountable person.",
+                        "/actions/" + unnamed);
+        assertThat(page(planner, "/leadership?plan=" + plan + "&lang=es"))
+                .contains("más de 8 acciones de las que rinde cuentas");
     }
 }
