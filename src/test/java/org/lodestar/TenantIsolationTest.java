@@ -332,6 +332,7 @@ class TenantIsolationTest {
         if (pattern.startsWith("/projects") || pattern.startsWith("/api/v1/projects")) return ids.get("project");
         if (pattern.startsWith("/tasks") || pattern.startsWith("/api/v1/tasks")) return ids.get("task");
         if (pattern.startsWith("/funding/sources")) return ids.get("fund");
+        if (pattern.startsWith("/actions")) return ids.get("strategy");
         if (pattern.startsWith("/plans") || pattern.startsWith("/api/v1/plans")) return ids.get("plan");
         if (pattern.startsWith("/goals/{id}/alignments")) return ids.get("schoolGoal");
         if (pattern.contains("goals")) return ids.get("goal");

@@ -17,6 +17,7 @@ import org.lodestar.enrollment.EnrollmentApi;
 import org.lodestar.execution.ExecutionApi;
 import org.lodestar.measures.MeasuresApi;
 import org.lodestar.planning.PlanningApi;
+import org.lodestar.planning.raci.ActionRacis;
 import org.lodestar.shared.Ids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,7 @@ class DemoDistrict implements ApplicationRunner {
     private final ExecutionApi execution;
     private final MeasuresApi measures;
     private final EnrollmentApi enrollment;
+    private final ActionRacis racis;
     private final TransactionTemplate transaction;
     private final boolean enabled;
     private final Environment environment;
@@ -59,6 +61,7 @@ class DemoDistrict implements ApplicationRunner {
             ExecutionApi execution,
             MeasuresApi measures,
             EnrollmentApi enrollment,
+            ActionRacis racis,
             TransactionTemplate transaction,
             @Value("${lodestar.demo.enabled:true}") boolean enabled,
             Environment environment) {
@@ -68,6 +71,7 @@ class DemoDistrict implements ApplicationRunner {
         this.execution = execution;
         this.measures = measures;
         this.enrollment = enrollment;
+        this.racis = racis;
         this.transaction = transaction;
         this.enabled = enabled;
     }
@@ -130,6 +134,7 @@ class DemoDistrict implements ApplicationRunner {
         DemoClock.daysAgo(230, improvement::allocations);
         DemoClock.daysAgo(200, () -> new DemoEnrollment(enrollment, people.as("planner"), schools).load());
         DemoClock.daysAgo(60, () -> new DemoWork(planning, execution, people).tasks());
+        DemoClock.daysAgo(58, () -> new DemoRaci(planning, racis, people).load());
         new Revisions(planning, measures, people).load(plan, schoolPlans, schools.get(0));
         new DemoUpdates(planning, execution, people).load();
         new DemoReviews(planning, execution, people).load();

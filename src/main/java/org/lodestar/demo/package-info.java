@@ -8,6 +8,7 @@
             "directory",
             "planning",
             "planning :: compliance",
+            "planning :: raci",
             "execution",
             "measures",
             "enrollment"
