@@ -248,7 +248,7 @@ public class ExecutionApi {
     }
 
     /**
-     * The latest check-in of each of the given actions and KPIs posted in {@code [from, to)}, with its narrative, in the
+     * The latest check-in of each of the given actions and KPIs posted from {@code from} up to, not including, {@code to}, with its narrative, in the
      * order the items were given; an item without a check-in then is left out.
      */
     public List<Narrative> narratives(

@@ -24,6 +24,7 @@ public record ReviewDecision(
         String adjustment,
         String note) {
 
+    /** The title in both languages, to be shown in the reader's. */
     public org.lodestar.shared.Bilingual titles() {
         return new org.lodestar.shared.Bilingual(title, titleTranslation);
     }

@@ -28,6 +28,7 @@ public interface CycleFindings {
                     || "REVISE".equals(verdict);
         }
 
+        /** The school year evaluated, to be written as 2025-26. */
         public org.lodestar.shared.SchoolYear year() {
             return new org.lodestar.shared.SchoolYear(schoolYear);
         }
