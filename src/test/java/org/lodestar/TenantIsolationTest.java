@@ -321,6 +321,7 @@ class TenantIsolationTest {
             case "strategyId" -> ids.get("strategy").toString();
             case "districtGoal" -> ids.get("goal").toString();
             case "entityId" -> ids.get("kpi").toString();
+            case "year" -> "2025";
             default -> idFor(pattern).toString();
         };
     }
@@ -334,6 +335,7 @@ class TenantIsolationTest {
         if (pattern.startsWith("/funding/sources")) return ids.get("fund");
         if (pattern.startsWith("/actions")) return ids.get("strategy");
         if (pattern.startsWith("/plans") || pattern.startsWith("/api/v1/plans")) return ids.get("plan");
+        if (pattern.startsWith("/strategic-plans")) return ids.get("plan");
         if (pattern.startsWith("/goals/{id}/alignments")) return ids.get("schoolGoal");
         if (pattern.contains("goals")) return ids.get("goal");
         if (pattern.contains("kpis")) return ids.get("kpi");

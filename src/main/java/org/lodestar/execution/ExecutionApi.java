@@ -217,4 +217,67 @@ public class ExecutionApi {
                 .orElseThrow(() -> new org.lodestar.shared.NotFoundException("project"));
         editing.update(user, projectId, project.title(), project.ownerId(), project.status(), dueDate, version);
     }
+
+    /**
+     * The plan's most recent quarterly review (the latest quarter, signed off or draft) with each row's status, evidence
+     * and the adjustment decided; empty when the plan has none (a strategic plan never has one).
+     */
+    public Optional<LatestReview> latestReview(UUID districtId, UUID planId) {
+        return reviews.latestOf(districtId, planId)
+                .map(review -> new LatestReview(
+                        review.quarter().schoolYear(),
+                        review.quarter().quarter(),
+                        review.signedOffAt(),
+                        review.items().stream()
+                                .map(item -> new ReviewDecision(
+                                        item.tier().name(),
+                                        item.title(),
+                                        item.titleTranslation(),
+                                        item.status(),
+                                        item.done(),
+                                        item.total(),
+                                        item.unit(),
+                                        item.latest(),
+                                        item.latestYear(),
+                                        item.target(),
+                                        item.adjustment() == null
+                                                ? null
+                                                : item.adjustment().name(),
+                                        item.note()))
+                                .toList()));
+    }
+
+    /**
+     * The latest check-in of each of the given actions and KPIs posted from {@code from} up to, not including, {@code to}, with its narrative, in the
+     * order the items were given; an item without a check-in then is left out.
+     */
+    public List<Narrative> narratives(
+            UUID districtId, List<UUID> actionIds, List<UUID> kpiIds, java.time.Instant from, java.time.Instant to) {
+        Map<ItemRef, org.lodestar.execution.checkin.CheckIn> latest = new HashMap<>();
+        // newest first: each item keeps the first one before the period's end
+        for (org.lodestar.execution.checkin.CheckIn checkIn : checkIns.since(districtId, from)) {
+            if (checkIn.createdAt().isBefore(to)) {
+                latest.putIfAbsent(checkIn.item(), checkIn);
+            }
+        }
+        List<Narrative> narratives = new java.util.ArrayList<>();
+        List<ItemRef> items = new java.util.ArrayList<>();
+        actionIds.forEach(id -> items.add(new ItemRef(org.lodestar.execution.checkin.ItemKind.ACTION, id)));
+        kpiIds.forEach(id -> items.add(new ItemRef(org.lodestar.execution.checkin.ItemKind.KPI, id)));
+        for (ItemRef item : items) {
+            org.lodestar.execution.checkin.CheckIn c = latest.get(item);
+            if (c != null) {
+                narratives.add(new Narrative(
+                        item.kind().name(),
+                        item.id(),
+                        c.status().name(),
+                        c.whatHappened(),
+                        c.whatWeLearned(),
+                        c.whatChanges(),
+                        c.authorId(),
+                        c.createdAt()));
+            }
+        }
+        return narratives;
+    }
 }

@@ -4,6 +4,8 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +14,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.lodestar.execution.Narrative;
+import org.lodestar.execution.ReviewDecision;
+import org.lodestar.measures.Kpi;
 import org.lodestar.measures.KpiOverview;
 import org.lodestar.measures.Values;
 import org.lodestar.planning.PlanChange;
@@ -85,6 +90,23 @@ class BriefingDocuments {
                                     .toList(),
                             statusLabels));
         }
+        if (book.review() != null) {
+            context.setVariable(
+                    "reviewSignedOn",
+                    book.review().review().signedOff()
+                            ? LocalDate.ofInstant(book.review().review().signedOffAt(), ZoneId.systemDefault())
+                            : null);
+            context.setVariable(
+                    "evidence",
+                    book.review().rows().stream()
+                            .map(row -> evidence(row.decision(), book, locale))
+                            .toList());
+        }
+        context.setVariable(
+                "posted",
+                book.narratives().stream()
+                        .map(n -> LocalDate.ofInstant(n.narrative().postedAt(), ZoneId.systemDefault()))
+                        .toList());
         String xhtml = templates.process(TEMPLATE, context);
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
@@ -98,7 +120,10 @@ class BriefingDocuments {
         }
     }
 
-    /** One sheet per chosen section: the scorecard by goal, every KPI's values by year, the projects, the changes. */
+    /**
+     * One sheet per chosen section: the scorecard by goal, every KPI's values by year, the projects, the changes, the
+     * latest review's decisions, the narratives.
+     */
     byte[] xlsx(Book book, Locale locale) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
@@ -192,11 +217,122 @@ class BriefingDocuments {
                     r++;
                 }
             }
+            if (book.has(Section.REVIEW)) {
+                Worksheet sheet = workbook.newWorksheet(say("briefing.section.REVIEW", locale));
+                header(
+                        sheet,
+                        List.of(
+                                say("briefing.review.quarter", locale),
+                                say("briefing.review.tier", locale),
+                                say("quarterly.item", locale),
+                                say("quarterly.status", locale),
+                                say("quarterly.evidence", locale),
+                                say("quarterly.adjustment", locale),
+                                say("quarterly.note", locale)));
+                int r = 1;
+                if (book.review() != null) {
+                    var tiers = book.district().tiersIn(locale.getLanguage());
+                    for (BriefingContent.DecisionLine line : book.review().rows()) {
+                        ReviewDecision row = line.decision();
+                        sheet.value(r, 0, book.review().quarter());
+                        sheet.value(r, 1, tierName(row.tier(), tiers, locale));
+                        sheet.value(r, 2, line.title().toString());
+                        sheet.value(r, 3, say("quarterly.status." + row.status(), locale));
+                        sheet.value(r, 4, evidence(row, book, locale));
+                        sheet.value(
+                                r,
+                                5,
+                                say(
+                                        row.adjustment() == null
+                                                ? "quarterly.undecided"
+                                                : "quarterly.adjustment." + row.adjustment(),
+                                        locale));
+                        sheet.value(r, 6, row.note() == null ? "" : row.note());
+                        r++;
+                    }
+                }
+            }
+            if (book.has(Section.NARRATIVES)) {
+                var tiers = book.district().tiersIn(locale.getLanguage());
+                Worksheet sheet = workbook.newWorksheet(say("briefing.section.NARRATIVES", locale));
+                header(
+                        sheet,
+                        List.of(
+                                say("briefing.goal", locale),
+                                say("briefing.review.tier", locale),
+                                say("quarterly.item", locale),
+                                say("briefing.status", locale),
+                                say("checkIn.field.whatHappened", locale),
+                                say("checkIn.field.whatWeLearned", locale),
+                                say("checkIn.field.whatChanges", locale),
+                                say("briefing.narrative.by", locale),
+                                say("briefing.narrative.on", locale)));
+                int r = 1;
+                for (BriefingContent.NarrativePart part : book.narratives()) {
+                    Narrative n = part.narrative();
+                    sheet.value(r, 0, part.goal().toString());
+                    sheet.value(r, 1, tierName(n.kind(), tiers, locale));
+                    sheet.value(r, 2, part.item().toString());
+                    sheet.value(r, 3, say("checkIn.status." + n.status(), locale));
+                    sheet.value(r, 4, n.whatHappened() == null ? "" : n.whatHappened());
+                    sheet.value(r, 5, n.whatWeLearned() == null ? "" : n.whatWeLearned());
+                    sheet.value(r, 6, n.whatChanges() == null ? "" : n.whatChanges());
+                    sheet.value(r, 7, part.author() == null ? "" : part.author());
+                    sheet.value(
+                            r,
+                            8,
+                            LocalDate.ofInstant(n.postedAt(), ZoneId.systemDefault())
+                                    .toString());
+                    r++;
+                }
+            }
             workbook.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    /** A review row's evidence in words: a goal's KPIs on track, an action's projects done, a KPI's value and target. */
+    private String evidence(ReviewDecision row, Book book, Locale locale) {
+        switch (row.tier()) {
+            case "GOAL":
+                return messages.getMessage("quarterly.evidence.goal", new Object[] {row.done(), row.total()}, locale);
+            case "ACTION":
+                return messages.getMessage("quarterly.evidence.action", new Object[] {row.done(), row.total()}, locale);
+            default:
+                String target = row.target() == null ? "–" : number(row.unit(), row.target(), book, locale);
+                if (row.latest() == null) {
+                    return messages.getMessage("quarterly.evidence.noValue", new Object[] {target}, locale);
+                }
+                return messages.getMessage(
+                        "quarterly.evidence.kpi",
+                        new Object[] {
+                            number(row.unit(), row.latest(), book, locale),
+                            row.latestYear() == null ? "–" : new SchoolYear(row.latestYear()).toString(),
+                            target
+                        },
+                        locale);
+        }
+    }
+
+    private static String number(String unit, java.math.BigDecimal value, Book book, Locale locale) {
+        return unit == null
+                ? value.stripTrailingZeros().toPlainString()
+                : Values.format(
+                        Kpi.Unit.valueOf(unit), value, locale, book.district().currency());
+    }
+
+    /** GOAL, ACTION or KPI in the district's tier names. */
+    private static String tierName(String tier, org.lodestar.directory.TierNames tiers, Locale locale) {
+        switch (tier) {
+            case "GOAL":
+                return tiers.goal();
+            case "ACTION":
+                return tiers.strategy();
+            default:
+                return tiers.kpi();
+        }
     }
 
     private static void header(Worksheet sheet, List<String> names) {

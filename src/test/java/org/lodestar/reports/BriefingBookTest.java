@@ -49,6 +49,12 @@ class BriefingBookTest {
     @Autowired
     Fixtures fixtures;
 
+    @Autowired
+    org.lodestar.execution.ExecutionApi execution;
+
+    @Autowired
+    org.springframework.context.MessageSource messages;
+
     private SignedInUser board() {
         return fixtures.user("board@lakeview.example");
     }
@@ -189,5 +195,76 @@ class BriefingBookTest {
         assertThat(send(other, get("/plans/" + demoPlan() + "/briefing"), Locale.ENGLISH)
                         .getStatus())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void theBookTellsTheLatestNarrativesOfTheYearAndSaysWhenThePlanHasNoReview() throws Exception {
+        UUID action = fixtures.any("""
+                select s.id from strategy s join goal g on g.district_id = s.district_id and g.id = s.goal_id
+                  join plan p on p.district_id = g.district_id and p.id = g.plan_id
+                 where s.district_id = ? and p.title = '%s' order by g.position, s.position limit 1""".formatted(PLAN_TITLE));
+        execution.checkIn(
+                fixtures.user("planner@lakeview.example"),
+                "action",
+                action,
+                "AT_RISK",
+                "Briefing story: two of five schools started the tutoring late.",
+                "Briefing lesson: principals need the schedule before August.",
+                "Briefing change: the schedule goes out in June.");
+
+        MockHttpServletResponse pdf = made(
+                post("/plans/" + demoPlan() + "/briefing")
+                        .param("sections", "REVIEW", "NARRATIVES")
+                        .param("schoolYear", "2026")
+                        .param("format", "PDF"),
+                Locale.ENGLISH);
+        try (PDDocument document = Loader.loadPDF(pdf.getContentAsByteArray())) {
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(text)
+                    .contains(
+                            "The latest review's decisions",
+                            "This plan has no quarterly review yet.",
+                            "Narratives",
+                            "What happened: Briefing story: two of five schools started the tutoring late.",
+                            "What we learned: Briefing lesson: principals need the schedule before August.",
+                            "What changes: Briefing change: the schedule goes out in June.",
+                            "At risk");
+            assertThat(text).doesNotContain("Goals and KPIs");
+        }
+    }
+
+    @Test
+    void theLatestReviewsDecisionsAndTheNarrativesEachHaveTheirSheet() throws Exception {
+        UUID improvement = fixtures.any(
+                "select id from plan where district_id = ? and title = 'Lakeview Unified Improvement Plan 2025-26'");
+        MockHttpServletResponse xlsx = made(
+                post("/plans/" + improvement + "/briefing")
+                        .param("sections", "REVIEW", "NARRATIVES")
+                        .param("lang", "es")
+                        .param("schoolYear", "2025")
+                        .param("format", "XLSX"),
+                Locale.forLanguageTag("es"));
+
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx.getContentAsByteArray()))) {
+            assertThat(workbook.getSheets().map(Sheet::getName))
+                    .containsExactly("Últimas decisiones de revisión", "Narrativas");
+            var review = workbook.getFirstSheet().read();
+            assertThat(review.get(0).getCell(4).asString()).isEqualTo("Evidencia");
+            // the demo's latest review is its Q2 draft: its goals decided, the rest still to decide
+            assertThat(review.stream().skip(1).map(row -> row.getCell(0).asString()))
+                    .isNotEmpty()
+                    .allMatch("Q2 2025-26"::equals);
+            assertThat(review.stream().skip(1).map(row -> row.getCell(5).asString()))
+                    .contains("Por decidir")
+                    .anyMatch(adjustment -> !adjustment.equals("Por decidir"));
+            assertThat(review.stream().skip(1).map(row -> row.getCell(4).asString()))
+                    .anyMatch(evidence -> evidence.contains("en camino"));
+            var narratives = workbook.getSheets().toList().get(1).read();
+            assertThat(narratives.get(0).getCell(4).asString()).isEqualTo(messageEs("checkIn.field.whatHappened"));
+        }
+    }
+
+    private String messageEs(String key) {
+        return messages.getMessage(key, null, Locale.forLanguageTag("es"));
     }
 }

@@ -87,6 +87,14 @@ public class QuarterlyReviews {
         return store.reviewsOf(user.districtId(), plan(user, planId).id());
     }
 
+    /** A plan's most recent review (the latest quarter), signed off or draft, with its rows; empty when none. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<QuarterlyReview> latestOf(UUID districtId, UUID planId) {
+        return store.reviewsOf(districtId, planId).stream()
+                .findFirst()
+                .flatMap(review -> store.review(districtId, review.id()));
+    }
+
     @Transactional(readOnly = true)
     public QuarterlyReview review(SignedInUser user, UUID id) {
         return store.review(user.districtId(), id).orElseThrow(() -> new NotFoundException("quarterly review"));

@@ -152,10 +152,13 @@ class ReviewStore {
 
     // year-end evaluations
 
-    void insertEvaluation(UUID districtId, UUID id, UUID planId, Instant at, String by) {
+    /** A new evaluation of the plan; {@code schoolYear} the year of a strategic plan's (null: an improvement plan's). */
+    void insertEvaluation(UUID districtId, UUID id, UUID planId, Integer schoolYear, Instant at, String by) {
         jdbc.sql("""
-                        insert into year_end_evaluation (district_id, id, plan_id, started_at, started_by)
-                        values (?, ?, ?, ?, ?)""").params(districtId, id, planId, Timestamp.from(at), by).update();
+                        insert into year_end_evaluation (district_id, id, plan_id, school_year, started_at, started_by)
+                        values (?, ?, ?, ?, ?, ?)""")
+                .params(districtId, id, planId, schoolYear, Timestamp.from(at), by)
+                .update();
     }
 
     void insertEvaluationItems(UUID districtId, UUID evaluationId, List<EvaluationItem> items) {
@@ -183,14 +186,37 @@ class ReviewStore {
         }
     }
 
+    /** An improvement plan's evaluation. */
     Optional<YearEndEvaluation> evaluationOf(UUID districtId, UUID planId) {
+        return evaluations(districtId, planId, "and school_year is null").stream()
+                .findFirst()
+                .map(e -> withItems(districtId, e));
+    }
+
+    /** A strategic plan's evaluation of the school year. */
+    Optional<YearEndEvaluation> evaluationOf(UUID districtId, UUID planId, int schoolYear) {
+        return evaluations(districtId, planId, "and school_year = " + schoolYear).stream()
+                .findFirst()
+                .map(e -> withItems(districtId, e));
+    }
+
+    /** A strategic plan's evaluations, the latest school year first, with their rows. */
+    List<YearEndEvaluation> evaluationsOf(UUID districtId, UUID planId) {
+        return evaluations(districtId, planId, "and school_year is not null order by school_year desc").stream()
+                .map(e -> withItems(districtId, e))
+                .toList();
+    }
+
+    private List<YearEndEvaluation> evaluations(UUID districtId, UUID planId, String which) {
         return jdbc.sql("""
-                        select id, plan_id, started_at, started_by, completed_at, completed_by, next_plan_id, version
-                          from year_end_evaluation where district_id = ? and plan_id = ?""")
+                        select id, plan_id, school_year, started_at, started_by, completed_at, completed_by,
+                               next_plan_id, version
+                          from year_end_evaluation where district_id = ? and plan_id = ?""" + " " + which)
                 .params(districtId, planId)
                 .query((rs, row) -> new YearEndEvaluation(
                         rs.getObject("id", UUID.class),
                         rs.getObject("plan_id", UUID.class),
+                        (Integer) rs.getObject("school_year"),
                         rs.getTimestamp("started_at").toInstant(),
                         rs.getString("started_by"),
                         instant(rs.getTimestamp("completed_at")),
@@ -198,17 +224,21 @@ class ReviewStore {
                         rs.getObject("next_plan_id", UUID.class),
                         rs.getInt("version"),
                         List.of()))
-                .optional()
-                .map(e -> new YearEndEvaluation(
-                        e.id(),
-                        e.planId(),
-                        e.startedAt(),
-                        e.startedBy(),
-                        e.completedAt(),
-                        e.completedBy(),
-                        e.nextPlanId(),
-                        e.version(),
-                        evaluationItems(districtId, e.id())));
+                .list();
+    }
+
+    private YearEndEvaluation withItems(UUID districtId, YearEndEvaluation e) {
+        return new YearEndEvaluation(
+                e.id(),
+                e.planId(),
+                e.schoolYear(),
+                e.startedAt(),
+                e.startedBy(),
+                e.completedAt(),
+                e.completedBy(),
+                e.nextPlanId(),
+                e.version(),
+                evaluationItems(districtId, e.id()));
     }
 
     /** Raises the evaluation's version if it is still {@code version} and not completed; the rows changed. */

@@ -14,6 +14,7 @@ import org.lodestar.directory.SignedInUser;
 import org.lodestar.measures.KpiReading;
 import org.lodestar.measures.MeasuresApi;
 import org.lodestar.planning.Outcome;
+import org.lodestar.planning.PlanKind;
 import org.lodestar.planning.PlanNodes;
 import org.lodestar.planning.PlanSummary;
 import org.lodestar.planning.PlanningApi;
@@ -31,7 +32,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The year-end summative evaluation of an improvement plan: started by whoever may edit the plan, each goal's verdict
+ * The year-end summative evaluation of an improvement plan, and the same done each school year of a strategic plan's
+ * cycle as its annual formative evaluation (the goals met or not, the actions continued, revised or stopped; completing
+ * one makes no plan, locks no values and does not close the cycle: it is what a new cycle starts from). The improvement
+ * plan's: started by whoever may edit the plan, each goal's verdict
  * proposed from its KPIs ({@link GoalVerdictRule}), saved as drafts (a save from an older reading is refused), then
  * completed once every goal has its verdict and every action its decision (a reason for revise and stop): next year's
  * plan is made from it through planning (continued and revised actions carried over, a revised one saying why, stopped
@@ -81,6 +85,46 @@ public class YearEndEvaluations {
         return store.evaluationOf(user.districtId(), reviews.plan(user, planId).id());
     }
 
+    /** A strategic plan of the person's district; any other plan is not found. */
+    @Transactional(readOnly = true)
+    public PlanSummary strategicPlan(SignedInUser user, UUID planId) {
+        PlanSummary plan = planning.plan(user.districtId(), planId);
+        if (plan.kind() != PlanKind.STRATEGIC) {
+            throw new NotFoundException("strategic plan");
+        }
+        return plan;
+    }
+
+    /** A strategic plan's annual evaluation of the school year, if one was started. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<YearEndEvaluation> ofYear(SignedInUser user, UUID planId, int schoolYear) {
+        return store.evaluationOf(user.districtId(), strategicPlan(user, planId).id(), schoolYear);
+    }
+
+    /** A strategic plan's annual evaluations kept, the latest school year first. */
+    @Transactional(readOnly = true)
+    public List<YearEndEvaluation> ofStrategicPlan(SignedInUser user, UUID planId) {
+        return store.evaluationsOf(
+                user.districtId(), strategicPlan(user, planId).id());
+    }
+
+    /**
+     * The school years of a strategic plan's cycle that have begun (by the district's school-year start month), the
+     * years an annual evaluation may be started for.
+     */
+    @Transactional(readOnly = true)
+    public List<Integer> yearsBegun(SignedInUser user, UUID planId) {
+        PlanSummary plan = strategicPlan(user, planId);
+        int startMonth = directory.district(user.districtId()).schoolYearStartMonth();
+        int current = SchoolYear.containing(java.time.LocalDate.now(clock), startMonth)
+                .startYear();
+        List<Integer> years = new ArrayList<>();
+        for (int year = plan.firstYear(); year <= Math.min(plan.lastYear(), current); year++) {
+            years.add(year);
+        }
+        return years;
+    }
+
     /** Starts the plan's evaluation (or returns the one started), each goal's verdict proposed from its KPIs. */
     public YearEndEvaluation start(SignedInUser user, UUID planId) {
         PlanSummary plan = reviews.plan(user, planId);
@@ -89,26 +133,52 @@ public class YearEndEvaluations {
         if (existing.isPresent()) {
             return existing.get();
         }
+        begin(user, plan, null);
+        return store.evaluationOf(user.districtId(), planId).orElseThrow();
+    }
+
+    /**
+     * Starts a strategic plan's annual evaluation of a school year of its cycle that has begun (or returns the one
+     * started), each goal's verdict proposed from its KPIs' values of that year; a year outside the cycle or to come is
+     * refused.
+     */
+    public YearEndEvaluation startYear(SignedInUser user, UUID planId, int schoolYear) {
+        PlanSummary plan = strategicPlan(user, planId);
+        ForbiddenException.unless(reviews.mayReview(user, planId));
+        var existing = store.evaluationOf(user.districtId(), planId, schoolYear);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        if (!yearsBegun(user, planId).contains(schoolYear)) {
+            throw new ReviewRefused(
+                    "strategicEvaluation.error.year",
+                    List.of(new SchoolYear(schoolYear).toString(), plan.years()),
+                    List.of());
+        }
+        begin(user, plan, schoolYear);
+        return store.evaluationOf(user.districtId(), planId, schoolYear).orElseThrow();
+    }
+
+    private void begin(SignedInUser user, PlanSummary plan, Integer schoolYear) {
+        int year = schoolYear == null ? plan.firstYear() : schoolYear;
         UUID id = Ids.next();
-        store.insertEvaluation(user.districtId(), id, planId, clock.instant(), user.email());
-        store.insertEvaluationItems(user.districtId(), id, prepare(user.districtId(), plan));
+        store.insertEvaluation(user.districtId(), id, plan.id(), schoolYear, clock.instant(), user.email());
+        store.insertEvaluationItems(user.districtId(), id, prepare(user.districtId(), plan.id(), year));
         events.publishEvent(AuditableChange.created(
                         user.districtId(),
                         user.email(),
                         "YearEndEvaluation",
                         id,
                         plan.title(),
-                        Map.of("history.field.schoolYear", AuditValue.schoolYear(plan.firstYear())))
-                .within(planId));
-        return store.evaluationOf(user.districtId(), planId).orElseThrow();
+                        Map.of("history.field.schoolYear", AuditValue.schoolYear(year)))
+                .within(plan.id()));
     }
 
-    private List<EvaluationItem> prepare(UUID districtId, PlanSummary plan) {
+    private List<EvaluationItem> prepare(UUID districtId, UUID planId, int year) {
         List<EvaluationItem> items = new ArrayList<>();
-        for (PlanStanding.GoalStanding goal : standing.of(districtId, plan.id())) {
-            List<GoalVerdictRule.Reading> readings = goal.kpis().stream()
-                    .map(kpi -> reading(kpi, plan.firstYear()))
-                    .toList();
+        for (PlanStanding.GoalStanding goal : standing.of(districtId, planId)) {
+            List<GoalVerdictRule.Reading> readings =
+                    goal.kpis().stream().map(kpi -> reading(kpi, year)).toList();
             GoalVerdictRule.Count count = GoalVerdictRule.count(readings);
             items.add(new EvaluationItem(
                     Ids.next(),
@@ -161,6 +231,35 @@ public class YearEndEvaluations {
         ForbiddenException.unless(reviews.mayReview(user, planId));
         YearEndEvaluation evaluation =
                 store.evaluationOf(user.districtId(), planId).orElseThrow(() -> new NotFoundException("evaluation"));
+        return decide(user, plan, evaluation, version, decisions, complete);
+    }
+
+    /**
+     * Saves a strategic plan's annual evaluation of the school year as {@link #save} does an improvement plan's;
+     * completing it freezes it, and makes no plan and locks nothing. Nothing is saved when refused.
+     */
+    public void saveYear(
+            SignedInUser user,
+            UUID planId,
+            int schoolYear,
+            int version,
+            Map<UUID, Decision> decisions,
+            boolean complete) {
+        PlanSummary plan = strategicPlan(user, planId);
+        ForbiddenException.unless(reviews.mayReview(user, planId));
+        YearEndEvaluation evaluation = store.evaluationOf(user.districtId(), planId, schoolYear)
+                .orElseThrow(() -> new NotFoundException("evaluation"));
+        decide(user, plan, evaluation, version, decisions, complete);
+    }
+
+    private UUID decide(
+            SignedInUser user,
+            PlanSummary plan,
+            YearEndEvaluation evaluation,
+            int version,
+            Map<UUID, Decision> decisions,
+            boolean complete) {
+        UUID planId = plan.id();
         if (evaluation.completed() || evaluation.version() != version) {
             throw new EditConflictException("year-end evaluation");
         }
@@ -194,7 +293,9 @@ public class YearEndEvaluations {
             if (!undecided.isEmpty()) {
                 throw new ReviewRefused("evaluation.error.undecided", List.of(undecided.size()), undecided);
             }
-            var past = planning.nextYearPastStrategicPlan(user, planId);
+            var past = evaluation.strategic()
+                    ? java.util.Optional.<PlanSummary>empty()
+                    : planning.nextYearPastStrategicPlan(user, planId);
             if (past.isPresent()) {
                 throw new ReviewRefused(
                         "nextYear.beyondStrategicPlan",
@@ -216,7 +317,12 @@ public class YearEndEvaluations {
             }
         }
         UUID next = null;
-        if (complete) {
+        if (complete && evaluation.strategic()) {
+            // formative: the cycle goes on; what it proved is offered when the next cycle starts
+            store.complete(user.districtId(), evaluation.id(), clock.instant(), user.userId(), null);
+            before.put("history.field.completed", AuditValue.yesNo(false));
+            changed.put("history.field.completed", AuditValue.yesNo(true));
+        } else if (complete) {
             next = nextYearPlan(user, plan, after);
             store.complete(user.districtId(), evaluation.id(), clock.instant(), user.userId(), next);
             before.put("history.field.completed", AuditValue.yesNo(false));
