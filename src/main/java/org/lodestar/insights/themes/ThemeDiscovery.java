@@ -1,0 +1,243 @@
+package org.lodestar.insights.themes;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.lodestar.insights.similarity.SentenceModel;
+
+/**
+ * Groups open comments into themes by meaning: each distinct text is embedded by the in-process sentence model
+ * (all-MiniLM-L6-v2, both cores), the distinct texts are clustered by Hipparchus' k-means++ (fixed seed, so the same
+ * comments give the same themes), and every comment takes its text's theme.
+ *
+ * <p>Texts that differ only in case, spaces and punctuation ("Nothing.", "nothing", "Nothing!") are one point, so that
+ * the 1,500 "Nothing."s of a survey do not pull the centres towards them; they still count in a theme's size, label
+ * and audience shares.
+ *
+ * <p>Without a number of themes, it tries each k from {@value #FEWEST} to {@value #MOST} on a fixed sample of at most
+ * {@value #SAMPLE} distinct texts and keeps the k of highest mean silhouette (the smaller k on a tie); with fewer
+ * distinct texts, from 2 up to one less than their number.
+ */
+public final class ThemeDiscovery {
+
+    public static final int FEWEST = 4;
+    public static final int MOST = 15;
+    static final int SAMPLE = 1_500;
+
+    private final Function<List<String>, List<float[]>> embedder;
+
+    /** With the in-process sentence model. */
+    public ThemeDiscovery() {
+        this(new SentenceModel()::embed);
+    }
+
+    /** With another way to turn texts into vectors of length 1 (a test's baseline, for one). */
+    public ThemeDiscovery(Function<List<String>, List<float[]>> embedder) {
+        this.embedder = embedder;
+    }
+
+    /** The themes, their number chosen by silhouette. */
+    public Themes discover(List<Comment> comments) {
+        return discover(comments, 0);
+    }
+
+    /**
+     * The themes, {@code themes} of them (0: chosen by silhouette).
+     *
+     * @throws IllegalArgumentException when there is no comment, a text is blank, two comments have one id, or more
+     *     themes are asked for than there are distinct texts
+     */
+    public Themes discover(List<Comment> comments, int themes) {
+        if (comments.isEmpty()) {
+            throw new IllegalArgumentException("no comment to group");
+        }
+        Map<String, List<Integer>> byKey = new LinkedHashMap<>();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < comments.size(); i++) {
+            if (!ids.add(comments.get(i).id())) {
+                throw new IllegalArgumentException(
+                        "comment id " + comments.get(i).id() + " appears twice");
+            }
+            String text = comments.get(i).text();
+            if (text == null || text.isBlank()) {
+                throw new IllegalArgumentException("comment " + comments.get(i).id() + " has no text");
+            }
+            byKey.computeIfAbsent(key(text), k -> new ArrayList<>()).add(i);
+        }
+        List<List<Integer>> distinct = new ArrayList<>(byKey.values());
+        if (themes > distinct.size()) {
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT, "%d themes asked for, but there are only %d distinct texts", themes, distinct.size()));
+        }
+        List<String> texts = distinct.stream()
+                .map(indexes -> comments.get(indexes.get(0)).text().strip())
+                .toList();
+        double[][] vectors = vectors(texts);
+
+        Choice choice = themes > 0 ? new Choice(themes, true, Double.NaN, themes, themes, 0) : choose(vectors);
+        Clustering.Result clusters = choice.themes() == 1
+                ? new Clustering.Result(new int[vectors.length], new double[][] {centre(vectors)})
+                : Clustering.kMeans(vectors, choice.themes());
+        return themes(comments, distinct, vectors, clusters, choice);
+    }
+
+    private double[][] vectors(List<String> texts) {
+        List<float[]> embedded = embedder.apply(texts);
+        double[][] vectors = new double[embedded.size()][];
+        for (int i = 0; i < vectors.length; i++) {
+            float[] vector = embedded.get(i);
+            vectors[i] = new double[vector.length];
+            for (int d = 0; d < vector.length; d++) {
+                vectors[i][d] = vector[d];
+            }
+        }
+        return vectors;
+    }
+
+    /** The number of themes of highest mean silhouette on a fixed sample of the distinct texts. */
+    static Choice choose(double[][] vectors) {
+        int most = Math.min(MOST, vectors.length - 1);
+        if (most < 2) {
+            return new Choice(1, false, Double.NaN, 1, 1, vectors.length);
+        }
+        int fewest = Math.min(FEWEST, most);
+        double[][] sample = sample(vectors);
+        double[][] distances = Clustering.distances(sample);
+        int best = fewest;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int k = fewest; k <= Math.min(most, sample.length - 1); k++) {
+            Clustering.Result result = Clustering.kMeans(sample, k);
+            double score = Clustering.silhouette(distances, result.clusterOf(), k);
+            if (score > bestScore) {
+                best = k;
+                bestScore = score;
+            }
+        }
+        return new Choice(best, false, bestScore, fewest, most, sample.length);
+    }
+
+    private static double[][] sample(double[][] vectors) {
+        if (vectors.length <= SAMPLE) {
+            return vectors;
+        }
+        List<Integer> indexes = new ArrayList<>();
+        for (int i = 0; i < vectors.length; i++) {
+            indexes.add(i);
+        }
+        Collections.shuffle(indexes, new Random(Clustering.SEED));
+        double[][] sample = new double[SAMPLE][];
+        for (int i = 0; i < SAMPLE; i++) {
+            sample[i] = vectors[indexes.get(i)];
+        }
+        return sample;
+    }
+
+    private static Themes themes(
+            List<Comment> comments,
+            List<List<Integer>> distinct,
+            double[][] vectors,
+            Clustering.Result clusters,
+            Choice choice) {
+        int k = clusters.centres().length;
+        List<List<Integer>> members = new ArrayList<>(); // distinct texts of each cluster
+        List<List<String>> texts = new ArrayList<>(); // every comment's text of each cluster
+        for (int c = 0; c < k; c++) {
+            members.add(new ArrayList<>());
+            texts.add(new ArrayList<>());
+        }
+        for (int t = 0; t < distinct.size(); t++) {
+            int c = clusters.clusterOf()[t];
+            members.get(c).add(t);
+            for (int i : distinct.get(t)) {
+                texts.get(c).add(comments.get(i).text());
+            }
+        }
+        List<String> labels = Labels.of(texts);
+
+        record Draft(int cluster, String label, int size, List<Comment> representatives, Map<String, Double> shares) {}
+        List<Draft> drafts = new ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            if (members.get(c).isEmpty()) {
+                continue;
+            }
+            double[] centre = clusters.centres()[c];
+            List<Comment> representatives = members.get(c).stream()
+                    .sorted(Comparator.comparingDouble((Integer t) -> -cosine(vectors[t], centre))
+                            .thenComparing(t -> t))
+                    .limit(3)
+                    .map(t -> comments.get(distinct.get(t).get(0)))
+                    .toList();
+            Map<String, Integer> audiences = new TreeMap<>();
+            for (int t : members.get(c)) {
+                for (int i : distinct.get(t)) {
+                    String audience = comments.get(i).audience();
+                    if (audience != null && !audience.isBlank()) {
+                        audiences.merge(audience.strip(), 1, Integer::sum);
+                    }
+                }
+            }
+            double named =
+                    audiences.values().stream().mapToInt(Integer::intValue).sum();
+            Map<String, Double> shares = new LinkedHashMap<>();
+            audiences.forEach((audience, n) -> shares.put(audience, n / named));
+            drafts.add(new Draft(c, labels.get(c), texts.get(c).size(), representatives, shares));
+        }
+        drafts.sort(Comparator.comparingInt(Draft::size).reversed().thenComparing(Draft::label));
+
+        int[] numberOf = new int[k];
+        List<Theme> themes = new ArrayList<>();
+        for (Draft draft : drafts) {
+            int number = themes.size() + 1;
+            numberOf[draft.cluster()] = number;
+            themes.add(new Theme(
+                    number, draft.label(), draft.size(), draft.representatives(), Map.copyOf(draft.shares())));
+        }
+        int[] themeOfComment = new int[comments.size()];
+        for (int t = 0; t < distinct.size(); t++) {
+            for (int i : distinct.get(t)) {
+                themeOfComment[i] = numberOf[clusters.clusterOf()[t]];
+            }
+        }
+        Map<String, Integer> themeOf = new LinkedHashMap<>();
+        for (int i = 0; i < comments.size(); i++) {
+            themeOf.put(comments.get(i).id(), themeOfComment[i]);
+        }
+        return new Themes(List.copyOf(themes), Collections.unmodifiableMap(themeOf), choice);
+    }
+
+    /** Texts that differ only in case, spaces and punctuation are one. */
+    static String key(String text) {
+        return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    }
+
+    private static double[] centre(double[][] vectors) {
+        double[] centre = new double[vectors[0].length];
+        for (double[] vector : vectors) {
+            for (int d = 0; d < centre.length; d++) {
+                centre[d] += vector[d] / vectors.length;
+            }
+        }
+        return centre;
+    }
+
+    private static double cosine(double[] a, double[] b) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int d = 0; d < a.length; d++) {
+            dot += a[d] * b[d];
+            na += a[d] * a[d];
+            nb += b[d] * b[d];
+        }
+        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+    }
+}
