@@ -85,7 +85,7 @@ public final class EdFiReader {
     /** Data Standard 5.x namespaces. */
     static final Pattern SUPPORTED = Pattern.compile("http://ed-fi\\.org/5\\.\\d+\\.\\d+");
 
-    private static final Pattern ED_FI = Pattern.compile("http://ed-fi\\.org/(\\d+(\\.\\d+)*)");
+    private static final Pattern ED_FI = Pattern.compile("https?://ed-fi\\.org/([^/\\s]+)/?");
     private static final Pattern EDFI_YEAR_RANGE = Pattern.compile("(\\d{4})-(\\d{4})");
     private static final Pattern EDFI_YEAR = Pattern.compile("\\d{4}");
     private static final Set<String> PROFICIENT = Set.of(
