@@ -51,7 +51,7 @@ import org.lodestar.shared.SchoolYear;
  *
  * <ul>
  *   <li><b>School days</b> of a school and school year: the sum of {@code TotalInstructionalDays} of the school's
- *       sessions of that year (Grand Bend: fall 81 + spring 88 = 169). The sample's calendar has no school-wide list of
+ *       sessions of that year, a session named twice counted once (Grand Bend: fall 81 + spring 88 = 169). The sample's calendar has no school-wide list of
  *       instructional dates (its two {@code CalendarDate}s belong to one student-specific calendar), so sessions are
  *       the only complete source.
  *   <li><b>Enrolled students</b> of a school and year: the students with a {@code StudentSchoolAssociation} there, plus
@@ -145,10 +145,11 @@ public final class EdFiReader {
     private static EdFiException malformed(String file, XMLStreamException e) {
         int line = e.getLocation() == null ? -1 : e.getLocation().getLineNumber();
         String why = e.getMessage() == null ? "" : e.getMessage().replaceAll("\\s+", " ");
-        int cut = why.indexOf("Message: ");
+        int cut = why.indexOf("Message: "); // the JDK's parser
         if (cut >= 0) {
             why = why.substring(cut + "Message: ".length());
         }
+        why = why.replaceAll("\\s*at \\[row,col[^\\]]*\\]: \\[\\d+,\\d+\\]\\s*$", ""); // Woodstox
         return new EdFiException("Malformed XML in " + file + (line > 0 ? " at line " + line : "") + ": " + why, e);
     }
 
@@ -197,7 +198,9 @@ public final class EdFiReader {
         final Map<String, String> schoolNames = new HashMap<>();
         final Map<String, Set<String>> schoolsByGrade = new HashMap<>();
         final Map<SchoolYearKey, Integer> schoolDays = new HashMap<>();
-        final Map<SchoolYearKey, List<LocalDate[]>> sessions = new HashMap<>();
+        /** (school, year) -> session name -> begin and end dates (either may be null). */
+        final Map<SchoolYearKey, Map<String, LocalDate[]>> sessions = new HashMap<>();
+
         final Map<String, Set<String>> groups = new HashMap<>();
         final Map<String, String> subjects = new HashMap<>();
         /** (school, year) -> student -> absent date (epoch day) -> duration. */
@@ -287,12 +290,16 @@ public final class EdFiReader {
                 return;
             }
             var key = new SchoolYearKey(school, schoolYear(file, line, r.first("SchoolYear")));
-            schoolDays.merge(key, number(file, line, days).intValue(), Integer::sum);
+            String name = r.first("SessionName");
+            var sessionsOfYear = sessions.computeIfAbsent(key, k -> new HashMap<>());
+            String sessionKey = name == null ? "#" + sessionsOfYear.size() : name;
+            if (sessionsOfYear.containsKey(sessionKey)) {
+                return; // the same session given twice counts once
+            }
             LocalDate begin = date(file, line, r.first("BeginDate"));
             LocalDate end = date(file, line, r.first("EndDate"));
-            if (begin != null && end != null) {
-                sessions.computeIfAbsent(key, k -> new ArrayList<>()).add(new LocalDate[] {begin, end});
-            }
+            sessionsOfYear.put(sessionKey, new LocalDate[] {begin, end});
+            schoolDays.merge(key, number(file, line, days).intValue(), Integer::sum);
         }
 
         private void student(FlatRecord r, Counts counts) {
@@ -349,9 +356,11 @@ public final class EdFiReader {
             boolean econ = r.ending("StudentCharacteristic").stream()
                     .map(FlatRecord::code)
                     .anyMatch(c -> c.toLowerCase(Locale.ROOT).startsWith("economic"));
-            of.remove(econ ? "NOT_ECON" : "ECON");
-            if (!of.contains("ECON")) {
-                of.add(econ ? "ECON" : "NOT_ECON");
+            if (econ) { // economically disadvantaged in any of the student's associations
+                of.remove("NOT_ECON");
+                of.add("ECON");
+            } else if (!of.contains("ECON")) {
+                of.add("NOT_ECON");
             }
             if (!r.ending("Disability").isEmpty()) {
                 of.add("SWD");
@@ -417,8 +426,13 @@ public final class EdFiReader {
             String yearText = r.first("SessionReference/SessionIdentity/SchoolYear");
             SchoolYear year = yearText != null ? schoolYear(file, line, yearText) : yearOf(date);
             var key = new SchoolYearKey(school, year);
-            List<LocalDate[]> ranges = sessions.get(key);
-            if (ranges == null || ranges.stream().noneMatch(s -> !date.isBefore(s[0]) && !date.isAfter(s[1]))) {
+            Map<String, LocalDate[]> ranges = sessions.get(key);
+            if (ranges == null) {
+                counts.skip("at a school and year without sessions in the calendar");
+                return;
+            }
+            if (ranges.values().stream()
+                    .noneMatch(s -> (s[0] == null || !date.isBefore(s[0])) && (s[1] == null || !date.isAfter(s[1])))) {
                 counts.skip("dated outside the school's sessions of the year");
                 return;
             }

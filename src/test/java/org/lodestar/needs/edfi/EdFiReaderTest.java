@@ -211,7 +211,9 @@ class EdFiReaderTest {
                 + "</InterchangeStudent>\n";
         assertThatThrownBy(() -> EdFiReader.read(List.of(resource("Student.xml"), text("broken.xml", broken))))
                 .isInstanceOf(EdFiException.class)
-                .hasMessageStartingWith("Malformed XML in broken.xml at line 4");
+                .hasMessageStartingWith("Malformed XML in broken.xml at line 4")
+                .hasMessageContaining("</Student>")
+                .hasMessageNotContaining("row,col");
         assertThatThrownBy(() -> EdFiReader.read(List.of(text("cut.xml", broken.substring(0, 120)))))
                 .isInstanceOf(EdFiException.class)
                 .hasMessageContaining("Malformed XML in cut.xml");
@@ -234,6 +236,80 @@ class EdFiReaderTest {
         assertThatThrownBy(() -> EdFiReader.read(List.of(text("bomb.xml", bomb))))
                 .isInstanceOf(EdFiException.class)
                 .hasMessageContaining("DTD");
+    }
+
+    @Test
+    void groupsComeFromTheStudentsAssociations() {
+        // Student A: Hispanic (whatever the race), EL, a disability, economically disadvantaged in one of two
+        // associations; B: two races (MULTI), not economically disadvantaged; C: White, female; every student absent
+        // one day of 10 at school 9, so each group's chronic absenteeism is 1.0 with its n.
+        String calendar = "<InterchangeEducationOrgCalendar xmlns=\"http://ed-fi.org/5.2.0\"><Session>"
+                + "<SessionName>S</SessionName><SchoolYear>2022</SchoolYear><TotalInstructionalDays>10"
+                + "</TotalInstructionalDays><SchoolReference><SchoolIdentity><SchoolId>9</SchoolId></SchoolIdentity>"
+                + "</SchoolReference></Session></InterchangeEducationOrgCalendar>";
+        String seoa = "<InterchangeStudentEnrollment xmlns=\"http://ed-fi.org/5.2.0\">"
+                + association(
+                        "A",
+                        "<HispanicLatinoEthnicity>true</HispanicLatinoEthnicity>"
+                                + "<LimitedEnglishProficiency>uri://ed-fi.org/LimitedEnglishProficiencyDescriptor#Limited"
+                                + "</LimitedEnglishProficiency><Race>uri://ed-fi.org/RaceDescriptor#White</Race>"
+                                + "<StudentCharacteristic><StudentCharacteristic>uri://ed-fi.org/StudentCharacteristicDescriptor"
+                                + "#Economic Disadvantaged</StudentCharacteristic></StudentCharacteristic>"
+                                + "<Disability><Disability>uri://ed-fi.org/DisabilityDescriptor#Autism</Disability></Disability>")
+                + association("A", "")
+                + association(
+                        "B",
+                        "<Race>uri://ed-fi.org/RaceDescriptor#Asian</Race>"
+                                + "<Race>uri://ed-fi.org/RaceDescriptor#Black - African American</Race>")
+                + association(
+                        "C",
+                        "<Sex>uri://ed-fi.org/SexDescriptor#Female</Sex>"
+                                + "<Race>uri://ed-fi.org/RaceDescriptor#White</Race>")
+                + "</InterchangeStudentEnrollment>";
+        StringBuilder events = new StringBuilder("<InterchangeStudentAttendance xmlns=\"http://ed-fi.org/5.2.0\">");
+        for (String student : List.of("A", "B", "C")) {
+            events.append("<StudentSchoolAttendanceEvent><AttendanceEvent><EventDate>2021-09-01</EventDate>"
+                    + "<AttendanceEventCategory>uri://ed-fi.org/AttendanceEventCategoryDescriptor#Unexcused Absence"
+                    + "</AttendanceEventCategory></AttendanceEvent><StudentReference><StudentIdentity><StudentUniqueId>"
+                    + student + "</StudentUniqueId></StudentIdentity></StudentReference><SchoolReference>"
+                    + "<SchoolIdentity><SchoolId>9</SchoolId></SchoolIdentity></SchoolReference>"
+                    + "</StudentSchoolAttendanceEvent>");
+        }
+        events.append("</InterchangeStudentAttendance>");
+        EdFiResult result = EdFiReader.read(
+                List.of(text("events.xml", events.toString()), text("seoa.xml", seoa), text("calendar.xml", calendar)));
+
+        Map<String, Integer> nByGroup = result.aggregates().stream()
+                .filter(a -> a.metric().equals(EdFiAggregate.CHRONIC_ABSENTEEISM))
+                .peek(a -> assertThat(a.value()).isEqualTo(1.0))
+                .peek(a -> assertThat(a.schoolYear()).isEqualTo(YEAR)) // Ed-Fi's 2022 is the year ending in 2022
+                .collect(Collectors.toMap(EdFiAggregate::group, EdFiAggregate::n));
+        assertThat(nByGroup)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "ALL",
+                        3,
+                        "HISPANIC",
+                        1,
+                        "EL",
+                        1,
+                        "SWD",
+                        1,
+                        "ECON",
+                        1,
+                        "NOT_ECON",
+                        2,
+                        "MULTI",
+                        1,
+                        "WHITE",
+                        1,
+                        "FEMALE",
+                        1));
+    }
+
+    private static String association(String student, String body) {
+        return "<StudentEducationOrganizationAssociation><StudentReference><StudentIdentity><StudentUniqueId>" + student
+                + "</StudentUniqueId></StudentIdentity></StudentReference>" + body
+                + "</StudentEducationOrganizationAssociation>";
     }
 
     @Test
