@@ -65,7 +65,8 @@ import org.lodestar.shared.SchoolYear;
  *   <li><b>Proficiency</b> = share of results whose overall performance level is at or above proficient: "Met
  *       Standard", "Advanced" (and the common "Proficient", "Exceeds Standard", "Mastered", "Commended" of other
  *       assessments); "Did Not Meet Standard" and other levels are below. Results without a performance level (e.g.
- *       with {@code ReasonNotTested}) are left out of n. A result belongs to the one school of the district offering
+ *       with {@code ReasonNotTested}) are left out of n. A result belongs to its {@code ReportedSchoolReference}
+ *       when it has one (the sample's have none), else to the one school of the district offering
  *       the grade the student was assessed in; where several or none do, to the one school the student is enrolled or
  *       has events at; otherwise it is skipped and counted. Subject: the assessment's {@code AcademicSubject} from the
  *       metadata, or the assessment identifier when the metadata was not given.
@@ -465,7 +466,8 @@ public final class EdFiReader {
             }
             String gradeText = r.first("WhenAssessedGradeLevel");
             String grade = gradeText == null ? null : grade(gradeText);
-            String school = schoolOf(id, grade);
+            String reported = r.first("ReportedSchoolReference/SchoolIdentity/SchoolId");
+            String school = reported != null ? reported : schoolOf(id, grade);
             if (school == null) {
                 counts.skip("with no single school for the student or grade");
                 return;
