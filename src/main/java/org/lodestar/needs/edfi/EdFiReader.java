@@ -161,6 +161,9 @@ public final class EdFiReader {
             try {
                 int event = xml.next();
                 while (event != XMLStreamConstants.START_ELEMENT) {
+                    if (event == XMLStreamConstants.END_DOCUMENT) {
+                        throw new EdFiException(source.name() + " has no root element: not an Ed-Fi interchange");
+                    }
                     if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
                         throw dtd(source.name());
                     }
@@ -232,7 +235,11 @@ public final class EdFiReader {
                                 int line = xml.getLocation().getLineNumber();
                                 FlatRecord record = FlatRecord.read(xml, file);
                                 counts.records++;
-                                take(file, element, line, record, counts);
+                                try {
+                                    take(file, element, line, record, counts);
+                                } catch (IllegalArgumentException e) { // a school year out of range, for instance
+                                    throw new EdFiException(file + " line " + line + ": " + e.getMessage(), e);
+                                }
                             }
                         }
                     }

@@ -217,6 +217,12 @@ class EdFiReaderTest {
         assertThatThrownBy(() -> EdFiReader.read(List.of(text("cut.xml", broken.substring(0, 120)))))
                 .isInstanceOf(EdFiException.class)
                 .hasMessageContaining("Malformed XML in cut.xml");
+        assertThatThrownBy(() -> EdFiReader.read(List.of(text("empty.xml", ""))))
+                .isInstanceOf(EdFiException.class)
+                .hasMessageContaining("empty.xml");
+        assertThatThrownBy(() -> EdFiReader.read(List.of(text("comment.xml", "<?xml version=\"1.0\"?><!-- x -->"))))
+                .isInstanceOf(EdFiException.class)
+                .hasMessageContaining("comment.xml");
     }
 
     @Test
