@@ -20,7 +20,7 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.lodestar");
 
-    /** Forecasting, status rules, text similarity and the kernel are plain Java, tested and reused without a Spring context. */
+    /** Forecasting, status rules, text similarity, the Ed-Fi reader and the kernel are plain Java, tested and reused without a Spring context. */
     @Test
     void algorithmsDependOnNothingOfSpring() {
         noClasses()
@@ -30,6 +30,7 @@ class ArchitectureTest {
                         "..measures.status..",
                         "..planning.compliance..",
                         "..insights.similarity..",
+                        "..needs.edfi..",
                         "org.lodestar.shared..")
                 // package-info carries Spring Modulith's module declaration, which is not code
                 .and()
