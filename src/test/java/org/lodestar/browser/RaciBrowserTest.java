@@ -102,6 +102,7 @@ class RaciBrowserTest {
     void aPlannerChartsAnActionSeesWhoIsAccountableAndOpensTheRoadmap() {
         Page page = browser.signedIn("planner@lakeview.example", Fixtures.PASSWORD);
         page.navigate("/actions/" + flagged);
+        Browser.sayWhyOnPage(page, "Roles are set for the year.");
         assertThat(page.locator("[data-test=raci-flag]")).containsText("No one is accountable");
         page.selectOption("[data-test=raci-new-person]", new SelectOption().setLabel("Alex Rivera"));
         page.check("[data-test=raci-new-c]");

@@ -116,6 +116,21 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * On a goal's or an action's page of an adopted plan, says why the plan changes if the page asks first, and waits
+     * to be back on the page with its forms.
+     */
+    public static void sayWhyOnPage(Page page, String reason) {
+        page.waitForLoadState();
+        if (page.locator("[data-test=reason-first]").count() > 0) {
+            String back = page.url();
+            page.click("[data-test=reason-first] a");
+            page.fill("textarea[name=reason]", reason);
+            page.click("form[data-test=reason-form] button[type=submit]");
+            page.waitForURL(back);
+        }
+    }
+
     public static void screenshot(Page page, String name) {
         try {
             Files.createDirectories(SCREENSHOTS);

@@ -8,9 +8,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.planning.PlanningApi;
@@ -19,6 +23,8 @@ import org.lodestar.support.Fixtures;
 import org.lodestar.support.LodestarTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockServletContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -60,8 +66,40 @@ class RaciTest {
     @Autowired
     ActionRacis racis;
 
+    /** Each person's sitting: an adopted plan's action page asks why once per sitting before it offers its forms. */
+    private final Map<String, MockHttpSession> sessions = new HashMap<>();
+
     private MockHttpServletResponse send(SignedInUser who, MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(user(who)).with(csrf())).andReturn().getResponse();
+        MockHttpSession session = sessions.computeIfAbsent(who.email(), email -> new MockHttpSession());
+        Matcher action = ACTION_PATH.matcher(
+                request.buildRequest(new MockServletContext()).getRequestURI());
+        if (action.find()) {
+            // the person says why the action's plan changes, as the page asks them to (refused to those who may not)
+            planning.strategy(who.districtId(), UUID.fromString(action.group(1)))
+                    .ifPresent(strategy -> said(who, strategy.planId(), session));
+        }
+        return mvc.perform(request.session(session).with(user(who)).with(csrf()))
+                .andReturn()
+                .getResponse();
+    }
+
+    private static final Pattern ACTION_PATH = Pattern.compile("^/actions/([0-9a-f-]{36})");
+
+    private final Set<String> reasonsGiven = new java.util.HashSet<>();
+
+    private void said(SignedInUser who, UUID plan, MockHttpSession session) {
+        if (!reasonsGiven.add(who.email() + " " + plan)) {
+            return;
+        }
+        try {
+            mvc.perform(post("/plans/" + plan + "/reason")
+                    .param("reason", "The action's roles are set.")
+                    .session(session)
+                    .with(user(who))
+                    .with(csrf()));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String page(SignedInUser who, String path) throws Exception {
