@@ -30,6 +30,7 @@ class ArchitectureTest {
                         "..measures.status..",
                         "..planning.compliance..",
                         "..insights.similarity..",
+                        "..insights.themes..",
                         "..needs.edfi..",
                         "org.lodestar.shared..")
                 // package-info carries Spring Modulith's module declaration, which is not code
