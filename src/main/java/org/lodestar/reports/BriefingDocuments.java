@@ -1,6 +1,5 @@
 package org.lodestar.reports;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +21,7 @@ import org.lodestar.measures.Values;
 import org.lodestar.planning.PlanChange;
 import org.lodestar.reports.BriefingContent.Book;
 import org.lodestar.reports.BriefingContent.Section;
+import org.lodestar.shared.PdfDocument;
 import org.lodestar.shared.SchoolYear;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -108,16 +108,7 @@ class BriefingDocuments {
                         .map(n -> LocalDate.ofInstant(n.narrative().postedAt(), ZoneId.systemDefault()))
                         .toList());
         String xhtml = templates.process(TEMPLATE, context);
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.withHtmlContent(xhtml, null);
-            builder.toStream(out);
-            builder.run();
-            return out.toByteArray();
-        } catch (IOException unwritable) {
-            throw new UncheckedIOException(unwritable);
-        }
+        return PdfDocument.of(xhtml);
     }
 
     /**

@@ -1,9 +1,5 @@
 package org.lodestar.planning.web;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -35,6 +31,7 @@ import org.lodestar.planning.domain.Consultations;
 import org.lodestar.planning.domain.ImprovementPlans;
 import org.lodestar.shared.Bilingual;
 import org.lodestar.shared.Money;
+import org.lodestar.shared.PdfDocument;
 import org.springframework.context.MessageSource;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -208,16 +205,7 @@ class FrameworkDocument {
         Context context = new Context(locale, variables(user, code, planId, locale));
         context.setVariable("pdf", true);
         String xhtml = templates.process(TEMPLATE, context);
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.withHtmlContent(xhtml, null);
-            builder.toStream(out);
-            builder.run();
-            return out.toByteArray();
-        } catch (IOException unwritable) {
-            throw new UncheckedIOException(unwritable);
-        }
+        return PdfDocument.of(xhtml);
     }
 
     /** The same document in Word, with Heading 1 per component and Heading 2 per item: a navigable outline. */
