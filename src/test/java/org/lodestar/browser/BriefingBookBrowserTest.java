@@ -48,7 +48,7 @@ class BriefingBookBrowserTest {
         page.click("[data-test=briefing-link]");
 
         assertThat(page.locator("h1")).hasText("Briefing book");
-        assertThat(page.locator("input[name=sections]:checked")).hasCount(4);
+        assertThat(page.locator("input[name=sections]:checked")).hasCount(6);
         Browser.screenshot(page, "briefing-form-en");
         page.navigate(page.url() + "?lang=es");
         assertThat(page.locator("h1")).hasText("Informe para la junta");

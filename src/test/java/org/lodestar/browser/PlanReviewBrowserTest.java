@@ -81,6 +81,9 @@ class PlanReviewBrowserTest {
                 .locator("p.meta a")
                 .click();
         assertThat(page.locator("h1")).hasText("Cedar students come to school every day");
+        // Cedar's plan is adopted: its goal's page asks why first, then brings the principal back
+        assertThat(page.locator("[data-test=reason-first]")).isVisible();
+        Browser.sayWhyOnPage(page, "The school's goals answer Title I now.");
         Locator goalTags = page.locator(".item-tags").first();
         assertThat(goalTags).containsText("Not tagged yet.");
         goalTags.locator("select").selectOption("title-i-schoolwide|SW-08");
