@@ -79,6 +79,62 @@ class QuarterlyReviewTest {
         return UUID.fromString(started.getRedirectedUrl().replace("/quarterly-reviews/", ""));
     }
 
+    @Test
+    void aReviewMeetingIsDatedInItsQuarterOrJustAfterAndGoesIntoTheCalendarsOfThoseWhoseWorkItReviews()
+            throws Exception {
+        ReviewPlans.Made made = plans.make("Meeting");
+        SignedInUser teacher = fixtures.user("teacher@lakeview.example");
+        execution.addProject(planner, made.actionIdle(), "Book the summer camp", teacher.userId());
+        UUID review = start(made, 1);
+
+        // Q1 is July to September 2026: its meeting falls by the end of November
+        MockHttpServletResponse late = send(
+                post("/quarterly-reviews/" + review + "/meeting")
+                        .param("meetingOn", "2027-03-01")
+                        .param("version", "0"),
+                planner);
+        assertThat(late.getStatus()).isEqualTo(422);
+        assertThat(late.getContentAsString(StandardCharsets.UTF_8)).contains("The meeting falls from");
+        MockHttpServletResponse saved = send(
+                post("/quarterly-reviews/" + review + "/meeting")
+                        .param("meetingOn", "2026-10-20")
+                        .param("version", "0"),
+                planner);
+        assertThat(saved.getRedirectedUrl()).isEqualTo("/quarterly-reviews/" + review + "?meetingSaved");
+        assertThat(send(
+                                post("/quarterly-reviews/" + review + "/meeting")
+                                        .param("meetingOn", "2026-10-21")
+                                        .param("version", "0"),
+                                planner)
+                        .getStatus())
+                .isEqualTo(409);
+        assertThat(send(
+                                post("/quarterly-reviews/" + review + "/meeting")
+                                        .param("meetingOn", "2026-10-21")
+                                        .param("version", "1"),
+                                teacher)
+                        .getStatus())
+                .isEqualTo(403);
+
+        String event = "SUMMARY:Quarterly review Q1: Meeting 2026-27";
+        assertThat(feed(teacher)).contains(event, "DTSTART;VALUE=DATE:20261020");
+        assertThat(feed(admin)).doesNotContain(event); // owns nothing the review covers
+    }
+
+    /** The person's calendar feed, unfolded, read without signing in. */
+    private String feed(SignedInUser who) throws Exception {
+        String url =
+                (String) mvc.perform(post("/account/calendar").with(user(who)).with(csrf()))
+                        .andReturn()
+                        .getFlashMap()
+                        .get("feedUrl");
+        return mvc.perform(get(url.replace("http://localhost", "")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)
+                .replace("\r\n ", "");
+    }
+
     private Map<UUID, ReviewRow> rows(UUID review) {
         return execution.quarterlyReviewRows(planner, review).stream()
                 .collect(Collectors.toMap(ReviewRow::itemId, row -> row));

@@ -13,8 +13,16 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.lodestar.directory.DirectoryApi;
 import org.lodestar.directory.SignedInUser;
+import org.lodestar.execution.checkin.TrackedItem;
+import org.lodestar.execution.checkin.TrackedItems;
+import org.lodestar.execution.review.QuarterlyReviews;
+import org.lodestar.execution.review.ReviewMeeting;
+import org.lodestar.planning.PlanningApi;
 import org.lodestar.shared.ForbiddenException;
 import org.lodestar.shared.NotFoundException;
 import org.springframework.context.MessageSource;
@@ -25,7 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
  * A person's secret calendar feed: a link with a random token (32 bytes, URL-safe Base64) that calendar programs read
  * without signing in. Only the token's SHA-256 is kept, so the link is shown once, when it is made; making it again
  * replaces it (the old link stops working), revoking removes it. The feed lists the person's dated work from a year
- * back on, in their language: tasks they own, milestones of the projects they own, and their projects' due dates.
+ * back on, in their language: tasks they own, milestones of the projects they own, their projects' due dates, and the
+ * meetings of the quarterly reviews of plans in which they own an action, project or KPI being carried out.
  */
 @Service
 @Transactional
@@ -37,12 +46,25 @@ public class CalendarFeeds {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final CalendarFeedStore store;
+    private final QuarterlyReviews reviews;
+    private final TrackedItems items;
+    private final PlanningApi planning;
     private final DirectoryApi directory;
     private final MessageSource messages;
     private final Clock clock;
 
-    CalendarFeeds(CalendarFeedStore store, DirectoryApi directory, MessageSource messages, Clock clock) {
+    CalendarFeeds(
+            CalendarFeedStore store,
+            QuarterlyReviews reviews,
+            TrackedItems items,
+            PlanningApi planning,
+            DirectoryApi directory,
+            MessageSource messages,
+            Clock clock) {
         this.store = store;
+        this.reviews = reviews;
+        this.items = items;
+        this.planning = planning;
         this.directory = directory;
         this.messages = messages;
         this.clock = clock;
@@ -91,6 +113,27 @@ public class CalendarFeeds {
                     item.due(),
                     summary,
                     description));
+        }
+        List<ReviewMeeting> meetings = reviews.meetings(owner.districtId(), from);
+        if (!meetings.isEmpty()) {
+            Set<UUID> theirPlans = items.current(owner.districtId()).stream()
+                    .filter(item -> owner.userId().equals(item.ownerId()))
+                    .map(TrackedItem::planId)
+                    .collect(Collectors.toSet());
+            for (ReviewMeeting meeting : meetings) {
+                if (theirPlans.contains(meeting.planId()) && events.size() < MAX_EVENTS) {
+                    String plan =
+                            planning.plan(owner.districtId(), meeting.planId()).title();
+                    events.add(new ICalendar.Event(
+                            "review-" + meeting.reviewId() + "@lodestar",
+                            meeting.on(),
+                            messages.getMessage(
+                                    "calendar.event.REVIEW",
+                                    new Object[] {plan, meeting.quarter().quarter()},
+                                    locale),
+                            null));
+                }
+            }
         }
         return ICalendar.write(messages.getMessage("calendar.feedName", null, locale), clock.instant(), events);
     }

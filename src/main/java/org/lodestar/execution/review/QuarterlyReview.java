@@ -1,6 +1,7 @@
 package org.lodestar.execution.review;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.lodestar.shared.SchoolQuarter;
@@ -10,6 +11,7 @@ import org.lodestar.shared.SchoolQuarter;
  *
  * @param signedOffAt null while it is a draft
  * @param signedOffBy the person who signed it off, null while it is a draft
+ * @param meetingOn the day the review is talked through, null while none is set
  * @param version raised by every save and by the sign-off (optimistic locking)
  */
 public record QuarterlyReview(
@@ -20,6 +22,7 @@ public record QuarterlyReview(
         String startedBy,
         Instant signedOffAt,
         UUID signedOffBy,
+        LocalDate meetingOn,
         int version,
         List<ReviewItem> items) {
 

@@ -100,6 +100,41 @@ public class QuarterlyReviews {
         return store.review(user.districtId(), id).orElseThrow(() -> new NotFoundException("quarterly review"));
     }
 
+    /**
+     * Sets the day the review is talked through (null: none), if nobody saved the review since {@code version} was
+     * read and it is not signed off. The day falls from the quarter's first day to two months after its last, as a
+     * review follows its quarter.
+     */
+    public void meet(SignedInUser user, UUID id, LocalDate on, int version) {
+        QuarterlyReview review = review(user, id);
+        ForbiddenException.unless(mayReview(user, review.planId()));
+        if (review.signedOff() || review.version() != version) {
+            throw new EditConflictException("quarterly review");
+        }
+        int startMonth = directory.district(user.districtId()).schoolYearStartMonth();
+        LocalDate first = review.quarter().start(startMonth);
+        LocalDate last = review.quarter().end(startMonth).plusMonths(2);
+        if (on != null && (on.isBefore(first) || on.isAfter(last))) {
+            throw new ReviewRefused("quarterly.error.meetingOn", List.of(first, last), List.of());
+        }
+        EditConflictException.unlessSaved(store.meet(user.districtId(), id, on, version), "quarterly review");
+        events.publishEvent(AuditableChange.updated(
+                        user.districtId(),
+                        user.email(),
+                        "QuarterlyReview",
+                        id,
+                        review.quarter().toString(),
+                        Map.of("history.field.meetingOn", AuditValue.date(review.meetingOn())),
+                        Map.of("history.field.meetingOn", AuditValue.date(on)))
+                .within(review.planId()));
+    }
+
+    /** The district's review meetings from {@code from} on, earliest first. */
+    @Transactional(readOnly = true)
+    public List<ReviewMeeting> meetings(UUID districtId, LocalDate from) {
+        return store.meetings(districtId, from);
+    }
+
     /** The quarter a day falls in, by the district's school-year start month. */
     @Transactional(readOnly = true)
     public SchoolQuarter today(SignedInUser user) {

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -90,6 +91,27 @@ class ReviewStore {
                          where district_id = ? and id = ? and version = ? and signed_off_at is null""").params(districtId, id, version).update();
     }
 
+    /** Sets the review's meeting day if its version is still {@code version} and it is not signed off; rows changed. */
+    int meet(UUID districtId, UUID id, LocalDate on, int version) {
+        return jdbc.sql("""
+                        update quarterly_review set meeting_on = ?, version = version + 1
+                         where district_id = ? and id = ? and version = ? and signed_off_at is null""").params(on, districtId, id, version).update();
+    }
+
+    /** The district's review meetings from {@code from} on, earliest first. */
+    List<ReviewMeeting> meetings(UUID districtId, LocalDate from) {
+        return jdbc.sql("""
+                        select id, plan_id, school_year, quarter, meeting_on from quarterly_review
+                         where district_id = ? and meeting_on >= ? order by meeting_on, id""")
+                .params(districtId, from)
+                .query((rs, row) -> new ReviewMeeting(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("plan_id", UUID.class),
+                        new SchoolQuarter(rs.getInt("school_year"), rs.getInt("quarter")),
+                        rs.getObject("meeting_on", LocalDate.class)))
+                .list();
+    }
+
     void decide(UUID districtId, UUID reviewId, ReviewItem item) {
         jdbc.sql("""
                         update quarterly_review_item set adjustment = ?, note = ?
@@ -134,7 +156,8 @@ class ReviewStore {
     }
 
     private static final String REVIEW = """
-            select id, plan_id, school_year, quarter, started_at, started_by, signed_off_at, signed_off_by, version
+            select id, plan_id, school_year, quarter, started_at, started_by, signed_off_at, signed_off_by, meeting_on,
+                   version
               from quarterly_review""";
 
     private static QuarterlyReview review(ResultSet rs, List<ReviewItem> items) throws SQLException {
@@ -146,6 +169,7 @@ class ReviewStore {
                 rs.getString("started_by"),
                 instant(rs.getTimestamp("signed_off_at")),
                 rs.getObject("signed_off_by", UUID.class),
+                rs.getObject("meeting_on", LocalDate.class),
                 rs.getInt("version"),
                 items);
     }

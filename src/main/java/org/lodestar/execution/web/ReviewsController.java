@@ -15,11 +15,13 @@ import org.lodestar.execution.review.QuarterlyReview;
 import org.lodestar.execution.review.QuarterlyReviews;
 import org.lodestar.execution.review.ReviewItem;
 import org.lodestar.execution.review.ReviewRefused;
+import org.lodestar.execution.rules.WorkDates;
 import org.lodestar.execution.web.DecisionRows.Typed;
 import org.lodestar.measures.Kpi;
 import org.lodestar.measures.Values;
 import org.lodestar.planning.PlanSummary;
 import org.lodestar.shared.EditConflictException;
+import org.lodestar.shared.ForbiddenException;
 import org.lodestar.shared.SchoolQuarter;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -153,6 +155,36 @@ class ReviewsController {
             return page(user, saved, DecisionRows.merged(typed(saved), read.typed()), model);
         }
         return "redirect:/quarterly-reviews/" + id;
+    }
+
+    /** Sets (or, sent blank, clears) the day the review is talked through: it goes into calendar feeds. */
+    @PostMapping("/quarterly-reviews/{id}/meeting")
+    String meet(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String meetingOn,
+            @RequestParam(required = false) Integer version,
+            @AuthenticationPrincipal SignedInUser user,
+            HttpServletResponse response,
+            Model model) {
+        QuarterlyReview review = reviews.review(user, id);
+        ForbiddenException.unless(reviews.mayReview(user, review.planId()));
+        java.util.Optional<java.time.LocalDate> on = WorkDates.read(meetingOn);
+        try {
+            if (!meetingOn.isBlank() && on.isEmpty()) {
+                throw new ReviewRefused("quarterly.error.meetingDate", List.of(), List.of());
+            }
+            reviews.meet(user, id, on.orElse(null), EditConflictException.versionRead(version));
+        } catch (ReviewRefused refused) {
+            response.setStatus(422);
+            model.addAttribute("refused", refused);
+            model.addAttribute("meetingTyped", meetingOn);
+            return page(user, review, typed(review), model);
+        } catch (EditConflictException conflict) {
+            response.setStatus(409);
+            model.addAttribute("meetingConflict", true);
+            return page(user, reviews.review(user, id), typed(review), model);
+        }
+        return "redirect:/quarterly-reviews/" + id + "?meetingSaved";
     }
 
     private static Map<UUID, Typed> typed(QuarterlyReview review) {
