@@ -99,8 +99,6 @@ class CheckInsApiController {
             String whatChanges,
             String lockReason) {}
 
-    record FieldProblem(String field, String message) {}
-
     @GetMapping("/api/v1/check-ins")
     @Operation(
             summary = "Check-ins, newest first, filtered",
@@ -234,8 +232,6 @@ class CheckInsApiController {
     }
 
     private static ResponseEntity<ProblemDetail> problems(List<FieldProblem> problems, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, detail);
-        problem.setProperty("errors", problems);
-        return ResponseEntity.unprocessableContent().body(problem);
+        return FieldProblem.refused(HttpStatus.UNPROCESSABLE_CONTENT, detail, problems);
     }
 }

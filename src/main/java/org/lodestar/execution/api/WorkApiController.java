@@ -144,8 +144,6 @@ class WorkApiController {
             List<UUID> dependsOn,
             Integer version) {}
 
-    record FieldProblem(String field, String message) {}
-
     @GetMapping("/api/v1/projects")
     @Operation(summary = "The district's projects (of one strategy with ?strategy=), each with its rolled-up progress")
     List<ProjectDto> projects(
@@ -505,9 +503,6 @@ class WorkApiController {
     }
 
     private static ResponseEntity<ProblemDetail> problems(List<FieldProblem> problems) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.BAD_REQUEST, "Some entries were refused; nothing was saved.");
-        problem.setProperty("errors", problems);
-        return ResponseEntity.badRequest().body(problem);
+        return FieldProblem.refused(HttpStatus.BAD_REQUEST, "Some entries were refused; nothing was saved.", problems);
     }
 }
