@@ -79,7 +79,15 @@ class RoadmapController {
         Map<UUID, String> names = directory.namesById(districtId);
         List<Roadmap.Row> rows = new ArrayList<>();
         int undated = 0;
-        for (Project project : execution.projectsOfStrategies(districtId, strategyIds)) {
+        List<Project> projects = execution.projectsOfStrategies(districtId, strategyIds);
+        Map<UUID, List<Task>> milestones =
+                execution
+                        .tasksOfProjects(
+                                districtId, projects.stream().map(Project::id).toList())
+                        .stream()
+                        .filter(Task::milestone)
+                        .collect(Collectors.groupingBy(Task::projectId));
+        for (Project project : projects) {
             Strategy action = actions.get(project.strategyId());
             if (action == null) {
                 action = actions.get(actionOfSource.get(project.strategyId()));
@@ -105,10 +113,7 @@ class RoadmapController {
                         project.dueDate().isBefore(today)
                                 && project.status() != org.lodestar.execution.ProjectStatus.DONE));
             }
-            for (Task task : execution.tasksOf(districtId, project.id())) {
-                if (!task.milestone()) {
-                    continue;
-                }
+            for (Task task : milestones.getOrDefault(project.id(), List.of())) {
                 LocalDate date = task.dueDate() != null ? task.dueDate() : task.startDate();
                 if (date == null) {
                     undated++;
