@@ -221,6 +221,21 @@ class UpdateRequestsMailTest {
         String later = myWork(ownerEn);
         assertThat(awaiting(later)).contains("Reading coaches in every school", "Update due", "Apr 1, 2026");
         assertThat(awaiting(later)).doesNotContain("No update for");
+
+        // a long list shows its first 20 and the way to all of them
+        UUID goal = planning.strategy(admin.districtId(), action).orElseThrow().goalId();
+        for (int i = 1; i <= 21; i++) {
+            planning.addStrategy(admin, goal, "Coaching circle " + i, ownerEn.userId());
+        }
+        String cut = myWork(ownerEn);
+        assertThat(cut).contains("Showing 20 of 22: show all");
+        assertThat(awaiting(cut).split("<li").length - 1).isEqualTo(20);
+        String all = mvc.perform(get("/my-work").param("allAwaiting", "true").with(user(ownerEn)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(awaiting(all).split("<li").length - 1).isEqualTo(22);
+        assertThat(all).doesNotContain("show all");
     }
 
     private String myWork(SignedInUser who) throws Exception {

@@ -22,6 +22,7 @@ import org.lodestar.execution.domain.TaskEditing;
 import org.lodestar.execution.domain.WorkViews;
 import org.lodestar.execution.rules.WorkDates;
 import org.lodestar.execution.updates.Freshness;
+import org.lodestar.execution.updates.ItemFreshness;
 import org.lodestar.planning.Goal;
 import org.lodestar.planning.PlanSummary;
 import org.lodestar.shared.EditConflictException;
@@ -199,8 +200,14 @@ class WorkViewsController {
      * What the signed-in person owns: the actions, projects and KPIs awaiting their update, then tasks overdue, due
      * this week (to Sunday), later or undated, and done.
      */
+    /** How many of the items awaiting the person's update "my work" lists before "show all". */
+    static final int AWAITING_SHOWN = 20;
+
     @GetMapping("/my-work")
-    String mine(@AuthenticationPrincipal SignedInUser user, Model model) {
+    String mine(
+            @RequestParam(defaultValue = "false") boolean allAwaiting,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model) {
         LocalDate today = LocalDate.now(clock);
         LocalDate sunday = today.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
         List<WorkItem> items = views.items(user.districtId(), WorkFilter.ALL.ownedBy(user.userId()));
@@ -226,7 +233,10 @@ class WorkViewsController {
                 .filter(project -> user.userId().equals(project.ownerId()))
                 .toList();
         model.addAttribute("groups", groups);
-        model.addAttribute("awaiting", freshness.awaiting(user.districtId(), user.userId()));
+        List<ItemFreshness> awaiting = freshness.awaiting(user.districtId(), user.userId());
+        model.addAttribute(
+                "awaiting", allAwaiting ? awaiting : awaiting.subList(0, Math.min(awaiting.size(), AWAITING_SHOWN)));
+        model.addAttribute("awaitingTotal", awaiting.size());
         model.addAttribute("district", directory.district(user.districtId()));
         model.addAttribute("ownedProjects", owned);
         model.addAttribute("today", today);
