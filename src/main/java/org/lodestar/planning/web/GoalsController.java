@@ -37,8 +37,11 @@ class GoalsController {
     private final PlanEditing editing;
     private final DirectoryApi directory;
     private final ItemTags tags;
+    private final ItemContexts contexts;
 
-    GoalsController(PlanningApi planning, PlanEditing editing, DirectoryApi directory, ItemTags tags) {
+    GoalsController(
+            PlanningApi planning, PlanEditing editing, DirectoryApi directory, ItemTags tags, ItemContexts contexts) {
+        this.contexts = contexts;
         this.planning = planning;
         this.editing = editing;
         this.directory = directory;
@@ -73,6 +76,7 @@ class GoalsController {
 
         model.addAttribute("plan", tree.plan());
         model.addAttribute("branch", branch);
+        model.addAttribute("contexts", contexts.of(district, id));
         boolean canEdit = editing.canEdit(user, tree.plan());
         if (canEdit && mustSayWhy.test(tree.plan())) {
             model.addAttribute("reasonFirst", "/goals/" + id);

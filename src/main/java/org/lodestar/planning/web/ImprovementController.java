@@ -63,6 +63,7 @@ class ImprovementController {
     private final ActionMerges merges;
     private final FundingSources funds;
     private final FundNames fundNames;
+    private final ItemContexts contexts;
 
     ImprovementController(
             ImprovementPlans improvement,
@@ -72,7 +73,9 @@ class ImprovementController {
             DirectoryApi directory,
             ActionMerges merges,
             FundingSources funds,
-            FundNames fundNames) {
+            FundNames fundNames,
+            ItemContexts contexts) {
+        this.contexts = contexts;
         this.improvement = improvement;
         this.coverage = coverage;
         this.frameworks = frameworks;
@@ -260,6 +263,8 @@ class ImprovementController {
 
     private String actionPage(SignedInUser user, ActionInPlan action, Locale locale, Model model) {
         model.addAttribute("action", action);
+        model.addAttribute(
+                "contexts", contexts.of(user.districtId(), action.strategy().id()));
         model.addAttribute(
                 "mergedHere",
                 merges.mergedInto(user.districtId(), action.strategy().id()));
