@@ -37,6 +37,11 @@ public class NeedsApi {
         return store.values(districtId, metricIds);
     }
 
+    /** The needs of an assessment, confirmed ones first by priority. */
+    public List<NeedSummary> needs(UUID districtId, UUID assessmentId) {
+        return store.needs(districtId, assessmentId);
+    }
+
     // --- data and imports (helper needs-data adds below this line) ---
 
     // --- gaps, trends and needs (helper needs-analysis adds below this line) ---

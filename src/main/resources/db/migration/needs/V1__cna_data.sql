@@ -53,3 +53,26 @@ create table cna_value (
 create unique index cna_value_cell on cna_value (
     district_id, metric_id, coalesce(school_id, '00000000-0000-0000-0000-000000000000'), group_code, school_year,
     grade);
+
+-- A need of an assessment: a candidate the data suggested or a team wrote, until the team confirms it (and gives it a
+-- priority, 1 first), or merges it into another. What backs it up, its root cause and the items that answer it are
+-- kept beside it.
+create table need (
+    district_id uuid not null,
+    id uuid not null,
+    assessment_id uuid not null,
+    title text not null check (length(btrim(title)) > 0 and length(title) <= 300),
+    description text,
+    area text not null check (area in ('STUDENT_ACHIEVEMENT', 'ATTENDANCE_AND_BEHAVIOR', 'CLIMATE_AND_SAFETY',
+        'FAMILY_ENGAGEMENT', 'STAFF_QUALITY', 'CURRICULUM_AND_INSTRUCTION', 'TECHNOLOGY', 'ENROLLMENT')),
+    status text not null check (status in ('CANDIDATE', 'CONFIRMED', 'MERGED', 'DISMISSED')),
+    priority int check (priority is null or priority > 0),
+    merged_into uuid,
+    created_by text not null,
+    created_at timestamptz not null,
+    version int not null default 0,
+    primary key (district_id, id),
+    foreign key (district_id, assessment_id) references cna (district_id, id) on delete cascade,
+    foreign key (district_id, merged_into) references need (district_id, id)
+);
+create index need_assessment on need (district_id, assessment_id);

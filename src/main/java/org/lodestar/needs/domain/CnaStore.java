@@ -12,6 +12,7 @@ import org.lodestar.needs.Assessment;
 import org.lodestar.needs.CnaArea;
 import org.lodestar.needs.CnaMetric;
 import org.lodestar.needs.CnaValue;
+import org.lodestar.needs.NeedSummary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -147,6 +148,23 @@ public class CnaStore {
                 .params(districtId, id, schoolId, schoolYear, title, by, Timestamp.from(at))
                 .update();
         return id;
+    }
+
+    /** The needs of an assessment, confirmed ones first by priority, then the others by title. */
+    public List<NeedSummary> needs(UUID districtId, UUID assessmentId) {
+        return jdbc.sql("""
+                        select id, assessment_id, title, area, status, priority from need
+                         where district_id = ? and assessment_id = ?
+                         order by status <> 'CONFIRMED', priority nulls last, title""")
+                .params(districtId, assessmentId)
+                .query((rs, row) -> new NeedSummary(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("assessment_id", UUID.class),
+                        rs.getString("title"),
+                        CnaArea.valueOf(rs.getString("area")),
+                        NeedSummary.Status.valueOf(rs.getString("status")),
+                        (Integer) rs.getObject("priority")))
+                .list();
     }
 
     private static CnaMetric metric(ResultSet rs, int row) throws SQLException {
