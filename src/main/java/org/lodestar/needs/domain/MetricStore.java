@@ -49,6 +49,13 @@ public class MetricStore {
                          order by school_year desc""").params(districtId, metricId).query(Integer.class).list();
     }
 
+    /** Whether any value of the metric is sample data. */
+    public boolean hasSample(UUID districtId, UUID metricId) {
+        return jdbc.sql("""
+                        select exists (select 1 from cna_value where district_id = ? and metric_id = ?
+                         and source = 'SAMPLE')""").params(districtId, metricId).query(Boolean.class).single();
+    }
+
     /** Links a metric to the KPI its values feed (or unlinks it with null), if it is still at the version read. */
     public boolean linkKpi(UUID districtId, UUID metricId, UUID kpiId, int version) {
         return jdbc.sql("""

@@ -140,7 +140,9 @@ public final class EdFiReader {
 
     static EdFiException dtd(String file) {
         return new EdFiException(
-                file + " declares a DTD (<!DOCTYPE>) or an entity: refused, Ed-Fi interchanges have none");
+                EdFiException.Kind.DTD,
+                file + " declares a DTD (<!DOCTYPE>) or an entity: refused, Ed-Fi interchanges have none",
+                file);
     }
 
     private static EdFiException malformed(String file, XMLStreamException e) {
@@ -151,7 +153,13 @@ public final class EdFiReader {
             why = why.substring(cut + "Message: ".length());
         }
         why = why.replaceAll("\\s*at \\[row,col[^\\]]*\\]: \\[\\d+,\\d+\\]\\s*$", ""); // Woodstox
-        return new EdFiException("Malformed XML in " + file + (line > 0 ? " at line " + line : "") + ": " + why, e);
+        return new EdFiException(
+                EdFiException.Kind.MALFORMED,
+                "Malformed XML in " + file + (line > 0 ? " at line " + line : "") + ": " + why,
+                e,
+                file,
+                Math.max(line, 0),
+                why);
     }
 
     /** The root element's local name, after checking it is an Ed-Fi 5.x interchange. */
@@ -162,7 +170,11 @@ public final class EdFiReader {
                 int event = xml.next();
                 while (event != XMLStreamConstants.START_ELEMENT) {
                     if (event == XMLStreamConstants.END_DOCUMENT) {
-                        throw new EdFiException(source.name() + " has no root element: not an Ed-Fi interchange");
+                        throw new EdFiException(
+                                EdFiException.Kind.NOT_EDFI,
+                                source.name() + " has no root element: not an Ed-Fi interchange",
+                                source.name(),
+                                "-");
                     }
                     if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
                         throw dtd(source.name());
@@ -176,7 +188,11 @@ public final class EdFiReader {
         } catch (XMLStreamException e) {
             throw malformed(source.name(), e);
         } catch (IOException e) {
-            throw new EdFiException("Cannot read " + source.name() + ": " + e.getMessage(), e);
+            throw new EdFiException(
+                    EdFiException.Kind.UNREADABLE,
+                    "Cannot read " + source.name() + ": " + e.getMessage(),
+                    e,
+                    source.name());
         }
     }
 
@@ -188,12 +204,20 @@ public final class EdFiReader {
         }
         var edFi = ED_FI.matcher(namespace);
         if (edFi.matches()) {
-            throw new EdFiException(file + " is an Ed-Fi interchange of Data Standard " + edFi.group(1) + " (namespace "
-                    + namespace + ", root " + root + "); only Data Standard 5.x (http://ed-fi.org/5.x.y) is read");
+            throw new EdFiException(
+                    EdFiException.Kind.VERSION,
+                    file + " is an Ed-Fi interchange of Data Standard " + edFi.group(1) + " (namespace " + namespace
+                            + ", root " + root + "); only Data Standard 5.x (http://ed-fi.org/5.x.y) is read",
+                    file,
+                    edFi.group(1));
         }
-        throw new EdFiException(file + " is not an Ed-Fi interchange: its root is " + root
-                + (namespace.isEmpty() ? " without a namespace" : " in namespace " + namespace)
-                + "; expected an Ed-Fi Data Standard 5.x interchange (http://ed-fi.org/5.x.y)");
+        throw new EdFiException(
+                EdFiException.Kind.NOT_EDFI,
+                file + " is not an Ed-Fi interchange: its root is " + root
+                        + (namespace.isEmpty() ? " without a namespace" : " in namespace " + namespace)
+                        + "; expected an Ed-Fi Data Standard 5.x interchange (http://ed-fi.org/5.x.y)",
+                file,
+                root);
     }
 
     /** Student-level state of one run: lives only while the files are read. */
@@ -238,7 +262,13 @@ public final class EdFiReader {
                                 try {
                                     take(file, element, line, record, counts);
                                 } catch (IllegalArgumentException e) { // a school year out of range, for instance
-                                    throw new EdFiException(file + " line " + line + ": " + e.getMessage(), e);
+                                    throw new EdFiException(
+                                            EdFiException.Kind.INVALID,
+                                            file + " line " + line + ": " + e.getMessage(),
+                                            e,
+                                            file,
+                                            line,
+                                            e.getMessage());
                                 }
                             }
                         }
@@ -249,7 +279,8 @@ public final class EdFiReader {
             } catch (XMLStreamException e) {
                 throw malformed(file, e);
             } catch (IOException e) {
-                throw new EdFiException("Cannot read " + file + ": " + e.getMessage(), e);
+                throw new EdFiException(
+                        EdFiException.Kind.UNREADABLE, "Cannot read " + file + ": " + e.getMessage(), e, file);
             }
             allStudents.addAll(counts.students);
             return new EdFiFileSummary(
@@ -653,7 +684,12 @@ public final class EdFiReader {
             }
             return SchoolYear.parse(t);
         } catch (IllegalArgumentException e) {
-            throw new EdFiException(file + " line " + line + ": not a school year: " + t);
+            throw new EdFiException(
+                    EdFiException.Kind.INVALID,
+                    file + " line " + line + ": not a school year: " + t,
+                    file,
+                    line,
+                    "school year " + t);
         }
     }
 
@@ -672,7 +708,8 @@ public final class EdFiReader {
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeException e) {
-            throw new EdFiException(file + " line " + line + ": not a date: " + text);
+            throw new EdFiException(
+                    EdFiException.Kind.INVALID, file + " line " + line + ": not a date: " + text, file, line, text);
         }
     }
 
@@ -680,7 +717,8 @@ public final class EdFiReader {
         try {
             return Double.valueOf(text.strip());
         } catch (NumberFormatException e) {
-            throw new EdFiException(file + " line " + line + ": not a number: " + text);
+            throw new EdFiException(
+                    EdFiException.Kind.INVALID, file + " line " + line + ": not a number: " + text, file, line, text);
         }
     }
 }

@@ -44,8 +44,13 @@ final class FlatRecord {
                         String value = text.toString().strip();
                         if (!value.isEmpty()) {
                             if (flat.paths.size() >= MAX_ENTRIES) {
-                                throw new EdFiException(file + ": a record at line "
-                                        + xml.getLocation().getLineNumber() + " is too large");
+                                int line = xml.getLocation().getLineNumber();
+                                throw new EdFiException(
+                                        EdFiException.Kind.INVALID,
+                                        file + ": a record at line " + line + " is too large",
+                                        file,
+                                        line,
+                                        "record too large");
                             }
                             flat.paths.add(String.join("/", path));
                             flat.texts.add(value);
