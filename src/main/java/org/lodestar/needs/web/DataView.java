@@ -185,9 +185,7 @@ class DataView {
 
     private static Cell cell(CnaValue v, CnaMetric metric, int minimumN) {
         return new Cell(
-                v.value().stripTrailingZeros().scale() > 1
-                        ? v.value().setScale(1, java.math.RoundingMode.HALF_UP)
-                        : v.value().stripTrailingZeros(),
+                v.value().setScale(1, java.math.RoundingMode.HALF_UP),
                 v.n(),
                 metric.aboutStudents() && (v.n() == null || v.n() < minimumN));
     }

@@ -1,0 +1,96 @@
+package org.lodestar.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.SelectOption;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.lodestar.needs.data.GrandBend;
+import org.lodestar.support.Browser;
+import org.lodestar.support.Fixtures;
+import org.lodestar.support.LodestarTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * A planner of a district with Grand Bend's schools uploads the Ed-Fi sample through the import page, sees what was
+ * read, and opens chronic absenteeism by school and student group, small groups marked.
+ */
+@LodestarTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NeedsDataBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    PasswordEncoder passwords;
+
+    private Browser browser;
+
+    @BeforeAll
+    void open() {
+        GrandBend.district(fixtures.jdbc(), passwords);
+        browser = new Browser(port);
+    }
+
+    @AfterAll
+    void close() {
+        assertThat(browser.consoleErrors()).isEmpty();
+        browser.close();
+    }
+
+    @Test
+    void seeChronicAbsenteeismBySchoolAndGroup() throws URISyntaxException {
+        List<Path> files = new ArrayList<>();
+        for (String name : GrandBend.FILES) {
+            files.add(Path.of(
+                    getClass().getResource("/needs/edfi/grand-bend-isd/" + name).toURI()));
+        }
+        Page page = browser.signedIn(GrandBend.PLANNER, Fixtures.PASSWORD);
+        page.navigate("/needs/data/import");
+        page.setInputFiles("#files", files.toArray(Path[]::new));
+        page.locator("[data-test=edfi-form] button[type=submit]").click();
+        assertThat(page.locator("[data-test=edfi-counts]")).containsText("Read 8 files");
+        assertThat(page.locator("[data-test=edfi-counts]")).containsText("about 960 students");
+        Browser.screenshot(page, "needs-import");
+
+        page.locator("[data-test=edfi-ok] a").click();
+        page.selectOption("#metric", new SelectOption().setLabel("Chronic absenteeism"));
+        page.selectOption("#year", new SelectOption().setLabel("2021-22"));
+        page.locator("[data-test=data-filter] button[type=submit]").click();
+        Locator middle = page.locator("[data-test=data-table] tr[data-school='Grand Bend Middle School']");
+        assertThat(middle.locator("td[data-group=ALL]")).containsText("25");
+        assertThat(middle.locator("td[data-group=ALL]")).containsText("n = 48");
+        // 10 economically disadvantaged students, at the district's minimum n of 10: shown, not small
+        assertThat(middle.locator("td[data-group=ECON]")).containsText("40");
+        assertThat(middle.locator("td[data-group=ECON]")).not().containsText("small group");
+        // 2 not economically disadvantaged: a small group, shown to the planning team but marked
+        assertThat(middle.locator("td[data-group=NOT_ECON]")).containsText("small group");
+        assertThat(page.locator("[data-test=data-table] tr[data-school='Grand Bend ISD'] td[data-group=ALL]"))
+                .containsText("n = 227");
+        assertThat(page.locator("[data-test=trend-table]")).containsText("2021-22");
+        Browser.screenshot(page, "needs-data");
+
+        String url = page.url().substring(page.url().indexOf("/needs/data"));
+        assertThat(browser.accessibilityViolationsSignedIn(url, GrandBend.PLANNER, Fixtures.PASSWORD))
+                .isEmpty();
+        assertThat(browser.accessibilityViolationsSignedIn("/needs/data/import", GrandBend.PLANNER, Fixtures.PASSWORD))
+                .isEmpty();
+        assertThat(browser.accessibilityViolationsSignedIn("/needs/metrics", GrandBend.PLANNER, Fixtures.PASSWORD))
+                .isEmpty();
+    }
+}
