@@ -43,7 +43,8 @@ import org.lodestar.shared.tabular.TabularLimits;
 import org.lodestar.shared.tabular.TabularRow;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -69,13 +70,16 @@ public class DataImport {
     private final DirectoryApi directory;
     private final Clock clock;
     private final long maxUpload;
+    private final TransactionTemplate transaction;
 
     DataImport(
             CnaStore store,
             MetricCatalog catalog,
             DirectoryApi directory,
             Clock clock,
+            PlatformTransactionManager transactions,
             @Value("${lodestar.needs.max-upload:40MB}") DataSize maxUpload) {
+        this.transaction = new TransactionTemplate(transactions);
         this.store = store;
         this.catalog = catalog;
         this.directory = directory;
@@ -128,8 +132,7 @@ public class DataImport {
         return MetricCatalog.mayEdit(user);
     }
 
-    /** Reads a CSV or XLSX file and saves its values, whole or not at all. */
-    @Transactional
+    /** Reads a CSV or XLSX file and saves its values, whole or not at all, then feeds the KPIs of linked metrics. */
     public Result importTable(SignedInUser user, Upload upload) {
         ForbiddenException.unless(mayImport(user));
         if (upload.size() > maxUpload) {
@@ -253,7 +256,7 @@ public class DataImport {
         }
         String lower = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
         CnaStore.Source source = lower.endsWith(".xlsx") ? CnaStore.Source.XLSX : CnaStore.Source.CSV;
-        store.upsertValues(districtId, values, source, user.email(), clock.instant());
+        store.upsertValues(districtId, values, source, user.email(), clock.instant()); // one statement: all or none
         List<UUID> touched = values.stream().map(CnaValue::metricId).distinct().toList();
         return new Result(1, rows, 0, values.size(), List.of(), 0, List.of(), catalog.feedLinked(user, touched));
     }
@@ -263,7 +266,6 @@ public class DataImport {
      * whose state id is an Ed-Fi school id, of the district (from the schools' counts) and, for proficiency, of all
      * grades together; whole or not at all.
      */
-    @Transactional
     public Result importEdFi(SignedInUser user, List<Upload> uploads) {
         ForbiddenException.unless(mayImport(user));
         List<Upload> given = uploads.stream().filter(u -> u.size() > 0).toList();
@@ -372,17 +374,20 @@ public class DataImport {
         all.putAll(schoolValues);
         Map<String, CnaMetric> metrics = new HashMap<>();
         List<CnaValue> values = new ArrayList<>();
-        all.entrySet().stream()
-                .sorted(Comparator.comparing(
-                        (Map.Entry<Cell, CnaValue> e) -> e.getKey().code()))
-                .forEach(e -> {
-                    Cell c = e.getKey();
-                    CnaMetric metric = metrics.computeIfAbsent(
-                            c.code(), code -> catalog.standard(districtId, code, subjects.get(code)));
-                    CnaValue v = e.getValue();
-                    values.add(new CnaValue(metric.id(), c.school(), c.group(), c.year(), c.grade(), v.value(), v.n()));
-                });
-        store.upsertValues(districtId, values, CnaStore.Source.EDFI, user.email(), clock.instant());
+        transaction.executeWithoutResult(status -> {
+            all.entrySet().stream()
+                    .sorted(Comparator.comparing(
+                            (Map.Entry<Cell, CnaValue> e) -> e.getKey().code()))
+                    .forEach(e -> {
+                        Cell c = e.getKey();
+                        CnaMetric metric = metrics.computeIfAbsent(
+                                c.code(), code -> catalog.standard(districtId, code, subjects.get(code)));
+                        CnaValue v = e.getValue();
+                        values.add(new CnaValue(
+                                metric.id(), c.school(), c.group(), c.year(), c.grade(), v.value(), v.n()));
+                    });
+            store.upsertValues(districtId, values, CnaStore.Source.EDFI, user.email(), clock.instant());
+        });
         int records = result.files().stream().mapToInt(EdFiFileSummary::records).sum();
         List<UUID> touched = metrics.values().stream().map(CnaMetric::id).toList();
         return new Result(

@@ -21,7 +21,9 @@ import org.lodestar.shared.EditConflictException;
 import org.lodestar.shared.ForbiddenException;
 import org.lodestar.shared.NotFoundException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The district's CNA metrics: who may read and add them, the standard ones an Ed-Fi import creates, and the KPI a
@@ -49,11 +51,14 @@ public class MetricCatalog {
     private final CnaStore store;
     private final MetricStore metricStore;
     private final MeasuresApi measures;
+    private final TransactionTemplate transaction;
 
-    MetricCatalog(CnaStore store, MetricStore metricStore, MeasuresApi measures) {
+    MetricCatalog(
+            CnaStore store, MetricStore metricStore, MeasuresApi measures, PlatformTransactionManager transactions) {
         this.store = store;
         this.metricStore = metricStore;
         this.measures = measures;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /** Planners and admins work on the district's data; school leaders read it (their schools' on the data page). */
@@ -191,12 +196,12 @@ public class MetricCatalog {
     public record Fed(String kpiName, int recorded, List<String> refusedYears) {}
 
     /**
-     * Links a metric to a KPI of the district that fits its unit and records the metric's values into it now.
+     * Links a metric to a KPI of the district that fits its unit and records the metric's values into it now, a year
+     * at a time (each year all or none, in its own transaction, so that a year the KPI refuses leaves the others).
      *
      * @throws NotFoundException when the KPI is not the district's
      * @throws IllegalArgumentException when its unit does not fit
      */
-    @Transactional
     public Fed link(SignedInUser user, UUID metricId, UUID kpiId, int version) {
         ForbiddenException.unless(mayEdit(user));
         CnaMetric metric = store.metric(user.districtId(), metricId).orElseThrow(() -> new NotFoundException("metric"));
@@ -204,13 +209,17 @@ public class MetricCatalog {
         if (!fits(metric, kpi)) {
             throw new IllegalArgumentException("unit");
         }
-        if (!metricStore.linkKpi(user.districtId(), metricId, kpiId, version)) {
+        if (!Boolean.TRUE.equals(
+                transaction.execute(status -> metricStore.linkKpi(user.districtId(), metricId, kpiId, version)))) {
             throw new EditConflictException("metric");
         }
         return feed(user, metric, kpi);
     }
 
-    /** Records the values of the linked metrics among these into their KPIs (after an import), saying what it did. */
+    /**
+     * Records the values of the linked metrics among these into their KPIs, saying what it did; called after an import
+     * committed, outside its transaction (each year of each KPI is recorded in its own).
+     */
     public List<Fed> feedLinked(SignedInUser user, List<UUID> metricIds) {
         List<Fed> fed = new ArrayList<>();
         for (UUID id : metricIds) {

@@ -52,11 +52,6 @@ class MetricController {
     @GetMapping("/needs/metrics")
     String metrics(@AuthenticationPrincipal SignedInUser user, Model model) {
         ForbiddenException.unless(MetricCatalog.mayRead(user));
-        if (!model.containsAttribute("form")) {
-            model.addAttribute(
-                    "form",
-                    new MetricForm("", "", "", CnaArea.STUDENT_ACHIEVEMENT, CnaMetric.Unit.PERCENT, true, true));
-        }
         return page(user, model);
     }
 
@@ -122,6 +117,11 @@ class MetricController {
     }
 
     private String page(SignedInUser user, Model model) {
+        if (!model.containsAttribute("form")) {
+            model.addAttribute(
+                    "form",
+                    new MetricForm("", "", "", CnaArea.STUDENT_ACHIEVEMENT, CnaMetric.Unit.PERCENT, true, true));
+        }
         model.addAttribute("metrics", catalog.metrics(user));
         model.addAttribute("areas", CnaArea.values());
         model.addAttribute("units", CnaMetric.Unit.values());
