@@ -16,6 +16,7 @@ import org.lodestar.directory.StudentGroup;
 import org.lodestar.enrollment.EnrollmentApi;
 import org.lodestar.execution.ExecutionApi;
 import org.lodestar.measures.MeasuresApi;
+import org.lodestar.needs.NeedsApi;
 import org.lodestar.planning.PlanningApi;
 import org.lodestar.planning.raci.ActionRacis;
 import org.lodestar.shared.Ids;
@@ -51,6 +52,7 @@ class DemoDistrict implements ApplicationRunner {
     private final MeasuresApi measures;
     private final EnrollmentApi enrollment;
     private final ActionRacis racis;
+    private final NeedsApi needs; // issue 11: needs-data
     private final TransactionTemplate transaction;
     private final boolean enabled;
     private final Environment environment;
@@ -62,6 +64,7 @@ class DemoDistrict implements ApplicationRunner {
             MeasuresApi measures,
             EnrollmentApi enrollment,
             ActionRacis racis,
+            NeedsApi needs, // issue 11: needs-data
             TransactionTemplate transaction,
             @Value("${lodestar.demo.enabled:true}") boolean enabled,
             Environment environment) {
@@ -72,6 +75,7 @@ class DemoDistrict implements ApplicationRunner {
         this.measures = measures;
         this.enrollment = enrollment;
         this.racis = racis;
+        this.needs = needs; // issue 11: needs-data
         this.transaction = transaction;
         this.enabled = enabled;
     }
@@ -138,6 +142,7 @@ class DemoDistrict implements ApplicationRunner {
         new Revisions(planning, measures, people).load(plan, schoolPlans, schools.get(0));
         new DemoUpdates(planning, execution, people).load();
         new DemoReviews(planning, execution, people).load();
+        DemoClock.daysAgo(30, () -> new DemoNeedsData(needs, people, schools).load()); // issue 11: needs-data
     }
 
     private static final String[][] GROUPS = {

@@ -11,6 +11,7 @@
             "planning :: raci",
             "execution",
             "measures",
-            "enrollment"
+            "enrollment",
+            "needs" // issue 11: needs-data
         })
 package org.lodestar.demo;

@@ -6,9 +6,11 @@ import java.util.Optional;
 import java.util.UUID;
 import org.lodestar.directory.DirectoryApi;
 import org.lodestar.directory.District;
+import org.lodestar.directory.SignedInUser;
 import org.lodestar.needs.domain.CnaStore;
 import org.lodestar.needs.domain.MetricSharing;
 import org.lodestar.needs.domain.MetricStore;
+import org.lodestar.needs.domain.SampleDataImport;
 import org.lodestar.shared.NotFoundException;
 import org.springframework.stereotype.Service;
 
@@ -22,11 +24,13 @@ public class NeedsApi {
     private final CnaStore store;
     private final DirectoryApi directory;
     private final MetricStore metricValues;
+    private final SampleDataImport samples;
 
-    NeedsApi(CnaStore store, DirectoryApi directory, MetricStore metricValues) {
+    NeedsApi(CnaStore store, DirectoryApi directory, MetricStore metricValues, SampleDataImport samples) {
         this.store = store;
         this.directory = directory;
         this.metricValues = metricValues;
+        this.samples = samples;
     }
 
     public List<Assessment> assessments(UUID districtId) {
@@ -83,6 +87,21 @@ public class NeedsApi {
     public List<CnaValue> trend(UUID districtId, UUID metricId, UUID schoolId, String groupCode) {
         store.metric(districtId, metricId).orElseThrow(() -> new NotFoundException("metric"));
         return metricValues.trend(districtId, metricId, schoolId, groupCode);
+    }
+
+    /** Sample data (the demo's): the metric of this code, added by a planner or admin when the district has none. */
+    public CnaMetric sampleMetric(SignedInUser user, CnaMetric metric) {
+        return samples.metric(user, metric);
+    }
+
+    /** Sample data: values saved with the source SAMPLE, each replacing its cell. */
+    public void saveSampleValues(SignedInUser user, List<CnaValue> values) {
+        samples.values(user, values);
+    }
+
+    /** The district's assessment of a school year, started with this title when it has none. */
+    public Assessment districtAssessment(SignedInUser user, int schoolYear, String title) {
+        return samples.districtAssessment(user, schoolYear, title);
     }
 
     // --- gaps, trends and needs (helper needs-analysis adds below this line) ---
