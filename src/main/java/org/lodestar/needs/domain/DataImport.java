@@ -354,7 +354,7 @@ public class DataImport {
             String code = switch (a.metric()) {
                 case EdFiAggregate.ATTENDANCE_RATE -> MetricCatalog.ATTENDANCE_RATE;
                 case EdFiAggregate.CHRONIC_ABSENTEEISM -> MetricCatalog.CHRONIC_ABSENTEEISM;
-                default -> MetricCatalog.proficiencyCode(a.subject());
+                default -> MetricCatalog.proficiencyCode(a.subject() == null ? "" : a.subject());
             };
             if (a.subject() != null) {
                 subjects.putIfAbsent(code, a.subject());

@@ -2,7 +2,6 @@ package org.lodestar.needs.domain;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -171,15 +170,6 @@ public class MetricCatalog {
         String code =
                 plain.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_").replaceAll("^_|_$", "");
         return PROFICIENCY + (code.isEmpty() ? "OTHER" : code);
-    }
-
-    /** The KPIs a metric may feed: the district's KPIs of the metric's unit. */
-    public List<Kpi> kpisFor(SignedInUser user, CnaMetric metric) {
-        ForbiddenException.unless(mayEdit(user));
-        return measures.kpis(user.districtId()).stream()
-                .filter(kpi -> fits(metric, kpi))
-                .sorted(Comparator.comparing(Kpi::name))
-                .toList();
     }
 
     public List<Kpi> allKpis(SignedInUser user) {
