@@ -1,14 +1,17 @@
 package org.lodestar.needs.domain;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.lodestar.directory.DirectoryApi;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.needs.Assessment;
 import org.lodestar.needs.CnaMetric;
 import org.lodestar.needs.CnaValue;
 import org.lodestar.shared.ForbiddenException;
+import org.lodestar.shared.RecordedTime;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,11 +24,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class SampleDataImport {
 
     private final CnaStore store;
+    private final DirectoryApi directory;
     private final Clock clock;
 
-    SampleDataImport(CnaStore store, Clock clock) {
+    SampleDataImport(CnaStore store, DirectoryApi directory, Clock clock) {
         this.store = store;
+        this.directory = directory;
         this.clock = clock;
+    }
+
+    /** Now, or the past time the demo loader claimed for a sample district ({@link RecordedTime}). */
+    private Instant at(UUID districtId) {
+        return RecordedTime.at(
+                clock.instant(), () -> directory.district(districtId).sampleData());
     }
 
     @Transactional
@@ -42,7 +53,7 @@ public class SampleDataImport {
     @Transactional
     public void values(SignedInUser user, List<CnaValue> values) {
         ForbiddenException.unless(MetricCatalog.mayEdit(user));
-        store.upsertValues(user.districtId(), values, CnaStore.Source.SAMPLE, user.email(), clock.instant());
+        store.upsertValues(user.districtId(), values, CnaStore.Source.SAMPLE, user.email(), at(user.districtId()));
     }
 
     @Transactional
@@ -54,7 +65,12 @@ public class SampleDataImport {
                 .orElseGet(() -> store.assessment(
                                 user.districtId(),
                                 store.addAssessment(
-                                        user.districtId(), null, schoolYear, title, user.email(), clock.instant()))
+                                        user.districtId(),
+                                        null,
+                                        schoolYear,
+                                        title,
+                                        user.email(),
+                                        at(user.districtId())))
                         .orElseThrow());
     }
 }
