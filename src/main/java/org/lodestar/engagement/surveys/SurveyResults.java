@@ -11,9 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.lodestar.directory.DirectoryApi;
-import org.lodestar.engagement.CommentSource;
 import org.lodestar.engagement.OpenComment;
-import org.lodestar.engagement.domain.OpenComments;
 import org.lodestar.planning.Consultation;
 import org.lodestar.shared.Suppression;
 import org.springframework.context.MessageSource;
@@ -28,13 +26,13 @@ import org.springframework.stereotype.Service;
 public class SurveyResults {
 
     private final SurveyStore store;
-    private final OpenComments comments;
     private final DirectoryApi directory;
     private final MessageSource messages;
+    private final java.time.Clock clock;
 
-    SurveyResults(SurveyStore store, OpenComments comments, DirectoryApi directory, MessageSource messages) {
+    SurveyResults(SurveyStore store, DirectoryApi directory, MessageSource messages, java.time.Clock clock) {
+        this.clock = clock;
         this.store = store;
-        this.comments = comments;
         this.directory = directory;
         this.messages = messages;
     }
@@ -107,8 +105,7 @@ public class SurveyResults {
         List<OpenComment> open = List.of();
         if (!shownHidden) {
             questions = questions(survey, audience, locale);
-            open = comments.ofSource(district, CommentSource.SURVEY, survey.id()).stream()
-                    .filter(c -> !c.hidden())
+            open = store.comments(district, survey.id()).stream()
                     .filter(c -> audience == null || audience == c.audience())
                     .toList();
         } else {
@@ -178,7 +175,7 @@ public class SurveyResults {
         };
     }
 
-    private static String zone() {
-        return java.time.ZoneId.systemDefault().getId();
+    private String zone() {
+        return clock.getZone().getId();
     }
 }
