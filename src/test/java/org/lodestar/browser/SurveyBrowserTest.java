@@ -74,6 +74,7 @@ class SurveyBrowserTest {
                 "Autobús escolar\nCarro\nA pie");
         addQuestion(planner, "OPEN", "What should we improve?", "¿Qué deberíamos mejorar?", "", "");
         assertThat(planner.locator("[data-test=question]")).hasCount(3);
+        Browser.screenshot(planner, "survey-build");
         planner.click("[data-test=open-survey]");
         assertThat(planner.locator("[data-test=survey-state]")).hasText("Open");
         String link = planner.locator("[data-test=public-link]").getAttribute("href");
@@ -111,5 +112,16 @@ class SurveyBrowserTest {
 
         assertThat(browser.accessibilityViolations(link.replaceFirst("^http://[^/]+", "") + "?lang=es", "es-ES"))
                 .isEmpty();
+
+        // the demo's survey: 300 responses, staff and community too few to be shown apart
+        planner.navigate("/surveys");
+        planner.click("text=Family and staff survey 2025-26");
+        planner.click("[data-test=results-link]");
+        assertThat(planner.locator("[data-test=response-count]")).hasText("300 responses");
+        assertThat(planner.locator("[data-test=hidden-COMMUNITY]")).isVisible();
+        planner.click("[data-test=audience-FAMILIES]");
+        assertThat(planner.locator("[data-test=response-count]")).hasText("170 responses");
+        assertThat(planner.locator("[data-test=time-chart][data-chart-ready=true]")).isVisible();
+        Browser.screenshot(planner, "survey-results-demo");
     }
 }

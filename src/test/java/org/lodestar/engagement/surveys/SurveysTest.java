@@ -435,4 +435,27 @@ class SurveysTest {
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("Which day?", "/s/");
     }
+
+    @Test
+    void theDemoSurveyHasThreeHundredSampleResponsesInBothLanguagesWithVariedComments() {
+        UUID id = fixtures.any(
+                "select id from survey where district_id = ? and title_en = 'Family and staff survey 2025-26'");
+        Survey demo = store.find(fixtures.demoDistrict(), id).orElseThrow();
+        assertThat(demo.introEn()).startsWith("Sample data");
+        assertThat(demo.introEs()).startsWith("Datos de muestra");
+        assertThat(store.questions(demo.districtId(), id)).hasSize(8);
+        assertThat(store.responseCount(demo.districtId(), id)).isEqualTo(300);
+        assertThat(fixtures.jdbc()
+                        .sql("select count(distinct language) from survey_response where survey_id = ?")
+                        .param(id)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(2);
+        assertThat(fixtures.jdbc()
+                        .sql("select count(distinct text) from engagement_comment where source_id = ?")
+                        .param(id)
+                        .query(Integer.class)
+                        .single())
+                .isGreaterThan(100);
+    }
 }
