@@ -121,7 +121,8 @@ class SurveyBrowserTest {
         assertThat(planner.locator("[data-test=hidden-COMMUNITY]")).isVisible();
         planner.click("[data-test=audience-FAMILIES]");
         assertThat(planner.locator("[data-test=response-count]")).hasText("170 responses");
-        assertThat(planner.locator("[data-test=time-chart][data-chart-ready=true]")).isVisible();
+        assertThat(planner.locator("[data-test=time-chart][data-chart-ready=true]"))
+                .isVisible();
         Browser.screenshot(planner, "survey-results-demo");
     }
 }

@@ -198,6 +198,11 @@ public class SurveyEditing {
         if (setup.audiences().isEmpty()) {
             problems.put("audiences", "survey.audiencesRequired");
         }
+        // a year typed wrong (0205, 2205) is refused rather than kept as said
+        if (setup.closesOn() != null
+                && (setup.closesOn().getYear() < 2000 || setup.closesOn().getYear() > 2100)) {
+            problems.put("closesOn", "survey.closesOnRange");
+        }
         if (!problems.isEmpty()) {
             throw new Refused(problems);
         }

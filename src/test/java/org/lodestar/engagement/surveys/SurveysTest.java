@@ -387,6 +387,22 @@ class SurveysTest {
 
     @Test
     void aPlannerBuildsASurveyInTheFormsAndAQuestionWithoutSpanishIsRefusedAtItsField() throws Exception {
+        MockHttpServletResponse wrongYear = mvc.perform(post("/surveys")
+                        .param("titleEn", "A year typed wrong")
+                        .param("audiences", "FAMILIES")
+                        .param("closesOn", "0205-10-01")
+                        .with(user(planner()))
+                        .with(csrf()))
+                .andReturn()
+                .getResponse();
+        assertThat(wrongYear.getStatus()).isEqualTo(422);
+        assertThat(wrongYear.getContentAsString(StandardCharsets.UTF_8))
+                .contains("id=\"closesOn-error\"", "Give a closing date from 2000 to 2100.", "id=\"titleEs-error\"");
+        assertThat(fixtures.jdbc()
+                        .sql("select count(*) from survey where title_en = 'A year typed wrong'")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
         MockHttpServletResponse created = mvc.perform(post("/surveys")
                         .param("titleEn", "Built in the form")
                         .param("titleEs", "Hecha en el formulario")
