@@ -293,10 +293,7 @@ public class SurveyStore {
                 .list();
     }
 
-    /**
-     * The survey's open answers that no moderator hid, oldest first. Read here rather than through
-     * {@code OpenComments.ofSource}, whose statement lacks a space before {@code from} in the skeleton.
-     */
+    /** The survey's open answers that no moderator hid, oldest first, the hidden ones left out by the statement. */
     List<org.lodestar.engagement.OpenComment> comments(UUID districtId, UUID surveyId) {
         return jdbc.sql("""
                         select id, audience, language, text, created_at from engagement_comment
