@@ -51,6 +51,8 @@ class DemoDistrict implements ApplicationRunner {
     private final MeasuresApi measures;
     private final EnrollmentApi enrollment;
     private final ActionRacis racis;
+    private final org.lodestar.engagement.EngagementApi engagement;
+    private final org.lodestar.needs.NeedsApi needs;
     private final TransactionTemplate transaction;
     private final boolean enabled;
     private final Environment environment;
@@ -62,6 +64,8 @@ class DemoDistrict implements ApplicationRunner {
             MeasuresApi measures,
             EnrollmentApi enrollment,
             ActionRacis racis,
+            org.lodestar.engagement.EngagementApi engagement,
+            org.lodestar.needs.NeedsApi needs,
             TransactionTemplate transaction,
             @Value("${lodestar.demo.enabled:true}") boolean enabled,
             Environment environment) {
@@ -72,6 +76,8 @@ class DemoDistrict implements ApplicationRunner {
         this.measures = measures;
         this.enrollment = enrollment;
         this.racis = racis;
+        this.engagement = engagement;
+        this.needs = needs;
         this.transaction = transaction;
         this.enabled = enabled;
     }
@@ -138,6 +144,7 @@ class DemoDistrict implements ApplicationRunner {
         new Revisions(planning, measures, people).load(plan, schoolPlans, schools.get(0));
         new DemoUpdates(planning, execution, people).load();
         new DemoReviews(planning, execution, people).load();
+        new DemoSurvey(engagement, needs, people.as("planner")).load(); // issue 11: surveys
     }
 
     private static final String[][] GROUPS = {
