@@ -53,6 +53,8 @@ class DemoDistrict implements ApplicationRunner {
     private final ActionRacis racis;
     private final TransactionTemplate transaction;
     private final boolean enabled;
+    private final org.lodestar.needs.NeedsApi needs; // issue 11: conversations
+    private final org.lodestar.engagement.EngagementApi engagement; // issue 11: conversations
     private final Environment environment;
 
     DemoDistrict(
@@ -62,6 +64,8 @@ class DemoDistrict implements ApplicationRunner {
             MeasuresApi measures,
             EnrollmentApi enrollment,
             ActionRacis racis,
+            org.lodestar.needs.NeedsApi needs, // issue 11: conversations
+            org.lodestar.engagement.EngagementApi engagement, // issue 11: conversations
             TransactionTemplate transaction,
             @Value("${lodestar.demo.enabled:true}") boolean enabled,
             Environment environment) {
@@ -72,6 +76,8 @@ class DemoDistrict implements ApplicationRunner {
         this.measures = measures;
         this.enrollment = enrollment;
         this.racis = racis;
+        this.needs = needs; // issue 11: conversations
+        this.engagement = engagement; // issue 11: conversations
         this.transaction = transaction;
         this.enabled = enabled;
     }
@@ -138,6 +144,7 @@ class DemoDistrict implements ApplicationRunner {
         new Revisions(planning, measures, people).load(plan, schoolPlans, schools.get(0));
         new DemoUpdates(planning, execution, people).load();
         new DemoReviews(planning, execution, people).load();
+        new DemoConversation(needs, engagement, planning, people).load(); // issue 11: conversations
     }
 
     private static final String[][] GROUPS = {

@@ -11,6 +11,8 @@
             "planning :: raci",
             "execution",
             "measures",
-            "enrollment"
+            "enrollment",
+            "needs",
+            "engagement" // issue 11: conversations
         })
 package org.lodestar.demo;
