@@ -23,6 +23,7 @@ import org.lodestar.needs.CnaArea;
 import org.lodestar.needs.CnaMetric;
 import org.lodestar.needs.CnaValue;
 import org.lodestar.needs.NeedsApi;
+import org.lodestar.needs.SharedCell;
 import org.lodestar.shared.LocalizedNumbers;
 import org.lodestar.shared.SchoolYear;
 import org.lodestar.shared.Suppression;
@@ -113,7 +114,7 @@ class DataPacks {
                 continue;
             }
             byArea.computeIfAbsent(metric.area(), a -> new ArrayList<>())
-                    .add(part(metric, values, assessment, schools, groups, minimumN, locale));
+                    .add(part(districtId, metric, values, assessment, groups, minimumN, locale));
         }
         String scope = assessment.schoolId() == null
                 ? district.name()
@@ -132,10 +133,10 @@ class DataPacks {
     }
 
     private MetricPart part(
+            UUID districtId,
             CnaMetric metric,
             List<CnaValue> all,
             Assessment assessment,
-            Map<UUID, School> schools,
             List<StudentGroup> groups,
             int minimumN,
             Locale locale) {
@@ -145,12 +146,15 @@ class DataPacks {
                 .max()
                 .orElseGet(
                         () -> all.stream().mapToInt(CnaValue::schoolYear).max().orElseThrow());
-        List<CnaValue> ofYear = all.stream().filter(v -> v.schoolYear() == year).toList();
-        // columns: all students, then the groups (in the district's order) that have a value this year
-        Set<String> present = ofYear.stream().map(CnaValue::groupCode).collect(Collectors.toSet());
+        UUID scopeSchool = assessment.schoolId();
+        // suppressed by the needs module over the whole district's table; a school's pack shows only its own row
+        List<SharedCell> cells = needs.sharedTable(districtId, metric.id(), year).stream()
+                .filter(cell -> scopeSchool == null || scopeSchool.equals(cell.schoolId()))
+                .toList();
+        Set<String> present = cells.stream().map(SharedCell::groupCode).collect(Collectors.toSet());
         List<String> columns = new ArrayList<>();
-        columns.add(StudentGroup.ALL);
         List<String> columnNames = new ArrayList<>();
+        columns.add(StudentGroup.ALL);
         columnNames.add(say("conversation.pack.allStudents", locale));
         for (StudentGroup group : groups) {
             if (!group.code().equals(StudentGroup.ALL) && present.contains(group.code())) {
@@ -158,72 +162,43 @@ class DataPacks {
                 columnNames.add(group.name(locale));
             }
         }
-        List<List<String>> families = groups.stream()
-                .filter(g -> columns.contains(g.code()) && !g.code().equals(StudentGroup.ALL))
-                .collect(Collectors.groupingBy(
-                        g -> g.family() == null ? g.code() : g.family(),
-                        LinkedHashMap::new,
-                        Collectors.mapping(StudentGroup::code, Collectors.toList())))
-                .values()
-                .stream()
-                .toList();
-        // rows: the district first (for a district assessment), then its schools by name
-        Map<String, Map<String, CnaValue>> cells = new LinkedHashMap<>();
-        for (CnaValue value : ofYear) {
-            if (!columns.contains(value.groupCode())) {
-                continue;
-            }
+        Map<String, Map<String, SharedCell>> byRow = new LinkedHashMap<>();
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (SharedCell cell : cells) {
             String row =
-                    value.schoolId() == null ? DISTRICT_ROW : value.schoolId().toString();
-            cells.computeIfAbsent(row, r -> new HashMap<>()).put(value.groupCode(), value);
+                    cell.schoolId() == null ? DISTRICT_ROW : cell.schoolId().toString();
+            labels.putIfAbsent(
+                    row, cell.schoolId() == null ? say("conversation.pack.district", locale) : cell.schoolName());
+            byRow.computeIfAbsent(row, r -> new HashMap<>()).put(cell.groupCode(), cell);
         }
-        List<String> rowKeys = new ArrayList<>();
-        if (cells.containsKey(DISTRICT_ROW)) {
-            rowKeys.add(DISTRICT_ROW);
-        }
-        cells.keySet().stream()
-                .filter(k -> !k.equals(DISTRICT_ROW))
-                .sorted(Comparator.comparing(k -> schoolName(schools, k)))
-                .forEach(rowKeys::add);
-
-        Set<Suppression.TableCell<String, String>> hidden = hidden(metric, cells, rowKeys, columns, families, minimumN);
-
         List<Row> rows = new ArrayList<>();
         boolean anyHidden = false;
-        for (String rowKey : rowKeys) {
-            Map<String, CnaValue> line = cells.get(rowKey);
-            CnaValue allStudents = line.get(StudentGroup.ALL);
-            boolean allShown =
-                    allStudents != null && !hidden.contains(new Suppression.TableCell<>(rowKey, StudentGroup.ALL));
+        for (Map.Entry<String, Map<String, SharedCell>> entry : byRow.entrySet()) {
+            Map<String, SharedCell> line = entry.getValue();
+            SharedCell allStudents = line.get(StudentGroup.ALL);
+            boolean allShown = allStudents != null && !allStudents.hidden() && allStudents.value() != null;
             List<Cell> rowCells = new ArrayList<>();
             for (String column : columns) {
-                CnaValue value = line.get(column);
-                if (value == null) {
+                SharedCell cell = line.get(column);
+                if (cell == null) {
                     rowCells.add(new Cell(null, null, false));
-                } else if (hidden.contains(new Suppression.TableCell<>(rowKey, column))) {
+                } else if (cell.hidden() || cell.value() == null) {
                     rowCells.add(new Cell(null, null, true));
                     anyHidden = true;
                 } else {
                     String gap = column.equals(StudentGroup.ALL) || !allShown
                             ? null
-                            : signed(value.value().subtract(allStudents.value()), locale);
-                    rowCells.add(new Cell(shown(metric, value.value(), locale), gap, false));
+                            : signed(cell.value().subtract(allStudents.value()), locale);
+                    rowCells.add(new Cell(shown(metric, cell.value(), locale), gap, false));
                 }
             }
-            String label = rowKey.equals(DISTRICT_ROW)
-                    ? say("conversation.pack.district", locale)
-                    : schoolName(schools, rowKey);
-            rows.add(new Row(label, rowCells));
+            rows.add(new Row(labels.get(entry.getKey()), rowCells));
         }
 
-        // the trend of all students of the assessment's scope (the district, or the school), hidden years left out
-        UUID scopeSchool = assessment.schoolId();
+        // all students of the assessment's scope by year, a year whose n is small or unknown left out
         TreeMap<Integer, BigDecimal> trend = new TreeMap<>();
-        for (CnaValue value : all) {
-            boolean inScope = scopeSchool == null ? value.schoolId() == null : scopeSchool.equals(value.schoolId());
-            if (inScope
-                    && value.groupCode().equals(StudentGroup.ALL)
-                    && !Suppression.hides(minimumN, metric.aboutStudents(), value.n())) {
+        for (CnaValue value : needs.trend(districtId, metric.id(), scopeSchool, StudentGroup.ALL)) {
+            if (value.grade().isEmpty() && !Suppression.hides(minimumN, metric.aboutStudents(), value.n())) {
                 trend.put(value.schoolYear(), value.value());
             }
         }
@@ -240,91 +215,6 @@ class DataPacks {
                 chart,
                 points,
                 anyHidden);
-    }
-
-    /**
-     * The cells to hide: the schools' rows as a table (each row against the school's all students, each group's column
-     * against the district's value of the group when the district's row is there), and the district's row against its
-     * own all students. A value without n is hidden.
-     */
-    private static Set<Suppression.TableCell<String, String>> hidden(
-            CnaMetric metric,
-            Map<String, Map<String, CnaValue>> cells,
-            List<String> rowKeys,
-            List<String> columns,
-            List<List<String>> families,
-            int minimumN) {
-        Set<Suppression.TableCell<String, String>> hidden = new LinkedHashSet<>();
-        if (!metric.aboutStudents()) {
-            return hidden;
-        }
-        Map<String, CnaValue> districtLine = cells.get(DISTRICT_ROW);
-        if (districtLine != null) {
-            Map<String, Integer> counts = new HashMap<>();
-            districtLine.forEach((column, value) -> counts.put(column, value.n()));
-            CnaValue total = districtLine.get(StudentGroup.ALL);
-            Map<String, Integer> known = new HashMap<>();
-            counts.forEach((k, n) -> known.put(k, n == null ? 0 : n));
-            Set<String> unknown = counts.entrySet().stream()
-                    .filter(e -> e.getValue() == null)
-                    .map(Map.Entry::getKey)
-                    .collect(Collectors.toSet());
-            Suppression.hiddenCells(
-                            minimumN,
-                            true,
-                            total == null ? null : total.n(),
-                            known,
-                            familiesIn(families, counts.keySet()))
-                    .forEach(column -> hidden.add(new Suppression.TableCell<>(DISTRICT_ROW, column)));
-            unknown.forEach(column -> hidden.add(new Suppression.TableCell<>(DISTRICT_ROW, column)));
-        }
-        Map<String, Integer> rowTotals = new HashMap<>();
-        Map<Suppression.TableCell<String, String>, Integer> counts = new HashMap<>();
-        Set<Suppression.TableCell<String, String>> unknown = new LinkedHashSet<>();
-        for (String row : rowKeys) {
-            if (row.equals(DISTRICT_ROW)) {
-                continue;
-            }
-            Map<String, CnaValue> line = cells.get(row);
-            CnaValue total = line.get(StudentGroup.ALL);
-            if (total != null && total.n() != null) {
-                rowTotals.put(row, total.n());
-            }
-            line.forEach((column, value) -> {
-                Suppression.TableCell<String, String> cell = new Suppression.TableCell<>(row, column);
-                counts.put(cell, value.n() == null ? 0 : value.n());
-                if (value.n() == null) {
-                    unknown.add(cell);
-                }
-            });
-        }
-        Map<String, Integer> columnTotals = null;
-        if (districtLine != null) {
-            columnTotals = new HashMap<>();
-            for (String column : columns) {
-                CnaValue value = districtLine.get(column);
-                if (value != null && value.n() != null) {
-                    columnTotals.put(column, value.n());
-                }
-            }
-        }
-        if (!counts.isEmpty()) {
-            hidden.addAll(Suppression.hiddenInTable(minimumN, true, rowTotals, columnTotals, counts, families));
-        }
-        hidden.addAll(unknown);
-        return hidden;
-    }
-
-    private static List<List<String>> familiesIn(List<List<String>> families, Set<String> present) {
-        return families.stream()
-                .map(family -> family.stream().filter(present::contains).toList())
-                .filter(family -> !family.isEmpty())
-                .toList();
-    }
-
-    private static String schoolName(Map<UUID, School> schools, String key) {
-        School school = schools.get(UUID.fromString(key));
-        return school == null ? key : school.name();
     }
 
     private static String shown(CnaMetric metric, BigDecimal value, Locale locale) {
