@@ -202,7 +202,10 @@ class ConversationController {
             errors.rejectValue(
                     "heldAt",
                     "conversation.dateOutOfRange",
-                    new Object[] {EARLIEST_YEAR, LocalDate.now(clock).getYear() + 2},
+                    new Object[] {
+                        String.valueOf(EARLIEST_YEAR),
+                        String.valueOf(LocalDate.now(clock).getYear() + 2)
+                    },
                     null);
         }
         if (errors.hasErrors()) {
@@ -286,7 +289,10 @@ class ConversationController {
             errors.rejectValue(
                     "decidedOn",
                     "conversation.dateOutOfRange",
-                    new Object[] {EARLIEST_YEAR, LocalDate.now(clock).getYear() + 2},
+                    new Object[] {
+                        String.valueOf(EARLIEST_YEAR),
+                        String.valueOf(LocalDate.now(clock).getYear() + 2)
+                    },
                     null);
         }
         Choices choices = choices(user, placed.assessment());
@@ -335,7 +341,7 @@ class ConversationController {
         Session session = placed.session();
         Assessment assessment = placed.assessment();
         UUID districtId = user.districtId();
-        model.addAttribute("session", session);
+        model.addAttribute("stageSession", session);
         model.addAttribute("assessment", assessment);
         model.addAttribute("schoolYear", new SchoolYear(assessment.schoolYear()).toString());
         if (!model.containsAttribute("details")) {
@@ -452,7 +458,7 @@ class ConversationController {
     private Map<String, Object> packModel(SignedInUser user, Placed placed, Locale locale, boolean pdf) {
         Map<String, Object> model = new HashMap<>();
         model.put("pack", packs.of(user.districtId(), placed.assessment(), placed.session(), locale));
-        model.put("session", placed.session());
+        model.put("stageSession", placed.session());
         model.put("pdf", pdf);
         model.put("lang", locale.getLanguage());
         return model;
