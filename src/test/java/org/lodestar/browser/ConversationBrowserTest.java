@@ -94,6 +94,9 @@ class ConversationBrowserTest {
         // its data pack, printed and downloaded: the 4 students with disabilities at Cedar show nowhere
         page.navigate(session);
         page.click("[data-test=pack-link]");
+        assertThat(browser.accessibilityViolationsSignedIn(
+                        page.url().substring(page.url().indexOf("/conversations")), PLANNER, Fixtures.PASSWORD))
+                .isEmpty();
         assertThat(page.locator("h1")).hasText("Data pack: Data night");
         assertThat(page.locator("main")).containsText("English learners");
         assertThat(page.locator("main")).containsText("Cedar Elementary");

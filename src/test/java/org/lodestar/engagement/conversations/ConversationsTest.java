@@ -346,5 +346,24 @@ class ConversationsTest {
         assertThat(action).contains("data-test=\"context-CONVERSATION\"", "Decided at: Decide");
         String session = send(planner(), get(path)).getContentAsString(StandardCharsets.UTF_8);
         assertThat(session).contains("Attendance mentors 2020 test", "/actions/" + decision.itemId());
+
+        // a decision that changes an existing goal says so on the goal's page
+        assertThat(send(
+                                planner(),
+                                post(path + "/decisions")
+                                        .param("decision", "Widen the goal to families")
+                                        .param("decidedBy", "Cabinet")
+                                        .param("decidedOn", "2026-03-13")
+                                        .param("outcome", "LINKED")
+                                        .param("itemId", goal.toString())
+                                        .param("change", "Families join the goal's actions"))
+                        .getStatus())
+                .isEqualTo(302);
+        assertThat(contexts.about(fixtures.demoDistrict(), List.of(goal)))
+                .anySatisfy(context -> assertThat(context.label())
+                        .startsWith("Changed at: Decide")
+                        .endsWith("Families join the goal's actions"));
+        assertThat(send(planner(), get("/goals/" + goal)).getContentAsString(StandardCharsets.UTF_8))
+                .contains("data-test=\"context-CONVERSATION\"");
     }
 }
