@@ -225,7 +225,7 @@ class DataPacks {
     private static String signed(BigDecimal gap, Locale locale) {
         BigDecimal rounded = gap.setScale(1, RoundingMode.HALF_UP);
         String number = LocalizedNumbers.format(rounded.abs(), locale);
-        return rounded.signum() > 0 ? "+" + number : rounded.signum() < 0 ? "−" + number : "0";
+        return rounded.signum() > 0 ? "+" + number : rounded.signum() < 0 ? "-" + number : "0";
     }
 
     private String say(String key, Locale locale) {
