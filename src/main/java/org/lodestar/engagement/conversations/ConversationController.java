@@ -212,19 +212,31 @@ class ConversationController {
             response.setStatus(422);
             return sessionPage(user, placed, model);
         }
-        conversations.changeSession(
-                user,
-                id,
-                new SessionChange(
-                        form.stage().strip(),
-                        form.title(),
-                        Boolean.TRUE.equals(form.online()),
-                        form.heldAt(),
-                        form.place(),
-                        nonNull(form.audiences()),
-                        nonNull(form.areas()),
-                        knownMetrics(user, form.metricIds())),
-                org.lodestar.shared.EditConflictException.versionRead(form.version()));
+        try {
+            conversations.changeSession(
+                    user,
+                    id,
+                    new SessionChange(
+                            form.stage().strip(),
+                            form.title(),
+                            Boolean.TRUE.equals(form.online()),
+                            form.heldAt(),
+                            form.place(),
+                            nonNull(form.audiences()),
+                            nonNull(form.areas()),
+                            knownMetrics(user, form.metricIds())),
+                    org.lodestar.shared.EditConflictException.versionRead(form.version()));
+        } catch (org.lodestar.shared.EditConflictException conflict) {
+            // someone saved the session since this form was read: their save and these entries side by side
+            Placed now = conversations.session(user, id);
+            model.addAttribute(
+                    "conflict",
+                    org.lodestar.shared.EditConflict.between(
+                            form.shown(), DetailsForm.of(now.session()).shown()));
+            model.addAttribute("details", form.atVersion(now.session().version()));
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            return sessionPage(user, now, model);
+        }
         return "redirect:/conversations/sessions/" + id + "?saved";
     }
 
@@ -498,6 +510,20 @@ class ConversationController {
             @Size(max = 8) List<CnaArea> areas,
             @Size(max = ConversationStore.MAX_METRICS) List<UUID> metricIds,
             Integer version) {
+
+        /** What the form shows, by field label, to compare with a newer save. */
+        Map<String, String> shown() {
+            Map<String, String> shown = new LinkedHashMap<>();
+            shown.put("conversation.stageName", stage);
+            shown.put("conversation.sessionTitle", title);
+            shown.put("conversation.heldAt", heldAt == null ? null : heldAt.toString());
+            shown.put("conversation.place", place);
+            return shown;
+        }
+
+        DetailsForm atVersion(int newer) {
+            return new DetailsForm(stage, title, online, heldAt, place, audiences, areas, metricIds, newer);
+        }
 
         static DetailsForm of(Session session) {
             return new DetailsForm(

@@ -173,6 +173,8 @@ class ConversationsTest {
                 planner(),
                 post(path).param("stage", "Someone else's name").param("version", String.valueOf(first.version())));
         assertThat(stale.getStatus()).isEqualTo(409);
+        assertThat(stale.getContentAsString(StandardCharsets.UTF_8))
+                .contains("data-test=\"edit-conflict\"", "Someone else&#39;s name", "Data night");
         ConversationStore.Session saved =
                 conversations.session(planner(), first.id()).session();
         assertThat(saved.stage()).isEqualTo("Data night");
