@@ -144,6 +144,7 @@ class DemoDistrict implements ApplicationRunner {
         new Revisions(planning, measures, people).load(plan, schoolPlans, schools.get(0));
         new DemoUpdates(planning, execution, people).load();
         new DemoReviews(planning, execution, people).load();
+        new DemoConversation(needs, engagement, planning, people).load(); // issue 11: conversations
         new DemoSurvey(engagement, needs, people.as("planner")).load(); // issue 11: surveys
     }
 
