@@ -16,7 +16,6 @@ import org.lodestar.directory.StudentGroup;
 import org.lodestar.enrollment.EnrollmentApi;
 import org.lodestar.execution.ExecutionApi;
 import org.lodestar.measures.MeasuresApi;
-import org.lodestar.needs.NeedsApi;
 import org.lodestar.planning.PlanningApi;
 import org.lodestar.planning.raci.ActionRacis;
 import org.lodestar.shared.Ids;
@@ -52,7 +51,8 @@ class DemoDistrict implements ApplicationRunner {
     private final MeasuresApi measures;
     private final EnrollmentApi enrollment;
     private final ActionRacis racis;
-    private final NeedsApi needs; // issue 11: needs-data
+    private final org.lodestar.engagement.EngagementApi engagement;
+    private final org.lodestar.needs.NeedsApi needs;
     private final TransactionTemplate transaction;
     private final boolean enabled;
     private final Environment environment;
@@ -64,7 +64,8 @@ class DemoDistrict implements ApplicationRunner {
             MeasuresApi measures,
             EnrollmentApi enrollment,
             ActionRacis racis,
-            NeedsApi needs, // issue 11: needs-data
+            org.lodestar.engagement.EngagementApi engagement,
+            org.lodestar.needs.NeedsApi needs,
             TransactionTemplate transaction,
             @Value("${lodestar.demo.enabled:true}") boolean enabled,
             Environment environment) {
@@ -75,7 +76,8 @@ class DemoDistrict implements ApplicationRunner {
         this.measures = measures;
         this.enrollment = enrollment;
         this.racis = racis;
-        this.needs = needs; // issue 11: needs-data
+        this.engagement = engagement;
+        this.needs = needs;
         this.transaction = transaction;
         this.enabled = enabled;
     }
@@ -143,6 +145,8 @@ class DemoDistrict implements ApplicationRunner {
         new DemoUpdates(planning, execution, people).load();
         new DemoReviews(planning, execution, people).load();
         DemoClock.daysAgo(30, () -> new DemoNeedsData(needs, people, schools).load()); // issue 11: needs-data
+        new DemoConversation(needs, engagement, planning, people).load(); // issue 11: conversations
+        new DemoSurvey(engagement, needs, people.as("planner")).load(); // issue 11: surveys
     }
 
     private static final String[][] GROUPS = {

@@ -12,6 +12,7 @@
             "execution",
             "measures",
             "enrollment",
-            "needs" // issue 11: needs-data
+            "engagement",
+            "needs" // issue 11: surveys, needs-data
         })
 package org.lodestar.demo;
