@@ -42,7 +42,7 @@ public class NeedStore {
 
     /** The needs of an assessment: confirmed ones by priority, then candidates, then the others, each by title. */
     public List<Need> needsOf(UUID districtId, UUID assessmentId) {
-        return jdbc.sql("select " + COLUMNS + """
+        return jdbc.sql("select " + COLUMNS + " " + """
                          from need where district_id = ? and assessment_id = ?
                          order by case status when 'CONFIRMED' then 0 when 'CANDIDATE' then 1 else 2 end,
                                   priority nulls last, title""")
