@@ -51,6 +51,7 @@ class DemoDistrict implements ApplicationRunner {
     private final MeasuresApi measures;
     private final EnrollmentApi enrollment;
     private final ActionRacis racis;
+    private final org.lodestar.needs.NeedsApi needs; // issue 11: needs-analysis
     private final TransactionTemplate transaction;
     private final boolean enabled;
     private final Environment environment;
@@ -62,6 +63,7 @@ class DemoDistrict implements ApplicationRunner {
             MeasuresApi measures,
             EnrollmentApi enrollment,
             ActionRacis racis,
+            org.lodestar.needs.NeedsApi needs, // issue 11: needs-analysis
             TransactionTemplate transaction,
             @Value("${lodestar.demo.enabled:true}") boolean enabled,
             Environment environment) {
@@ -72,6 +74,7 @@ class DemoDistrict implements ApplicationRunner {
         this.measures = measures;
         this.enrollment = enrollment;
         this.racis = racis;
+        this.needs = needs; // issue 11: needs-analysis
         this.transaction = transaction;
         this.enabled = enabled;
     }
@@ -138,6 +141,7 @@ class DemoDistrict implements ApplicationRunner {
         new Revisions(planning, measures, people).load(plan, schoolPlans, schools.get(0));
         new DemoUpdates(planning, execution, people).load();
         new DemoReviews(planning, execution, people).load();
+        new DemoNeeds(needs, planning, people).load(); // issue 11: needs-analysis
     }
 
     private static final String[][] GROUPS = {

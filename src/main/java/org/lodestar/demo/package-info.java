@@ -11,6 +11,7 @@
             "planning :: raci",
             "execution",
             "measures",
-            "enrollment"
+            "enrollment",
+            "needs"
         })
 package org.lodestar.demo;

@@ -507,4 +507,26 @@ public class NeedWork {
     public Optional<Need> find(UUID districtId, UUID needId) {
         return store.need(districtId, needId);
     }
+
+    // reads for the pages, after the page checked the person's rights through assessment(...) or need(...)
+
+    public List<Need> needsOf(UUID districtId, UUID assessmentId) {
+        return store.needsOf(districtId, assessmentId);
+    }
+
+    public Map<UUID, List<NeedEvidence>> evidence(UUID districtId, java.util.Collection<UUID> needIds) {
+        return store.evidence(districtId, needIds);
+    }
+
+    public List<NeedLink> links(UUID districtId, java.util.Collection<UUID> needIds) {
+        return store.links(districtId, needIds);
+    }
+
+    public List<NeedCause> causes(UUID districtId, UUID needId) {
+        return store.causes(districtId, needId);
+    }
+
+    public List<CnaMetric> metrics(UUID districtId) {
+        return cna.metrics(districtId);
+    }
 }

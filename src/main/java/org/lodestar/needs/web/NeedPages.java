@@ -18,12 +18,10 @@ import org.lodestar.needs.CnaMetric;
 import org.lodestar.needs.LinkedTheme;
 import org.lodestar.needs.LinkedThemeSource;
 import org.lodestar.needs.domain.AssessmentAnalysis;
-import org.lodestar.needs.domain.CnaStore;
 import org.lodestar.needs.domain.Need;
 import org.lodestar.needs.domain.NeedCause;
 import org.lodestar.needs.domain.NeedEvidence;
 import org.lodestar.needs.domain.NeedLink;
-import org.lodestar.needs.domain.NeedStore;
 import org.lodestar.needs.domain.NeedWork;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -34,8 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
 class NeedPages {
 
     private final NeedWork work;
-    private final NeedStore store;
-    private final CnaStore cna;
     private final AssessmentAnalysis analysis;
     private final DirectoryApi directory;
     private final List<LinkedThemeSource> themeSources;
@@ -43,15 +39,11 @@ class NeedPages {
 
     NeedPages(
             NeedWork work,
-            NeedStore store,
-            CnaStore cna,
             AssessmentAnalysis analysis,
             DirectoryApi directory,
             List<LinkedThemeSource> themeSources,
             JsonMapper json) {
         this.work = work;
-        this.store = store;
-        this.cna = cna;
         this.analysis = analysis;
         this.directory = directory;
         this.themeSources = themeSources;
@@ -75,10 +67,10 @@ class NeedPages {
 
     void assessment(SignedInUser user, Assessment assessment, Locale locale, Model model) {
         UUID districtId = user.districtId();
-        List<Need> needs = store.needsOf(districtId, assessment.id());
+        List<Need> needs = work.needsOf(districtId, assessment.id());
         List<UUID> ids = needs.stream().map(Need::id).toList();
-        Map<UUID, List<NeedEvidence>> evidence = store.evidence(districtId, ids);
-        Set<UUID> answered = store.links(districtId, ids).stream()
+        Map<UUID, List<NeedEvidence>> evidence = work.evidence(districtId, ids);
+        Set<UUID> answered = work.links(districtId, ids).stream()
                 .filter(l -> l.kind() == NeedLink.Kind.ACTION)
                 .map(NeedLink::needId)
                 .collect(Collectors.toSet());
@@ -120,11 +112,11 @@ class NeedPages {
         UUID districtId = user.districtId();
         Assessment assessment = work.assessment(user, need.assessmentId());
         List<NeedEvidence> evidence =
-                store.evidence(districtId, List.of(need.id())).getOrDefault(need.id(), List.of());
+                work.evidence(districtId, List.of(need.id())).getOrDefault(need.id(), List.of());
         List<NeedWork.Linkable> linkable = work.linkable(districtId, assessment);
         Map<UUID, NeedWork.Linkable> byId = new LinkedHashMap<>();
         linkable.forEach(l -> byId.put(l.itemId(), l));
-        List<NeedLink> links = store.links(districtId, List.of(need.id()));
+        List<NeedLink> links = work.links(districtId, List.of(need.id()));
         List<NeedWork.Linkable> linked = new ArrayList<>();
         for (NeedLink link : links) {
             linked.add(byId.getOrDefault(
@@ -159,7 +151,7 @@ class NeedPages {
                 linkable.stream().filter(l -> !linkedIds.contains(l.itemId())).toList());
         model.addAttribute("themes", themes);
         if (!model.containsAttribute("causes")) {
-            model.addAttribute("causes", causeLines(store.causes(districtId, need.id())));
+            model.addAttribute("causes", causeLines(work.causes(districtId, need.id())));
         }
         model.addAttribute("method", need.causeMethod() == null ? Need.CauseMethod.FIVE_WHYS : need.causeMethod());
         model.addAttribute("categories", Need.CauseCategory.values());
@@ -167,7 +159,7 @@ class NeedPages {
                 "mergedInto",
                 need.mergedInto() == null
                         ? null
-                        : store.need(districtId, need.mergedInto()).orElse(null));
+                        : work.find(districtId, need.mergedInto()).orElse(null));
         model.addAttribute("schoolNames", schools);
         names(districtId, locale, model);
     }
@@ -216,7 +208,7 @@ class NeedPages {
 
     private Map<UUID, CnaMetric> metrics(UUID districtId) {
         Map<UUID, CnaMetric> metrics = new LinkedHashMap<>();
-        cna.metrics(districtId).forEach(m -> metrics.put(m.id(), m));
+        work.metrics(districtId).forEach(m -> metrics.put(m.id(), m));
         return metrics;
     }
 

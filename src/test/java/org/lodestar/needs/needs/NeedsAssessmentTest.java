@@ -306,4 +306,34 @@ class NeedsAssessmentTest {
                 .isEqualTo(404);
         assertThat(title(need)).contains("CA_ROLES");
     }
+
+    @Test
+    void theDemoDistrictHasThreePrioritizedNeedsAndOneNoActionAnswers() throws Exception {
+        UUID assessment = fixtures.jdbc()
+                .sql("select id from cna where district_id = ? and school_id is null and school_year = 2025")
+                .param(district)
+                .query(UUID.class)
+                .single();
+        List<Integer> priorities = fixtures.jdbc()
+                .sql("select priority from need where assessment_id = ? and status = 'CONFIRMED' order by priority")
+                .param(assessment)
+                .query(Integer.class)
+                .list();
+        assertThat(priorities).containsExactly(1, 2, 3);
+
+        String page = send(planner, get("/needs/assessments/" + assessment)).getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(page)
+                .contains(
+                        "Chronic absenteeism of economically disadvantaged students", "Middle-school math proficiency");
+        assertThat(page.split("data-test=\"unanswered\"", -1)).hasSize(2); // only family engagement
+        UUID attendance = needOf(assessment, "Chronic absenteeism of economically");
+        UUID action = fixtures.jdbc()
+                .sql("select item_id from need_link where need_id = ?")
+                .param(attendance)
+                .query(UUID.class)
+                .single();
+        assertThat(send(planner, get("/actions/" + action)).getContentAsString(StandardCharsets.UTF_8))
+                .contains("Needs it answers", "/needs/" + attendance);
+    }
 }

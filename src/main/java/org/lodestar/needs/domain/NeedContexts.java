@@ -1,9 +1,8 @@
-package org.lodestar.needs.web;
+package org.lodestar.needs.domain;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import org.lodestar.needs.domain.NeedStore;
 import org.lodestar.planning.ItemContext;
 import org.lodestar.planning.ItemContextSource;
 import org.springframework.stereotype.Component;
