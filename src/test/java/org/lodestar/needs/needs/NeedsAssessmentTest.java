@@ -336,4 +336,61 @@ class NeedsAssessmentTest {
         assertThat(send(planner, get("/actions/" + action)).getContentAsString(StandardCharsets.UTF_8))
                 .contains("Needs it answers", "/needs/" + attendance);
     }
+
+    @Test
+    void aRootCauseIsFiveWhysOrAFishboneAndAStaleOneKeepsTheLinesTyped() throws Exception {
+        UUID metric = absenteeism("CA_CAUSE");
+        UUID assessment = start(2025);
+        send(
+                planner,
+                post("/needs/assessments/" + assessment + "/candidates")
+                        .param("key", metric + ":" + maple + ":ECON:ALL_STUDENTS"));
+        UUID need = needOf(assessment, "CA_CAUSE");
+        String read = fixtures.version("need", need);
+
+        MockHttpServletResponse noCategory = send(
+                planner,
+                post("/needs/" + need + "/causes")
+                        .param("method", "FISHBONE")
+                        .param("because_1", "Buses run late on the east side.")
+                        .param("version", read));
+        assertThat(noCategory.getStatus()).isEqualTo(422);
+        assertThat(noCategory.getContentAsString(StandardCharsets.UTF_8))
+                .contains("Choose a category for each cause of a fishbone.", "Buses run late on the east side.");
+
+        assertThat(send(
+                                planner,
+                                post("/needs/" + need + "/causes")
+                                        .param("method", "FISHBONE")
+                                        .param("category_1", "ENVIRONMENT")
+                                        .param("because_1", "Buses run late on the east side.")
+                                        .param("category_2", "PROCESS")
+                                        .param("because_2", "Families are called after the tenth absence.")
+                                        .param("version", read))
+                        .getStatus())
+                .isEqualTo(302);
+        assertThat(fixtures.jdbc()
+                        .sql("select category from need_cause where need_id = ? order by position")
+                        .param(need)
+                        .query(String.class)
+                        .list())
+                .containsExactly("ENVIRONMENT", "PROCESS");
+
+        MockHttpServletResponse stale = send(
+                planner,
+                post("/needs/" + need + "/causes")
+                        .param("method", "FIVE_WHYS")
+                        .param("why_1", "Why absent?")
+                        .param("because_1", "A line typed on an old page.")
+                        .param("version", read));
+        assertThat(stale.getStatus()).isEqualTo(409);
+        assertThat(stale.getContentAsString(StandardCharsets.UTF_8))
+                .contains("A line typed on an old page.", "data-test=\"cause-conflict\"");
+        assertThat(fixtures.jdbc()
+                        .sql("select count(*) from need_cause where need_id = ?")
+                        .param(need)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(2);
+    }
 }
