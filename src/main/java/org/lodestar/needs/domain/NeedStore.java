@@ -255,19 +255,23 @@ public class NeedStore {
     /** The needs (not merged or dismissed) linked to the given plan items, with the item each answers. */
     public List<Answered> needsAnswered(UUID districtId, Collection<UUID> itemIds) {
         return jdbc.sql("""
-                        select l.item_id, n.id, n.title from need_link l
+                        select l.item_id, n.id, n.title, c.school_id from need_link l
                           join need n on n.district_id = l.district_id and n.id = l.need_id
+                          join cna c on c.district_id = n.district_id and c.id = n.assessment_id
                          where l.district_id = ? and l.item_id = any(?::uuid[])
                            and n.status in ('CANDIDATE', 'CONFIRMED')
                          order by n.priority nulls last, n.title""")
                 .params(districtId, itemIds.toArray(UUID[]::new))
                 .query((rs, row) -> new Answered(
-                        rs.getObject("item_id", UUID.class), rs.getObject("id", UUID.class), rs.getString("title")))
+                        rs.getObject("item_id", UUID.class),
+                        rs.getObject("id", UUID.class),
+                        rs.getString("title"),
+                        rs.getObject("school_id", UUID.class)))
                 .list();
     }
 
-    /** A need linked to a plan item. */
-    public record Answered(UUID itemId, UUID needId, String title) {}
+    /** A need linked to a plan item, with its assessment's school (null: the district's). */
+    public record Answered(UUID itemId, UUID needId, String title, UUID schoolId) {}
 
     public Map<UUID, Double> stateValues(UUID districtId, UUID assessmentId) {
         Map<UUID, Double> values = new HashMap<>();

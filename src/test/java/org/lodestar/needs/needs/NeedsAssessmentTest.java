@@ -335,6 +335,10 @@ class NeedsAssessmentTest {
                 .single();
         assertThat(send(planner, get("/actions/" + action)).getContentAsString(StandardCharsets.UTF_8))
                 .contains("Needs it answers", "/needs/" + attendance);
+        // viewers read nothing of needs, not even their titles on an action's page
+        assertThat(send(fixtures.user("board@lakeview.example"), get("/actions/" + action))
+                        .getContentAsString(StandardCharsets.UTF_8))
+                .doesNotContain("/needs/" + attendance, "Chronic absenteeism of economically");
     }
 
     @Test
