@@ -145,6 +145,7 @@ class DemoDistrict implements ApplicationRunner {
         new DemoUpdates(planning, execution, people).load();
         new DemoReviews(planning, execution, people).load();
         DemoClock.daysAgo(30, () -> new DemoNeedsData(needs, people, schools).load()); // issue 11: needs-data
+        new DemoNeeds(needs, planning, people).load(); // issue 11: needs-analysis
         new DemoConversation(needs, engagement, planning, people).load(); // issue 11: conversations
         new DemoSurvey(engagement, needs, people.as("planner")).load(); // issue 11: surveys
     }

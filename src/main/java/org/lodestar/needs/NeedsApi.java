@@ -25,12 +25,19 @@ public class NeedsApi {
     private final DirectoryApi directory;
     private final MetricStore metricValues;
     private final SampleDataImport samples;
+    private final org.lodestar.needs.domain.NeedWork needWork;
 
-    NeedsApi(CnaStore store, DirectoryApi directory, MetricStore metricValues, SampleDataImport samples) {
+    NeedsApi(
+            CnaStore store,
+            DirectoryApi directory,
+            MetricStore metricValues,
+            SampleDataImport samples,
+            org.lodestar.needs.domain.NeedWork needWork) {
         this.store = store;
         this.directory = directory;
         this.metricValues = metricValues;
         this.samples = samples;
+        this.needWork = needWork;
     }
 
     public List<Assessment> assessments(UUID districtId) {
@@ -105,4 +112,67 @@ public class NeedsApi {
     }
 
     // --- gaps, trends and needs (helper needs-analysis adds below this line) ---
+
+    /** A need of the district, or empty when it has none of that id. */
+    public Optional<NeedSummary> need(UUID districtId, UUID needId) {
+        return needWork.find(districtId, needId).map(org.lodestar.needs.domain.Need::summary);
+    }
+
+    /**
+     * Starts an assessment of the district (school null) or a school for a school year, as the person (a planner, or
+     * the school's leader); refused with {@link IllegalArgumentException} when one of that scope and year exists.
+     */
+    public UUID startAssessment(SignedInUser user, UUID schoolId, int schoolYear, String title) {
+        try {
+            return needWork.start(user, schoolId, schoolYear, title);
+        } catch (org.lodestar.needs.domain.NeedInputException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** Adds a need the team wrote to an assessment, confirmed or as a candidate. */
+    public UUID addNeed(
+            SignedInUser user, UUID assessmentId, String title, String description, CnaArea area, boolean confirm) {
+        try {
+            return needWork.add(user, assessmentId, title, description, area, confirm);
+        } catch (org.lodestar.needs.domain.NeedInputException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** Gives the confirmed needs of an assessment their priorities (1 first). */
+    public void prioritize(SignedInUser user, UUID assessmentId, java.util.Map<UUID, Integer> priorities) {
+        java.util.Map<UUID, String> entered = new java.util.HashMap<>();
+        priorities.forEach((need, priority) -> entered.put(need, priority.toString()));
+        try {
+            needWork.prioritize(user, assessmentId, entered);
+        } catch (org.lodestar.needs.domain.NeedInputException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** Writes a need's root cause as five whys: each line a why and its because (at most five). */
+    public void writeFiveWhys(SignedInUser user, UUID needId, List<java.util.Map.Entry<String, String>> whys) {
+        org.lodestar.needs.domain.Need need = needWork.need(user, needId);
+        List<org.lodestar.needs.domain.NeedCause> causes = new java.util.ArrayList<>();
+        for (java.util.Map.Entry<String, String> line : whys) {
+            causes.add(
+                    new org.lodestar.needs.domain.NeedCause(causes.size() + 1, null, line.getKey(), line.getValue()));
+        }
+        try {
+            needWork.writeCauses(
+                    user, needId, org.lodestar.needs.domain.Need.CauseMethod.FIVE_WHYS, causes, need.version());
+        } catch (org.lodestar.needs.domain.NeedInputException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** Links a need to a goal or action (a strategy) of the plans of its assessment's scope and year. */
+    public void linkNeed(SignedInUser user, UUID needId, UUID itemId) {
+        try {
+            needWork.link(user, needId, itemId);
+        } catch (org.lodestar.needs.domain.NeedInputException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
 }

@@ -1,0 +1,171 @@
+package org.lodestar.needs.domain;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import org.lodestar.needs.Assessment;
+import org.lodestar.needs.CnaMetric;
+import org.lodestar.needs.CnaValue;
+import org.lodestar.needs.analysis.Gap;
+import org.lodestar.needs.analysis.Gaps;
+import org.lodestar.needs.analysis.NeedRanking;
+import org.lodestar.needs.analysis.Trend;
+import org.springframework.stereotype.Component;
+
+/**
+ * The gaps of an assessment's scope by metric and the candidate needs ranked from them, not yet taken as needs. Values
+ * of all grades together ({@code grade = ''}) only; values of years after the assessment's are left out.
+ */
+@Component
+public class AssessmentAnalysis {
+
+    /** How many ranked candidates the assessment page offers. */
+    public static final int OFFERED = 12;
+
+    private final CnaStore cna;
+    private final NeedStore needs;
+
+    AssessmentAnalysis(CnaStore cna, NeedStore needs) {
+        this.cna = cna;
+        this.needs = needs;
+    }
+
+    /** A metric's values in the scope in its latest year, each with its gaps and trend. */
+    public record MetricGaps(CnaMetric metric, int year, Double state, List<Row> rows) {}
+
+    /**
+     * A value with its gaps (each null where it does not apply).
+     *
+     * @param schoolId the school, or null for the district
+     */
+    public record Row(
+            UUID schoolId,
+            String groupCode,
+            double value,
+            Integer n,
+            Gap againstAll,
+            Gap againstBest,
+            Gap againstDistrict,
+            Gap againstState,
+            Trend trend) {}
+
+    /** Everything the assessment page shows of the data. */
+    public record Analysis(List<MetricGaps> metrics, List<NeedRanking.Candidate> candidates) {}
+
+    public Analysis of(UUID districtId, Assessment assessment) {
+        List<CnaMetric> metrics = cna.metrics(districtId);
+        if (metrics.isEmpty()) {
+            return new Analysis(List.of(), List.of());
+        }
+        Map<UUID, CnaMetric> byId = new LinkedHashMap<>();
+        metrics.forEach(m -> byId.put(m.id(), m));
+        List<CnaValue> values = cna.values(districtId, byId.keySet()).stream()
+                .filter(v -> v.grade().isEmpty() && v.schoolYear() <= assessment.schoolYear())
+                .toList();
+        Map<UUID, Double> state = needs.stateValues(districtId, assessment.id());
+        List<NeedRanking.Metric> ranked = metrics.stream()
+                .map(m -> new NeedRanking.Metric(m.id(), m.higherIsBetter(), m.unit() == CnaMetric.Unit.PERCENT))
+                .toList();
+        List<NeedRanking.Cell> cells = values.stream()
+                .map(v -> new NeedRanking.Cell(
+                        v.metricId(),
+                        v.schoolId(),
+                        v.groupCode(),
+                        v.schoolYear(),
+                        v.value().doubleValue(),
+                        v.n()))
+                .toList();
+        Set<String> taken = new HashSet<>();
+        List<UUID> needIds = needs.needsOf(districtId, assessment.id()).stream()
+                .map(Need::id)
+                .toList();
+        needs.evidence(districtId, needIds).values().stream()
+                .flatMap(List::stream)
+                .forEach(e -> taken.add(key(e.metricId(), e.schoolId(), e.groupCode(), e.against())));
+        List<NeedRanking.Candidate> candidates =
+                NeedRanking.rank(ranked, cells, assessment.schoolId(), assessment.schoolYear(), state).stream()
+                        .filter(c -> !taken.contains(key(c)))
+                        .limit(OFFERED)
+                        .toList();
+        List<MetricGaps> gaps = new ArrayList<>();
+        for (CnaMetric metric : metrics) {
+            List<CnaValue> own = values.stream()
+                    .filter(v -> v.metricId().equals(metric.id()))
+                    .toList();
+            own.stream()
+                    .mapToInt(CnaValue::schoolYear)
+                    .max()
+                    .ifPresent(
+                            year -> gaps.add(gapsOf(metric, own, year, assessment.schoolId(), state.get(metric.id()))));
+        }
+        return new Analysis(gaps, candidates);
+    }
+
+    /** The key a candidate is offered by, and by which one already taken is not offered again. */
+    public static String key(NeedRanking.Candidate c) {
+        return key(c.metricId(), c.schoolId(), c.groupCode(), c.against().name());
+    }
+
+    static String key(UUID metric, UUID school, String group, String against) {
+        return metric + ":" + Objects.toString(school, "-") + ":" + group + ":" + against;
+    }
+
+    private MetricGaps gapsOf(CnaMetric metric, List<CnaValue> values, int year, UUID scope, Double state) {
+        boolean up = metric.higherIsBetter();
+        boolean percent = metric.unit() == CnaMetric.Unit.PERCENT;
+        List<CnaValue> latest = values.stream()
+                .filter(v -> v.schoolYear() == year)
+                .filter(v -> scope == null || v.schoolId() == null || scope.equals(v.schoolId()))
+                .sorted(Comparator.comparing((CnaValue v) ->
+                                v.schoolId() == null ? "" : v.schoolId().toString())
+                        .thenComparing(v -> "ALL".equals(v.groupCode()) ? "" : v.groupCode()))
+                .toList();
+        Double district = latest.stream()
+                .filter(v -> v.schoolId() == null && "ALL".equals(v.groupCode()))
+                .map(v -> v.value().doubleValue())
+                .findFirst()
+                .orElse(null);
+        List<Row> rows = new ArrayList<>();
+        for (CnaValue v : latest) {
+            double value = v.value().doubleValue();
+            Map<String, Double> groups = new LinkedHashMap<>();
+            latest.stream()
+                    .filter(o -> Objects.equals(o.schoolId(), v.schoolId()) && !"ALL".equals(o.groupCode()))
+                    .forEach(o -> groups.put(o.groupCode(), o.value().doubleValue()));
+            Double all = latest.stream()
+                    .filter(o -> Objects.equals(o.schoolId(), v.schoolId()) && "ALL".equals(o.groupCode()))
+                    .map(o -> o.value().doubleValue())
+                    .findFirst()
+                    .orElse(null);
+            boolean isAll = "ALL".equals(v.groupCode());
+            Gap againstAll = !isAll && all != null ? Gap.of(value, all, up) : null;
+            Gap againstBest =
+                    !isAll && groups.size() > 1 ? Gaps.againstBest(groups, up).get(v.groupCode()) : null;
+            Gap againstDistrict =
+                    isAll && v.schoolId() != null && district != null ? Gap.of(value, district, up) : null;
+            Gap againstState = isAll && state != null ? Gap.of(value, state, up) : null;
+            List<Trend.Point> history = values.stream()
+                    .filter(o -> Objects.equals(o.schoolId(), v.schoolId())
+                            && o.groupCode().equals(v.groupCode()))
+                    .map(o -> new Trend.Point(o.schoolYear(), o.value().doubleValue(), o.n()))
+                    .toList();
+            rows.add(new Row(
+                    v.schoolId(),
+                    v.groupCode(),
+                    value,
+                    v.n(),
+                    againstAll,
+                    againstBest,
+                    againstDistrict,
+                    againstState,
+                    Trend.of(history, up, percent)));
+        }
+        return new MetricGaps(metric, year, state, rows);
+    }
+}
