@@ -156,11 +156,11 @@ class ThemeStore {
                         CommentSource.valueOf(rs.getString("source")),
                         rs.getObject("source_id", UUID.class),
                         rs.getInt("n"),
-                        rs.getTimestamp("first").toInstant()))
+                        rs.getTimestamp("first").toLocalDateTime().toLocalDate()))
                 .list();
     }
 
-    public record SourceCount(CommentSource source, UUID sourceId, int comments, Instant first) {}
+    public record SourceCount(CommentSource source, UUID sourceId, int comments, java.time.LocalDate first) {}
 
     // --- runs
 
