@@ -31,7 +31,7 @@ class ModularityTests {
             Map.entry("measures", Set.of("planning", "directory", "shared")),
             Map.entry("execution", Set.of("planning", "measures", "directory", "shared")),
             Map.entry("needs", Set.of("measures", "directory", "shared")),
-            Map.entry("engagement", Set.of("planning", "directory", "insights", "shared")),
+            Map.entry("engagement", Set.of("planning", "directory", "insights", "needs", "shared")),
             Map.entry("programs", Set.of("planning", "measures", "directory", "insights", "shared")),
             Map.entry("enrollment", Set.of("directory", "shared")),
             Map.entry("network", Set.of("planning", "measures", "directory", "insights", "shared")),

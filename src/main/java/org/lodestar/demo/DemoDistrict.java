@@ -13,9 +13,11 @@ import org.lodestar.directory.School;
 import org.lodestar.directory.SchoolLevel;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.directory.StudentGroup;
+import org.lodestar.engagement.EngagementApi;
 import org.lodestar.enrollment.EnrollmentApi;
 import org.lodestar.execution.ExecutionApi;
 import org.lodestar.measures.MeasuresApi;
+import org.lodestar.needs.NeedsApi;
 import org.lodestar.planning.PlanningApi;
 import org.lodestar.planning.raci.ActionRacis;
 import org.lodestar.shared.Ids;
@@ -54,6 +56,8 @@ class DemoDistrict implements ApplicationRunner {
     private final TransactionTemplate transaction;
     private final boolean enabled;
     private final Environment environment;
+    private final EngagementApi engagement; // issue 11: themes
+    private final NeedsApi needs; // issue 11: themes
 
     DemoDistrict(
             DirectoryApi directory,
@@ -64,8 +68,12 @@ class DemoDistrict implements ApplicationRunner {
             ActionRacis racis,
             TransactionTemplate transaction,
             @Value("${lodestar.demo.enabled:true}") boolean enabled,
-            Environment environment) {
+            Environment environment,
+            EngagementApi engagement, // issue 11: themes
+            NeedsApi needs) { // issue 11: themes
         this.environment = environment;
+        this.engagement = engagement; // issue 11: themes
+        this.needs = needs; // issue 11: themes
         this.directory = directory;
         this.planning = planning;
         this.execution = execution;
@@ -138,6 +146,7 @@ class DemoDistrict implements ApplicationRunner {
         new Revisions(planning, measures, people).load(plan, schoolPlans, schools.get(0));
         new DemoUpdates(planning, execution, people).load();
         new DemoReviews(planning, execution, people).load();
+        DemoClock.daysAgo(20, () -> new DemoThemes(engagement, needs, planning, people).load()); // issue 11: themes
     }
 
     private static final String[][] GROUPS = {

@@ -11,6 +11,8 @@
             "planning :: raci",
             "execution",
             "measures",
-            "enrollment"
+            "enrollment",
+            "engagement",
+            "needs" // issue 11: themes
         })
 package org.lodestar.demo;

@@ -64,12 +64,25 @@ class ThemeEdits {
 
     /** Saves pasted comments as one batch and makes a set of them; returns the set's id. */
     UUID paste(SignedInUser user, String title, Consultation.Audience audience, String language, List<String> texts) {
+        Map<String, Consultation.Audience> audiences = new LinkedHashMap<>();
+        texts.forEach(text -> audiences.put(text, audience));
+        return pasteEach(user, title, language, texts, audiences);
+    }
+
+    /** The same, each text with its own audience (null: unknown); a text given twice is saved twice. */
+    UUID pasteEach(
+            SignedInUser user,
+            String title,
+            String language,
+            List<String> texts,
+            Map<String, Consultation.Audience> audiences) {
         mayRead(user);
         UUID batch = Ids.next();
         Instant now = clock.instant();
         List<OpenComment> pasted = new ArrayList<>();
         for (String text : texts) {
-            pasted.add(new OpenComment(Ids.next(), CommentSource.PASTED, batch, audience, language, text, false, now));
+            pasted.add(new OpenComment(
+                    Ids.next(), CommentSource.PASTED, batch, audiences.get(text), language, text, false, now));
         }
         comments.add(user.districtId(), pasted);
         UUID setId = store.addSet(

@@ -111,6 +111,16 @@ class ThemeRuns {
         return runId;
     }
 
+    /** Finds the themes in the calling thread (the demo's load); returns whether the run is done. */
+    boolean runNow(UUID districtId, String by, UUID setId) {
+        store.set(districtId, setId).orElseThrow(() -> new NotFoundException("set"));
+        UUID runId = store.addRun(districtId, setId, by, clock.instant());
+        run(districtId, setId, runId, by);
+        return store.run(districtId, runId)
+                .map(r -> r.status() == RunStatus.DONE)
+                .orElse(false);
+    }
+
     private void run(UUID districtId, UUID setId, UUID runId, String by) {
         try {
             List<OpenComment> comments = store.comments(districtId, setId);

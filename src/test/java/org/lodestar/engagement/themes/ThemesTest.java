@@ -288,6 +288,25 @@ class ThemesTest {
     }
 
     @Test
+    void theDemoDistrictHasNamedThemesAndAPublishedEntry() throws Exception {
+        UUID district = planner().districtId();
+        ThemeStore.ThemeSet demo = store.sets(district).stream()
+                .filter(s -> s.title().equals("Spring listening sessions 2026 (sample comments)"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(demo.comments()).isEqualTo(60);
+        List<ThemeStore.ThemeRow> themes = store.themes(district, demo.id());
+        assertThat(themes).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(themes.stream().mapToInt(ThemeStore.ThemeRow::size).sum()).isEqualTo(60);
+        assertThat(themes).anyMatch(t -> t.renamed() && t.label().equals("What families and staff said most often"));
+        assertThat(mvc.perform(get("/p/lakeview/you-said-we-did").param("lang", "es"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8))
+                .contains("Lo añadimos al plan de mejora de este año");
+    }
+
+    @Test
     void aCsvPasteReadsTheTextColumn() {
         ThemePaste.Read read = ThemePaste.read("id,text,extra\n7,\"Buses, again\",x\n8,Homework,y\n");
         assertThat(read.ok()).isTrue();
