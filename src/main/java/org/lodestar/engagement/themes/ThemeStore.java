@@ -319,7 +319,10 @@ class ThemeStore {
                 .findFirst();
     }
 
-    /** Puts comments into a theme (in one statement), pinned or not. */
+    /**
+     * Puts comments into a theme (in one statement). A planner's placing ({@code pinned}) always applies; a run's never
+     * replaces a pinned comment's place, even one pinned while the run was working.
+     */
     void assign(UUID districtId, UUID setId, Collection<UUID> commentIds, UUID themeId, boolean pinned) {
         if (commentIds.isEmpty()) {
             return;
@@ -328,7 +331,8 @@ class ThemeStore {
                         insert into theme_assignment (district_id, set_id, comment_id, theme_id, pinned)
                         select ?, ?, c, ?, ? from unnest(?::uuid[]) as c
                         on conflict (district_id, set_id, comment_id) do update
-                          set theme_id = excluded.theme_id, pinned = excluded.pinned""")
+                          set theme_id = excluded.theme_id, pinned = excluded.pinned
+                          where excluded.pinned or not theme_assignment.pinned""")
                 .params(districtId, setId, themeId, pinned, commentIds.toArray(UUID[]::new))
                 .update();
     }
