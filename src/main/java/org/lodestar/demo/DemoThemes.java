@@ -15,14 +15,15 @@ import org.lodestar.planning.PlanningApi;
 import org.lodestar.planning.Strategy;
 
 /**
- * The demo's themes: sixty sample comments of families, staff and students (written for the demo and titled as sample
- * data) grouped into themes, one theme renamed by the planner, linked to a need of the district's 2025-26 needs
+ * The demo's themes: the open answers of the demo survey when the survey part loaded one, else sixty sample comments of
+ * families, staff and students (written for the demo and titled as sample data), grouped into themes, one theme renamed by the planner, linked to a need of the district's 2025-26 needs
  * assessment when it has one, and one "you said, we did" entry published. Sixty comments keep the load to the few
  * seconds the sentence model takes to start.
  */
 final class DemoThemes {
 
     static final String TITLE = "Spring listening sessions 2026 (sample comments)";
+    static final String SURVEY_TITLE = "Family and staff survey 2025-26: open answers (sample data)";
 
     private final EngagementApi engagement;
     private final NeedsApi needs;
@@ -38,7 +39,12 @@ final class DemoThemes {
 
     void load() {
         SignedInUser planner = people.as("planner");
-        UUID setId = engagement.pasteComments(planner, TITLE, "en", comments());
+        // the demo survey's open answers when the survey part loaded it (the survey with the most comments), else ours
+        UUID setId = engagement.surveysWithComments(planner.districtId()).keySet().stream()
+                .findFirst()
+                .map(survey -> engagement.commentSet(
+                        planner, SURVEY_TITLE, org.lodestar.engagement.CommentSource.SURVEY, List.of(survey)))
+                .orElseGet(() -> engagement.pasteComments(planner, TITLE, "en", comments()));
         if (!engagement.findThemesNow(planner, setId)) {
             return;
         }

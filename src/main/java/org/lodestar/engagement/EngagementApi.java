@@ -52,6 +52,11 @@ public class EngagementApi {
         return themes.newSet(user, title, source, sourceIds);
     }
 
+    /** Each survey of the district that has open comments, by id, with how many, most first. */
+    public java.util.Map<UUID, Integer> surveysWithComments(UUID districtId) {
+        return themes.surveysWithComments(districtId);
+    }
+
     /** Starts finding a set's themes off the request thread; the run's id (its page follows the progress). */
     public UUID findThemes(SignedInUser user, UUID setId) {
         return themes.findInBackground(user, setId);

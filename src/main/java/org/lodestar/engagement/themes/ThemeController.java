@@ -67,7 +67,8 @@ class ThemeController {
 
     // --- views
 
-    public record CommentView(UUID id, String text, String source, String audience, boolean hidden, boolean pinned) {}
+    public record CommentView(
+            UUID id, String text, String source, String audience, String language, boolean hidden, boolean pinned) {}
 
     public record LinkView(UUID id, String title) {}
 
@@ -302,6 +303,7 @@ class ThemeController {
                 c.hidden() ? null : c.text(),
                 c.source().name(),
                 c.audience() == null ? null : c.audience().name(),
+                c.language(),
                 c.hidden(),
                 a != null && a.pinned());
     }

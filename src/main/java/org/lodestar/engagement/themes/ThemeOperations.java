@@ -48,6 +48,17 @@ public class ThemeOperations {
                 sourceIds.stream().map(id -> new ThemeStore.Source(source, id)).toList());
     }
 
+    /** Each survey of the district that has open comments, with how many, most first. */
+    public java.util.Map<UUID, Integer> surveysWithComments(UUID districtId) {
+        java.util.Map<UUID, Integer> surveys = new java.util.LinkedHashMap<>();
+        store.commentSources(districtId).stream()
+                .filter(s -> s.source() == CommentSource.SURVEY)
+                .sorted(java.util.Comparator.comparingInt(ThemeStore.SourceCount::comments)
+                        .reversed())
+                .forEach(s -> surveys.put(s.sourceId(), s.comments()));
+        return surveys;
+    }
+
     public UUID findInBackground(SignedInUser user, UUID setId) {
         ThemeEdits.mayRead(user);
         return runs.request(user.districtId(), user.email(), setId);

@@ -44,7 +44,14 @@ class YouSaidStore {
 
     /** A published entry as the public page shows it: the quote's text only when the comment is not hidden. */
     public record Published(
-            UUID id, String heardEn, String heardEs, String didEn, String didEs, String quote, Instant publishedAt) {
+            UUID id,
+            String heardEn,
+            String heardEs,
+            String didEn,
+            String didEs,
+            String quote,
+            String quoteLanguage,
+            Instant publishedAt) {
 
         public String heard(String language) {
             return "es".equals(language) ? heardEs : heardEn;
@@ -127,7 +134,7 @@ class YouSaidStore {
     List<Published> published(UUID districtId) {
         return jdbc.sql("""
                         select e.id, e.heard_en, e.heard_es, e.did_en, e.did_es, e.published_at,
-                          case when c.hidden then null else c.text end as quote
+                          case when c.hidden then null else c.text end as quote, c.language
                           from you_said_entry e left join engagement_comment c
                             on c.district_id = e.district_id and c.id = e.quote_id
                          where e.district_id = ? and e.published order by e.published_at desc, e.id""")
@@ -139,6 +146,7 @@ class YouSaidStore {
                         rs.getString("did_en"),
                         rs.getString("did_es"),
                         rs.getString("quote"),
+                        rs.getString("language"),
                         rs.getTimestamp("published_at").toInstant()))
                 .list();
     }
