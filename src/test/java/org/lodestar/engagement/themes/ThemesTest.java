@@ -292,6 +292,15 @@ class ThemesTest {
         assertThat(blankRow.getStatus()).isEqualTo(422);
         assertThat(blankRow.getContentAsString(StandardCharsets.UTF_8))
                 .contains("The row on line 3 has no text; nothing was saved.");
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i <= ThemeRuns.MAX_COMMENTS; i++) {
+            many.append("Comment number ").append(i).append('\n');
+        }
+        MockHttpServletResponse tooMany =
+                send(planner(), post("/themes/paste").param("title", "Too many").param("comments", many.toString()));
+        assertThat(tooMany.getStatus()).isEqualTo(422);
+        assertThat(tooMany.getContentAsString(StandardCharsets.UTF_8))
+                .contains("At most 20,000 comments at once; nothing was saved.");
         assertThat(fixtures.count("theme_set")).isEqualTo(sets);
         assertThat(fixtures.count("engagement_comment")).isEqualTo(saved);
     }
