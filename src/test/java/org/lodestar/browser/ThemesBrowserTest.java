@@ -130,7 +130,10 @@ class ThemesBrowserTest {
         assertThat(browser.accessibilityViolations("/p/lakeview/you-said-we-did?lang=es", "es"))
                 .isEmpty();
         String set = page.url().replaceAll("^https?://[^/]+", "").replaceAll("#.*$", "");
-        assertThat(browser.accessibilityViolationsSignedIn(set, "planner@lakeview.example", Fixtures.PASSWORD))
-                .isEmpty();
+        for (String path : java.util.List.of(set, "/themes", "/themes/paste")) {
+            assertThat(browser.accessibilityViolationsSignedIn(path, "planner@lakeview.example", Fixtures.PASSWORD))
+                    .as(path)
+                    .isEmpty();
+        }
     }
 }
