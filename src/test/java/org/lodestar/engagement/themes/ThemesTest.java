@@ -368,6 +368,64 @@ class ThemesTest {
         assertThat(store.runs(district, setId).get(0).added()).isZero();
     }
 
+    @Autowired
+    org.lodestar.needs.LinkedThemeSource linkedThemes;
+
+    @Test
+    void aLinkedThemeShowsOnItsNeedAndOnItsGoalsPage() throws Exception {
+        UUID district = planner().districtId();
+        UUID setId = pasted("Linked comments " + UUID.randomUUID(), COMMENTS);
+        ThemeStore.ThemeRow theme = store.themes(district, setId).get(0);
+        // a need of an assessment of a year nobody else uses (the needs pages make them in the app)
+        fixtures.jdbc().sql("""
+                        insert into cna (district_id, id, school_year, title, created_by, created_at)
+                        values (?, ?, 2031, 'CNA 2031-32', 'test', now()) on conflict do nothing""").params(district, Ids.next()).update();
+        UUID assessment = fixtures.any("select id from cna where district_id = ? and school_year = 2031");
+        UUID need = Ids.next();
+        fixtures.jdbc().sql("""
+                        insert into need (district_id, id, assessment_id, title, area, status, created_by, created_at)
+                        values (?, ?, ?, 'Late buses keep students from first period', 'ATTENDANCE_AND_BEHAVIOR',
+                          'CONFIRMED', 'test', now())""").params(district, need, assessment).update();
+        UUID goal = fixtures.any("""
+                select g.id from goal g join plan p on p.district_id = g.district_id and p.id = g.plan_id
+                 where g.district_id = ? and p.school_id is null and g.removed_at is null""");
+
+        String base = "/themes/" + setId + "/themes/" + theme.id() + "/links";
+        assertThat(send(planner(), post(base).param("kind", "NEED").param("target", need.toString()))
+                        .getStatus())
+                .isEqualTo(302);
+        assertThat(send(planner(), post(base).param("kind", "ITEM").param("target", goal.toString()))
+                        .getStatus())
+                .isEqualTo(302);
+        // something that is not the district's need or item is not found
+        assertThat(send(planner(), post(base).param("kind", "NEED").param("target", goal.toString()))
+                        .getStatus())
+                .isEqualTo(404);
+
+        assertThat(linkedThemes.themesOf(district, List.of(need)))
+                .singleElement()
+                .satisfies(linked -> {
+                    assertThat(linked.themeId()).isEqualTo(theme.id());
+                    assertThat(linked.size()).isEqualTo(theme.size());
+                    assertThat(linked.href()).isEqualTo("/themes/" + setId + "#theme-" + theme.id());
+                });
+        assertThat(send(planner(), get("/goals/" + goal)).getContentAsString(StandardCharsets.UTF_8))
+                .contains("data-test=\"context-THEME\"")
+                .contains(escaped(theme.label()));
+        assertThat(send(planner(), get("/themes/" + setId)).getContentAsString(StandardCharsets.UTF_8))
+                .contains("Need: CNA 2031-32: Late buses keep students from first period");
+
+        // the made-up assessment goes again, so that no other test meets it
+        fixtures.jdbc()
+                .sql("delete from theme_link where district_id = ? and target_id = ?")
+                .params(district, need)
+                .update();
+        fixtures.jdbc()
+                .sql("delete from cna where district_id = ? and id = ?")
+                .params(district, assessment)
+                .update();
+    }
+
     @Test
     void theDemoDistrictHasNamedThemesAndAPublishedEntry() throws Exception {
         UUID district = planner().districtId();
