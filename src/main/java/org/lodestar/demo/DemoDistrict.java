@@ -13,11 +13,9 @@ import org.lodestar.directory.School;
 import org.lodestar.directory.SchoolLevel;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.directory.StudentGroup;
-import org.lodestar.engagement.EngagementApi;
 import org.lodestar.enrollment.EnrollmentApi;
 import org.lodestar.execution.ExecutionApi;
 import org.lodestar.measures.MeasuresApi;
-import org.lodestar.needs.NeedsApi;
 import org.lodestar.planning.PlanningApi;
 import org.lodestar.planning.raci.ActionRacis;
 import org.lodestar.shared.Ids;
@@ -53,11 +51,11 @@ class DemoDistrict implements ApplicationRunner {
     private final MeasuresApi measures;
     private final EnrollmentApi enrollment;
     private final ActionRacis racis;
+    private final org.lodestar.engagement.EngagementApi engagement;
+    private final org.lodestar.needs.NeedsApi needs;
     private final TransactionTemplate transaction;
     private final boolean enabled;
     private final Environment environment;
-    private final EngagementApi engagement; // issue 11: themes
-    private final NeedsApi needs; // issue 11: themes
 
     DemoDistrict(
             DirectoryApi directory,
@@ -66,20 +64,20 @@ class DemoDistrict implements ApplicationRunner {
             MeasuresApi measures,
             EnrollmentApi enrollment,
             ActionRacis racis,
+            org.lodestar.engagement.EngagementApi engagement,
+            org.lodestar.needs.NeedsApi needs,
             TransactionTemplate transaction,
             @Value("${lodestar.demo.enabled:true}") boolean enabled,
-            Environment environment,
-            EngagementApi engagement, // issue 11: themes
-            NeedsApi needs) { // issue 11: themes
+            Environment environment) {
         this.environment = environment;
-        this.engagement = engagement; // issue 11: themes
-        this.needs = needs; // issue 11: themes
         this.directory = directory;
         this.planning = planning;
         this.execution = execution;
         this.measures = measures;
         this.enrollment = enrollment;
         this.racis = racis;
+        this.engagement = engagement;
+        this.needs = needs;
         this.transaction = transaction;
         this.enabled = enabled;
     }
@@ -146,6 +144,8 @@ class DemoDistrict implements ApplicationRunner {
         new Revisions(planning, measures, people).load(plan, schoolPlans, schools.get(0));
         new DemoUpdates(planning, execution, people).load();
         new DemoReviews(planning, execution, people).load();
+        new DemoConversation(needs, engagement, planning, people).load(); // issue 11: conversations
+        new DemoSurvey(engagement, needs, people.as("planner")).load(); // issue 11: surveys
         DemoClock.daysAgo(20, () -> new DemoThemes(engagement, needs, planning, people).load()); // issue 11: themes
     }
 

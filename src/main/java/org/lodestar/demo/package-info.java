@@ -13,6 +13,6 @@
             "measures",
             "enrollment",
             "engagement",
-            "needs" // issue 11: themes
+            "needs" // issue 11: surveys
         })
 package org.lodestar.demo;

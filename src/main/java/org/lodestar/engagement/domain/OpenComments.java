@@ -56,9 +56,9 @@ public class OpenComments {
 
     /** The comments of a source (a survey, a session, a paste), oldest first, hidden ones included. */
     public List<OpenComment> ofSource(UUID districtId, CommentSource source, UUID sourceId) {
-        return jdbc.sql("select " + COLUMNS + """
-                         from engagement_comment where district_id = ? and source = ? and source_id = ?
-                         order by created_at, id""")
+        return jdbc.sql("select " + COLUMNS
+                        + " from engagement_comment where district_id = ? and source = ? and source_id = ?"
+                        + " order by created_at, id")
                 .params(districtId, source.name(), sourceId)
                 .query(OpenComments::comment)
                 .list();

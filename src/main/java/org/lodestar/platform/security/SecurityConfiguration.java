@@ -67,6 +67,30 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * A survey's public link ({@code /s/{token}}, issue 11): answered by anyone without signing in, so, like the public
+     * pages, no session is read or made. Unlike them it is different per visitor and must never be cached: the
+     * controller answers {@code Cache-Control: no-store} (and these headers' defaults say the same), and no kept-page
+     * filter is registered for it. It takes a form without Spring's CSRF token, which needs a session: nobody is signed
+     * in on it, so there is no one on whose behalf a forged post could act, and the form carries its own token instead
+     * (the render time signed with the survey's secret, checked with a honeypot field before anything is saved); the
+     * one-response cookie is SameSite=Lax, so another site's post does not carry it.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain surveyAnswers(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/s/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(context -> context.securityContextRepository(new NullSecurityContextRepository()))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+                .build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, DirectoryApi directory) throws Exception {
