@@ -148,6 +148,7 @@ class DemoDistrict implements ApplicationRunner {
         new DemoNeeds(needs, planning, people).load(); // issue 11: needs-analysis
         new DemoConversation(needs, engagement, planning, people).load(); // issue 11: conversations
         new DemoSurvey(engagement, needs, people.as("planner")).load(); // issue 11: surveys
+        DemoClock.daysAgo(20, () -> new DemoThemes(engagement, needs, planning, people).load()); // issue 11: themes
     }
 
     private static final String[][] GROUPS = {

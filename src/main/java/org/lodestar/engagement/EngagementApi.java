@@ -11,6 +11,7 @@ import org.lodestar.directory.SignedInUser;
 import org.lodestar.engagement.conversations.ConversationStore;
 import org.lodestar.engagement.domain.OpenComments;
 import org.lodestar.engagement.surveys.SurveySamples;
+import org.lodestar.engagement.themes.ThemeOperations;
 import org.lodestar.needs.CnaArea;
 import org.lodestar.planning.Consultation;
 import org.springframework.stereotype.Service;
@@ -25,11 +26,17 @@ public class EngagementApi {
     private final OpenComments comments;
     private final SurveySamples surveys;
     private final ConversationStore conversations;
+    private final ThemeOperations themes; // issue 11: themes
 
-    EngagementApi(OpenComments comments, SurveySamples surveys, ConversationStore conversations) {
+    EngagementApi(
+            OpenComments comments,
+            SurveySamples surveys,
+            ConversationStore conversations,
+            ThemeOperations themes) { // issue 11: themes
         this.comments = comments;
         this.surveys = surveys;
         this.conversations = conversations;
+        this.themes = themes; // issue 11: themes
     }
 
     /** The given comments of the district, hidden ones included. */
@@ -126,4 +133,67 @@ public class EngagementApi {
     }
 
     // --- themes and "you said, we did" (helper themes adds below this line) ---
+
+    /** Saves pasted comments (each a non-blank text of at most 4,000 characters) as a new comment set; its id. */
+    public UUID pasteComments(
+            SignedInUser user, String title, Consultation.Audience audience, String language, List<String> texts) {
+        return themes.paste(user, title, audience, language, texts);
+    }
+
+    /** Saves pasted comments, each with its audience (null when unknown), as a new comment set; its id. */
+    public UUID pasteComments(
+            SignedInUser user, String title, String language, java.util.Map<String, Consultation.Audience> comments) {
+        return themes.paste(user, title, language, comments);
+    }
+
+    /** A new comment set over the comments of surveys or sessions (a conversation's, say); its id. */
+    public UUID commentSet(SignedInUser user, String title, CommentSource source, Collection<UUID> sourceIds) {
+        return themes.newSet(user, title, source, sourceIds);
+    }
+
+    /** Each survey of the district that has open comments, by id, with how many, most first. */
+    public java.util.Map<UUID, Integer> surveysWithComments(UUID districtId) {
+        return themes.surveysWithComments(districtId);
+    }
+
+    /** Starts finding a set's themes off the request thread; the run's id (its page follows the progress). */
+    public UUID findThemes(SignedInUser user, UUID setId) {
+        return themes.findInBackground(user, setId);
+    }
+
+    /** Finds a set's themes in the calling thread (the demo); whether it succeeded. */
+    public boolean findThemesNow(SignedInUser user, UUID setId) {
+        return themes.findNow(user, setId);
+    }
+
+    /** The themes of a set, largest first. */
+    public List<ThemeSummary> themes(UUID districtId, UUID setId) {
+        return themes.themes(districtId, setId);
+    }
+
+    public void renameTheme(SignedInUser user, UUID themeId, String label, int version) {
+        themes.rename(user, themeId, label, version);
+    }
+
+    /** Links a theme to a need ({@code need}) or to a goal or action of a plan. */
+    public void linkTheme(SignedInUser user, UUID themeId, UUID targetId, boolean need) {
+        themes.link(user, themeId, targetId, need);
+    }
+
+    /** Writes a "you said, we did" entry of a theme (not published yet); its id. */
+    public UUID writeYouSaid(
+            SignedInUser user,
+            UUID themeId,
+            String heardEn,
+            String heardEs,
+            String didEn,
+            String didEs,
+            UUID quoteId,
+            List<UUID> itemIds) {
+        return themes.writeYouSaid(user, themeId, heardEn, heardEs, didEn, didEs, quoteId, itemIds);
+    }
+
+    public void publishYouSaid(SignedInUser user, UUID entryId, boolean published) {
+        themes.publishYouSaid(user, entryId, published);
+    }
 }

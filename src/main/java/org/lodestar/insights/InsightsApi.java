@@ -8,8 +8,12 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.lodestar.insights.similarity.SentenceModel;
 import org.lodestar.insights.similarity.SimilarityScan;
+import org.lodestar.insights.themes.Comment;
+import org.lodestar.insights.themes.ThemeDiscovery;
+import org.lodestar.insights.themes.Themes;
 import org.lodestar.shared.BoundedCache;
 import org.springframework.stereotype.Service;
 
@@ -44,6 +48,45 @@ public class InsightsApi {
      */
     public List<SimilarPair> similarPairs(List<Text> items, double threshold) {
         return scan.pairs(items, threshold);
+    }
+
+    /** A comment to group into themes: its id, its text and who wrote it (an audience's name, or null). */
+    public record ThemeComment(UUID id, String text, String audience) {}
+
+    /**
+     * Themes found in comments, largest first (numbered from 1), the theme number of each comment, and how their number
+     * was chosen, in words.
+     */
+    public record FoundThemes(List<FoundTheme> themes, Map<UUID, Integer> themeOf, String choice) {}
+
+    /** One theme found: its number, its label (its three most distinctive words) and its size. */
+    public record FoundTheme(int number, String label, int size) {}
+
+    /**
+     * Groups comments into themes by meaning ({@link ThemeDiscovery}: sentence embeddings, k-means++ with the number of
+     * themes chosen by silhouette, c-TF-IDF labels); the same comments give the same themes. Vectors are kept as for
+     * {@link #similarPairs}, so grouping a set again embeds only its new comments.
+     *
+     * @throws IllegalArgumentException when there is no comment or a text is blank
+     */
+    public FoundThemes findThemes(List<ThemeComment> comments) {
+        Themes found = new ThemeDiscovery(this::embed)
+                .discover(comments.stream()
+                        .map(c -> new Comment(c.id().toString(), c.text(), null, c.audience()))
+                        .toList());
+        Map<UUID, Integer> themeOf = new LinkedHashMap<>();
+        found.themeOf().forEach((id, number) -> themeOf.put(UUID.fromString(id), number));
+        return new FoundThemes(
+                found.themes().stream()
+                        .map(t -> new FoundTheme(t.number(), t.label(), t.size()))
+                        .toList(),
+                themeOf,
+                found.choice().describe());
+    }
+
+    /** The unit vectors of the texts' meanings (384 numbers each), in the order given; kept ones are not remade. */
+    public List<float[]> meanings(List<String> texts) {
+        return embed(texts).stream().map(float[]::clone).toList();
     }
 
     /** The unit vectors of the texts, embedding together those not kept yet. */

@@ -1,0 +1,176 @@
+package org.lodestar.demo;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.lodestar.directory.SignedInUser;
+import org.lodestar.engagement.EngagementApi;
+import org.lodestar.engagement.ThemeSummary;
+import org.lodestar.needs.Assessment;
+import org.lodestar.needs.NeedSummary;
+import org.lodestar.needs.NeedsApi;
+import org.lodestar.planning.PlanNodes;
+import org.lodestar.planning.PlanningApi;
+import org.lodestar.planning.Strategy;
+
+/**
+ * The demo's themes: the open answers of the demo survey when the survey part loaded one, else sixty sample comments of
+ * families, staff and students (written for the demo and titled as sample data), grouped into themes, one theme renamed by the planner, linked to a need of the district's 2025-26 needs
+ * assessment when it has one, and one "you said, we did" entry published. Sixty comments keep the load to the few
+ * seconds the sentence model takes to start.
+ */
+final class DemoThemes {
+
+    static final String TITLE = "Spring listening sessions 2026 (sample comments)";
+    static final String SURVEY_TITLE = "Family and staff survey 2025-26: open answers (sample data)";
+
+    private final EngagementApi engagement;
+    private final NeedsApi needs;
+    private final PlanningApi planning;
+    private final DemoPeople people;
+
+    DemoThemes(EngagementApi engagement, NeedsApi needs, PlanningApi planning, DemoPeople people) {
+        this.engagement = engagement;
+        this.needs = needs;
+        this.planning = planning;
+        this.people = people;
+    }
+
+    void load() {
+        SignedInUser planner = people.as("planner");
+        // the demo survey's open answers when the survey part loaded it (the survey with the most comments), else ours
+        UUID setId = engagement.surveysWithComments(planner.districtId()).keySet().stream()
+                .findFirst()
+                .map(survey -> engagement.commentSet(
+                        planner, SURVEY_TITLE, org.lodestar.engagement.CommentSource.SURVEY, List.of(survey)))
+                .orElseGet(() -> engagement.pasteComments(planner, TITLE, "en", comments()));
+        if (!engagement.findThemesNow(planner, setId)) {
+            return;
+        }
+        List<ThemeSummary> themes = engagement.themes(planner.districtId(), setId);
+        if (themes.isEmpty()) {
+            return;
+        }
+        // the planner names the largest theme in the team's words
+        ThemeSummary named = themes.get(0);
+        engagement.renameTheme(planner, named.id(), "What families and staff said most often", named.version());
+        firstNeedOf2025(planner.districtId()).ifPresent(need -> engagement.linkTheme(planner, named.id(), need, true));
+
+        UUID action = planning.districtStrategicPlan(planner.districtId())
+                .map(plan -> planning.nodesOfPlan(planner.districtId(), plan.id()))
+                .map(PlanNodes::strategies)
+                .filter(list -> !list.isEmpty())
+                .map(list -> list.get(0))
+                .map(Strategy::id)
+                .orElse(null);
+        if (action != null) {
+            engagement.linkTheme(planner, named.id(), action, false);
+        }
+        UUID entry = engagement.writeYouSaid(
+                planner,
+                named.id(),
+                "At our spring listening sessions (sample data), families, staff and students told us about this most"
+                        + " often.",
+                "En nuestras sesiones de escucha de primavera (datos de ejemplo), las familias, el personal y los"
+                        + " estudiantes nos hablaron de esto con más frecuencia.",
+                "We added it to this year's improvement plan, with an owner and a date to report back.",
+                "Lo añadimos al plan de mejora de este año, con un responsable y una fecha para informar.",
+                named.representatives().isEmpty()
+                        ? null
+                        : named.representatives().get(0),
+                action == null ? List.of() : List.of(action));
+        engagement.publishYouSaid(planner, entry, true);
+    }
+
+    private java.util.Optional<UUID> firstNeedOf2025(UUID districtId) {
+        return needs.assessments(districtId).stream()
+                .filter(a -> a.schoolId() == null && a.schoolYear() == 2025)
+                .map(Assessment::id)
+                .flatMap(id -> needs.needs(districtId, id).stream())
+                .filter(n -> n.status() != NeedSummary.Status.DISMISSED && n.status() != NeedSummary.Status.MERGED)
+                .map(NeedSummary::id)
+                .findFirst();
+    }
+
+    private static Map<String, org.lodestar.planning.Consultation.Audience> comments() {
+        var families = org.lodestar.planning.Consultation.Audience.FAMILIES;
+        var staff = org.lodestar.planning.Consultation.Audience.STAFF;
+        var teachers = org.lodestar.planning.Consultation.Audience.TEACHERS;
+        var students = org.lodestar.planning.Consultation.Audience.STUDENTS;
+        Map<String, org.lodestar.planning.Consultation.Audience> all = new LinkedHashMap<>();
+        for (String text : List.of(
+                "The bus to Cedar is late three or four mornings a week and my son misses breakfast.",
+                "Bus routes were changed without telling parents; we found out at the stop.",
+                "My daughter rides the bus for over an hour each way. That is too long for a seven-year-old.",
+                "Please post bus delays on the app so we are not waiting in the cold.",
+                "The north route bus skips our stop when it is running late.",
+                "We need a bus stop closer to the apartments on Mill Road; kids walk along the highway.",
+                "Transportation is the biggest reason my kids are late, not anything they do.",
+                "I would love to know who to call when the bus does not come.",
+                "Homework in third grade takes two hours a night and we both work evenings.",
+                "We do not understand the new math homework and cannot help our children.",
+                "Please send homework in Spanish too so we can help at home.",
+                "Teachers are great but I never know how my child is doing until report cards.",
+                "I want more conferences or a simple weekly update on how my child is doing.",
+                "The parent portal is confusing and my password never works.",
+                "Messages from school come in English only; my family reads Spanish.",
+                "I found out about the family night the day after it happened.",
+                "Please have evening meetings; I cannot come at 3 pm because of work.",
+                "My son was bullied at recess and nobody called me.",
+                "The playground needs more adults watching at lunch.",
+                "Kids need somewhere safe to go after school until parents get home.",
+                "The after-school program fills up in one day and there is a long waiting list.",
+                "My child needs tutoring in reading but there is no space in the program.",
+                "Lunch is too short; my daughter comes home hungry every day.",
+                "More fruit and vegetables at lunch, please, and fewer fried foods.")) {
+            all.put(text, families);
+        }
+        for (String text : List.of(
+                "We lose twenty minutes of first period every day to late buses.",
+                "Chronic absence is highest among students who rely on the north route bus.",
+                "We need time during the day to plan together; PLC time keeps being cancelled.",
+                "New teachers need a mentor for the whole first year, not just two meetings.",
+                "Substitutes are hard to find, so we cover classes during our planning time.",
+                "Too many initiatives at once; we never get good at any of them.",
+                "The reading curriculum is good but we were never trained on the small-group part.",
+                "Students who are learning English need more support in math class, not only in ELD.",
+                "We need more counselors; one counselor for 500 students is not enough.",
+                "Behavior referrals take weeks to get a response from the office.",
+                "Families want to help but our newsletters are long and only in English.",
+                "Chromebooks break and take a month to be repaired.",
+                "The Wi-Fi in the portable classrooms drops every afternoon.",
+                "Staff turnover at our school means students see new faces every year.",
+                "Salaries have not kept up with the districts around us; good people leave.",
+                "Paraprofessionals are the first to be cut and the ones students know best.")) {
+            all.put(text, teachers);
+        }
+        for (String text : List.of(
+                "The front office needs a Spanish speaker every day, not only on Tuesdays.",
+                "Custodial staff are stretched across two buildings.",
+                "Bus drivers are short, so we double up routes and everyone is late.",
+                "Kitchen staff could serve faster with a second line at lunch.")) {
+            all.put(text, staff);
+        }
+        for (String text : List.of(
+                "The bus is always late so I miss the start of class and get marked tardy.",
+                "Homework is too much when you also have practice and a job.",
+                "I do not have a quiet place or internet at home to do homework.",
+                "Lunch is too short and the line is too long, so I do not eat.",
+                "I wish there were more clubs after school, like robotics or art.",
+                "Some classes are boring because we only do worksheets.",
+                "I want a teacher or counselor I can talk to when things are hard.",
+                "Bullying happens online and at school and adults do not see it.",
+                "We need more tutoring before tests, not just after we fail.",
+                "The bathrooms are dirty and often locked.",
+                "My laptop is broken and I had to share with my brother for a month.",
+                "Teachers who know our names and ask how we are make me want to come to school.",
+                "More sports and music would make school better.",
+                "Classes are too crowded; there are not enough desks.",
+                "I want to learn about jobs and college earlier, not only senior year.",
+                "The school should help students who just moved here from another country.")) {
+            all.put(text, students);
+        }
+        return all;
+    }
+}

@@ -1,0 +1,535 @@
+package org.lodestar.engagement.themes;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.lodestar.directory.SignedInUser;
+import org.lodestar.engagement.OpenComment;
+import org.lodestar.planning.Consultation;
+import org.lodestar.shared.NotFoundException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Comment sets and their themes, for the district's planners and admins (comments are personal data: anyone else is
+ * refused, 403): the list of sets at {@code /themes}, pasting comments, finding themes (in the background, the page
+ * polls its progress), a set's themes with renaming, merging, splitting, moving and hiding, links to needs and plan
+ * items, "you said, we did" entries, and the aggregate CSV (labels, sizes, audience shares; no comment's text).
+ */
+@Controller
+class ThemeController {
+
+    /** Comments listed under a theme for moving and splitting; the rest are counted. */
+    static final int LISTED = 100;
+
+    private final ThemeStore store;
+    private final ThemeRuns runs;
+    private final ThemeEdits edits;
+    private final ThemeLinks links;
+    private final YouSaidStore entries;
+    private final YouSaidEdits youSaid;
+
+    ThemeController(
+            ThemeStore store,
+            ThemeRuns runs,
+            ThemeEdits edits,
+            ThemeLinks links,
+            YouSaidStore entries,
+            YouSaidEdits youSaid) {
+        this.store = store;
+        this.runs = runs;
+        this.edits = edits;
+        this.links = links;
+        this.entries = entries;
+        this.youSaid = youSaid;
+    }
+
+    // --- views
+
+    public record CommentView(
+            UUID id, String text, String source, String audience, String language, boolean hidden, boolean pinned) {}
+
+    public record LinkView(UUID id, String title) {}
+
+    public record ThemeView(
+            UUID id,
+            String label,
+            int size,
+            int version,
+            boolean renamed,
+            List<CommentView> representatives,
+            Map<String, Integer> audiencePercents,
+            List<CommentView> comments,
+            int notListed,
+            List<LinkView> needs,
+            List<LinkView> items,
+            List<YouSaidStore.Entry> entries) {}
+
+    @GetMapping("/themes")
+    String sets(@AuthenticationPrincipal SignedInUser user, Model model) {
+        ThemeEdits.mayRead(user);
+        model.addAttribute("sets", store.sets(user.districtId()));
+        model.addAttribute("sources", store.commentSources(user.districtId()));
+        return "engagement/themes";
+    }
+
+    @PostMapping("/themes/sets")
+    String newSet(
+            @RequestParam(defaultValue = "") String title,
+            @RequestParam(required = false) List<String> sources,
+            @AuthenticationPrincipal SignedInUser user,
+            HttpServletResponse response,
+            Model model) {
+        ThemeEdits.mayRead(user);
+        List<ThemeStore.SourceCount> known = store.commentSources(user.districtId());
+        List<ThemeStore.Source> chosen = new ArrayList<>();
+        for (String source : sources == null ? List.<String>of() : sources) {
+            known.stream()
+                    .filter(k -> (k.source() + ":" + k.sourceId()).equals(source))
+                    .findFirst()
+                    .ifPresent(k -> chosen.add(new ThemeStore.Source(k.source(), k.sourceId())));
+        }
+        String problem = title.isBlank() || title.strip().length() > ThemeEdits.MAX_LABEL
+                ? "themes.set.titleMissing"
+                : chosen.isEmpty() ? "themes.set.noSource" : null;
+        if (problem != null) {
+            response.setStatus(422);
+            model.addAttribute("setProblem", problem);
+            return sets(user, model);
+        }
+        UUID setId = edits.newSet(user, title.strip(), chosen);
+        return startAndShow(user, setId);
+    }
+
+    @GetMapping("/themes/paste")
+    String pasteForm(@AuthenticationPrincipal SignedInUser user, Model model) {
+        ThemeEdits.mayRead(user);
+        model.addAttribute("audiences", Consultation.Audience.values());
+        return "engagement/theme-paste";
+    }
+
+    @PostMapping("/themes/paste")
+    String paste(
+            @RequestParam(defaultValue = "") String title,
+            @RequestParam(defaultValue = "") String comments,
+            @RequestParam(defaultValue = "") String audience,
+            @RequestParam(defaultValue = "en") String language,
+            @AuthenticationPrincipal SignedInUser user,
+            HttpServletResponse response,
+            Model model) {
+        ThemeEdits.mayRead(user);
+        Consultation.Audience chosen = null;
+        for (Consultation.Audience a : Consultation.Audience.values()) {
+            if (a.name().equals(audience)) {
+                chosen = a;
+            }
+        }
+        ThemePaste.Read read = ThemePaste.read(comments);
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (title.isBlank() || title.strip().length() > ThemeEdits.MAX_LABEL) {
+            problems.put("title", "themes.paste.titleMissing");
+        }
+        if (!audience.isEmpty() && chosen == null) {
+            problems.put("audience", "themes.paste.badAudience");
+        }
+        if (!"en".equals(language) && !"es".equals(language)) {
+            problems.put("language", "themes.paste.badLanguage");
+        }
+        if (!read.ok()) {
+            problems.put("comments", read.problem());
+            model.addAttribute("line", read.line());
+        }
+        if (!problems.isEmpty()) {
+            response.setStatus(422);
+            model.addAttribute("problems", problems);
+            model.addAttribute("title", title);
+            model.addAttribute("comments", comments);
+            model.addAttribute("audience", audience);
+            model.addAttribute("language", language);
+            return pasteForm(user, model);
+        }
+        UUID setId = edits.paste(user, title.strip(), chosen, language, read.texts());
+        return startAndShow(user, setId);
+    }
+
+    private String startAndShow(SignedInUser user, UUID setId) {
+        try {
+            runs.request(user.districtId(), user.email(), setId);
+        } catch (ThemeRuns.Refused refused) {
+            return "redirect:/themes/" + setId + "?refused=" + refused.messageKey;
+        }
+        return "redirect:/themes/" + setId;
+    }
+
+    @PostMapping("/themes/{setId}/runs")
+    String findAgain(@PathVariable UUID setId, @AuthenticationPrincipal SignedInUser user) {
+        ThemeEdits.mayRead(user);
+        store.set(user.districtId(), setId).orElseThrow(() -> new NotFoundException("set"));
+        return startAndShow(user, setId);
+    }
+
+    /** The run's progress alone, which htmx asks for every second; a finished run reloads the page. */
+    @GetMapping("/themes/{setId}/runs/{runId}")
+    String progress(
+            @PathVariable UUID setId,
+            @PathVariable UUID runId,
+            @AuthenticationPrincipal SignedInUser user,
+            HttpServletResponse response,
+            Model model) {
+        ThemeEdits.mayRead(user);
+        ThemeStore.Run run = store.run(user.districtId(), runId)
+                .filter(r -> r.setId().equals(setId))
+                .orElseThrow(() -> new NotFoundException("run"));
+        if (run.finished()) {
+            response.setHeader("HX-Refresh", "true");
+        }
+        model.addAttribute("run", run);
+        model.addAttribute("setId", setId);
+        return "engagement/theme-set :: progress";
+    }
+
+    @GetMapping("/themes/{setId}")
+    String set(
+            @PathVariable UUID setId,
+            @RequestParam(required = false) String refused,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model) {
+        ThemeEdits.mayRead(user);
+        ThemeStore.ThemeSet set = store.set(user.districtId(), setId).orElseThrow(() -> new NotFoundException("set"));
+        List<ThemeStore.Run> runList = store.runs(user.districtId(), setId);
+        model.addAttribute("set", set);
+        model.addAttribute("runs", runList);
+        model.addAttribute("run", runList.isEmpty() ? null : runList.get(0));
+        model.addAttribute("setId", setId);
+        model.addAttribute("themes", themes(user.districtId(), setId));
+        model.addAttribute("needs", links.needsOfDistrict(user.districtId()));
+        model.addAttribute("items", links.itemsOfDistrict(user.districtId()));
+        if (refused != null && refused.matches("themes\\.run\\.[a-zA-Z]+")) {
+            model.addAttribute("refused", refused);
+        }
+        if (!model.containsAttribute("problems")) {
+            model.addAttribute("problems", Map.of());
+        }
+        return "engagement/theme-set";
+    }
+
+    private List<ThemeView> themes(UUID districtId, UUID setId) {
+        List<ThemeStore.ThemeRow> rows = store.themes(districtId, setId);
+        Map<UUID, OpenComment> comments = new LinkedHashMap<>();
+        store.comments(districtId, setId).forEach(c -> comments.put(c.id(), c));
+        Map<UUID, ThemeStore.Assignment> assignments = store.assignments(districtId, setId);
+        Map<UUID, List<OpenComment>> members = new HashMap<>();
+        assignments.values().forEach(a -> {
+            OpenComment comment = comments.get(a.commentId());
+            if (comment != null) {
+                members.computeIfAbsent(a.themeId(), t -> new ArrayList<>()).add(comment);
+            }
+        });
+        List<UUID> ids = rows.stream().map(ThemeStore.ThemeRow::id).toList();
+        Map<UUID, String> needTitles = links.needsOfDistrict(districtId);
+        Map<UUID, String> itemTitles = links.itemsOfDistrict(districtId);
+        Map<UUID, List<LinkView>> needsOf = new HashMap<>();
+        Map<UUID, List<LinkView>> itemsOf = new HashMap<>();
+        for (ThemeStore.Link link : store.linksOf(districtId, ids)) {
+            boolean need = ThemeLinks.NEED.equals(link.kind());
+            String title = (need ? needTitles : itemTitles).get(link.targetId());
+            (need ? needsOf : itemsOf)
+                    .computeIfAbsent(link.themeId(), t -> new ArrayList<>())
+                    .add(new LinkView(link.targetId(), title == null ? "?" : title));
+        }
+        Map<UUID, List<YouSaidStore.Entry>> entriesOf = new HashMap<>();
+        entries.ofThemes(districtId, ids)
+                .forEach(e -> entriesOf
+                        .computeIfAbsent(e.themeId(), t -> new ArrayList<>())
+                        .add(e));
+        List<ThemeView> views = new ArrayList<>();
+        for (ThemeStore.ThemeRow row : rows) {
+            List<OpenComment> of = members.getOrDefault(row.id(), List.of());
+            Map<String, Integer> counts = new TreeMap<>();
+            of.stream()
+                    .filter(c -> c.audience() != null)
+                    .forEach(c -> counts.merge(c.audience().name(), 1, Integer::sum));
+            int named = counts.values().stream().mapToInt(Integer::intValue).sum();
+            Map<String, Integer> percents = new LinkedHashMap<>();
+            counts.forEach((audience, n) -> percents.put(audience, (int) Math.round(100.0 * n / named)));
+            List<CommentView> representatives = row.representatives().stream()
+                    .map(comments::get)
+                    .filter(c -> c != null && !c.hidden())
+                    .map(c -> view(c, assignments))
+                    .toList();
+            views.add(new ThemeView(
+                    row.id(),
+                    row.label(),
+                    row.size(),
+                    row.version(),
+                    row.renamed(),
+                    representatives,
+                    percents,
+                    of.stream().limit(LISTED).map(c -> view(c, assignments)).toList(),
+                    Math.max(0, of.size() - LISTED),
+                    needsOf.getOrDefault(row.id(), List.of()),
+                    itemsOf.getOrDefault(row.id(), List.of()),
+                    entriesOf.getOrDefault(row.id(), List.of())));
+        }
+        return views;
+    }
+
+    /** A comment as planners see it; a hidden one without its text. */
+    private static CommentView view(OpenComment c, Map<UUID, ThemeStore.Assignment> assignments) {
+        ThemeStore.Assignment a = assignments.get(c.id());
+        return new CommentView(
+                c.id(),
+                c.hidden() ? null : c.text(),
+                c.source().name(),
+                c.audience() == null ? null : c.audience().name(),
+                c.language(),
+                c.hidden(),
+                a != null && a.pinned());
+    }
+
+    // --- edits
+
+    @PostMapping("/themes/{setId}/themes/{themeId}/rename")
+    String rename(
+            @PathVariable UUID setId,
+            @PathVariable UUID themeId,
+            @RequestParam(defaultValue = "") String label,
+            @RequestParam int version,
+            @AuthenticationPrincipal SignedInUser user,
+            HttpServletResponse response,
+            Model model) {
+        ThemeEdits.mayRead(user);
+        ofSet(user, setId, themeId);
+        if (label.isBlank() || label.strip().length() > ThemeEdits.MAX_LABEL) {
+            return refuse(setId, "rename-" + themeId, "themes.label.missing", user, response, model);
+        }
+        edits.rename(user, themeId, label.strip(), version);
+        return "redirect:/themes/" + setId + "#theme-" + themeId;
+    }
+
+    @PostMapping("/themes/{setId}/themes/{themeId}/merge")
+    String merge(
+            @PathVariable UUID setId,
+            @PathVariable UUID themeId,
+            @RequestParam int version,
+            @RequestParam(required = false) UUID into,
+            @AuthenticationPrincipal SignedInUser user,
+            HttpServletResponse response,
+            Model model) {
+        ThemeEdits.mayRead(user);
+        ofSet(user, setId, themeId);
+        if (into == null) {
+            return refuse(setId, "merge-" + themeId, "themes.merge.choose", user, response, model);
+        }
+        ThemeStore.ThemeRow target = ofSet(user, setId, into);
+        edits.merge(user, themeId, version, into, target.version());
+        return "redirect:/themes/" + setId + "#theme-" + into;
+    }
+
+    @PostMapping("/themes/{setId}/themes/{themeId}/split")
+    String split(
+            @PathVariable UUID setId,
+            @PathVariable UUID themeId,
+            @RequestParam int version,
+            @RequestParam(required = false) List<UUID> comments,
+            @RequestParam(defaultValue = "") String label,
+            @AuthenticationPrincipal SignedInUser user,
+            HttpServletResponse response,
+            Model model) {
+        ThemeEdits.mayRead(user);
+        ofSet(user, setId, themeId);
+        if (comments == null || comments.isEmpty()) {
+            return refuse(setId, "split-" + themeId, "themes.split.choose", user, response, model);
+        }
+        if (label.isBlank() || label.strip().length() > ThemeEdits.MAX_LABEL) {
+            return refuse(setId, "split-" + themeId, "themes.label.missing", user, response, model);
+        }
+        UUID created = edits.split(user, themeId, version, comments, label.strip());
+        return "redirect:/themes/" + setId + "#theme-" + created;
+    }
+
+    @PostMapping("/themes/{setId}/themes/{themeId}/move")
+    String move(
+            @PathVariable UUID setId,
+            @PathVariable UUID themeId,
+            @RequestParam int version,
+            @RequestParam UUID comment,
+            @RequestParam(required = false) UUID to,
+            @AuthenticationPrincipal SignedInUser user,
+            HttpServletResponse response,
+            Model model) {
+        ThemeEdits.mayRead(user);
+        ofSet(user, setId, themeId);
+        if (to == null) {
+            return refuse(setId, "move-" + comment, "themes.move.choose", user, response, model);
+        }
+        edits.move(user, themeId, version, comment, to);
+        return "redirect:/themes/" + setId + "#theme-" + to;
+    }
+
+    @PostMapping("/themes/{setId}/comments/{commentId}/hide")
+    String hide(
+            @PathVariable UUID setId,
+            @PathVariable UUID commentId,
+            @RequestParam(defaultValue = "true") boolean hidden,
+            @AuthenticationPrincipal SignedInUser user) {
+        edits.hide(user, setId, commentId, hidden);
+        return "redirect:/themes/" + setId;
+    }
+
+    @PostMapping("/themes/{setId}/themes/{themeId}/links")
+    String link(
+            @PathVariable UUID setId,
+            @PathVariable UUID themeId,
+            @RequestParam String kind,
+            @RequestParam(required = false) UUID target,
+            @RequestParam(defaultValue = "true") boolean linked,
+            @AuthenticationPrincipal SignedInUser user,
+            HttpServletResponse response,
+            Model model) {
+        ThemeEdits.mayRead(user);
+        ofSet(user, setId, themeId);
+        if (target == null) {
+            return refuse(setId, "link-" + themeId, "themes.link.choose", user, response, model);
+        }
+        Map<UUID, String> allowed = switch (kind) {
+            case ThemeLinks.NEED -> links.needsOfDistrict(user.districtId());
+            case ThemeLinks.ITEM -> links.itemsOfDistrict(user.districtId());
+            default -> throw new NotFoundException("kind");
+        };
+        if (linked && !allowed.containsKey(target)) {
+            throw new NotFoundException("target");
+        }
+        edits.link(user, themeId, kind, target, linked);
+        return "redirect:/themes/" + setId + "#theme-" + themeId;
+    }
+
+    @PostMapping("/themes/{setId}/themes/{themeId}/you-said")
+    String saveYouSaid(
+            @PathVariable UUID setId,
+            @PathVariable UUID themeId,
+            @RequestParam(required = false) UUID entry,
+            @RequestParam(defaultValue = "0") int version,
+            @RequestParam(defaultValue = "") String heardEn,
+            @RequestParam(defaultValue = "") String heardEs,
+            @RequestParam(defaultValue = "") String didEn,
+            @RequestParam(defaultValue = "") String didEs,
+            @RequestParam(required = false) UUID quote,
+            @RequestParam(required = false) List<UUID> items,
+            @AuthenticationPrincipal SignedInUser user,
+            HttpServletResponse response,
+            Model model) {
+        ThemeEdits.mayRead(user);
+        ofSet(user, setId, themeId);
+        for (String text : List.of(heardEn, heardEs, didEn, didEs)) {
+            if (text.isBlank() || text.strip().length() > 2000) {
+                return refuse(setId, "yousaid-" + themeId, "themes.yousaid.missing", user, response, model);
+            }
+        }
+        youSaid.save(
+                user,
+                themeId,
+                new YouSaidStore.Entry(
+                        entry,
+                        themeId,
+                        heardEn.strip(),
+                        heardEs.strip(),
+                        didEn.strip(),
+                        didEs.strip(),
+                        quote,
+                        items == null ? List.of() : items.stream().distinct().toList(),
+                        false,
+                        null,
+                        version));
+        return "redirect:/themes/" + setId + "#theme-" + themeId;
+    }
+
+    @PostMapping("/themes/{setId}/you-said/{entryId}/publish")
+    String publish(
+            @PathVariable UUID setId,
+            @PathVariable UUID entryId,
+            @RequestParam boolean published,
+            @RequestParam int version,
+            @AuthenticationPrincipal SignedInUser user) {
+        ThemeEdits.mayRead(user);
+        YouSaidStore.Entry entry =
+                entries.entry(user.districtId(), entryId).orElseThrow(() -> new NotFoundException("entry"));
+        ofSet(user, setId, entry.themeId());
+        youSaid.publish(user, entryId, published, version);
+        return "redirect:/themes/" + setId + "#theme-" + entry.themeId();
+    }
+
+    /** The set's themes in aggregate: label, size and each audience's share; never a comment's text. */
+    @GetMapping("/themes/{setId}/themes.csv")
+    ResponseEntity<byte[]> csv(@PathVariable UUID setId, @AuthenticationPrincipal SignedInUser user, Locale locale) {
+        ThemeEdits.mayRead(user);
+        store.set(user.districtId(), setId).orElseThrow(() -> new NotFoundException("set"));
+        List<ThemeView> themes = themes(user.districtId(), setId);
+        List<String> header = new ArrayList<>(List.of("label", "size"));
+        for (Consultation.Audience audience : Consultation.Audience.values()) {
+            header.add("share_" + audience.name().toLowerCase(Locale.ROOT));
+        }
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(
+                out,
+                CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader(header.toArray(String[]::new))
+                        .get())) {
+            for (ThemeView theme : themes) {
+                List<Object> row = new ArrayList<>(List.of(theme.label(), theme.size()));
+                for (Consultation.Audience audience : Consultation.Audience.values()) {
+                    Integer percent = theme.audiencePercents().get(audience.name());
+                    row.add(percent == null ? "" : String.format(Locale.ROOT, "%.2f", percent / 100.0));
+                }
+                printer.printRecord(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("themes.csv")
+                                .build()
+                                .toString())
+                .body(out.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A theme of the set, of the district; another's is not found. */
+    private ThemeStore.ThemeRow ofSet(SignedInUser user, UUID setId, UUID themeId) {
+        return store.theme(user.districtId(), themeId)
+                .filter(t -> t.setId().equals(setId))
+                .orElseThrow(() -> new NotFoundException("theme"));
+    }
+
+    private String refuse(
+            UUID setId, String where, String key, SignedInUser user, HttpServletResponse response, Model model) {
+        response.setStatus(422);
+        model.addAttribute("problems", Map.of(where, key));
+        return set(setId, null, user, model);
+    }
+}

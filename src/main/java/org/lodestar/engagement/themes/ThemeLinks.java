@@ -1,0 +1,117 @@
+package org.lodestar.engagement.themes;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.lodestar.needs.LinkedTheme;
+import org.lodestar.needs.LinkedThemeSource;
+import org.lodestar.needs.NeedSummary;
+import org.lodestar.needs.NeedsApi;
+import org.lodestar.planning.ItemContext;
+import org.lodestar.planning.ItemContextSource;
+import org.lodestar.planning.PlanNodes;
+import org.lodestar.planning.PlanSummary;
+import org.lodestar.planning.PlanningApi;
+import org.springframework.stereotype.Component;
+
+/**
+ * Themes' links to needs and to goals and actions, told to the needs module (a need's page lists its themes) and to
+ * planning (a goal's or action's page lists the themes it answers), and the needs and items a theme may link to.
+ * Only a theme's label, size and page are told: never a comment.
+ */
+@Component
+class ThemeLinks implements LinkedThemeSource, ItemContextSource {
+
+    static final String NEED = "NEED";
+    static final String ITEM = "ITEM";
+
+    private final ThemeStore store;
+    private final NeedsApi needs;
+    private final PlanningApi planning;
+
+    ThemeLinks(ThemeStore store, NeedsApi needs, PlanningApi planning) {
+        this.store = store;
+        this.needs = needs;
+        this.planning = planning;
+    }
+
+    @Override
+    public List<LinkedTheme> themesOf(UUID districtId, Collection<UUID> needIds) {
+        if (needIds.isEmpty()) {
+            return List.of();
+        }
+        List<ThemeStore.Link> links = store.linksTo(districtId, NEED, needIds);
+        Map<UUID, ThemeStore.ThemeRow> themes = themes(districtId, links);
+        return links.stream()
+                .filter(link -> themes.containsKey(link.themeId()))
+                .map(link -> {
+                    ThemeStore.ThemeRow theme = themes.get(link.themeId());
+                    return new LinkedTheme(link.targetId(), theme.id(), theme.label(), theme.size(), href(theme));
+                })
+                .toList();
+    }
+
+    @Override
+    public List<ItemContext> about(UUID districtId, Collection<UUID> itemIds) {
+        if (itemIds.isEmpty()) {
+            return List.of();
+        }
+        List<ThemeStore.Link> links = store.linksTo(districtId, ITEM, itemIds);
+        Map<UUID, ThemeStore.ThemeRow> themes = themes(districtId, links);
+        return links.stream()
+                .filter(link -> themes.containsKey(link.themeId()))
+                .map(link -> new ItemContext(
+                        link.targetId(),
+                        ItemContext.Kind.THEME,
+                        themes.get(link.themeId()).label(),
+                        href(themes.get(link.themeId()))))
+                .toList();
+    }
+
+    /** The needs of the district's assessments, by id, titled "assessment: need". */
+    Map<UUID, String> needsOfDistrict(UUID districtId) {
+        Map<UUID, String> all = new LinkedHashMap<>();
+        needs.assessments(districtId).forEach(assessment -> {
+            for (NeedSummary need : needs.needs(districtId, assessment.id())) {
+                if (need.status() != NeedSummary.Status.MERGED && need.status() != NeedSummary.Status.DISMISSED) {
+                    all.put(need.id(), assessment.title() + ": " + need.title());
+                }
+            }
+        });
+        return all;
+    }
+
+    /** The goals and actions of the district's own plans, by id, titled "plan: item". */
+    Map<UUID, String> itemsOfDistrict(UUID districtId) {
+        Map<UUID, String> all = new LinkedHashMap<>();
+        List<PlanSummary> plans = planning.plans(districtId).stream()
+                .filter(plan -> plan.schoolId() == null)
+                .toList();
+        Map<UUID, PlanNodes> nodes = planning.nodesOfPlans(
+                districtId, plans.stream().map(PlanSummary::id).toList());
+        for (PlanSummary plan : plans) {
+            PlanNodes of = nodes.get(plan.id());
+            if (of == null) {
+                continue;
+            }
+            of.goals().forEach(goal -> all.put(goal.id(), plan.title() + ": " + goal.title()));
+            of.strategies().forEach(action -> all.put(action.id(), plan.title() + ": " + action.title()));
+        }
+        return all;
+    }
+
+    private Map<UUID, ThemeStore.ThemeRow> themes(UUID districtId, List<ThemeStore.Link> links) {
+        Map<UUID, ThemeStore.ThemeRow> themes = new LinkedHashMap<>();
+        store.themesById(
+                        districtId,
+                        links.stream().map(ThemeStore.Link::themeId).distinct().toList())
+                .forEach(theme -> themes.put(theme.id(), theme));
+        return themes;
+    }
+
+    private static String href(ThemeStore.ThemeRow theme) {
+        return "/themes/" + theme.setId() + "#theme-" + theme.id();
+    }
+}
