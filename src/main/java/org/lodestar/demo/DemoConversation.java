@@ -136,11 +136,11 @@ final class DemoConversation {
                     .ifPresent(goal -> engagement.decideNewAction(
                             planner,
                             stages.get(2),
-                            "Start attendance mentors for the families of chronically absent students.",
+                            "Start a walking school bus from the two largest apartment complexes.",
                             "The district leadership team",
                             LocalDate.of(2026, 3, 12),
                             goal,
-                            "Attendance mentors for families of chronically absent students"));
+                            "Walking school bus from the Riverside apartments"));
         });
     }
 }

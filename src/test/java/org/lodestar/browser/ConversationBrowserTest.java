@@ -125,16 +125,16 @@ class ConversationBrowserTest {
         // the decide stage: the decision becomes an action of the district improvement plan
         page.navigate(conversation);
         page.click("[data-test=stage-3] a");
-        page.fill("#decision", "Start attendance mentors for families of chronically absent students.");
+        page.fill("#decision", "Open the school on Saturday mornings for make-up learning.");
         page.fill("#decidedBy", "The district leadership team");
         page.fill("#decidedOn", "2026-03-12");
         page.check("input[name=outcome][value=NEW_ACTION]");
         page.selectOption("#goalId", new SelectOption().setIndex(1));
-        page.fill("#actionTitle", "Attendance mentors (conversation test)");
+        page.fill("#actionTitle", "Saturday make-up school (conversation test)");
         page.click("[data-test=decision-form] button[type=submit]");
         assertThat(page.locator("[data-test=decisions]")).containsText("The district leadership team");
         page.click("[data-test=decision-item]");
-        assertThat(page.locator("h1")).containsText("Attendance mentors (conversation test)");
+        assertThat(page.locator("h1")).containsText("Saturday make-up school (conversation test)");
         assertThat(page.locator("[data-test=context-CONVERSATION]")).containsText("Decided at: Decide");
         page.click("[data-test=context-CONVERSATION] a");
         assertThat(page.locator("h1")).hasText("Decide");

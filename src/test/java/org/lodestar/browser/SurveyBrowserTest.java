@@ -53,6 +53,7 @@ class SurveyBrowserTest {
     void aPlannerBuildsASurveyAVisitorAnswersItInSpanishOnceAndThePlannerReadsTheResults() {
         String title = "Family survey " + UUID.randomUUID().toString().substring(0, 8);
         Page planner = browser.signedIn("planner@lakeview.example", Fixtures.PASSWORD);
+        planner.click("nav >> text=Needs");
         planner.click("[data-test=nav-surveys]");
         planner.fill("#titleEn", title);
         planner.fill("#titleEs", "Encuesta a las familias");

@@ -58,7 +58,8 @@ class ThemesBrowserTest {
     @Test
     void aPlannerFindsThemesEditsThemAndPublishesWhatThePlanChanged() {
         Page page = browser.signedIn("planner@lakeview.example", Fixtures.PASSWORD);
-        page.click("nav >> text=Themes");
+        page.click("nav >> text=Needs");
+        page.click("[data-test=nav-themes]");
         assertThat(page.locator("h1")).hasText("Themes");
         page.click("[data-test=paste-link]");
         page.fill("#title", "Family comments from the spring meetings");

@@ -56,7 +56,16 @@ public class AssessmentAnalysis {
             Trend trend) {}
 
     /** Everything the assessment page shows of the data. */
-    public record Analysis(List<MetricGaps> metrics, List<NeedRanking.Candidate> candidates) {}
+    /**
+     * The gaps by metric and every candidate not yet taken, ranked; a page offers the first {@link #OFFERED}, and a
+     * candidate is taken by its key from the whole list, so data added meanwhile does not push a shown one away.
+     */
+    public record Analysis(List<MetricGaps> metrics, List<NeedRanking.Candidate> candidates) {
+
+        public List<NeedRanking.Candidate> offered() {
+            return candidates.stream().limit(OFFERED).toList();
+        }
+    }
 
     public Analysis of(UUID districtId, Assessment assessment) {
         List<CnaMetric> metrics = cna.metrics(districtId);
@@ -91,7 +100,6 @@ public class AssessmentAnalysis {
         List<NeedRanking.Candidate> candidates =
                 NeedRanking.rank(ranked, cells, assessment.schoolId(), assessment.schoolYear(), state).stream()
                         .filter(c -> !taken.contains(key(c)))
-                        .limit(OFFERED)
                         .toList();
         List<MetricGaps> gaps = new ArrayList<>();
         for (CnaMetric metric : metrics) {

@@ -63,7 +63,7 @@ class MetricController {
             HttpServletResponse response,
             Model model) {
         ForbiddenException.unless(MetricCatalog.mayEdit(user));
-        if (!errors.hasFieldErrors("code") && catalog.exists(user.districtId(), form.code())) {
+        if (!errors.hasFieldErrors("code") && form.code() != null && catalog.exists(user.districtId(), form.code())) {
             errors.rejectValue("code", "needs.metric.error.code");
         }
         if (errors.hasErrors()) {

@@ -96,10 +96,10 @@ class NeedPages {
         model.addAttribute("needs", rows);
         model.addAttribute("open", needs.stream().filter(Need::open).toList());
         model.addAttribute("confirmed", needs.stream().filter(Need::confirmed).toList());
-        model.addAttribute("candidates", data.candidates());
+        model.addAttribute("candidates", data.offered());
         model.addAttribute(
                 "candidateKeys",
-                data.candidates().stream().map(AssessmentAnalysis::key).toList());
+                data.offered().stream().map(AssessmentAnalysis::key).toList());
         model.addAttribute(
                 "areas",
                 byArea.entrySet().stream()
