@@ -13,9 +13,11 @@ import org.lodestar.directory.School;
 import org.lodestar.directory.SchoolLevel;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.directory.StudentGroup;
+import org.lodestar.engagement.EngagementApi;
 import org.lodestar.enrollment.EnrollmentApi;
 import org.lodestar.execution.ExecutionApi;
 import org.lodestar.measures.MeasuresApi;
+import org.lodestar.needs.NeedsApi;
 import org.lodestar.planning.PlanningApi;
 import org.lodestar.planning.raci.ActionRacis;
 import org.lodestar.shared.Ids;
@@ -51,8 +53,8 @@ class DemoDistrict implements ApplicationRunner {
     private final MeasuresApi measures;
     private final EnrollmentApi enrollment;
     private final ActionRacis racis;
-    private final org.lodestar.engagement.EngagementApi engagement;
-    private final org.lodestar.needs.NeedsApi needs;
+    private final EngagementApi engagement;
+    private final NeedsApi needs;
     private final TransactionTemplate transaction;
     private final boolean enabled;
     private final Environment environment;
@@ -64,8 +66,8 @@ class DemoDistrict implements ApplicationRunner {
             MeasuresApi measures,
             EnrollmentApi enrollment,
             ActionRacis racis,
-            org.lodestar.engagement.EngagementApi engagement,
-            org.lodestar.needs.NeedsApi needs,
+            EngagementApi engagement,
+            NeedsApi needs,
             TransactionTemplate transaction,
             @Value("${lodestar.demo.enabled:true}") boolean enabled,
             Environment environment) {

@@ -10,6 +10,7 @@ import org.lodestar.directory.SignedInUser;
 import org.lodestar.needs.domain.CnaStore;
 import org.lodestar.needs.domain.MetricSharing;
 import org.lodestar.needs.domain.MetricStore;
+import org.lodestar.needs.domain.NeedWork;
 import org.lodestar.needs.domain.SampleDataImport;
 import org.lodestar.shared.NotFoundException;
 import org.springframework.stereotype.Service;
@@ -25,14 +26,14 @@ public class NeedsApi {
     private final DirectoryApi directory;
     private final MetricStore metricValues;
     private final SampleDataImport samples;
-    private final org.lodestar.needs.domain.NeedWork needWork;
+    private final NeedWork needWork;
 
     NeedsApi(
             CnaStore store,
             DirectoryApi directory,
             MetricStore metricValues,
             SampleDataImport samples,
-            org.lodestar.needs.domain.NeedWork needWork) {
+            NeedWork needWork) {
         this.store = store;
         this.directory = directory;
         this.metricValues = metricValues;

@@ -11,7 +11,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.lodestar.directory.DirectoryApi;
+import org.lodestar.engagement.CommentSource;
 import org.lodestar.engagement.OpenComment;
+import org.lodestar.engagement.domain.OpenComments;
 import org.lodestar.planning.Consultation;
 import org.lodestar.shared.Suppression;
 import org.springframework.context.MessageSource;
@@ -26,11 +28,18 @@ import org.springframework.stereotype.Service;
 public class SurveyResults {
 
     private final SurveyStore store;
+    private final OpenComments comments;
     private final DirectoryApi directory;
     private final MessageSource messages;
     private final java.time.Clock clock;
 
-    SurveyResults(SurveyStore store, DirectoryApi directory, MessageSource messages, java.time.Clock clock) {
+    SurveyResults(
+            SurveyStore store,
+            OpenComments comments,
+            DirectoryApi directory,
+            MessageSource messages,
+            java.time.Clock clock) {
+        this.comments = comments;
         this.clock = clock;
         this.store = store;
         this.directory = directory;
@@ -105,7 +114,8 @@ public class SurveyResults {
         List<OpenComment> open = List.of();
         if (!shownHidden) {
             questions = questions(survey, audience, locale);
-            open = store.comments(district, survey.id()).stream()
+            open = comments.ofSource(district, CommentSource.SURVEY, survey.id()).stream()
+                    .filter(c -> !c.hidden())
                     .filter(c -> audience == null || audience == c.audience())
                     .toList();
         } else {

@@ -293,27 +293,6 @@ public class SurveyStore {
                 .list();
     }
 
-    /** The survey's open answers that no moderator hid, oldest first, the hidden ones left out by the statement. */
-    List<org.lodestar.engagement.OpenComment> comments(UUID districtId, UUID surveyId) {
-        return jdbc.sql("""
-                        select id, audience, language, text, created_at from engagement_comment
-                         where district_id = ? and source = 'SURVEY' and source_id = ? and not hidden
-                         order by created_at, id""")
-                .params(districtId, surveyId)
-                .query((rs, row) -> new org.lodestar.engagement.OpenComment(
-                        rs.getObject("id", UUID.class),
-                        org.lodestar.engagement.CommentSource.SURVEY,
-                        surveyId,
-                        rs.getString("audience") == null
-                                ? null
-                                : Consultation.Audience.valueOf(rs.getString("audience")),
-                        rs.getString("language"),
-                        rs.getString("text"),
-                        false,
-                        rs.getTimestamp("created_at").toInstant()))
-                .list();
-    }
-
     private static Survey survey(ResultSet rs, int row) throws SQLException {
         Date closes = rs.getDate("closes_on");
         return new Survey(
