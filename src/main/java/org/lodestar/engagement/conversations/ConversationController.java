@@ -198,6 +198,10 @@ class ConversationController {
             HttpServletResponse response,
             Model model) {
         Placed placed = conversations.session(user, id);
+        if (form == null || errors.getTarget() == null) {
+            // a value no field of the form can hold (only a hand-made request sends one): nothing is saved
+            return "redirect:/conversations/sessions/" + id;
+        }
         if (form.heldAt() != null && outOfRange(form.heldAt().toLocalDate())) {
             errors.rejectValue(
                     "heldAt",
@@ -249,6 +253,10 @@ class ConversationController {
             HttpServletResponse response,
             Model model) {
         Placed placed = conversations.session(user, id);
+        if (form == null || errors.getTarget() == null) {
+            // a value no field of the form can hold (only a hand-made request sends one): nothing is saved
+            return "redirect:/conversations/sessions/" + id;
+        }
         if (errors.hasErrors()) {
             response.setStatus(422);
             return sessionPage(user, placed, model);
@@ -268,6 +276,10 @@ class ConversationController {
             Locale locale,
             Model model) {
         Placed placed = conversations.session(user, id);
+        if (form == null || errors.getTarget() == null) {
+            // a value no field of the form can hold (only a hand-made request sends one): nothing is saved
+            return "redirect:/conversations/sessions/" + id;
+        }
         List<UUID> needIds = nonNull(form.needIds());
         List<UUID> known = needs.needs(user.districtId(), placed.assessment().id()).stream()
                 .map(NeedSummary::id)
@@ -297,6 +309,10 @@ class ConversationController {
             HttpServletResponse response,
             Model model) {
         Placed placed = conversations.session(user, id);
+        if (form == null || errors.getTarget() == null) {
+            // a value no field of the form can hold (only a hand-made request sends one): nothing is saved
+            return "redirect:/conversations/sessions/" + id;
+        }
         if (form.decidedOn() != null && outOfRange(form.decidedOn())) {
             errors.rejectValue(
                     "decidedOn",

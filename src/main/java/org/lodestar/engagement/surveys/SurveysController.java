@@ -56,6 +56,10 @@ class SurveysController {
             HttpServletResponse response,
             Model model) {
         ForbiddenException.unless(user.canPlanForDistrict());
+        if (form == null || errors.getTarget() == null) {
+            // a value no field of the form can hold (only a hand-made request sends one): nothing is saved
+            return "redirect:/surveys";
+        }
         if (!errors.hasErrors()) {
             try {
                 return "redirect:/surveys/" + editing.create(user, form.setup());
@@ -89,6 +93,10 @@ class SurveysController {
             HttpServletResponse response,
             Model model) {
         Survey survey = editing.survey(user, id);
+        if (form == null || errors.getTarget() == null) {
+            // a value no field of the form can hold (only a hand-made request sends one): nothing is saved
+            return "redirect:/surveys/" + id;
+        }
         if (!errors.hasErrors()) {
             try {
                 editing.update(user, id, form.setup(), form.version() == null ? -1 : form.version());
