@@ -57,7 +57,7 @@ class HandMadeFormsTest {
 
         MockHttpServletResponse details = send(
                 planner,
-                post(session).param("stage", "Renamed").param("heldAt", "abc").param("version", "0"));
+                post(session).param("stage", "Hand-made stage name").param("heldAt", "abc").param("version", "0"));
         MockHttpServletResponse attendance = send(
                 planner, post(session + "/attendance").param("FAMILIES", "abc").param("version", "x"));
 
@@ -65,7 +65,7 @@ class HandMadeFormsTest {
         assertThat(details.getRedirectedUrl()).isEqualTo(session);
         assertThat(attendance.getStatus()).isLessThan(500);
         String after = send(planner, get(session)).getContentAsString();
-        assertThat(after).doesNotContain("Renamed");
+        assertThat(after).doesNotContain("Hand-made stage name");
         assertThat(version(after)).isEqualTo(version(before));
     }
 
