@@ -57,7 +57,10 @@ class HandMadeFormsTest {
 
         MockHttpServletResponse details = send(
                 planner,
-                post(session).param("stage", "Hand-made stage name").param("heldAt", "abc").param("version", "0"));
+                post(session)
+                        .param("stage", "Hand-made stage name")
+                        .param("heldAt", "abc")
+                        .param("version", "0"));
         MockHttpServletResponse attendance = send(
                 planner, post(session + "/attendance").param("FAMILIES", "abc").param("version", "x"));
 
