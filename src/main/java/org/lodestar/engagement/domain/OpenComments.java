@@ -17,6 +17,8 @@ import org.springframework.stereotype.Repository;
 public class OpenComments {
 
     private static final String COLUMNS = "id, source, source_id, audience, language, text, hidden, created_at";
+    private static final String SHOWN = " where district_id = ? and source = ? and source_id = ? and not hidden"
+            + " and (?::text is null or audience = ?)";
 
     private final JdbcClient jdbc;
 
@@ -62,6 +64,39 @@ public class OpenComments {
                 .params(districtId, source.name(), sourceId)
                 .query(OpenComments::comment)
                 .list();
+    }
+
+    /**
+     * A page of a source's comments shown to readers (hidden ones left out), of one audience or of all (null), oldest
+     * first.
+     */
+    public List<OpenComment> shownOfSource(
+            UUID districtId, CommentSource source, UUID sourceId, Consultation.Audience audience, int skip, int count) {
+        return jdbc.sql("select " + COLUMNS + " from engagement_comment" + SHOWN + " order by created_at, id"
+                        + " offset ? limit ?")
+                .params(
+                        districtId,
+                        source.name(),
+                        sourceId,
+                        audienceName(audience),
+                        audienceName(audience),
+                        skip,
+                        count)
+                .query(OpenComments::comment)
+                .list();
+    }
+
+    /** How many of a source's comments are shown to readers (hidden ones left out), of one audience or of all (null). */
+    public int countShownOfSource(
+            UUID districtId, CommentSource source, UUID sourceId, Consultation.Audience audience) {
+        return jdbc.sql("select count(*) from engagement_comment" + SHOWN)
+                .params(districtId, source.name(), sourceId, audienceName(audience), audienceName(audience))
+                .query(Integer.class)
+                .single();
+    }
+
+    private static String audienceName(Consultation.Audience audience) {
+        return audience == null ? null : audience.name();
     }
 
     /** The given comments of the district (those that exist), hidden ones included. */

@@ -75,13 +75,14 @@ public class SurveyImport {
         List<SurveyQuestion> questions = store.questions(survey.districtId(), surveyId);
         try (InputStream in = content.getInputStream();
                 TabularFile file = TabularFile.open(filename, in, LIMITS)) {
-            return read(survey, questions, file);
+            return read(user, survey, questions, file);
         } catch (ImportRefused refused) {
             return new ImportResult(0, List.of(refused.problem()), 0);
         }
     }
 
-    private ImportResult read(Survey survey, List<SurveyQuestion> questions, TabularFile file) throws ImportRefused {
+    private ImportResult read(SignedInUser user, Survey survey, List<SurveyQuestion> questions, TabularFile file)
+            throws ImportRefused {
         Map<String, SurveyQuestion> columns = new LinkedHashMap<>();
         for (String column : file.header()) {
             for (SurveyQuestion question : questions) {
@@ -145,7 +146,10 @@ public class SurveyImport {
         if (prepared.isEmpty()) {
             return refused(ImportProblem.of(0, "import.error.noRows"));
         }
-        transaction.executeWithoutResult(status -> answering.save(survey, prepared));
+        transaction.executeWithoutResult(status -> {
+            answering.save(survey, prepared);
+            editing.imported(user, survey, prepared.size());
+        });
         return new ImportResult(prepared.size(), List.of(), 0);
     }
 

@@ -1,16 +1,28 @@
 package org.lodestar.engagement.surveys;
 
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.lodestar.engagement.SurveyQuestionKind;
 import org.lodestar.engagement.SurveyQuestionSetup;
 
-/** A question as its form sends it: the options one a line. */
+/**
+ * A question as its form sends it: the options one a line.
+ *
+ * @param version the survey's version the form was drawn at (a save from an older one is refused)
+ */
 public record SurveyQuestionForm(
-        SurveyQuestionKind kind, String textEn, String textEs, String optionsEn, String optionsEs, Integer scaleMax) {
+        SurveyQuestionKind kind,
+        String textEn,
+        String textEs,
+        String optionsEn,
+        String optionsEs,
+        Integer scaleMax,
+        Integer version) {
 
     static SurveyQuestionForm empty() {
-        return new SurveyQuestionForm(SurveyQuestionKind.LIKERT, null, null, null, null, 5);
+        return new SurveyQuestionForm(SurveyQuestionKind.LIKERT, null, null, null, null, 5, null);
     }
 
     static SurveyQuestionForm of(SurveyQuestion question) {
@@ -20,7 +32,18 @@ public record SurveyQuestionForm(
                 question.textEs(),
                 String.join("\n", question.optionsEn()),
                 String.join("\n", question.optionsEs()),
-                question.scaleMax());
+                question.scaleMax(),
+                null);
+    }
+
+    /** The texts as the conflict table compares them, by their labels' message keys. */
+    Map<String, String> shown() {
+        Map<String, String> shown = new LinkedHashMap<>();
+        shown.put("survey.question.textEn", textEn);
+        shown.put("survey.question.textEs", textEs);
+        shown.put("survey.question.optionsEn", optionsEn == null ? null : String.join(" / ", lines(optionsEn)));
+        shown.put("survey.question.optionsEs", optionsEs == null ? null : String.join(" / ", lines(optionsEs)));
+        return shown;
     }
 
     SurveyQuestionSetup setup() {

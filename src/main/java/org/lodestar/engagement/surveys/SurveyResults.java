@@ -74,6 +74,10 @@ public class SurveyResults {
      * @param byAudience responses by audience (every audience the survey asks), for the tabs
      * @param hidden the audiences counted only inside "all"
      * @param shownHidden whether the audience asked for is one of them (then no numbers are shown for it)
+     * @param commentCount how many open comments the view counts (hidden ones left out)
+     * @param comments the page of comments shown: empty for a reader who may not read them (a school's leader)
+     * @param commentPage the page shown, from 1
+     * @param commentPages how many pages the comments fill (at least 1)
      */
     public record View(
             Consultation.Audience audience,
@@ -85,9 +89,25 @@ public class SurveyResults {
             int responses,
             List<QuestionResult> questions,
             Map<LocalDate, Integer> byDay,
-            List<OpenComment> comments) {}
+            int commentCount,
+            boolean commentsRead,
+            List<OpenComment> comments,
+            int commentPage,
+            int commentPages) {}
 
+    /** Open comments a results page lists: they grow with the responses, so a page at a time. */
+    public static final int COMMENTS_PAGE = 50;
+
+    /** The results without comments' text (the CSV export). */
     public View view(Survey survey, Consultation.Audience audience, Locale locale) {
+        return view(survey, audience, locale, false, 1);
+    }
+
+    /**
+     * The results, with a page (from 1; one past the last shows the last) of the open comments when {@code
+     * readComments} (planners and admins), else only their number.
+     */
+    public View view(Survey survey, Consultation.Audience audience, Locale locale, boolean readComments, int page) {
         UUID district = survey.districtId();
         int minimumN = directory.district(district).minimumN();
         Map<LocalDate, Integer> byDay = new TreeMap<>();
@@ -112,12 +132,23 @@ public class SurveyResults {
         }
         List<QuestionResult> questions = new ArrayList<>();
         List<OpenComment> open = List.of();
+        int commentCount = 0;
+        int pages = 1;
+        int shownPage = 1;
         if (!shownHidden) {
             questions = questions(survey, audience, locale);
-            open = comments.ofSource(district, CommentSource.SURVEY, survey.id()).stream()
-                    .filter(c -> !c.hidden())
-                    .filter(c -> audience == null || audience == c.audience())
-                    .toList();
+            commentCount = comments.countShownOfSource(district, CommentSource.SURVEY, survey.id(), audience);
+            pages = Math.max(1, (commentCount + COMMENTS_PAGE - 1) / COMMENTS_PAGE);
+            shownPage = Math.min(Math.max(page, 1), pages);
+            if (readComments) {
+                open = comments.shownOfSource(
+                        district,
+                        CommentSource.SURVEY,
+                        survey.id(),
+                        audience,
+                        (shownPage - 1) * COMMENTS_PAGE,
+                        COMMENTS_PAGE);
+            }
         } else {
             byDay = Map.of();
         }
@@ -132,7 +163,11 @@ public class SurveyResults {
                 shownHidden ? 0 : responses,
                 questions,
                 byDay,
-                open);
+                commentCount,
+                readComments,
+                open,
+                shownPage,
+                pages);
     }
 
     private List<QuestionResult> questions(Survey survey, Consultation.Audience audience, Locale locale) {

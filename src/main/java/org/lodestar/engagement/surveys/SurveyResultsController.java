@@ -30,8 +30,10 @@ import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A survey's results and the import of responses from another tool: planners and admins only (responses and comments
- * are personal data). The CSV export holds counts only: no comment, no response of its own.
+ * A survey's results and the import of responses from another tool, for whoever may work on the survey (planners and
+ * admins, a school's leader for their school's). Open comments are personal data: their text is listed, a page at a
+ * time, to planners and admins only; a school's leader sees how many there are. The CSV export holds counts only: no
+ * comment, no response of its own.
  */
 @Controller
 class SurveyResultsController {
@@ -55,11 +57,13 @@ class SurveyResultsController {
     String results(
             @PathVariable UUID id,
             @RequestParam(required = false) String audience,
+            @RequestParam(defaultValue = "1") String page,
             @AuthenticationPrincipal SignedInUser user,
             Locale locale,
             Model model) {
         Survey survey = editing.survey(user, id);
-        SurveyResults.View view = results.view(survey, audience(audience), locale);
+        SurveyResults.View view =
+                results.view(survey, audience(audience), locale, user.canPlanForDistrict(), page(page));
         model.addAttribute("survey", survey);
         model.addAttribute("view", view);
         model.addAttribute("lang", "es".equals(locale.getLanguage()) ? "es" : "en");
@@ -151,6 +155,11 @@ class SurveyResultsController {
         model.addAttribute("survey", survey);
         model.addAttribute("questions", results.questions(survey));
         return "engagement/survey-import";
+    }
+
+    /** The page asked for, from 1; anything else (a hand-made address) the first. */
+    private static int page(String page) {
+        return page.matches("\\d{1,6}") ? Integer.parseInt(page) : 1;
     }
 
     private static Consultation.Audience audience(String audience) {

@@ -168,6 +168,12 @@ public class SurveyStore {
                 .update();
     }
 
+    void setPosition(UUID districtId, UUID surveyId, UUID questionId, int position) {
+        jdbc.sql("update survey_question set position = ? where district_id = ? and survey_id = ? and id = ?")
+                .params(position, districtId, surveyId, questionId)
+                .update();
+    }
+
     void deleteQuestion(UUID districtId, UUID surveyId, UUID questionId) {
         jdbc.sql("delete from survey_question where district_id = ? and survey_id = ? and id = ?")
                 .params(districtId, surveyId, questionId)

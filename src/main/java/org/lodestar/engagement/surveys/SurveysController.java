@@ -11,10 +11,11 @@ import org.lodestar.directory.SignedInUser;
 import org.lodestar.engagement.SurveyQuestionKind;
 import org.lodestar.engagement.SurveySetup;
 import org.lodestar.engagement.SurveyState;
-import org.lodestar.needs.Assessment;
-import org.lodestar.needs.NeedsApi;
 import org.lodestar.planning.Consultation;
+import org.lodestar.shared.EditConflict;
+import org.lodestar.shared.EditConflictException;
 import org.lodestar.shared.ForbiddenException;
+import org.lodestar.shared.NotFoundException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -27,23 +28,24 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** Planners and admins list, build and open surveys; who else asks gets 403, another district's survey 404. */
+/**
+ * Planners and admins list, build and open every survey of the district; a school's leader those of their school's
+ * needs assessments. Who else asks gets 403; another district's survey, or (for a leader) one not of their school, 404.
+ */
 @Controller
 class SurveysController {
 
     private final SurveyEditing editing;
     private final SurveyStore store;
-    private final NeedsApi needs;
 
-    SurveysController(SurveyEditing editing, SurveyStore store, NeedsApi needs) {
+    SurveysController(SurveyEditing editing, SurveyStore store) {
         this.editing = editing;
         this.store = store;
-        this.needs = needs;
     }
 
     @GetMapping("/surveys")
     String list(@AuthenticationPrincipal SignedInUser user, Model model) {
-        ForbiddenException.unless(user.canPlanForDistrict());
+        ForbiddenException.unless(SurveyEditing.buildsSurveys(user));
         model.addAttribute("form", SurveyForm.empty());
         return listPage(user, model);
     }
@@ -55,7 +57,7 @@ class SurveysController {
             @AuthenticationPrincipal SignedInUser user,
             HttpServletResponse response,
             Model model) {
-        ForbiddenException.unless(user.canPlanForDistrict());
+        ForbiddenException.unless(SurveyEditing.buildsSurveys(user));
         if (form == null || errors.getTarget() == null) {
             // a value no field of the form can hold (only a hand-made request sends one): nothing is saved
             return "redirect:/surveys";
@@ -99,9 +101,22 @@ class SurveysController {
         }
         if (!errors.hasErrors()) {
             try {
-                editing.update(user, id, form.setup(), form.version() == null ? -1 : form.version());
+                editing.update(user, id, form.setup(), EditConflictException.versionRead(form.version()));
                 return "redirect:/surveys/" + id + "?saved";
             } catch (SurveyEditing.Refused refused) {
+                if (refused.problems().containsKey("version")) {
+                    // someone saved the survey since this form was drawn: their save beside these entries, and the
+                    // form at the version saved now, so that saving again replaces it on purpose
+                    Survey now = editing.survey(user, id);
+                    model.addAttribute(
+                            "conflict",
+                            EditConflict.between(
+                                    form.shown(), SurveyForm.of(now).shown()));
+                    model.addAttribute("form", form.atVersion(now.version()));
+                    model.addAttribute("question", SurveyQuestionForm.empty());
+                    response.setStatus(HttpServletResponse.SC_CONFLICT);
+                    return page(user, now, request, model);
+                }
                 reject(errors, refused);
             }
         }
@@ -148,6 +163,10 @@ class SurveysController {
             HttpServletResponse response,
             Model model) {
         Survey survey = editing.survey(user, id);
+        if (form == null || errors.getTarget() == null) {
+            // a value no field of the form can hold (only a hand-made request sends one): nothing is saved
+            return "redirect:/surveys/" + id;
+        }
         if (!errors.hasErrors()) {
             try {
                 editing.addQuestion(user, id, form.setup());
@@ -173,12 +192,35 @@ class SurveysController {
             HttpServletResponse response,
             Model model) {
         Survey survey = editing.survey(user, id);
+        if (form == null || errors.getTarget() == null) {
+            // a value no field of the form can hold (only a hand-made request sends one): nothing is saved
+            return "redirect:/surveys/" + id;
+        }
         if (!errors.hasErrors()) {
             try {
-                editing.updateQuestion(user, id, questionId, form.setup());
+                editing.updateQuestion(
+                        user, id, questionId, form.setup(), EditConflictException.versionRead(form.version()));
                 return "redirect:/surveys/" + id + "#questions";
             } catch (SurveyEditing.Refused refused) {
                 reject(errors, refused);
+            } catch (EditConflictException stale) {
+                // someone changed the survey since this form was drawn: the question as saved now beside what this
+                // person typed, kept in its form, which now carries the survey's version so saving again replaces it
+                Survey now = editing.survey(user, id);
+                SurveyQuestion saved = store.questions(user.districtId(), id).stream()
+                        .filter(q -> q.id().equals(questionId))
+                        .findFirst()
+                        .orElseThrow(() -> new NotFoundException("question"));
+                model.addAttribute(
+                        "conflict",
+                        EditConflict.between(
+                                form.shown(), SurveyQuestionForm.of(saved).shown()));
+                model.addAttribute("editedId", questionId);
+                model.addAttribute("edited", form);
+                model.addAttribute("form", SurveyForm.of(now));
+                model.addAttribute("question", SurveyQuestionForm.empty());
+                response.setStatus(HttpServletResponse.SC_CONFLICT);
+                return page(user, now, request, model);
             }
         }
         response.setStatus(422);
@@ -190,17 +232,37 @@ class SurveysController {
         return page(user, survey, request, model);
     }
 
+    @PostMapping("/surveys/{id}/questions/{questionId}/move")
+    String moveQuestion(
+            @PathVariable UUID id,
+            @PathVariable UUID questionId,
+            @RequestParam(defaultValue = "false") boolean up,
+            @RequestParam(required = false) Integer version,
+            @AuthenticationPrincipal SignedInUser user,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        editing.survey(user, id);
+        try {
+            editing.moveQuestion(user, id, questionId, up, EditConflictException.versionRead(version));
+            return "redirect:/surveys/" + id + "#questions";
+        } catch (EditConflictException stale) {
+            return stale(user, id, request, response, model);
+        }
+    }
+
     @PostMapping("/surveys/{id}/questions/{questionId}/delete")
     String deleteQuestion(
             @PathVariable UUID id,
             @PathVariable UUID questionId,
+            @RequestParam(required = false) Integer version,
             @AuthenticationPrincipal SignedInUser user,
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
         Survey survey = editing.survey(user, id);
         try {
-            editing.deleteQuestion(user, id, questionId);
+            editing.deleteQuestion(user, id, questionId, EditConflictException.versionRead(version));
             return "redirect:/surveys/" + id + "#questions";
         } catch (SurveyEditing.Refused refused) {
             response.setStatus(422);
@@ -208,13 +270,26 @@ class SurveysController {
             model.addAttribute("form", SurveyForm.of(survey));
             model.addAttribute("question", SurveyQuestionForm.empty());
             return page(user, survey, request, model);
+        } catch (EditConflictException stale) {
+            return stale(user, id, request, response, model);
         }
     }
 
+    /** A move or removal from a page drawn before someone changed the survey: nothing done, the page as it is now. */
+    private String stale(
+            SignedInUser user, UUID id, HttpServletRequest request, HttpServletResponse response, Model model) {
+        Survey now = editing.survey(user, id);
+        response.setStatus(HttpServletResponse.SC_CONFLICT);
+        model.addAttribute("stateProblem", "survey.questionsChanged");
+        model.addAttribute("form", SurveyForm.of(now));
+        model.addAttribute("question", SurveyQuestionForm.empty());
+        return page(user, now, request, model);
+    }
+
     private String listPage(SignedInUser user, Model model) {
-        model.addAttribute("surveys", store.list(user.districtId()));
+        model.addAttribute("surveys", editing.surveys(user));
         model.addAttribute("audiences", Consultation.Audience.values());
-        model.addAttribute("assessments", assessments(user));
+        model.addAttribute("assessments", editing.assessments(user));
         return "engagement/surveys";
     }
 
@@ -228,7 +303,7 @@ class SurveysController {
         model.addAttribute("responses", store.responseCount(user.districtId(), survey.id()));
         model.addAttribute("audiences", Consultation.Audience.values());
         model.addAttribute("kinds", SurveyQuestionKind.values());
-        model.addAttribute("assessments", assessments(user));
+        model.addAttribute("assessments", editing.assessments(user));
         model.addAttribute(
                 "publicLink",
                 ServletUriComponentsBuilder.fromContextPath(request)
@@ -236,12 +311,6 @@ class SurveysController {
                         .buildAndExpand(survey.token())
                         .toUriString());
         return "engagement/survey";
-    }
-
-    private List<Assessment> assessments(SignedInUser user) {
-        return needs.assessments(user.districtId()).stream()
-                .filter(a -> a.schoolId() == null)
-                .toList();
     }
 
     /** The message key of each field refused, the first of each. */
@@ -286,6 +355,21 @@ class SurveysController {
                     survey.assessmentId(),
                     survey.version(),
                     null);
+        }
+
+        SurveyForm atVersion(int saved) {
+            return new SurveyForm(titleEn, titleEs, introEn, introEs, audiences, closesOn, assessmentId, saved, state);
+        }
+
+        /** The fields as the conflict table compares them, by their labels' message keys. */
+        Map<String, String> shown() {
+            Map<String, String> shown = new java.util.LinkedHashMap<>();
+            shown.put("survey.titleEn", titleEn);
+            shown.put("survey.titleEs", titleEs);
+            shown.put("survey.introEn", introEn);
+            shown.put("survey.introEs", introEs);
+            shown.put("survey.closesOn", closesOn == null ? null : closesOn.toString());
+            return shown;
         }
 
         SurveySetup setup() {

@@ -260,7 +260,7 @@ class SurveysTest {
     }
 
     @Test
-    void anotherDistrictsPlannerGets404AndAViewerOrAPrincipal403() throws Exception {
+    void anotherDistrictsPlannerAndAPrincipalGet404AndAViewerOrATeacher403() throws Exception {
         Survey survey = survey(true);
         SignedInUser other = fixtures.otherDistrictUser("PLANNER");
         for (String path : List.of("", "/results", "/results.csv", "/import")) {
@@ -271,7 +271,7 @@ class SurveysTest {
                     .as(path)
                     .isEqualTo(404);
         }
-        for (String email : List.of("board@lakeview.example", "principal@lakeview.example")) {
+        for (String email : List.of("board@lakeview.example", "teacher@lakeview.example")) {
             assertThat(mvc.perform(get("/surveys/" + survey.id() + "/results").with(user(fixtures.user(email))))
                             .andReturn()
                             .getResponse()
@@ -279,6 +279,13 @@ class SurveysTest {
                     .as(email)
                     .isEqualTo(403);
         }
+        // a school's leader runs their school's surveys; one of the district's is not among them
+        assertThat(mvc.perform(get("/surveys/" + survey.id() + "/results")
+                                .with(user(fixtures.user("principal@lakeview.example"))))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
         assertThat(mvc.perform(get("/surveys").with(user(fixtures.user("board@lakeview.example")))))
                 .isNotNull();
         assertThat(mvc.perform(get("/surveys").with(user(fixtures.user("board@lakeview.example"))))
