@@ -312,10 +312,29 @@ class SchoolSurveysTest {
         assertThat(store.questions(fixtures.demoDistrict(), survey).get(0).textEn())
                 .isEqualTo("My teachers listen to what I say");
 
+        // a value no field holds (a hand-made request) saves nothing and sends back to the survey
+        MockHttpServletResponse handMade = send(
+                planner(),
+                post("/surveys/" + survey + "/questions/" + question)
+                        .param("kind", "LIKERT")
+                        .param("textEn", "Hand-made question")
+                        .param("textEs", "Pregunta hecha a mano")
+                        .param("version", "x"));
+        assertThat(handMade.getStatus()).isEqualTo(302);
+        assertThat(store.questions(fixtures.demoDistrict(), survey).get(0).textEn())
+                .isEqualTo("My teachers listen to what I say");
+
         // a removal or a move from the older page does nothing either
         assertThat(send(
                                 planner(),
                                 post("/surveys/" + survey + "/questions/" + question + "/delete")
+                                        .param("version", String.valueOf(read)))
+                        .getStatus())
+                .isEqualTo(409);
+        assertThat(send(
+                                planner(),
+                                post("/surveys/" + survey + "/questions/" + question + "/move")
+                                        .param("up", "false")
                                         .param("version", String.valueOf(read)))
                         .getStatus())
                 .isEqualTo(409);
