@@ -186,7 +186,8 @@ class ThemesTest {
                                         .param("heardEs", "Las familias nos hablaron de esto.")
                                         .param("didEn", "We changed the plan.")
                                         .param("didEs", "Cambiamos el plan.")
-                                        .param("quote", quote.toString()))
+                                        .param("quote", quote.toString())
+                                        .param("items", changedAction().toString()))
                         .getStatus())
                 .isEqualTo(302);
         YouSaidStore.Entry entry =
@@ -201,6 +202,14 @@ class ThemesTest {
                         .getStatus())
                 .isEqualTo(302);
         assertThat(publicPage()).contains("We changed the plan.").contains(escaped(quoted));
+        // the action the planner named as changed is listed by its title
+        assertThat(publicPage())
+                .contains("What the plan changed:")
+                .contains(escaped(fixtures.jdbc()
+                        .sql("select title from strategy where id = ?")
+                        .param(changedAction())
+                        .query(String.class)
+                        .single()));
 
         assertThat(send(planner(), post("/themes/" + setId + "/comments/" + quote + "/hide"))
                         .getStatus())
@@ -224,6 +233,12 @@ class ThemesTest {
 
     @Autowired
     YouSaidStore entries;
+
+    /** An action of the demo district's plans, named as what the plan changed. */
+    private UUID changedAction() {
+        return fixtures.any(
+                "select id from strategy where district_id = ? and title like 'Attendance teams%' order by id");
+    }
 
     /** The demo's set titles (demo/DemoThemes). */
     static final class DemoTitles {
