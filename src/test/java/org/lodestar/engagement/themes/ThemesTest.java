@@ -456,12 +456,29 @@ class ThemesTest {
         List<ThemeStore.ThemeRow> themes = store.themes(district, demo.id());
         assertThat(themes).hasSizeGreaterThanOrEqualTo(2);
         assertThat(themes.stream().mapToInt(ThemeStore.ThemeRow::size).sum()).isEqualTo(demo.comments());
-        assertThat(themes).anyMatch(t -> t.renamed() && t.label().equals("What families and staff said most often"));
+        // the planner named the theme of late buses (its quotes speak of buses) and tied it to the absenteeism need
+        ThemeStore.ThemeRow named = themes.stream()
+                .filter(t -> t.renamed() && t.label().equals("Getting to school: late buses and long walks"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(comments.byIds(district, named.representatives()))
+                .anySatisfy(c -> assertThat(c.text()).containsPattern("(?i)\\b(bus|buses|autobús)\\b"));
+        assertThat(store.linksTo(
+                        district,
+                        ThemeLinks.NEED,
+                        fixtures.jdbc()
+                                .sql(
+                                        "select id from need where district_id = ? and title like 'Chronic absenteeism of%'")
+                                .param(district)
+                                .query(UUID.class)
+                                .list()))
+                .anySatisfy(link -> assertThat(link.themeId()).isEqualTo(named.id()));
         assertThat(mvc.perform(get("/p/lakeview/you-said-we-did").param("lang", "es"))
                         .andReturn()
                         .getResponse()
                         .getContentAsString(StandardCharsets.UTF_8))
-                .contains("Lo añadimos al plan de mejora de este año");
+                .contains("Empezamos un autobús escolar a pie")
+                .contains("Walking school bus from the Riverside apartments");
     }
 
     @Test
