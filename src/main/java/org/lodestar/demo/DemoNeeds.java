@@ -46,22 +46,24 @@ final class DemoNeeds {
         if (!needs.needs(district, assessment).isEmpty()) {
             return;
         }
-        UUID absenteeism = needs.addNeed(
+        UUID absenteeism = fromData(
                 planner,
                 assessment,
+                "CHRONIC_ABSENTEEISM",
+                "ECON",
                 "Chronic absenteeism of economically disadvantaged students",
                 "Sample data: about one in four economically disadvantaged students missed 10% or more of school days,"
                         + " twice the rate of all students, and the gap grew over three years.",
-                CnaArea.ATTENDANCE_AND_BEHAVIOR,
-                true);
-        UUID math = needs.addNeed(
+                CnaArea.ATTENDANCE_AND_BEHAVIOR);
+        UUID math = fromData(
                 planner,
                 assessment,
-                "Middle-school math proficiency",
-                "Sample data: grade 6-8 math proficiency trails the state by about 9 points and has not moved in three"
-                        + " years.",
-                CnaArea.STUDENT_ACHIEVEMENT,
-                true);
+                "PROFICIENCY_MATHEMATICS",
+                "ECON",
+                "Math proficiency of economically disadvantaged students",
+                "Sample data: economically disadvantaged students trail all students in math proficiency by more than"
+                        + " ten points, and the gap has not closed in four years.",
+                CnaArea.STUDENT_ACHIEVEMENT);
         UUID families = needs.addNeed(
                 planner,
                 assessment,
@@ -93,8 +95,8 @@ final class DemoNeeds {
                 math,
                 List.of(
                         new SimpleEntry<>(
-                                "Why do middle-school students fall behind in math?",
-                                "Grade 6 starts with gaps from fractions and ratios left from grade 5."),
+                                "Why do economically disadvantaged students fall behind in math?",
+                                "Many start grade 6 with gaps from fractions and ratios left from grade 5."),
                         new SimpleEntry<>(
                                 "Why are those gaps not closed in grade 6?",
                                 "Each middle school uses a different curriculum with no common checkpoints."),
@@ -115,6 +117,22 @@ final class DemoNeeds {
         // unanswered on purpose, so the assessment shows "no action answers this need yet"
         action(district, "Attendance teams").ifPresent(id -> needs.linkNeed(planner, absenteeism, id));
         action(district, "literacy and math curriculum").ifPresent(id -> needs.linkNeed(planner, math, id));
+    }
+
+    /**
+     * The need the data suggests for the metric and group (so that it keeps its evidence: values, reference and trend),
+     * titled by the team; written by hand if the data part loaded no such values.
+     */
+    private UUID fromData(
+            SignedInUser planner,
+            UUID assessment,
+            String metricCode,
+            String group,
+            String title,
+            String description,
+            CnaArea area) {
+        return needs.confirmSuggested(planner, assessment, metricCode, group, title, description)
+                .orElseGet(() -> needs.addNeed(planner, assessment, title, description, area, true));
     }
 
     /** An action of the district's 2025-26 improvement plan whose title holds the words. */

@@ -159,6 +159,7 @@ final class DemoNeedsData {
         Map<String, double[]> district = new LinkedHashMap<>();
         for (DemoSchool school : schools) {
             double noise = random.nextGaussian() * 1.5;
+            Map<String, double[]> cells = new LinkedHashMap<>(); // group -> value, n
             for (var group : GROUPS.entrySet()) {
                 int n = (int) Math.round(school.capacity() * 0.93 * group.getValue() * answering);
                 if (school.name().equals("Harbor Alternative High")
@@ -169,11 +170,22 @@ final class DemoNeedsData {
                     n = 7; // a small group
                 }
                 double v = clamp(level.of(school, group.getKey()) + noise + random.nextGaussian() * 0.6);
-                values.add(value(metric, school.id(), group.getKey(), year, v, n));
-                double[] sums = district.computeIfAbsent(group.getKey(), g -> new double[2]);
-                sums[0] += v * n;
-                sums[1] += n;
+                cells.put(group.getKey(), new double[] {v, n});
             }
+            // economically disadvantaged and not are every student between them, and all students their mean, as real
+            // data would be: a remainder of a student or two would be a hidden cell the others could reveal, so the
+            // shared tables (data packs) would hide the very group the needs are about
+            double[] all = cells.get("ALL");
+            double[] econ = cells.get("ECON");
+            double[] notEcon = cells.get("NOT_ECON");
+            notEcon[1] = all[1] - econ[1];
+            all[0] = (econ[0] * econ[1] + notEcon[0] * notEcon[1]) / all[1];
+            cells.forEach((group, cell) -> {
+                values.add(value(metric, school.id(), group, year, cell[0], (int) cell[1]));
+                double[] sums = district.computeIfAbsent(group, g -> new double[2]);
+                sums[0] += cell[0] * cell[1];
+                sums[1] += cell[1];
+            });
         }
         district.forEach((group, s) -> values.add(value(metric, null, group, year, s[0] / s[1], (int) s[1])));
         return values;

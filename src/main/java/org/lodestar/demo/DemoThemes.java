@@ -10,7 +10,6 @@ import org.lodestar.engagement.ThemeSummary;
 import org.lodestar.needs.Assessment;
 import org.lodestar.needs.NeedSummary;
 import org.lodestar.needs.NeedsApi;
-import org.lodestar.planning.PlanNodes;
 import org.lodestar.planning.PlanningApi;
 import org.lodestar.planning.Strategy;
 
@@ -52,43 +51,75 @@ final class DemoThemes {
         if (themes.isEmpty()) {
             return;
         }
-        // the planner names the largest theme in the team's words
-        ThemeSummary named = themes.get(0);
-        engagement.renameTheme(planner, named.id(), "What families and staff said most often", named.version());
-        firstNeedOf2025(planner.districtId()).ifPresent(need -> engagement.linkTheme(planner, named.id(), need, true));
-
-        UUID action = planning.districtStrategicPlan(planner.districtId())
-                .map(plan -> planning.nodesOfPlan(planner.districtId(), plan.id()))
-                .map(PlanNodes::strategies)
-                .filter(list -> !list.isEmpty())
-                .map(list -> list.get(0))
-                .map(Strategy::id)
+        // the planner names the theme about getting to school in the team's words (the largest theme when no theme
+        // quotes buses), links it to the absenteeism need and to the actions that answer it, and tells the public
+        UUID districtId = planner.districtId();
+        ThemeSummary named = themes.stream()
+                .filter(theme -> quotesGettingToSchool(districtId, theme))
+                .findFirst()
+                .orElse(themes.get(0));
+        engagement.renameTheme(planner, named.id(), NAMED, named.version());
+        needOf2025(districtId, "Chronic absenteeism")
+                .ifPresent(need -> engagement.linkTheme(planner, named.id(), need, true));
+        List<UUID> actions = new java.util.ArrayList<>();
+        action(districtId, "Walking school bus").ifPresent(actions::add);
+        action(districtId, "Attendance teams").ifPresent(actions::add);
+        actions.forEach(action -> engagement.linkTheme(planner, named.id(), action, false));
+        UUID quote = engagement.comments(districtId, named.representatives()).stream()
+                .filter(comment -> GETTING_TO_SCHOOL.matcher(comment.text()).find())
+                .map(org.lodestar.engagement.OpenComment::id)
+                .findFirst()
                 .orElse(null);
-        if (action != null) {
-            engagement.linkTheme(planner, named.id(), action, false);
-        }
         UUID entry = engagement.writeYouSaid(
                 planner,
                 named.id(),
-                "At our spring listening sessions (sample data), families, staff and students told us about this most"
-                        + " often.",
-                "En nuestras sesiones de escucha de primavera (datos de ejemplo), las familias, el personal y los"
-                        + " estudiantes nos hablaron de esto con más frecuencia.",
-                "We added it to this year's improvement plan, with an owner and a date to report back.",
-                "Lo añadimos al plan de mejora de este año, con un responsable y una fecha para informar.",
-                named.representatives().isEmpty()
-                        ? null
-                        : named.representatives().get(0),
-                action == null ? List.of() : List.of(action));
+                "In our family and staff survey (sample data), families told us that late buses and long walks make"
+                        + " their children miss the start of the school day.",
+                "En nuestra encuesta a familias y personal (datos de ejemplo), las familias nos dijeron que los"
+                        + " autobuses tarde y los largos trayectos a pie hacen que sus hijos pierdan el inicio de clases.",
+                "We started a walking school bus from the Riverside apartments, and attendance teams now call a family"
+                        + " after the third absence.",
+                "Empezamos un autobús escolar a pie desde los apartamentos Riverside, y los equipos de asistencia ahora"
+                        + " llaman a la familia después de la tercera ausencia.",
+                quote,
+                actions);
         engagement.publishYouSaid(planner, entry, true);
     }
 
-    private java.util.Optional<UUID> firstNeedOf2025(UUID districtId) {
+    /** The team's name for the theme about getting to school. */
+    static final String NAMED = "Getting to school: late buses and long walks";
+
+    private static final java.util.regex.Pattern GETTING_TO_SCHOOL =
+            java.util.regex.Pattern.compile("\\b(bus|buses|autob[uú]s)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** Whether most of a theme's representative comments speak of buses. */
+    private boolean quotesGettingToSchool(UUID districtId, ThemeSummary theme) {
+        List<org.lodestar.engagement.OpenComment> quoted = engagement.comments(districtId, theme.representatives());
+        long aboutBuses = quoted.stream()
+                .filter(comment -> GETTING_TO_SCHOOL.matcher(comment.text()).find())
+                .count();
+        return !quoted.isEmpty() && aboutBuses * 2 > quoted.size();
+    }
+
+    /** An action of the district's 2025-26 improvement plan whose title starts with the words. */
+    private java.util.Optional<UUID> action(UUID districtId, String start) {
+        return planning.plans(districtId).stream()
+                .filter(plan -> plan.title().equals(DemoImprovement.DISTRICT_PLAN))
+                .findFirst()
+                .flatMap(plan -> planning.nodesOfPlan(districtId, plan.id()).strategies().stream()
+                        .filter(strategy -> strategy.title().startsWith(start))
+                        .map(Strategy::id)
+                        .findFirst());
+    }
+
+    /** A need of the district's 2025-26 assessment whose title starts with the words, neither merged nor dismissed. */
+    private java.util.Optional<UUID> needOf2025(UUID districtId, String start) {
         return needs.assessments(districtId).stream()
                 .filter(a -> a.schoolId() == null && a.schoolYear() == 2025)
                 .map(Assessment::id)
                 .flatMap(id -> needs.needs(districtId, id).stream())
                 .filter(n -> n.status() != NeedSummary.Status.DISMISSED && n.status() != NeedSummary.Status.MERGED)
+                .filter(n -> n.title().startsWith(start))
                 .map(NeedSummary::id)
                 .findFirst();
     }

@@ -131,6 +131,25 @@ public class NeedsApi {
         }
     }
 
+    /**
+     * Confirms the candidate the data suggests for the metric of this code and student group at the assessment's own
+     * scope (the district or its school), against all students, with its evidence, and gives it the team's title and
+     * description; empty when the data suggests no such candidate.
+     */
+    public Optional<UUID> confirmSuggested(
+            SignedInUser user,
+            UUID assessmentId,
+            String metricCode,
+            String groupCode,
+            String title,
+            String description) {
+        try {
+            return needWork.confirmSuggested(user, assessmentId, metricCode, groupCode, title, description);
+        } catch (org.lodestar.needs.domain.NeedInputException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
     /** Adds a need the team wrote to an assessment, confirmed or as a candidate. */
     public UUID addNeed(
             SignedInUser user, UUID assessmentId, String title, String description, CnaArea area, boolean confirm) {

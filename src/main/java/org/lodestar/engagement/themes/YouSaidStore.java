@@ -51,7 +51,8 @@ class YouSaidStore {
             String didEs,
             String quote,
             String quoteLanguage,
-            Instant publishedAt) {
+            Instant publishedAt,
+            List<UUID> itemIds) {
 
         public String heard(String language) {
             return "es".equals(language) ? heardEs : heardEn;
@@ -133,7 +134,7 @@ class YouSaidStore {
     /** The district's published entries, newest first; a quote whose comment is hidden is left out. */
     List<Published> published(UUID districtId) {
         return jdbc.sql("""
-                        select e.id, e.heard_en, e.heard_es, e.did_en, e.did_es, e.published_at,
+                        select e.id, e.heard_en, e.heard_es, e.did_en, e.did_es, e.published_at, e.item_ids,
                           case when c.hidden then null else c.text end as quote, c.language
                           from you_said_entry e left join engagement_comment c
                             on c.district_id = e.district_id and c.id = e.quote_id
@@ -147,7 +148,8 @@ class YouSaidStore {
                         rs.getString("did_es"),
                         rs.getString("quote"),
                         rs.getString("language"),
-                        rs.getTimestamp("published_at").toInstant()))
+                        rs.getTimestamp("published_at").toInstant(),
+                        uuids(rs.getArray("item_ids"))))
                 .list();
     }
 
@@ -159,7 +161,6 @@ class YouSaidStore {
     }
 
     private static Entry entry(ResultSet rs, int row) throws SQLException {
-        Array items = rs.getArray("item_ids");
         Timestamp published = rs.getTimestamp("published_at");
         return new Entry(
                 rs.getObject("id", UUID.class),
@@ -169,9 +170,13 @@ class YouSaidStore {
                 rs.getString("did_en"),
                 rs.getString("did_es"),
                 rs.getObject("quote_id", UUID.class),
-                items == null ? List.of() : List.copyOf(Arrays.asList((UUID[]) items.getArray())),
+                uuids(rs.getArray("item_ids")),
                 rs.getBoolean("published"),
                 published == null ? null : published.toInstant(),
                 rs.getInt("version"));
+    }
+
+    private static List<UUID> uuids(Array items) throws SQLException {
+        return items == null ? List.of() : List.copyOf(Arrays.asList((UUID[]) items.getArray()));
     }
 }

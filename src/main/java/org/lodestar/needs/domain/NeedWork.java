@@ -161,6 +161,32 @@ public class NeedWork {
         return id;
     }
 
+    /**
+     * Confirms the candidate of a metric (by code) and group against all students at the assessment's own scope, then
+     * gives it the title and description the team wrote; empty when the data suggests no such candidate.
+     */
+    @Transactional
+    public Optional<UUID> confirmSuggested(
+            SignedInUser user,
+            UUID assessmentId,
+            String metricCode,
+            String groupCode,
+            String title,
+            String description) {
+        Assessment assessment = assessment(user, assessmentId);
+        Optional<String> key = cna.metricByCode(user.districtId(), metricCode)
+                .map(metric -> AssessmentAnalysis.key(
+                        metric.id(), assessment.schoolId(), groupCode, NeedRanking.Against.ALL_STUDENTS.name()))
+                .filter(wanted -> analysis.of(user.districtId(), assessment).candidates().stream()
+                        .anyMatch(c -> AssessmentAnalysis.key(c).equals(wanted)));
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        UUID id = take(user, assessmentId, key.get(), true, Locale.ENGLISH);
+        describe(user, id, title, description, need(user, id).version());
+        return Optional.of(id);
+    }
+
     /** Adds a need the team wrote itself (no evidence from the data). */
     @Transactional
     public UUID add(

@@ -13,6 +13,7 @@ import org.lodestar.directory.School;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.directory.StudentGroup;
 import org.lodestar.needs.Assessment;
+import org.lodestar.needs.AssessmentWorkSource;
 import org.lodestar.needs.CnaArea;
 import org.lodestar.needs.CnaMetric;
 import org.lodestar.needs.LinkedTheme;
@@ -35,6 +36,7 @@ class NeedPages {
     private final AssessmentAnalysis analysis;
     private final DirectoryApi directory;
     private final List<LinkedThemeSource> themeSources;
+    private final List<AssessmentWorkSource> workSources;
     private final JsonMapper json;
 
     NeedPages(
@@ -42,11 +44,13 @@ class NeedPages {
             AssessmentAnalysis analysis,
             DirectoryApi directory,
             List<LinkedThemeSource> themeSources,
+            List<AssessmentWorkSource> workSources,
             JsonMapper json) {
         this.work = work;
         this.analysis = analysis;
         this.directory = directory;
         this.themeSources = themeSources;
+        this.workSources = workSources;
         this.json = json;
     }
 
@@ -67,6 +71,11 @@ class NeedPages {
 
     void assessment(SignedInUser user, Assessment assessment, Locale locale, Model model) {
         UUID districtId = user.districtId();
+        model.addAttribute(
+                "work",
+                workSources.stream()
+                        .flatMap(source -> source.about(user, assessment, locale).stream())
+                        .toList());
         List<Need> needs = work.needsOf(districtId, assessment.id());
         List<UUID> ids = needs.stream().map(Need::id).toList();
         Map<UUID, List<NeedEvidence>> evidence = work.evidence(districtId, ids);

@@ -186,7 +186,8 @@ class ThemesTest {
                                         .param("heardEs", "Las familias nos hablaron de esto.")
                                         .param("didEn", "We changed the plan.")
                                         .param("didEs", "Cambiamos el plan.")
-                                        .param("quote", quote.toString()))
+                                        .param("quote", quote.toString())
+                                        .param("items", changedAction().toString()))
                         .getStatus())
                 .isEqualTo(302);
         YouSaidStore.Entry entry =
@@ -201,6 +202,14 @@ class ThemesTest {
                         .getStatus())
                 .isEqualTo(302);
         assertThat(publicPage()).contains("We changed the plan.").contains(escaped(quoted));
+        // the action the planner named as changed is listed by its title
+        assertThat(publicPage())
+                .contains("What the plan changed:")
+                .contains(escaped(fixtures.jdbc()
+                        .sql("select title from strategy where id = ?")
+                        .param(changedAction())
+                        .query(String.class)
+                        .single()));
 
         assertThat(send(planner(), post("/themes/" + setId + "/comments/" + quote + "/hide"))
                         .getStatus())
@@ -224,6 +233,12 @@ class ThemesTest {
 
     @Autowired
     YouSaidStore entries;
+
+    /** An action of the demo district's plans, named as what the plan changed. */
+    private UUID changedAction() {
+        return fixtures.any(
+                "select id from strategy where district_id = ? and title like 'Attendance teams%' order by id");
+    }
 
     /** The demo's set titles (demo/DemoThemes). */
     static final class DemoTitles {
@@ -441,12 +456,29 @@ class ThemesTest {
         List<ThemeStore.ThemeRow> themes = store.themes(district, demo.id());
         assertThat(themes).hasSizeGreaterThanOrEqualTo(2);
         assertThat(themes.stream().mapToInt(ThemeStore.ThemeRow::size).sum()).isEqualTo(demo.comments());
-        assertThat(themes).anyMatch(t -> t.renamed() && t.label().equals("What families and staff said most often"));
+        // the planner named the theme of late buses (its quotes speak of buses) and tied it to the absenteeism need
+        ThemeStore.ThemeRow named = themes.stream()
+                .filter(t -> t.renamed() && t.label().equals("Getting to school: late buses and long walks"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(comments.byIds(district, named.representatives()))
+                .anySatisfy(c -> assertThat(c.text()).containsPattern("(?i)\\b(bus|buses|autobús)\\b"));
+        assertThat(store.linksTo(
+                        district,
+                        ThemeLinks.NEED,
+                        fixtures.jdbc()
+                                .sql(
+                                        "select id from need where district_id = ? and title like 'Chronic absenteeism of%'")
+                                .param(district)
+                                .query(UUID.class)
+                                .list()))
+                .anySatisfy(link -> assertThat(link.themeId()).isEqualTo(named.id()));
         assertThat(mvc.perform(get("/p/lakeview/you-said-we-did").param("lang", "es"))
                         .andReturn()
                         .getResponse()
                         .getContentAsString(StandardCharsets.UTF_8))
-                .contains("Lo añadimos al plan de mejora de este año");
+                .contains("Empezamos un autobús escolar a pie")
+                .contains("Walking school bus from the Riverside apartments");
     }
 
     @Test

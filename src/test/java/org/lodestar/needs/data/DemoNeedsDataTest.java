@@ -69,5 +69,11 @@ class DemoNeedsDataTest {
                 .filteredOn(c -> c.schoolId() == null && c.groupCode().equals("ALL"))
                 .singleElement()
                 .satisfies(c -> assertThat(c.hidden()).isFalse());
+        // economically disadvantaged students, the group the demo's need is about, are shown at every school: with and
+        // without are all students between them, so no remainder forces them hidden
+        assertThat(shared)
+                .filteredOn(c -> c.schoolId() != null && c.groupCode().equals("ECON"))
+                .isNotEmpty()
+                .allSatisfy(c -> assertThat(c.hidden()).as(c.schoolName()).isFalse());
     }
 }

@@ -308,7 +308,7 @@ class NeedsAssessmentTest {
     }
 
     @Test
-    void theDemoDistrictHasThreePrioritizedNeedsAndOneNoActionAnswers() throws Exception {
+    void theDemoDistrictHasThreePrioritizedNeedsTwoFromTheDataAndOneNoActionAnswers() throws Exception {
         UUID assessment = fixtures.jdbc()
                 .sql("select id from cna where district_id = ? and school_id is null and school_year = 2025")
                 .param(district)
@@ -325,9 +325,25 @@ class NeedsAssessmentTest {
 
         assertThat(page)
                 .contains(
-                        "Chronic absenteeism of economically disadvantaged students", "Middle-school math proficiency");
+                        "Chronic absenteeism of economically disadvantaged students",
+                        "Math proficiency of economically disadvantaged students");
         assertThat(page.split("data-test=\"unanswered\"", -1)).hasSize(2); // only family engagement
         UUID attendance = needOf(assessment, "Chronic absenteeism of economically");
+        // the two needs the data suggested keep their evidence: the metric and group they were confirmed from
+        List<String> evidence = fixtures.jdbc()
+                .sql("select m.code || ':' || e.group_code from need_evidence e join cna_metric m on m.id = e.metric_id"
+                        + " join need n on n.id = e.need_id where n.assessment_id = ? order by m.code")
+                .param(assessment)
+                .query(String.class)
+                .list();
+        assertThat(evidence).containsExactly("CHRONIC_ABSENTEEISM:ECON", "PROFICIENCY_MATHEMATICS:ECON");
+        // the page leads to the assessment's staged conversation and its survey (kept by the engagement module)
+        assertThat(page)
+                .contains(
+                        "href=\"/needs/assessments/" + assessment + "/conversation\"",
+                        "Staged conversation",
+                        "3 stages, 3 held",
+                        "Survey: ");
         UUID action = fixtures.jdbc()
                 .sql("select item_id from need_link where need_id = ?")
                 .param(attendance)
