@@ -12,26 +12,26 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells an assessment's page of the surveys tied to it (title in the reader's language, state and responses), and where
- * to make one, for whoever may work on surveys.
+ * to make one, for whoever may work on its surveys (planners, and the leader of the assessment's school).
  */
 @Component
 class SurveyWork implements AssessmentWorkSource {
 
-    private final SurveyStore surveys;
+    private final SurveyEditing surveys;
     private final MessageSource messages;
 
-    SurveyWork(SurveyStore surveys, MessageSource messages) {
+    SurveyWork(SurveyEditing surveys, MessageSource messages) {
         this.surveys = surveys;
         this.messages = messages;
     }
 
     @Override
     public List<AssessmentWork> about(SignedInUser reader, Assessment assessment, Locale locale) {
-        if (!reader.canPlanForDistrict()) {
+        if (!SurveyEditing.buildsSurveys(reader)) {
             return List.of();
         }
         List<AssessmentWork> work = new ArrayList<>();
-        for (SurveyStore.Listed listed : surveys.list(reader.districtId())) {
+        for (SurveyStore.Listed listed : surveys.surveys(reader)) {
             Survey survey = listed.survey();
             if (assessment.id().equals(survey.assessmentId())) {
                 work.add(new AssessmentWork(

@@ -161,6 +161,10 @@ class SchoolSurveysTest {
         assertThat(text(send(planner(), get("/surveys/" + survey + "/results"))))
                 .contains("Ms. Lopez's reading club helps my son", "More art");
 
+        // the school's assessment page leads its leader to the survey, with its state and responses
+        assertThat(text(send(principal(), get("/needs/assessments/" + cedar))))
+                .contains("Survey: " + title, "Open, 3 responses", "href=\"/surveys/" + survey + "\"");
+
         // the leader's list holds their school's surveys only; the planners' holds every one
         String mine = text(send(principal(), get("/surveys")));
         assertThat(mine).contains(title).doesNotContain("Family and staff survey 2025-26");
