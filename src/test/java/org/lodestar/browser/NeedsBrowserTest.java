@@ -162,4 +162,60 @@ class NeedsBrowserTest {
         assertThat(browser.accessibilityViolationsSignedIn("/needs", "principal@lakeview.example", Fixtures.PASSWORD))
                 .isEmpty();
     }
+
+    /**
+     * A planner enters the state's 2025-26 mathematics proficiency of economically disadvantaged students on the
+     * metrics page (by year and group); the principal finds Cedar's mathematics by grade on the assessment (the demo's
+     * grades 3 to 5, grade 3 behind its other grades) and sets the priority of a confirmed need of their school.
+     */
+    @Test
+    void stateValuesByYearAndGroupGradesAndAPrincipalsPriorities() {
+        Page planner = browser.signedIn("planner@lakeview.example", Fixtures.PASSWORD);
+        planner.navigate("/needs/metrics");
+        planner.selectOption("#state-metric", new SelectOption().setLabel("Students proficient in mathematics"));
+        planner.selectOption("#stateYear", new SelectOption().setValue("2025"));
+        planner.selectOption("#stateGroup", new SelectOption().setValue("ECON"));
+        planner.fill("#stateValue", "38.5");
+        planner.click("[data-test=state-form] button[type=submit]");
+        assertThat(planner.locator("[data-test=state-saved]")).isVisible();
+        Locator entered =
+                planner.locator("[data-test=state-values] tr[data-state='PROFICIENCY_MATHEMATICS 2025 ECON']");
+        assertThat(entered).containsText("2025-26");
+        assertThat(entered).containsText("Economically disadvantaged");
+        assertThat(entered.locator("input[name=value]")).hasValue("38.5");
+        Browser.screenshot(planner, "needs-state-values");
+
+        Page page = browser.signedIn("principal@lakeview.example", Fixtures.PASSWORD);
+        page.navigate("/needs/assessments/" + assessment);
+        Locator grades = page.locator(
+                "[data-test=grades]", new Page.LocatorOptions().setHasText("Students proficient in mathematics"));
+        assertThat(grades).hasCount(1);
+        assertThat(grades.locator("caption")).containsText("Students proficient in mathematics by grade, 2025-26");
+        Locator third =
+                grades.locator("tr[data-grade='3']", new Locator.LocatorOptions().setHasText("Cedar Elementary"));
+        assertThat(third).hasCount(1);
+        assertThat(third).containsText("behind");
+        grades.scrollIntoViewIfNeeded();
+        Browser.screenshot(page, "needs-grades");
+
+        // a principal sets the priorities of their school's confirmed needs
+        if (page.locator("[data-test=priorities]").count() == 0) {
+            page.locator("[data-test=candidate] [data-test=confirm-candidate]")
+                    .first()
+                    .click();
+        }
+        page.locator("details:has([data-test=priorities]) summary").click();
+        Locator first = page.locator("[data-test=priorities] input").first();
+        first.fill("1");
+        page.locator("[data-test=priorities] button[type=submit]").click();
+        assertThat(page.locator("[role=status]")).containsText("Priorities saved.");
+        assertThat(page.locator("[data-test=needs] tbody tr")
+                        .first()
+                        .locator("td")
+                        .first())
+                .hasText("1");
+        assertThat(browser.accessibilityViolationsSignedIn(
+                        "/needs/metrics", "planner@lakeview.example", Fixtures.PASSWORD))
+                .isEmpty();
+    }
 }
