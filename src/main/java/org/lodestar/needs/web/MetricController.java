@@ -145,7 +145,6 @@ class MetricController {
             @RequestParam(required = false) String value,
             @AuthenticationPrincipal SignedInUser user,
             HttpServletResponse response,
-            Locale locale,
             Model model) {
         ForbiddenException.unless(MetricCatalog.mayEdit(user));
         if (metric == null) {
@@ -160,7 +159,7 @@ class MetricController {
             entered.put("year", year == null ? "" : year);
             entered.put("group", group == null ? "" : group);
             entered.put("stateValue", value == null ? "" : value);
-            return stateRefused(e, entered, user, response, locale, model);
+            return stateRefused(e, entered, user, response, model);
         }
     }
 
@@ -174,14 +173,13 @@ class MetricController {
             @RequestParam(required = false) Integer version,
             @AuthenticationPrincipal SignedInUser user,
             HttpServletResponse response,
-            Locale locale,
             Model model) {
         ForbiddenException.unless(MetricCatalog.mayEdit(user));
         try {
             stateValues.change(user, metric, year, group, value, version);
             return "redirect:/needs/metrics?stateSaved#state-values";
         } catch (NeedInputException e) {
-            return stateRefused(e, Map.of(e.field(), value == null ? "" : value), user, response, locale, model);
+            return stateRefused(e, Map.of(e.field(), value == null ? "" : value), user, response, model);
         }
     }
 
@@ -190,7 +188,6 @@ class MetricController {
             Map<String, String> entered,
             SignedInUser user,
             HttpServletResponse response,
-            Locale locale,
             Model model) {
         response.setStatus(422);
         model.addAttribute("stateErrors", Map.of(e.field(), e.messageKey()));
