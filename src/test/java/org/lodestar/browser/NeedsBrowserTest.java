@@ -198,28 +198,30 @@ class NeedsBrowserTest {
         grades.scrollIntoViewIfNeeded();
         Browser.screenshot(page, "needs-grades");
 
-        // a principal confirms a need of their school (a metric of its own, so that the other test's first candidate
-        // stays the first) and sets the priorities of the confirmed needs, 1 first
+        // a principal confirms a need of their school (a metric and group of its own, so that the other test finds its
+        // need alone) and sets the priorities of the confirmed needs, 1 first
         UUID district = fixtures.demoDistrict();
         UUID cedar = fixtures.any("select id from school where district_id = ? and name = 'Cedar Elementary'");
-        UUID events = cna.metricByCode(district, "NB_FAMILY_EVENTS").map(CnaMetric::id).orElseGet(() -> cna.addMetric(
-                district,
-                new CnaMetric(
-                        null,
-                        "NB_FAMILY_EVENTS",
-                        "Families at school events",
-                        "Familias en eventos escolares",
-                        CnaArea.FAMILY_ENGAGEMENT,
-                        CnaMetric.Unit.PERCENT,
-                        true,
-                        true,
-                        null,
-                        0)));
+        UUID events = cna.metricByCode(district, "NB_FAMILY_EVENTS")
+                .map(CnaMetric::id)
+                .orElseGet(() -> cna.addMetric(
+                        district,
+                        new CnaMetric(
+                                null,
+                                "NB_FAMILY_EVENTS",
+                                "Families at school events",
+                                "Familias en eventos escolares",
+                                CnaArea.FAMILY_ENGAGEMENT,
+                                CnaMetric.Unit.PERCENT,
+                                true,
+                                true,
+                                null,
+                                0)));
         cna.upsertValues(
                 district,
                 List.of(
                         new CnaValue(events, cedar, "ALL", 2025, "", BigDecimal.valueOf(60), 500),
-                        new CnaValue(events, cedar, "ECON", 2025, "", BigDecimal.valueOf(20), 400)),
+                        new CnaValue(events, cedar, "EL", 2025, "", BigDecimal.valueOf(20), 400)),
                 CnaStore.Source.SAMPLE,
                 "test",
                 Instant.now());
@@ -234,7 +236,10 @@ class NeedsBrowserTest {
         }
         page.locator("[data-test=priorities] button[type=submit]").click();
         assertThat(page.locator("[role=status]")).containsText("Priorities saved.");
-        assertThat(page.locator("[data-test=needs] tbody tr").first().locator("td").first())
+        assertThat(page.locator("[data-test=needs] tbody tr")
+                        .first()
+                        .locator("td")
+                        .first())
                 .hasText("1");
         assertThat(browser.accessibilityViolationsSignedIn(
                         "/needs/metrics", "planner@lakeview.example", Fixtures.PASSWORD))
