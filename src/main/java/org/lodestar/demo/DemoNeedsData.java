@@ -20,7 +20,8 @@ import org.lodestar.needs.NeedsApi;
  * absenteeism, proficiency in mathematics and reading, and students who feel safe (a climate survey). It carries a real
  * gap to find: chronic absenteeism of economically disadvantaged students rises year after year while that of the
  * others holds. Some groups are deliberately small (students with disabilities at Harbor Alternative High, English
- * learners at Summit Middle) so that the small-group marks and suppression show.
+ * learners at Summit Middle) so that the small-group marks and suppression show. Mathematics also by grade (3 to 5, all
+ * students) at the elementary schools, where Cedar Elementary's grade 3 stays about 8 points behind its other grades.
  */
 final class DemoNeedsData {
 
@@ -128,7 +129,60 @@ final class DemoNeedsData {
                 return base + 0.5 * t + (group.equals("EL") ? -6 : group.equals("SWD") ? -8 : 0);
             }));
         }
+        values.addAll(grades(math, values));
         needs.saveSampleValues(planner, values);
+    }
+
+    /**
+     * Mathematics by grade (3, 4, 5; all students) at the elementary schools: around the school's all-students value,
+     * each grade a third of its n; Cedar's grade 3 is 8 points under, its grades 4 and 5 4 over. The district's grade
+     * values are the schools', weighted by n.
+     */
+    private List<CnaValue> grades(CnaMetric math, List<CnaValue> values) {
+        List<CnaValue> grades = new ArrayList<>();
+        for (int year = FIRST; year <= LAST; year++) {
+            Map<String, double[]> district = new LinkedHashMap<>();
+            for (DemoSchool school : schools) {
+                if (school.level() != SchoolLevel.ELEMENTARY) {
+                    continue;
+                }
+                int y = year;
+                CnaValue all = values.stream()
+                        .filter(v -> v.metricId().equals(math.id())
+                                && school.id().equals(v.schoolId())
+                                && v.groupCode().equals("ALL")
+                                && v.schoolYear() == y)
+                        .findFirst()
+                        .orElseThrow();
+                boolean cedar = school.name().startsWith("Cedar");
+                for (String grade : List.of("3", "4", "5")) {
+                    double offset = cedar ? (grade.equals("3") ? -8 : 4) : random.nextGaussian() * 1.5;
+                    double v = clamp(all.value().doubleValue() + offset + random.nextGaussian() * 0.5);
+                    int n = Math.max(1, all.n() / 3);
+                    grades.add(new CnaValue(
+                            math.id(),
+                            school.id(),
+                            "ALL",
+                            year,
+                            grade,
+                            BigDecimal.valueOf(v).setScale(1, RoundingMode.HALF_UP),
+                            n));
+                    double[] sums = district.computeIfAbsent(grade, g -> new double[2]);
+                    sums[0] += v * n;
+                    sums[1] += n;
+                }
+            }
+            int y = year;
+            district.forEach((grade, s) -> grades.add(new CnaValue(
+                    math.id(),
+                    null,
+                    "ALL",
+                    y,
+                    grade,
+                    BigDecimal.valueOf(s[0] / s[1]).setScale(1, RoundingMode.HALF_UP),
+                    (int) s[1])));
+        }
+        return grades;
     }
 
     private static double gap(String group) {

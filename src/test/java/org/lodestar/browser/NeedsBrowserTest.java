@@ -162,4 +162,87 @@ class NeedsBrowserTest {
         assertThat(browser.accessibilityViolationsSignedIn("/needs", "principal@lakeview.example", Fixtures.PASSWORD))
                 .isEmpty();
     }
+
+    /**
+     * A planner enters the state's 2025-26 mathematics proficiency of economically disadvantaged students on the
+     * metrics page (by year and group); the principal finds Cedar's mathematics by grade on the assessment (the demo's
+     * grades 3 to 5, grade 3 behind its other grades) and sets the priority of a confirmed need of their school.
+     */
+    @Test
+    void stateValuesByYearAndGroupGradesAndAPrincipalsPriorities() {
+        Page planner = browser.signedIn("planner@lakeview.example", Fixtures.PASSWORD);
+        planner.navigate("/needs/metrics");
+        planner.selectOption("#state-metric", new SelectOption().setLabel("Students proficient in mathematics"));
+        planner.selectOption("#stateYear", new SelectOption().setValue("2025"));
+        planner.selectOption("#stateGroup", new SelectOption().setValue("ECON"));
+        planner.fill("#stateValue", "38.5");
+        planner.click("[data-test=state-form] button[type=submit]");
+        assertThat(planner.locator("[data-test=state-saved]")).isVisible();
+        Locator entered =
+                planner.locator("[data-test=state-values] tr[data-state='PROFICIENCY_MATHEMATICS 2025 ECON']");
+        assertThat(entered).containsText("2025-26");
+        assertThat(entered).containsText("Economically disadvantaged");
+        assertThat(entered.locator("input[name=value]")).hasValue("38.5");
+        Browser.screenshot(planner, "needs-state-values");
+
+        Page page = browser.signedIn("principal@lakeview.example", Fixtures.PASSWORD);
+        page.navigate("/needs/assessments/" + assessment);
+        Locator grades = page.locator(
+                "[data-test=grades]", new Page.LocatorOptions().setHasText("Students proficient in mathematics"));
+        assertThat(grades).hasCount(1);
+        assertThat(grades.locator("caption")).containsText("Students proficient in mathematics by grade, 2025-26");
+        Locator third =
+                grades.locator("tr[data-grade='3']", new Locator.LocatorOptions().setHasText("Cedar Elementary"));
+        assertThat(third).hasCount(1);
+        assertThat(third).containsText("behind");
+        grades.scrollIntoViewIfNeeded();
+        Browser.screenshot(page, "needs-grades");
+
+        // a principal confirms a need of their school (a metric and group of its own, so that the other test finds its
+        // need alone) and sets the priorities of the confirmed needs, 1 first
+        UUID district = fixtures.demoDistrict();
+        UUID cedar = fixtures.any("select id from school where district_id = ? and name = 'Cedar Elementary'");
+        UUID events = cna.metricByCode(district, "NB_FAMILY_EVENTS")
+                .map(CnaMetric::id)
+                .orElseGet(() -> cna.addMetric(
+                        district,
+                        new CnaMetric(
+                                null,
+                                "NB_FAMILY_EVENTS",
+                                "Families at school events",
+                                "Familias en eventos escolares",
+                                CnaArea.FAMILY_ENGAGEMENT,
+                                CnaMetric.Unit.PERCENT,
+                                true,
+                                true,
+                                null,
+                                0)));
+        cna.upsertValues(
+                district,
+                List.of(
+                        new CnaValue(events, cedar, "ALL", 2025, "", BigDecimal.valueOf(60), 500),
+                        new CnaValue(events, cedar, "EL", 2025, "", BigDecimal.valueOf(20), 400)),
+                CnaStore.Source.SAMPLE,
+                "test",
+                Instant.now());
+        page.navigate("/needs/assessments/" + assessment);
+        page.locator("[data-test=candidate]", new Page.LocatorOptions().setHasText("Families at school events"))
+                .locator("[data-test=confirm-candidate]")
+                .click();
+        page.locator("details:has([data-test=priorities]) summary").click();
+        Locator inputs = page.locator("[data-test=priorities] input[name^=p_]");
+        for (int i = 0; i < inputs.count(); i++) {
+            inputs.nth(i).fill(String.valueOf(i + 1));
+        }
+        page.locator("[data-test=priorities] button[type=submit]").click();
+        assertThat(page.locator("[role=status]")).containsText("Priorities saved.");
+        assertThat(page.locator("[data-test=needs] tbody tr")
+                        .first()
+                        .locator("td")
+                        .first())
+                .hasText("1");
+        assertThat(browser.accessibilityViolationsSignedIn(
+                        "/needs/metrics", "planner@lakeview.example", Fixtures.PASSWORD))
+                .isEmpty();
+    }
 }

@@ -111,4 +111,46 @@ class NeedsDataBrowserTest {
         assertThat(page.locator("[data-test=import-errors]"))
                 .containsText("El archivo subido pesa más de 40 MB. Impórtelo en partes más pequeñas.");
     }
+
+    /**
+     * The demo district's chronic absenteeism at Harbor Alternative High over four years by group: a line per group but
+     * students with disabilities (6 students) and English learners (9), small groups under the minimum n of 10, who are
+     * in the table under the chart only.
+     */
+    @Test
+    void theTrendIsAChartByGroupWithoutSmallGroups() {
+        java.util.UUID district = fixtures.demoDistrict();
+        String metric = fixtures.jdbc()
+                .sql("select id from cna_metric where district_id = ? and code = 'CHRONIC_ABSENTEEISM'")
+                .param(district)
+                .query(String.class)
+                .single();
+        String harbor = fixtures.jdbc()
+                .sql("select id from school where district_id = ? and name = 'Harbor Alternative High'")
+                .param(district)
+                .query(String.class)
+                .single();
+        Page page = browser.signedIn("planner@lakeview.example", Fixtures.PASSWORD);
+        page.navigate("/needs/data?metric=" + metric);
+        assertThat(page.locator("[data-test=data-chart][data-chart-ready=true]"))
+                .hasCount(1);
+        page.selectOption("#place", new SelectOption().setValue(harbor));
+        page.locator("[data-test=data-filter] button[type=submit]").click();
+        Locator chart = page.locator("[data-test=data-chart][data-chart-ready=true]");
+        assertThat(chart).hasCount(1);
+        assertThat(page.locator("h2", new Page.LocatorOptions().setHasText("Harbor Alternative High")))
+                .hasCount(1);
+        Locator rows = page.locator("[data-test=chart-table] tbody tr");
+        assertThat(rows).hasCount(5);
+        assertThat(rows.filter(new Locator.FilterOptions().setHasText("small group")))
+                .hasCount(2);
+        String spec = chart.getAttribute("data-chart");
+        assertThat(spec.split("\"type\":\"line\"", -1)).hasSize(4); // three lines: the small groups left out
+        assertThat(spec).contains("2022-23", "2025-26");
+        chart.scrollIntoViewIfNeeded();
+        Browser.screenshot(page, "needs-data-chart");
+        String url = page.url().substring(page.url().indexOf("/needs/data"));
+        assertThat(browser.accessibilityViolationsSignedIn(url, "planner@lakeview.example", Fixtures.PASSWORD))
+                .isEmpty();
+    }
 }

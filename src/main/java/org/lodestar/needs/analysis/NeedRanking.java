@@ -6,17 +6,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Ranks the gaps of an assessment's scope into candidate needs: the largest, most persistent gaps that affect the most
  * students come first.
  *
- * <p>What is compared (all grades together, each year against the same year): in a school's assessment, each student
- * group of the school against the school's all students, the school against the district, and the school against the
- * state value where one is entered; in the district's assessment, each group of the district against all students,
- * each school against the district, each group of each school against that school's all students, and the district
- * against the state. Only values behind their reference in the latest year become candidates.
+ * <p>What is compared (each year against the same year): in a school's assessment, each student group of the school
+ * against the school's all students, the school against the district, and the school and each of its groups against
+ * the state's value of the same year and group where one is entered; in the district's assessment, each group of the
+ * district against all students, each school against the district, each group of each school against that school's
+ * all students, and the district and its groups against the state. Values of all grades together, and besides, each
+ * grade's value (all students) against the same school's all grades and against the district's same grade (the
+ * district's own grades against its all grades). Only values behind their reference in the latest year become
+ * candidates; a grade's only when its gap is large and persistent (see {@link #largeAndPersistent}).
  *
  * <p>The score: <b>students behind</b> (for a percent, the shortfall in points times n / 100: how many more students
  * are, say, chronically absent than if the group did as well as its reference; for another unit, the shortfall as a
@@ -26,26 +30,54 @@ import java.util.UUID;
  */
 public final class NeedRanking {
 
+    /** A grade's gap is a candidate only when at least this many percentage points behind (for a percent)... */
+    public static final double GRADE_MIN_POINTS = 5;
+    /** ...or this share of the reference behind (for another unit)... */
+    public static final double GRADE_MIN_SHARE = 0.10;
+    /** ...in every one of at least this many years compared. */
+    public static final int GRADE_MIN_YEARS = 2;
+
+    private static final String ALL = "ALL";
+
     private NeedRanking() {}
 
     /** What a metric is: how to read its direction and whether its values are percents. */
     public record Metric(UUID id, boolean higherIsBetter, boolean percent) {}
 
-    /** A value of a metric for the district (school null) or a school, a group ("ALL" for all students) and a year. */
-    public record Cell(UUID metricId, UUID schoolId, String groupCode, int year, double value, Integer n) {}
+    /**
+     * A value of a metric for the district (school null) or a school, a group ("ALL" for all students), a year and a
+     * grade ("" for all grades).
+     */
+    public record Cell(
+            UUID metricId, UUID schoolId, String groupCode, int year, String grade, double value, Integer n) {
+
+        public Cell {
+            grade = grade == null ? "" : grade;
+        }
+
+        /** A value of all grades. */
+        public Cell(UUID metricId, UUID schoolId, String groupCode, int year, double value, Integer n) {
+            this(metricId, schoolId, groupCode, year, "", value, n);
+        }
+    }
+
+    /** Which state value: of a metric, a school year and a student group ("ALL" for all students). */
+    public record StateKey(UUID metricId, int year, String groupCode) {}
 
     /** What a candidate is compared with. */
     public enum Against {
         ALL_STUDENTS,
         DISTRICT,
-        STATE
+        STATE,
+        ALL_GRADES
     }
 
     /**
      * A candidate need and its evidence.
      *
+     * @param grade the grade ("" for all grades)
      * @param history the value by year (oldest first)
-     * @param references the reference by year, same years (the state's value repeated)
+     * @param references the reference by year, same years
      * @param studentsBehind see the class comment
      * @param yearsBehind in how many years (with both numbers) the value was behind its reference
      */
@@ -53,6 +85,7 @@ public final class NeedRanking {
             UUID metricId,
             UUID schoolId,
             String groupCode,
+            String grade,
             Against against,
             int year,
             Gap gap,
@@ -64,47 +97,68 @@ public final class NeedRanking {
             Trend trend,
             double score) {}
 
+    /** As {@link #rank(List, List, UUID, int, Map, int)} without state values and a minimum n of 10. */
+    public static List<Candidate> rank(List<Metric> metrics, List<Cell> cells, UUID schoolId, int lastYear) {
+        return rank(metrics, cells, schoolId, lastYear, Map.of(), 10);
+    }
+
     /**
      * The candidates of an assessment's scope, best first.
      *
      * @param schoolId the assessed school, or null for the district's assessment
      * @param lastYear the assessment's school year: later values are left out
-     * @param stateValues the state's value by metric, where the user entered one
+     * @param stateValues the state's values by metric, year and group, where the user entered them
+     * @param minimumN the district's minimum n: a grade's value from fewer students (or an unknown number) is no
+     *     candidate
      */
     public static List<Candidate> rank(
-            List<Metric> metrics, List<Cell> cells, UUID schoolId, int lastYear, Map<UUID, Double> stateValues) {
+            List<Metric> metrics,
+            List<Cell> cells,
+            UUID schoolId,
+            int lastYear,
+            Map<StateKey, Double> stateValues,
+            int minimumN) {
         List<Candidate> candidates = new ArrayList<>();
         for (Metric metric : metrics) {
             Map<Key, Map<Integer, Cell>> series = new HashMap<>();
             cells.stream()
                     .filter(cell -> cell.metricId().equals(metric.id()) && cell.year() <= lastYear)
                     .forEach(cell -> series.computeIfAbsent(
-                                    new Key(cell.schoolId(), cell.groupCode()), k -> new HashMap<>())
+                                    new Key(cell.schoolId(), cell.groupCode(), cell.grade()), k -> new HashMap<>())
                             .put(cell.year(), cell));
-            Map<Integer, Cell> district = series.getOrDefault(new Key(null, "ALL"), Map.of());
-            Double state = stateValues.get(metric.id());
             for (Map.Entry<Key, Map<Integer, Cell>> entry : series.entrySet()) {
                 Key key = entry.getKey();
-                boolean all = "ALL".equals(key.group());
                 if (schoolId != null && !schoolId.equals(key.school())) {
                     continue;
                 }
+                Map<Integer, Cell> values = entry.getValue();
+                if (!key.grade().isEmpty()) {
+                    if (ALL.equals(key.group())) {
+                        grade(metric, key, values, series, minimumN).forEach(candidates::add);
+                    }
+                    continue;
+                }
+                boolean all = ALL.equals(key.group());
                 if (!all) {
                     compare(
                                     metric,
                                     key,
-                                    entry.getValue(),
-                                    series.getOrDefault(new Key(key.school(), "ALL"), Map.of()),
-                                    null,
+                                    values,
+                                    references(series.get(new Key(key.school(), ALL, ""))),
                                     Against.ALL_STUDENTS)
                             .ifPresent(candidates::add);
                 } else if (key.school() != null) {
-                    compare(metric, key, entry.getValue(), district, null, Against.DISTRICT)
+                    compare(metric, key, values, references(series.get(new Key(null, ALL, ""))), Against.DISTRICT)
                             .ifPresent(candidates::add);
                 }
-                if (all && state != null && (schoolId != null || key.school() == null)) {
-                    compare(metric, key, entry.getValue(), Map.of(), state, Against.STATE)
-                            .ifPresent(candidates::add);
+                if (schoolId != null || key.school() == null) {
+                    Map<Integer, Double> state = new HashMap<>();
+                    stateValues.forEach((k, v) -> {
+                        if (k.metricId().equals(metric.id()) && k.groupCode().equals(key.group())) {
+                            state.put(k.year(), v);
+                        }
+                    });
+                    compare(metric, key, values, state, Against.STATE).ifPresent(candidates::add);
                 }
             }
         }
@@ -112,25 +166,58 @@ public final class NeedRanking {
                 .reversed()
                 .thenComparing(c -> c.metricId().toString())
                 .thenComparing(c -> Objects.toString(c.schoolId(), ""))
-                .thenComparing(Candidate::groupCode));
+                .thenComparing(Candidate::groupCode)
+                .thenComparing(Candidate::grade)
+                .thenComparing(Candidate::against));
         return candidates;
     }
 
-    private record Key(UUID school, String group) {}
+    /**
+     * Whether a grade's gap is large and persistent enough to be a need: behind in every year compared, at least
+     * {@link #GRADE_MIN_YEARS} of them, in the latest by at least {@link #GRADE_MIN_POINTS} points (a percent) or
+     * {@link #GRADE_MIN_SHARE} of the reference (another unit), from at least the district's minimum n of students.
+     */
+    static boolean largeAndPersistent(Candidate c, boolean percent, int minimumN) {
+        boolean large = percent
+                ? c.gap().shortfall() >= GRADE_MIN_POINTS
+                : c.gap().shortfall() >= GRADE_MIN_SHARE * Math.abs(c.gap().reference());
+        return large
+                && c.history().size() >= GRADE_MIN_YEARS
+                && c.yearsBehind() == c.history().size()
+                && c.n() != null
+                && c.n() >= minimumN;
+    }
 
-    private static java.util.Optional<Candidate> compare(
-            Metric metric,
-            Key key,
-            Map<Integer, Cell> values,
-            Map<Integer, Cell> reference,
-            Double state,
-            Against against) {
-        List<Integer> years = values.keySet().stream()
-                .filter(year -> state != null || reference.containsKey(year))
-                .sorted()
+    private static List<Candidate> grade(
+            Metric metric, Key key, Map<Integer, Cell> values, Map<Key, Map<Integer, Cell>> series, int minimumN) {
+        List<Candidate> found = new ArrayList<>();
+        compare(metric, key, values, references(series.get(new Key(key.school(), ALL, ""))), Against.ALL_GRADES)
+                .ifPresent(found::add);
+        if (key.school() != null) {
+            compare(metric, key, values, references(series.get(new Key(null, ALL, key.grade()))), Against.DISTRICT)
+                    .ifPresent(found::add);
+        }
+        return found.stream()
+                .filter(c -> largeAndPersistent(c, metric.percent(), minimumN))
                 .toList();
+    }
+
+    private record Key(UUID school, String group, String grade) {}
+
+    private static Map<Integer, Double> references(Map<Integer, Cell> cells) {
+        Map<Integer, Double> references = new HashMap<>();
+        if (cells != null) {
+            cells.forEach((year, cell) -> references.put(year, cell.value()));
+        }
+        return references;
+    }
+
+    private static Optional<Candidate> compare(
+            Metric metric, Key key, Map<Integer, Cell> values, Map<Integer, Double> reference, Against against) {
+        List<Integer> years =
+                values.keySet().stream().filter(reference::containsKey).sorted().toList();
         if (years.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         List<Trend.Point> history = new ArrayList<>();
         List<Double> references = new ArrayList<>();
@@ -138,7 +225,7 @@ public final class NeedRanking {
         Gap gap = null;
         for (int year : years) {
             Cell cell = values.get(year);
-            double ref = state != null ? state : reference.get(year).value();
+            double ref = reference.get(year);
             gap = Gap.of(cell.value(), ref, metric.higherIsBetter());
             if (gap.behind()) {
                 yearsBehind++;
@@ -146,8 +233,8 @@ public final class NeedRanking {
             history.add(new Trend.Point(year, cell.value(), cell.n()));
             references.add(ref);
         }
-        if (gap == null || !gap.behind()) {
-            return java.util.Optional.empty();
+        if (!gap.behind()) {
+            return Optional.empty();
         }
         int latest = years.get(years.size() - 1);
         Integer n = values.get(latest).n();
@@ -170,10 +257,11 @@ public final class NeedRanking {
                     case NO_CLEAR_CHANGE -> 1;
                 };
         double score = studentsBehind * persistence * trendFactor;
-        return java.util.Optional.of(new Candidate(
+        return Optional.of(new Candidate(
                 metric.id(),
                 key.school(),
                 key.group(),
+                key.grade(),
                 against,
                 latest,
                 gap,

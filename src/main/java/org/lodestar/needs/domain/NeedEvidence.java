@@ -7,7 +7,9 @@ import java.util.UUID;
 /**
  * A gap that backs up a need, as it stood when the need was taken from the data.
  *
- * @param against what the value was compared with: ALL_STUDENTS, DISTRICT or STATE
+ * @param grade the grade whose value it is, "" for all grades
+ * @param against what the value was compared with: ALL_STUDENTS, DISTRICT, STATE or ALL_GRADES (a grade against its
+ *     school's all grades)
  * @param years the school years (fall year), oldest first, with the value, reference and n of each
  * @param verdict the trend's verdict: IMPROVING, WORSENING or NO_CLEAR_CHANGE
  */
@@ -17,6 +19,7 @@ public record NeedEvidence(
         UUID metricId,
         UUID schoolId,
         String groupCode,
+        String grade,
         String against,
         List<Integer> years,
         List<BigDecimal> values,

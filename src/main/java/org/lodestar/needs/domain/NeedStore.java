@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.lodestar.needs.CnaArea;
 import org.lodestar.needs.NeedSummary;
+import org.lodestar.needs.analysis.NeedRanking;
 import org.lodestar.shared.Ids;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -80,9 +81,9 @@ public class NeedStore {
 
     public void addEvidence(UUID districtId, UUID needId, NeedEvidence evidence) {
         jdbc.sql("""
-                        insert into need_evidence (district_id, id, need_id, metric_id, school_id, group_code, against,
-                            years, values_by_year, references_by_year, n_by_year, shortfall, verdict, score)
-                        values (?, ?, ?, ?, ?, ?, ?, ?::int[], ?::numeric[], ?::numeric[], ?::int[], ?, ?, ?)""")
+                        insert into need_evidence (district_id, id, need_id, metric_id, school_id, group_code, grade,
+                            against, years, values_by_year, references_by_year, n_by_year, shortfall, verdict, score)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?::int[], ?::numeric[], ?::numeric[], ?::int[], ?, ?, ?)""")
                 .params(
                         districtId,
                         Ids.next(),
@@ -90,6 +91,7 @@ public class NeedStore {
                         evidence.metricId(),
                         evidence.schoolId(),
                         evidence.groupCode(),
+                        evidence.grade(),
                         evidence.against(),
                         evidence.years().toArray(Integer[]::new),
                         evidence.values().toArray(BigDecimal[]::new),
@@ -105,7 +107,7 @@ public class NeedStore {
     public Map<UUID, List<NeedEvidence>> evidence(UUID districtId, Collection<UUID> needIds) {
         Map<UUID, List<NeedEvidence>> byNeed = new HashMap<>();
         jdbc.sql("""
-                        select id, need_id, metric_id, school_id, group_code, against, years, values_by_year,
+                        select id, need_id, metric_id, school_id, group_code, grade, against, years, values_by_year,
                                references_by_year, n_by_year, shortfall, verdict, score
                           from need_evidence where district_id = ? and need_id = any(?::uuid[])
                          order by score desc, id""")
@@ -116,6 +118,7 @@ public class NeedStore {
                         rs.getObject("metric_id", UUID.class),
                         rs.getObject("school_id", UUID.class),
                         rs.getString("group_code"),
+                        rs.getString("grade"),
                         rs.getString("against"),
                         list(rs.getArray("years"), Integer.class),
                         list(rs.getArray("values_by_year"), BigDecimal.class),
@@ -273,26 +276,72 @@ public class NeedStore {
     /** A need linked to a plan item, with its assessment's school (null: the district's). */
     public record Answered(UUID itemId, UUID needId, String title, UUID schoolId) {}
 
-    public Map<UUID, Double> stateValues(UUID districtId, UUID assessmentId) {
-        Map<UUID, Double> values = new HashMap<>();
-        jdbc.sql("select metric_id, value from cna_state_value where district_id = ? and assessment_id = ?")
-                .params(districtId, assessmentId)
-                .query((rs, row) -> values.put(rs.getObject("metric_id", UUID.class), rs.getDouble("value")))
-                .list();
+    /** The state's values the district entered, by metric, school year and student group. */
+    public Map<NeedRanking.StateKey, Double> stateValues(UUID districtId) {
+        Map<NeedRanking.StateKey, Double> values = new HashMap<>();
+        stateValueList(districtId)
+                .forEach(v -> values.put(
+                        new NeedRanking.StateKey(v.metricId(), v.schoolYear(), v.groupCode()),
+                        v.value().doubleValue()));
         return values;
     }
 
-    /** Sets the state's value of a metric for an assessment, or removes it (null). */
-    public void setStateValue(UUID districtId, UUID assessmentId, UUID metricId, BigDecimal value) {
+    /** The state's values the district entered, by metric, latest year first, all students first. */
+    public List<StateValue> stateValueList(UUID districtId) {
+        return jdbc.sql("""
+                        select metric_id, school_year, group_code, value, version from cna_state_value
+                         where district_id = ? order by metric_id, school_year desc, group_code <> 'ALL', group_code""")
+                .param(districtId)
+                .query((rs, row) -> new StateValue(
+                        rs.getObject("metric_id", UUID.class),
+                        rs.getInt("school_year"),
+                        rs.getString("group_code"),
+                        rs.getBigDecimal("value"),
+                        rs.getInt("version")))
+                .list();
+    }
+
+    public Optional<StateValue> stateValue(UUID districtId, UUID metricId, int schoolYear, String groupCode) {
+        return stateValueList(districtId).stream()
+                .filter(v -> v.metricId().equals(metricId)
+                        && v.schoolYear() == schoolYear
+                        && v.groupCode().equals(groupCode))
+                .findFirst();
+    }
+
+    /** Enters a new state value; false when one of that metric, year and group is there already. */
+    public boolean addStateValue(
+            UUID districtId, UUID metricId, int schoolYear, String groupCode, BigDecimal value, String by, Instant at) {
+        return jdbc.sql("""
+                        insert into cna_state_value (district_id, metric_id, school_year, group_code, value, recorded_by,
+                            recorded_at) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                        .params(districtId, metricId, schoolYear, groupCode, value, by, Timestamp.from(at))
+                        .update()
+                > 0;
+    }
+
+    /** Changes a state value (or removes it: null) if nobody saved it since {@code version}; the rows changed. */
+    public int changeStateValue(
+            UUID districtId,
+            UUID metricId,
+            int schoolYear,
+            String groupCode,
+            BigDecimal value,
+            int version,
+            String by,
+            Instant at) {
         if (value == null) {
-            jdbc.sql("delete from cna_state_value where district_id = ? and assessment_id = ? and metric_id = ?")
-                    .params(districtId, assessmentId, metricId)
+            return jdbc.sql("""
+                            delete from cna_state_value where district_id = ? and metric_id = ? and school_year = ?
+                               and group_code = ? and version = ?""")
+                    .params(districtId, metricId, schoolYear, groupCode, version)
                     .update();
-            return;
         }
-        jdbc.sql("""
-                        insert into cna_state_value (district_id, assessment_id, metric_id, value) values (?, ?, ?, ?)
-                        on conflict (district_id, assessment_id, metric_id) do update set value = excluded.value""").params(districtId, assessmentId, metricId, value).update();
+        return jdbc.sql("""
+                        update cna_state_value set value = ?, recorded_by = ?, recorded_at = ?, version = version + 1
+                         where district_id = ? and metric_id = ? and school_year = ? and group_code = ? and version = ?""")
+                .params(value, by, Timestamp.from(at), districtId, metricId, schoolYear, groupCode, version)
+                .update();
     }
 
     private static Need need(ResultSet rs, int row) throws SQLException {

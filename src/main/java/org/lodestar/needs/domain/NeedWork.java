@@ -28,6 +28,7 @@ import org.lodestar.shared.EditConflictException;
 import org.lodestar.shared.ForbiddenException;
 import org.lodestar.shared.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,6 +53,7 @@ public class NeedWork {
     private final PlanningApi planning;
     private final DirectoryApi directory;
     private final ApplicationEventPublisher events;
+    private final MessageSource messages;
     private final Clock clock;
 
     NeedWork(
@@ -61,6 +63,7 @@ public class NeedWork {
             PlanningApi planning,
             DirectoryApi directory,
             ApplicationEventPublisher events,
+            MessageSource messages,
             Clock clock) {
         this.cna = cna;
         this.store = store;
@@ -68,6 +71,7 @@ public class NeedWork {
         this.planning = planning;
         this.directory = directory;
         this.events = events;
+        this.messages = messages;
         this.clock = clock;
     }
 
@@ -151,7 +155,8 @@ public class NeedWork {
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("candidate"));
         CnaMetric metric = cna.metric(user.districtId(), candidate.metricId()).orElseThrow();
-        String title = titleOf(user.districtId(), metric, candidate.schoolId(), candidate.groupCode(), locale);
+        String title = titleOf(
+                user.districtId(), metric, candidate.schoolId(), candidate.groupCode(), candidate.grade(), locale);
         NeedSummary.Status status = confirm ? NeedSummary.Status.CONFIRMED : NeedSummary.Status.CANDIDATE;
         UUID id = store.add(
                 user.districtId(), assessmentId, title, null, metric.area(), status, user.email(), clock.instant());
@@ -424,28 +429,16 @@ public class NeedWork {
         }
     }
 
-    /** Sets or clears (blank) the state's value of a metric for the assessment. */
-    @Transactional
-    public void setStateValue(SignedInUser user, UUID assessmentId, UUID metricId, String entered) {
-        assessment(user, assessmentId);
-        cna.metric(user.districtId(), metricId).orElseThrow(() -> new NotFoundException("metric"));
-        BigDecimal value = null;
-        if (entered != null && !entered.isBlank()) {
-            try {
-                value = new BigDecimal(entered.strip().replace(',', '.'));
-            } catch (NumberFormatException e) {
-                throw new NeedInputException("state_" + metricId, "need.error.state");
-            }
-            if (value.abs().compareTo(BigDecimal.valueOf(1_000_000_000)) > 0) {
-                throw new NeedInputException("state_" + metricId, "need.error.state");
-            }
-        }
-        store.setStateValue(user.districtId(), assessmentId, metricId, value);
-    }
-
-    /** A need's default title: the metric, the group and the school ("Chronic absenteeism: Econ. dis. at Cedar"). */
-    private String titleOf(UUID districtId, CnaMetric metric, UUID schoolId, String groupCode, Locale locale) {
+    /**
+     * A need's default title: the metric, the group or grade and the school ("Chronic absenteeism: Econ. dis. – Cedar",
+     * "Math proficiency: grade 3 – Cedar").
+     */
+    private String titleOf(
+            UUID districtId, CnaMetric metric, UUID schoolId, String groupCode, String grade, Locale locale) {
         StringBuilder title = new StringBuilder(metric.name(locale));
+        if (grade != null && !grade.isEmpty()) {
+            title.append(": ").append(messages.getMessage("need.gradeTitle", new Object[] {grade}, locale));
+        }
         if (!StudentGroup.ALL.equals(groupCode)) {
             String group = directory.studentGroups(districtId).stream()
                     .filter(g -> g.code().equals(groupCode))
@@ -470,6 +463,7 @@ public class NeedWork {
                 c.metricId(),
                 c.schoolId(),
                 c.groupCode(),
+                c.grade(),
                 c.against().name(),
                 c.history().stream().map(p -> p.year()).toList(),
                 c.history().stream().map(p -> decimal(p.value())).toList(),

@@ -143,24 +143,6 @@ class AssessmentController {
         }
     }
 
-    @PostMapping("/needs/assessments/{id}/state")
-    String state(
-            @PathVariable UUID id,
-            @RequestParam UUID metric,
-            @RequestParam(required = false) String value,
-            @AuthenticationPrincipal SignedInUser user,
-            Locale locale,
-            Model model,
-            HttpServletResponse response) {
-        work.assessment(user, id);
-        try {
-            work.setStateValue(user, id, metric, value);
-            return "redirect:/needs/assessments/" + id + "#metric-" + metric;
-        } catch (NeedInputException e) {
-            return refused(id, e, Map.of(e.field(), value == null ? "" : value), user, locale, model, response);
-        }
-    }
-
     @PostMapping("/needs/assessments/{id}/merge")
     String merge(
             @PathVariable UUID id,

@@ -38,10 +38,11 @@ class DataController {
             @RequestParam(required = false) Integer year,
             @RequestParam(required = false) String grade,
             @RequestParam(required = false) String group,
+            @RequestParam(required = false) String place,
             @AuthenticationPrincipal SignedInUser user,
             Model model) {
         ForbiddenException.unless(MetricCatalog.mayRead(user));
-        model.addAttribute("page", view.page(user, metric, year, grade, group, LocaleContextHolder.getLocale()));
+        model.addAttribute("page", view.page(user, metric, year, grade, group, place, LocaleContextHolder.getLocale()));
         model.addAttribute("mayImport", DataImport.mayImport(user));
         return "needs/data";
     }

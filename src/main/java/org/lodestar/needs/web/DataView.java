@@ -16,9 +16,12 @@ import org.lodestar.directory.SignedInUser;
 import org.lodestar.directory.StudentGroup;
 import org.lodestar.needs.CnaMetric;
 import org.lodestar.needs.CnaValue;
+import org.lodestar.needs.analysis.Grades;
 import org.lodestar.needs.domain.MetricCatalog;
 import org.lodestar.shared.SchoolYear;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The data page of a metric and a school year: the district (for planners) and the schools one may see, by student
@@ -30,10 +33,14 @@ class DataView {
 
     private final MetricCatalog catalog;
     private final DirectoryApi directory;
+    private final MessageSource messages;
+    private final JsonMapper json;
 
-    DataView(MetricCatalog catalog, DirectoryApi directory) {
+    DataView(MetricCatalog catalog, DirectoryApi directory, MessageSource messages, JsonMapper json) {
         this.catalog = catalog;
         this.directory = directory;
+        this.messages = messages;
+        this.json = json;
     }
 
     /** A value as the page shows it. */
@@ -51,6 +58,18 @@ class DataView {
     /** A column: a student group. */
     public record Group(String code, String name) {}
 
+    /** Whose values the chart draws: the district ({@code value} "") or a school (its id). */
+    public record Place(String value, String name) {}
+
+    /**
+     * The chart of a place's values by year, one line per student group (all grades), and the same values as a table
+     * for screen readers; a value from a small group is in the table (marked) but not in the chart.
+     *
+     * @param spec the chart for lodestar.js (years and series), null when there is nothing to draw
+     * @param rows one row per group, values in the order of the page's trend years
+     */
+    public record Chart(List<Place> places, String place, String placeName, String spec, List<TrendRow> rows) {}
+
     public record Page(
             List<CnaMetric> metrics,
             CnaMetric metric,
@@ -65,15 +84,23 @@ class DataView {
             List<String> trendYears,
             List<TrendRow> trend,
             int minimumN,
-            boolean sample) {}
+            boolean sample,
+            Chart chart) {}
 
-    Page page(SignedInUser user, UUID metricId, Integer year, String grade, String trendGroup, Locale locale) {
+    Page page(
+            SignedInUser user,
+            UUID metricId,
+            Integer year,
+            String grade,
+            String trendGroup,
+            String place,
+            Locale locale) {
         List<CnaMetric> metrics = catalog.metrics(user);
         CnaMetric asked = metricId == null ? null : catalog.metric(user, metricId); // another district's: not found
         if (metrics.isEmpty()) {
             return new Page(
                     metrics, null, List.of(), null, null, List.of(), "", List.of(), List.of(), "ALL", List.of(),
-                    List.of(), 0, false);
+                    List.of(), 0, false, null);
         }
         CnaMetric metric = asked == null ? metrics.get(0) : asked;
         int minimumN = directory.district(user.districtId()).minimumN();
@@ -89,7 +116,7 @@ class DataView {
         List<CnaValue> all = catalog.allValues(user, metric.id()).stream()
                 .filter(v -> v.schoolId() == null ? district : visible.contains(v.schoolId()))
                 .toList();
-        Set<String> grades = new TreeSet<>(Comparator.comparing(DataView::gradeOrder));
+        Set<String> grades = new TreeSet<>(Comparator.comparing(Grades::order));
         all.forEach(v -> grades.add(v.grade()));
         List<CnaValue> ofYear = all.stream()
                 .filter(v ->
@@ -164,7 +191,95 @@ class DataView {
                 trendYears.stream().map(y -> SchoolYear.of(y).toString()).toList(),
                 trend,
                 minimumN,
-                sample);
+                sample,
+                chart(user, all, trendYears, schools, place, metric, minimumN, locale));
+    }
+
+    /** The chart of one place (the district for planners by default, else the first school one leads) by group. */
+    private Chart chart(
+            SignedInUser user,
+            List<CnaValue> all,
+            List<Integer> years,
+            List<School> schools,
+            String asked,
+            CnaMetric metric,
+            int minimumN,
+            Locale locale) {
+        List<Place> places = new ArrayList<>();
+        if (user.canPlanForDistrict()) {
+            places.add(new Place("", directory.district(user.districtId()).name()));
+        }
+        schools.forEach(s -> places.add(new Place(s.id().toString(), s.name())));
+        if (places.isEmpty()) {
+            return new Chart(places, "", null, null, List.of());
+        }
+        Place chosen =
+                places.stream().filter(p -> p.value().equals(asked)).findFirst().orElse(places.get(0));
+        UUID school = chosen.value().isEmpty() ? null : UUID.fromString(chosen.value());
+        List<CnaValue> ofPlace = all.stream()
+                .filter(v -> java.util.Objects.equals(v.schoolId(), school)
+                        && v.grade().isEmpty())
+                .toList();
+        List<String> codes = new ArrayList<>();
+        codes.add(StudentGroup.ALL);
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put(StudentGroup.ALL, messages.getMessage("needs.data.all", null, locale));
+        directory.studentGroups(user.districtId()).stream()
+                .filter(g -> !StudentGroup.ALL.equals(g.code()))
+                .forEach(g -> {
+                    codes.add(g.code());
+                    names.put(g.code(), g.name(locale));
+                });
+        ofPlace.stream()
+                .map(CnaValue::groupCode)
+                .distinct()
+                .filter(c -> !codes.contains(c))
+                .forEach(c -> {
+                    codes.add(c);
+                    names.put(c, c);
+                });
+        List<TrendRow> rows = new ArrayList<>();
+        List<Map<String, Object>> series = new ArrayList<>();
+        for (String code : codes) {
+            List<Cell> cells = new ArrayList<>();
+            List<BigDecimal> drawn = new ArrayList<>();
+            boolean any = false;
+            boolean anyDrawn = false;
+            for (int y : years) {
+                CnaValue v = ofPlace.stream()
+                        .filter(x -> x.schoolYear() == y && x.groupCode().equals(code))
+                        .findFirst()
+                        .orElse(null);
+                Cell cell = v == null ? null : cell(v, metric, minimumN);
+                cells.add(cell);
+                drawn.add(cell == null || cell.small() ? null : cell.value());
+                any |= cell != null;
+                anyDrawn |= cell != null && !cell.small();
+            }
+            if (!any) {
+                continue;
+            }
+            rows.add(new TrendRow(names.get(code), cells));
+            if (anyDrawn) {
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("name", names.get(code));
+                line.put("type", "line");
+                line.put("data", drawn);
+                line.put("connectNulls", false);
+                series.add(line);
+            }
+        }
+        String spec = null;
+        if (!series.isEmpty()) {
+            Map<String, Object> chart = new LinkedHashMap<>();
+            chart.put(
+                    "years",
+                    years.stream().map(y -> SchoolYear.of(y).toString()).toList());
+            chart.put("series", series);
+            chart.put("fromZero", false);
+            spec = json.writeValueAsString(chart);
+        }
+        return new Chart(places, chosen.value(), chosen.name(), spec, rows);
     }
 
     /** Planners see every school; a school leader the schools they lead. */
@@ -188,14 +303,5 @@ class DataView {
                 v.value().setScale(1, java.math.RoundingMode.HALF_UP),
                 v.n(),
                 metric.aboutStudents() && (v.n() == null || v.n() < minimumN));
-    }
-
-    private static String gradeOrder(String grade) {
-        return switch (grade) {
-            case "" -> "00";
-            case "PK" -> "01";
-            case "K" -> "02";
-            default -> grade.matches("\\d{1,2}") ? String.format("%02d", 2 + Integer.parseInt(grade)) : "99" + grade;
-        };
     }
 }

@@ -60,6 +60,9 @@ class NeedPages {
     /** The metrics of one area with their gaps. */
     public record AreaGaps(CnaArea area, List<AssessmentAnalysis.MetricGaps> metrics) {}
 
+    /** A school year to choose. */
+    public record YearOption(int value, String label) {}
+
     /** Each school year as it is written ({@code 2025} is {@code 2025-26}). */
     static final Map<Integer, String> YEAR_LABELS = new LinkedHashMap<>();
 

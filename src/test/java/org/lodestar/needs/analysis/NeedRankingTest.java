@@ -11,6 +11,7 @@ import org.lodestar.needs.analysis.NeedRanking.Against;
 import org.lodestar.needs.analysis.NeedRanking.Candidate;
 import org.lodestar.needs.analysis.NeedRanking.Cell;
 import org.lodestar.needs.analysis.NeedRanking.Metric;
+import org.lodestar.needs.analysis.NeedRanking.StateKey;
 
 /** The ranking on a small data set worked out by hand. */
 class NeedRankingTest {
@@ -47,7 +48,7 @@ class NeedRankingTest {
                 new Cell(MATH, OAK, "ALL", 2024, 60, 300));
         List<Metric> metrics = List.of(new Metric(ABSENT, false, true), new Metric(MATH, true, true));
 
-        List<Candidate> ranked = NeedRanking.rank(metrics, cells, CEDAR, 2024, Map.of());
+        List<Candidate> ranked = NeedRanking.rank(metrics, cells, CEDAR, 2024);
 
         assertThat(ranked).hasSize(3);
         Candidate first = ranked.get(0);
@@ -80,13 +81,77 @@ class NeedRankingTest {
                 new Cell(MATH, CEDAR, "ALL", 2024, 40, 200),
                 new Cell(MATH, OAK, "ALL", 2024, 60, 300));
 
-        List<Candidate> ranked =
-                NeedRanking.rank(List.of(new Metric(MATH, true, true)), cells, null, 2024, Map.of(MATH, 55.0));
+        List<Candidate> ranked = NeedRanking.rank(
+                List.of(new Metric(MATH, true, true)),
+                cells,
+                null,
+                2024,
+                Map.of(new StateKey(MATH, 2024, "ALL"), 55.0),
+                10);
 
         // the district 5 points under the state (2000 students: 100), Cedar 10 under the district (20)
         assertThat(ranked).extracting(Candidate::against).containsExactly(Against.STATE, Against.DISTRICT);
         assertThat(ranked.get(0).schoolId()).isNull();
         assertThat(ranked.get(0).score()).isCloseTo(100, within(1e-9));
         assertThat(ranked.get(1).schoolId()).isEqualTo(CEDAR);
+    }
+
+    /**
+     * Grades at Cedar (math, higher is better), all students: all grades 60, 60 (n 300); grade 3 52, 50 (n 100): 8 and
+     * 10 points behind, two years of two, 10 >= 5 points: a candidate against all grades, 10 x 100 / 100 = 10 students x
+     * 1.25 (two years behind) x 1 (52 -> 50 with n 100: p = 0.78, no clear change) = 12.5; against the district's
+     * grade 3 (55, 56): 3 and 6 behind, 6 >= 5: 6 students x 1.25 = 7.5. Grade 4 (57, 56, n 100) is 3 and 4 behind:
+     * not large. Grade 5 (40, 40, n 8) is far behind but smaller than the minimum n 10. A group's grade values are
+     * not compared.
+     */
+    @Test
+    void aGradeIsACandidateOnlyWhenItsGapIsLargePersistentAndFromEnoughStudents() {
+        List<Cell> cells = List.of(
+                new Cell(MATH, CEDAR, "ALL", 2023, "", 60, 300),
+                new Cell(MATH, CEDAR, "ALL", 2024, "", 60, 300),
+                new Cell(MATH, CEDAR, "ALL", 2023, "3", 52, 100),
+                new Cell(MATH, CEDAR, "ALL", 2024, "3", 50, 100),
+                new Cell(MATH, null, "ALL", 2023, "3", 55, 1000),
+                new Cell(MATH, null, "ALL", 2024, "3", 56, 1000),
+                new Cell(MATH, CEDAR, "ALL", 2023, "4", 57, 100),
+                new Cell(MATH, CEDAR, "ALL", 2024, "4", 56, 100),
+                new Cell(MATH, CEDAR, "ALL", 2023, "5", 40, 8),
+                new Cell(MATH, CEDAR, "ALL", 2024, "5", 40, 8),
+                new Cell(MATH, CEDAR, "ECON", 2024, "3", 30, 40));
+
+        List<Candidate> ranked =
+                NeedRanking.rank(List.of(new Metric(MATH, true, true)), cells, CEDAR, 2024, Map.of(), 10);
+
+        assertThat(ranked).extracting(Candidate::grade).containsExactly("3", "3");
+        assertThat(ranked).extracting(Candidate::against).containsExactly(Against.ALL_GRADES, Against.DISTRICT);
+        assertThat(ranked.get(0).gap().shortfall()).isCloseTo(10, within(1e-9));
+        assertThat(ranked.get(0).trend().verdict()).isEqualTo(Trend.Verdict.NO_CLEAR_CHANGE);
+        assertThat(ranked.get(0).score()).isCloseTo(12.5, within(1e-9));
+        assertThat(ranked.get(0).references()).containsExactly(60.0, 60.0);
+        assertThat(ranked.get(1).score()).isCloseTo(7.5, within(1e-9));
+        assertThat(ranked.get(1).references()).containsExactly(55.0, 56.0);
+    }
+
+    /**
+     * State values by year and group: the district's economically disadvantaged students (20% proficient, n 500)
+     * against the state's 25% for that group in 2024 (5 x 500 / 100 = 25 students); its all students (50%, n 2000)
+     * against the state's 45% of 2024: ahead, no candidate; the state's 60% of 2023 has no district value of 2023.
+     */
+    @Test
+    void eachGroupAndYearIsComparedWithItsOwnStateValue() {
+        List<Cell> cells =
+                List.of(new Cell(MATH, null, "ALL", 2024, 50, 2000), new Cell(MATH, null, "ECON", 2024, 20, 500));
+        Map<StateKey, Double> state = Map.of(
+                new StateKey(MATH, 2024, "ALL"), 45.0,
+                new StateKey(MATH, 2024, "ECON"), 25.0,
+                new StateKey(MATH, 2023, "ALL"), 60.0);
+
+        List<Candidate> ranked = NeedRanking.rank(List.of(new Metric(MATH, true, true)), cells, null, 2024, state, 10);
+
+        // ECON against all students (30 x 500 / 100 = 150) first, then ECON against the state
+        assertThat(ranked).extracting(Candidate::against).containsExactly(Against.ALL_STUDENTS, Against.STATE);
+        assertThat(ranked.get(1).groupCode()).isEqualTo("ECON");
+        assertThat(ranked.get(1).score()).isCloseTo(25, within(1e-9));
+        assertThat(ranked.get(1).history()).hasSize(1);
     }
 }
