@@ -1,5 +1,6 @@
 package org.lodestar.engagement.themes;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -15,27 +16,34 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.engagement.OpenComment;
 import org.lodestar.planning.Consultation;
 import org.lodestar.shared.NotFoundException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Comment sets and their themes, for the district's planners and admins (comments are personal data: anyone else is
- * refused, 403): the list of sets at {@code /themes}, pasting comments, finding themes (in the background, the page
- * polls its progress), a set's themes with renaming, merging, splitting, moving and hiding, links to needs and plan
- * items, "you said, we did" entries, and the aggregate CSV (labels, sizes, audience shares; no comment's text).
+ * Comment sets and their themes, for the district's planners and admins (comments are personal data): the list of sets
+ * at {@code /themes}, pasting comments, finding themes (in the background, the page polls its progress), a set's themes
+ * with renaming, merging, splitting, moving and hiding, links to needs and plan items, "you said, we did" entries, and
+ * the aggregate CSV (labels, sizes, audience shares; no comment's text). A school's leader reads their school's sets in
+ * aggregate only (no comment, no editing form), finds their themes again, and links them to their school's needs and
+ * plans ({@link ThemeScope}); anyone else is refused (403).
  */
 @Controller
 class ThemeController {
@@ -49,6 +57,7 @@ class ThemeController {
     private final ThemeLinks links;
     private final YouSaidStore entries;
     private final YouSaidEdits youSaid;
+    private final ThemeScope scope;
 
     ThemeController(
             ThemeStore store,
@@ -56,13 +65,15 @@ class ThemeController {
             ThemeEdits edits,
             ThemeLinks links,
             YouSaidStore entries,
-            YouSaidEdits youSaid) {
+            YouSaidEdits youSaid,
+            ThemeScope scope) {
         this.store = store;
         this.runs = runs;
         this.edits = edits;
         this.links = links;
         this.entries = entries;
         this.youSaid = youSaid;
+        this.scope = scope;
     }
 
     // --- views
@@ -88,9 +99,10 @@ class ThemeController {
 
     @GetMapping("/themes")
     String sets(@AuthenticationPrincipal SignedInUser user, Model model) {
-        ThemeEdits.mayRead(user);
-        model.addAttribute("sets", store.sets(user.districtId()));
-        model.addAttribute("sources", store.commentSources(user.districtId()));
+        model.addAttribute("sets", scope.sets(user));
+        boolean planner = user.canPlanForDistrict();
+        model.addAttribute("planner", planner);
+        model.addAttribute("sources", planner ? store.commentSources(user.districtId()) : List.of());
         return "engagement/themes";
     }
 
@@ -173,6 +185,37 @@ class ThemeController {
         return startAndShow(user, setId);
     }
 
+    /**
+     * A url-encoded paste (a hand-made request: the page's form posts multipart, bounded by the upload limit) larger than
+     * a plain form may be (Tomcat's 2 MB) cannot be read at all: the person is told so at the comments (422) and nothing
+     * is saved, rather than a bare 413, or "no comment to save" for text that was there. Another route of these pages
+     * posted that large gets the bad-request page.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ModelAndView unreadableForm(HttpServletRequest request) {
+        Object principal = SecurityContextHolder.getContext().getAuthentication() == null
+                ? null
+                : SecurityContextHolder.getContext().getAuthentication().getPrincipal();
+        if (!(principal instanceof SignedInUser user)
+                || !"POST".equals(request.getMethod())
+                || !"/themes/paste".equals(request.getServletPath())) {
+            ModelAndView bad = new ModelAndView("platform/bad-request");
+            bad.setStatus(HttpStatus.BAD_REQUEST);
+            return bad;
+        }
+        ThemeEdits.mayRead(user);
+        ModelAndView form = new ModelAndView("engagement/theme-paste");
+        form.setStatus(HttpStatus.UNPROCESSABLE_ENTITY);
+        form.addObject("audiences", Consultation.Audience.values());
+        form.addObject("problems", Map.of("comments", "themes.paste.tooLargeForForm"));
+        form.addObject("line", 0);
+        form.addObject("title", "");
+        form.addObject("comments", "");
+        form.addObject("audience", "");
+        form.addObject("language", "en");
+        return form;
+    }
+
     private String startAndShow(SignedInUser user, UUID setId) {
         try {
             runs.request(user.districtId(), user.email(), setId);
@@ -184,8 +227,8 @@ class ThemeController {
 
     @PostMapping("/themes/{setId}/runs")
     String findAgain(@PathVariable UUID setId, @AuthenticationPrincipal SignedInUser user) {
-        ThemeEdits.mayRead(user);
-        store.set(user.districtId(), setId).orElseThrow(() -> new NotFoundException("set"));
+        // a school's leader may too: the run reads the comments on the server and shows only aggregates
+        scope.set(user, setId);
         return startAndShow(user, setId);
     }
 
@@ -197,7 +240,7 @@ class ThemeController {
             @AuthenticationPrincipal SignedInUser user,
             HttpServletResponse response,
             Model model) {
-        ThemeEdits.mayRead(user);
+        scope.set(user, setId);
         ThemeStore.Run run = store.run(user.districtId(), runId)
                 .filter(r -> r.setId().equals(setId))
                 .orElseThrow(() -> new NotFoundException("run"));
@@ -215,16 +258,17 @@ class ThemeController {
             @RequestParam(required = false) String refused,
             @AuthenticationPrincipal SignedInUser user,
             Model model) {
-        ThemeEdits.mayRead(user);
-        ThemeStore.ThemeSet set = store.set(user.districtId(), setId).orElseThrow(() -> new NotFoundException("set"));
+        ThemeStore.ThemeSet set = scope.set(user, setId);
+        boolean planner = user.canPlanForDistrict();
         List<ThemeStore.Run> runList = store.runs(user.districtId(), setId);
         model.addAttribute("set", set);
+        model.addAttribute("planner", planner);
         model.addAttribute("runs", runList);
         model.addAttribute("run", runList.isEmpty() ? null : runList.get(0));
         model.addAttribute("setId", setId);
-        model.addAttribute("themes", themes(user.districtId(), setId));
-        model.addAttribute("needs", links.needsOfDistrict(user.districtId()));
-        model.addAttribute("items", links.itemsOfDistrict(user.districtId()));
+        model.addAttribute("themes", planner ? themes(user.districtId(), setId) : aggregates(user.districtId(), setId));
+        model.addAttribute("needs", linkableNeeds(user));
+        model.addAttribute("items", linkableItems(user));
         if (refused != null && refused.matches("themes\\.run\\.[a-zA-Z]+")) {
             model.addAttribute("refused", refused);
         }
@@ -232,6 +276,42 @@ class ThemeController {
             model.addAttribute("problems", Map.of());
         }
         return "engagement/theme-set";
+    }
+
+    /** The needs the person may link a theme to: the district's for planners, their schools' for a school's leader. */
+    private Map<UUID, String> linkableNeeds(SignedInUser user) {
+        return user.canPlanForDistrict()
+                ? links.needsOfDistrict(user.districtId())
+                : links.needsOfSchools(user.districtId(), user.ledSchools());
+    }
+
+    /** The goals and actions the person may link a theme to: the district's plans', or their schools' plans'. */
+    private Map<UUID, String> linkableItems(SignedInUser user) {
+        return user.canPlanForDistrict()
+                ? links.itemsOfDistrict(user.districtId())
+                : links.itemsOfSchools(user.districtId(), user.ledSchools());
+    }
+
+    /**
+     * The themes as a school's leader sees them: label, size, audience shares and links; no comment (neither quoted nor
+     * listed) and no "you said, we did" draft, so that no template can show one.
+     */
+    private List<ThemeView> aggregates(UUID districtId, UUID setId) {
+        return themes(districtId, setId).stream()
+                .map(t -> new ThemeView(
+                        t.id(),
+                        t.label(),
+                        t.size(),
+                        t.version(),
+                        t.renamed(),
+                        List.of(),
+                        t.audiencePercents(),
+                        List.of(),
+                        0,
+                        t.needs(),
+                        t.items(),
+                        List.of()))
+                .toList();
     }
 
     private List<ThemeView> themes(UUID districtId, UUID setId) {
@@ -248,7 +328,7 @@ class ThemeController {
         });
         List<UUID> ids = rows.stream().map(ThemeStore.ThemeRow::id).toList();
         Map<UUID, String> needTitles = links.needsOfDistrict(districtId);
-        Map<UUID, String> itemTitles = links.itemsOfDistrict(districtId);
+        Map<UUID, String> itemTitles = links.itemsOfAllPlans(districtId);
         Map<UUID, List<LinkView>> needsOf = new HashMap<>();
         Map<UUID, List<LinkView>> itemsOf = new HashMap<>();
         for (ThemeStore.Link link : store.linksOf(districtId, ids)) {
@@ -408,17 +488,18 @@ class ThemeController {
             @AuthenticationPrincipal SignedInUser user,
             HttpServletResponse response,
             Model model) {
-        ThemeEdits.mayRead(user);
+        scope.set(user, setId);
         ofSet(user, setId, themeId);
         if (target == null) {
             return refuse(setId, "link-" + themeId, "themes.link.choose", user, response, model);
         }
         Map<UUID, String> allowed = switch (kind) {
-            case ThemeLinks.NEED -> links.needsOfDistrict(user.districtId());
-            case ThemeLinks.ITEM -> links.itemsOfDistrict(user.districtId());
+            case ThemeLinks.NEED -> linkableNeeds(user);
+            case ThemeLinks.ITEM -> linkableItems(user);
             default -> throw new NotFoundException("kind");
         };
-        if (linked && !allowed.containsKey(target)) {
+        // a planner may remove any link; a school's leader only those to their school's needs and plans
+        if ((linked || !user.canPlanForDistrict()) && !allowed.containsKey(target)) {
             throw new NotFoundException("target");
         }
         edits.link(user, themeId, kind, target, linked);
@@ -483,8 +564,7 @@ class ThemeController {
     /** The set's themes in aggregate: label, size and each audience's share; never a comment's text. */
     @GetMapping("/themes/{setId}/themes.csv")
     ResponseEntity<byte[]> csv(@PathVariable UUID setId, @AuthenticationPrincipal SignedInUser user, Locale locale) {
-        ThemeEdits.mayRead(user);
-        store.set(user.districtId(), setId).orElseThrow(() -> new NotFoundException("set"));
+        scope.set(user, setId);
         List<ThemeView> themes = themes(user.districtId(), setId);
         List<String> header = new ArrayList<>(List.of("label", "size"));
         for (Consultation.Audience audience : Consultation.Audience.values()) {
