@@ -21,7 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Cedar Elementary's principal opens Themes, sees the set of comments heard at Cedar's family night with each theme's
- * label, size and audience shares but no comment, links a theme to Cedar's need, and finds it on the need's page.
+ * label and size (audience shares of too few comments not shown) but no comment, links a theme to Cedar's need, and finds it on the need's page.
  */
 @LodestarTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -65,7 +65,9 @@ class SchoolThemesBrowserTest {
         assertThat(themes.count()).isGreaterThanOrEqualTo(2);
         assertThat(themes.first().locator("[data-test=theme-label]")).not().hasText("");
         assertThat(themes.first().locator("[data-test=theme-size]")).containsText("comments");
-        assertThat(themes.first().locator("[data-test=theme-shares]")).containsText("%");
+        // each theme holds fewer comments than the district's minimum n: no audience's share is shown apart
+        assertThat(themes.first().locator("[data-test=shares-suppressed]")).isVisible();
+        assertThat(page.locator("[data-test=theme-shares]")).hasCount(0);
         assertThat(page.locator("[data-test=school-aggregates]")).isVisible();
         // no comment: neither quoted nor listed, and no form that edits them
         for (String part : List.of("representative", "comments", "comment", "rename", "hide", "you-said")) {

@@ -17,10 +17,12 @@ import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.lodestar.directory.DirectoryApi;
 import org.lodestar.directory.SignedInUser;
 import org.lodestar.engagement.OpenComment;
 import org.lodestar.planning.Consultation;
 import org.lodestar.shared.NotFoundException;
+import org.lodestar.shared.Suppression;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -58,6 +60,7 @@ class ThemeController {
     private final YouSaidStore entries;
     private final YouSaidEdits youSaid;
     private final ThemeScope scope;
+    private final DirectoryApi directory;
 
     ThemeController(
             ThemeStore store,
@@ -66,7 +69,8 @@ class ThemeController {
             ThemeLinks links,
             YouSaidStore entries,
             YouSaidEdits youSaid,
-            ThemeScope scope) {
+            ThemeScope scope,
+            DirectoryApi directory) {
         this.store = store;
         this.runs = runs;
         this.edits = edits;
@@ -74,6 +78,7 @@ class ThemeController {
         this.entries = entries;
         this.youSaid = youSaid;
         this.scope = scope;
+        this.directory = directory;
     }
 
     // --- views
@@ -91,6 +96,8 @@ class ThemeController {
             boolean renamed,
             List<CommentView> representatives,
             Map<String, Integer> audiencePercents,
+            Map<String, Integer> audienceCounts,
+            boolean sharesSuppressed,
             List<CommentView> comments,
             int notListed,
             List<LinkView> needs,
@@ -294,23 +301,41 @@ class ThemeController {
 
     /**
      * The themes as a school's leader sees them: label, size, audience shares and links; no comment (neither quoted nor
-     * listed) and no "you said, we did" draft, so that no template can show one.
+     * listed) and no "you said, we did" draft, so that no template can show one. An audience's share is a count of
+     * people's comments: one from fewer than the district's minimum n is not shown, nor one that would give it away
+     * (complementary suppression, as survey results by audience).
      */
     private List<ThemeView> aggregates(UUID districtId, UUID setId) {
+        int minimumN = directory.district(districtId).minimumN();
         return themes(districtId, setId).stream()
-                .map(t -> new ThemeView(
-                        t.id(),
-                        t.label(),
-                        t.size(),
-                        t.version(),
-                        t.renamed(),
-                        List.of(),
-                        t.audiencePercents(),
-                        List.of(),
-                        0,
-                        t.needs(),
-                        t.items(),
-                        List.of()))
+                .map(t -> {
+                    int named = t.audienceCounts().values().stream()
+                            .mapToInt(Integer::intValue)
+                            .sum();
+                    java.util.Set<String> hidden = Suppression.hiddenCells(
+                            minimumN,
+                            true,
+                            named,
+                            t.audienceCounts(),
+                            List.of(List.copyOf(t.audienceCounts().keySet())));
+                    Map<String, Integer> shown = new LinkedHashMap<>(t.audiencePercents());
+                    shown.keySet().removeAll(hidden);
+                    return new ThemeView(
+                            t.id(),
+                            t.label(),
+                            t.size(),
+                            t.version(),
+                            t.renamed(),
+                            List.of(),
+                            shown,
+                            Map.of(),
+                            !hidden.isEmpty(),
+                            List.of(),
+                            0,
+                            t.needs(),
+                            t.items(),
+                            List.of());
+                })
                 .toList();
     }
 
@@ -366,6 +391,8 @@ class ThemeController {
                     row.renamed(),
                     representatives,
                     percents,
+                    counts,
+                    false,
                     of.stream().limit(LISTED).map(c -> view(c, assignments)).toList(),
                     Math.max(0, of.size() - LISTED),
                     needsOf.getOrDefault(row.id(), List.of()),
@@ -565,7 +592,8 @@ class ThemeController {
     @GetMapping("/themes/{setId}/themes.csv")
     ResponseEntity<byte[]> csv(@PathVariable UUID setId, @AuthenticationPrincipal SignedInUser user, Locale locale) {
         scope.set(user, setId);
-        List<ThemeView> themes = themes(user.districtId(), setId);
+        List<ThemeView> themes =
+                user.canPlanForDistrict() ? themes(user.districtId(), setId) : aggregates(user.districtId(), setId);
         List<String> header = new ArrayList<>(List.of("label", "size"));
         for (Consultation.Audience audience : Consultation.Audience.values()) {
             header.add("share_" + audience.name().toLowerCase(Locale.ROOT));

@@ -161,7 +161,14 @@ class SchoolThemesTest {
         for (ThemeStore.ThemeRow theme : themes) {
             assertThat(set).contains(escaped(theme.label())).contains(theme.size() + " comments");
         }
-        assertThat(set).contains("data-test=\"theme-shares\"").contains("data-test=\"link-need\"");
+        // every Cedar theme holds fewer comments than the district's minimum n (10): no audience's share is shown
+        assertThat(themes).allSatisfy(t -> assertThat(t.size()).isLessThan(10));
+        assertThat(set)
+                .contains("data-test=\"shares-suppressed\"")
+                .doesNotContain("data-test=\"theme-shares\"")
+                .contains("data-test=\"link-need\"");
+        // the planner sees them
+        assertThat(page(planner(), "/themes/" + cedar.id())).contains("data-test=\"theme-shares\"");
         for (String text : texts) {
             assertThat(set).doesNotContain(escaped(text)).doesNotContain(escaped(text.substring(0, 25)));
         }
@@ -173,6 +180,8 @@ class SchoolThemesTest {
         String file = csv.getContentAsString(StandardCharsets.UTF_8);
         assertThat(file.lines().count()).isEqualTo(1 + themes.size());
         texts.forEach(text -> assertThat(file).doesNotContain(text.substring(0, 25)));
+        assertThat(file.lines().skip(1))
+                .allSatisfy(line -> assertThat(line).doesNotContain("0.").doesNotContain("1.00"));
 
         // another school's set and the district's sets: not found for them; what planners do: refused
         UUID other = otherSchoolsSet();
