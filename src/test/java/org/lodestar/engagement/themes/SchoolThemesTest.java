@@ -8,7 +8,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.lodestar.directory.SignedInUser;
@@ -16,6 +19,7 @@ import org.lodestar.engagement.OpenComment;
 import org.lodestar.needs.LinkedThemeSource;
 import org.lodestar.needs.NeedSummary;
 import org.lodestar.needs.NeedsApi;
+import org.lodestar.planning.Consultation;
 import org.lodestar.shared.Ids;
 import org.lodestar.support.Fixtures;
 import org.lodestar.support.LodestarTest;
@@ -97,11 +101,22 @@ class SchoolThemesTest {
 
     /** A set of comments heard at a session of another school's assessment (no theme needed to be refused it). */
     private UUID otherSchoolsSet() {
-        UUID district = fixtures.demoDistrict();
         UUID school = fixtures.any("select id from school where district_id = ? and name <> 'Cedar Elementary'");
+        UUID session = newSession(school, 2034);
+        return store.addSet(
+                fixtures.demoDistrict(),
+                "Another school's comments " + UUID.randomUUID(),
+                "test",
+                Instant.now(),
+                List.of(new ThemeStore.Source(org.lodestar.engagement.CommentSource.SESSION, session)));
+    }
+
+    /** A new session of the conversation of the school's assessment of that year (both made when missing). */
+    private UUID newSession(UUID school, int year) {
+        UUID district = fixtures.demoDistrict();
         UUID assessment = fixtures.jdbc()
-                .sql("select id from cna where district_id = ? and school_id = ? and school_year = 2034")
-                .params(district, school)
+                .sql("select id from cna where district_id = ? and school_id = ? and school_year = ?")
+                .params(district, school, year)
                 .query(UUID.class)
                 .optional()
                 .orElseGet(() -> {
@@ -109,7 +124,7 @@ class SchoolThemesTest {
                     fixtures.jdbc().sql("""
                                     insert into cna (district_id, id, school_id, school_year, title, created_by,
                                         created_at)
-                                    values (?, ?, ?, 2034, 'Another school 2034-35', 'test', now())""").params(district, id, school).update();
+                                    values (?, ?, ?, ?, 'Another school 2034-35', 'test', now())""").params(district, id, school, year).update();
                     return id;
                 });
         UUID conversation = Ids.next();
@@ -129,12 +144,67 @@ class SchoolThemesTest {
                           where district_id = ? and conversation_id = ?), 'Ideas')""")
                 .params(district, session, conversation, district, conversation)
                 .update();
-        return store.addSet(
+        return session;
+    }
+
+    @Test
+    void aSchoolLeaderSeesAnAudiencesShareDrawnFromEnoughComments() throws Exception {
+        UUID district = fixtures.demoDistrict();
+        UUID session = newSession(cedar(), 2035);
+        UUID setId = store.addSet(
                 district,
-                "Another school's comments " + UUID.randomUUID(),
+                "Cedar shares " + UUID.randomUUID(),
                 "test",
                 Instant.now(),
                 List.of(new ThemeStore.Source(org.lodestar.engagement.CommentSource.SESSION, session)));
+        // one theme of 12 families and 11 teachers; another with 2 students besides (too few to be shown apart)
+        Map<Consultation.Audience, Integer> first = new LinkedHashMap<>();
+        first.put(Consultation.Audience.FAMILIES, 12);
+        first.put(Consultation.Audience.TEACHERS, 11);
+        Map<Consultation.Audience, Integer> second = new LinkedHashMap<>(first);
+        second.put(Consultation.Audience.STUDENTS, 2);
+        UUID whole = themeOf(district, setId, session, "whole shares", first);
+        UUID partly = themeOf(district, setId, session, "partly shown", second);
+
+        String set = page(principal(), "/themes/" + setId);
+        assertThat(article(set, whole))
+                .contains("Parents and families 52%")
+                .contains("Teachers 48%")
+                .doesNotContain("shares-suppressed");
+        String partlyShown = article(set, partly);
+        assertThat(partlyShown).contains("shares-suppressed").doesNotContain("Students 8%");
+        // with the students' share hidden another goes too, so that 100% less the rest does not give it away
+        assertThat(partlyShown.split("%", -1).length - 1).isLessThanOrEqualTo(1);
+        // the planner sees every share
+        assertThat(article(page(planner(), "/themes/" + setId), partly)).contains("Students 8%");
+    }
+
+    private UUID themeOf(
+            UUID district, UUID setId, UUID session, String label, Map<Consultation.Audience, Integer> audiences) {
+        List<OpenComment> made = new ArrayList<>();
+        audiences.forEach((audience, n) -> {
+            for (int i = 0; i < n; i++) {
+                made.add(new OpenComment(
+                        Ids.next(),
+                        org.lodestar.engagement.CommentSource.SESSION,
+                        session,
+                        audience,
+                        "en",
+                        label + " comment " + i,
+                        false,
+                        Instant.now()));
+            }
+        });
+        comments.add(district, made);
+        UUID theme = store.addTheme(district, setId, label, Instant.now());
+        store.assign(district, setId, made.stream().map(OpenComment::id).toList(), theme, false);
+        return theme;
+    }
+
+    private static String article(String page, UUID themeId) {
+        int start = page.indexOf("id=\"theme-" + themeId + "\"");
+        assertThat(start).isPositive();
+        return page.substring(start, page.indexOf("</article>", start));
     }
 
     @Test
