@@ -15,14 +15,19 @@ import org.lodestar.planning.Strategy;
 
 /**
  * The demo's themes: the open answers of the demo survey when the survey part loaded one, else sixty sample comments of
- * families, staff and students (written for the demo and titled as sample data), grouped into themes, one theme renamed by the planner, linked to a need of the district's 2025-26 needs
- * assessment when it has one, and one "you said, we did" entry published. Sixty comments keep the load to the few
- * seconds the sentence model takes to start.
+ * families, staff and students (written for the demo and titled as sample data), grouped into themes, one theme renamed
+ * by the planner, linked to a need of the district's 2025-26 needs assessment when it has one, and one "you said, we
+ * did" entry published. Sixty comments keep the load to the few seconds the sentence model takes to start. Cedar
+ * Elementary's principal gets a set of their own school: twenty comments heard at the "talk about ideas" session of
+ * Cedar's 2025-26 needs assessment (its assessment and a need made here when the needs part made none), grouped into
+ * themes and left unlinked, for the principal to link to Cedar's need.
  */
 final class DemoThemes {
 
     static final String TITLE = "Spring listening sessions 2026 (sample comments)";
     static final String SURVEY_TITLE = "Family and staff survey 2025-26: open answers (sample data)";
+    static final String CEDAR_TITLE = "Cedar family night 2026: comments heard (sample data)";
+    static final String CEDAR_ASSESSMENT = "Cedar Elementary 2025-26 needs assessment";
 
     private final EngagementApi engagement;
     private final NeedsApi needs;
@@ -37,6 +42,11 @@ final class DemoThemes {
     }
 
     void load() {
+        loadDistrict();
+        loadCedar();
+    }
+
+    private void loadDistrict() {
         SignedInUser planner = people.as("planner");
         // the demo survey's open answers when the survey part loaded it (the survey with the most comments), else ours
         UUID setId = engagement.surveysWithComments(planner.districtId()).keySet().stream()
@@ -84,6 +94,79 @@ final class DemoThemes {
                 quote,
                 actions);
         engagement.publishYouSaid(planner, entry, true);
+    }
+
+    /** Cedar's set: comments heard at a session of Cedar's 2025-26 assessment, grouped, for the principal to link. */
+    private void loadCedar() {
+        SignedInUser principal = people.as("principal");
+        SignedInUser planner = people.as("planner");
+        UUID district = principal.districtId();
+        if (principal.ledSchools().isEmpty()) {
+            return;
+        }
+        UUID cedar = principal.ledSchools().get(0);
+        UUID assessment = needs.assessments(district).stream()
+                .filter(a -> cedar.equals(a.schoolId()) && a.schoolYear() == DemoImprovement.YEAR)
+                .map(Assessment::id)
+                .findFirst()
+                .orElseGet(() -> needs.startAssessment(principal, cedar, DemoImprovement.YEAR, CEDAR_ASSESSMENT));
+        boolean hasNeed = needs.needs(district, assessment).stream()
+                .anyMatch(n -> n.status() != NeedSummary.Status.DISMISSED && n.status() != NeedSummary.Status.MERGED);
+        if (!hasNeed) {
+            // the need the data suggest (so it keeps its evidence), else written by hand
+            String title = "Chronic absence of economically disadvantaged students at Cedar Elementary";
+            String description = "Sample data: economically disadvantaged students at Cedar miss school far more often"
+                    + " than their classmates, and the gap has not closed in four years.";
+            needs.confirmSuggested(principal, assessment, "CHRONIC_ABSENTEEISM", "ECON", title, description)
+                    .orElseGet(() -> needs.addNeed(
+                            principal,
+                            assessment,
+                            title,
+                            description,
+                            org.lodestar.needs.CnaArea.ATTENDANCE_AND_BEHAVIOR,
+                            true));
+        }
+        List<UUID> stages = engagement.planConversation(planner, assessment, java.util.Locale.ENGLISH);
+        UUID session = stages.get(Math.min(1, stages.size() - 1));
+        cedarComments()
+                .forEach((text, audience) ->
+                        engagement.recordCommentHeard(planner, session, audience, "en", text, List.of()));
+        UUID setId = engagement.commentSet(
+                planner, CEDAR_TITLE, org.lodestar.engagement.CommentSource.SESSION, List.of(session));
+        engagement.findThemesNow(planner, setId);
+    }
+
+    private static Map<String, org.lodestar.planning.Consultation.Audience> cedarComments() {
+        var families = org.lodestar.planning.Consultation.Audience.FAMILIES;
+        var teachers = org.lodestar.planning.Consultation.Audience.TEACHERS;
+        Map<String, org.lodestar.planning.Consultation.Audience> all = new LinkedHashMap<>();
+        for (String text : List.of(
+                "The morning bus to Cedar is often late, so my son misses the start of class.",
+                "When the bus does not come we have no other way to get to school.",
+                "Please call us the same day our child is absent, not a week later.",
+                "I did not know my daughter had missed so many days until the letter came.",
+                "A text message when my child is marked absent would help a lot.",
+                "My kids get sick often in winter and fall behind when they miss school.",
+                "The school nurse is only here two days a week.",
+                "We would come to more events if they were in the evening and in Spanish.",
+                "Family night was great; please hold one every month.",
+                "Reading homework in Spanish would let us help at home.",
+                "Breakfast at school makes my son want to get there on time.",
+                "Attendance awards work for my kids; they love the certificates.")) {
+            all.put(text, families);
+        }
+        for (String text : List.of(
+                "Students who ride the north route bus lose the first twenty minutes of reading.",
+                "We call home after the third absence but many numbers are out of date.",
+                "A family liaison who speaks Spanish would help us reach more parents.",
+                "Kids who miss Mondays and Fridays fall behind in phonics fastest.",
+                "Greeting students by name at the door has made mornings calmer.",
+                "We need a way to see attendance patterns weekly, not at the end of the month.",
+                "Some families need help with winter coats and shoes to come every day.",
+                "Our reading groups work best when the same students come every day.")) {
+            all.put(text, teachers);
+        }
+        return all;
     }
 
     /** The team's name for the theme about getting to school. */

@@ -84,6 +84,14 @@ public class InsightsApi {
                 found.choice().describe());
     }
 
+    /**
+     * The labels of groups of texts as {@link #findThemes} names its themes (c-TF-IDF over the groups given), without
+     * grouping anything: for labelling themes again from the comments they show (a hidden comment left out).
+     */
+    public List<String> themeLabels(List<List<String>> groups) {
+        return org.lodestar.insights.themes.Labels.of(groups);
+    }
+
     /** The unit vectors of the texts' meanings (384 numbers each), in the order given; kept ones are not remade. */
     public List<float[]> meanings(List<String> texts) {
         return embed(texts).stream().map(float[]::clone).toList();

@@ -1,47 +1,49 @@
 package org.lodestar.engagement.themes;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.lodestar.directory.SignedInUser;
-import org.lodestar.engagement.OpenComment;
 import org.lodestar.planning.Consultation;
 import org.lodestar.shared.NotFoundException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Comment sets and their themes, for the district's planners and admins (comments are personal data: anyone else is
- * refused, 403): the list of sets at {@code /themes}, pasting comments, finding themes (in the background, the page
- * polls its progress), a set's themes with renaming, merging, splitting, moving and hiding, links to needs and plan
- * items, "you said, we did" entries, and the aggregate CSV (labels, sizes, audience shares; no comment's text).
+ * Comment sets and their themes, for the district's planners and admins (comments are personal data): the list of sets
+ * at {@code /themes}, pasting comments, finding themes (in the background, the page polls its progress), a set's themes
+ * with renaming, merging, splitting, moving and hiding, links to needs and plan items, "you said, we did" entries, and
+ * the aggregate CSV (labels, sizes, audience shares; no comment's text). A school's leader reads their school's sets in
+ * aggregate only (no comment, no editing form), finds their themes again, and links them to their school's needs and
+ * plans ({@link ThemeScope}); anyone else is refused (403).
  */
 @Controller
 class ThemeController {
-
-    /** Comments listed under a theme for moving and splitting; the rest are counted. */
-    static final int LISTED = 100;
 
     private final ThemeStore store;
     private final ThemeRuns runs;
@@ -49,6 +51,8 @@ class ThemeController {
     private final ThemeLinks links;
     private final YouSaidStore entries;
     private final YouSaidEdits youSaid;
+    private final ThemeScope scope;
+    private final ThemeViews views;
 
     ThemeController(
             ThemeStore store,
@@ -56,41 +60,27 @@ class ThemeController {
             ThemeEdits edits,
             ThemeLinks links,
             YouSaidStore entries,
-            YouSaidEdits youSaid) {
+            YouSaidEdits youSaid,
+            ThemeScope scope,
+            ThemeViews views) {
         this.store = store;
         this.runs = runs;
         this.edits = edits;
         this.links = links;
         this.entries = entries;
         this.youSaid = youSaid;
+        this.scope = scope;
+        this.views = views;
     }
 
     // --- views
 
-    public record CommentView(
-            UUID id, String text, String source, String audience, String language, boolean hidden, boolean pinned) {}
-
-    public record LinkView(UUID id, String title) {}
-
-    public record ThemeView(
-            UUID id,
-            String label,
-            int size,
-            int version,
-            boolean renamed,
-            List<CommentView> representatives,
-            Map<String, Integer> audiencePercents,
-            List<CommentView> comments,
-            int notListed,
-            List<LinkView> needs,
-            List<LinkView> items,
-            List<YouSaidStore.Entry> entries) {}
-
     @GetMapping("/themes")
     String sets(@AuthenticationPrincipal SignedInUser user, Model model) {
-        ThemeEdits.mayRead(user);
-        model.addAttribute("sets", store.sets(user.districtId()));
-        model.addAttribute("sources", store.commentSources(user.districtId()));
+        model.addAttribute("sets", scope.sets(user));
+        boolean planner = user.canPlanForDistrict();
+        model.addAttribute("planner", planner);
+        model.addAttribute("sources", planner ? store.commentSources(user.districtId()) : List.of());
         return "engagement/themes";
     }
 
@@ -173,6 +163,37 @@ class ThemeController {
         return startAndShow(user, setId);
     }
 
+    /**
+     * A url-encoded paste (a hand-made request: the page's form posts multipart, bounded by the upload limit) larger than
+     * a plain form may be (Tomcat's 2 MB) cannot be read at all: the person is told so at the comments (422) and nothing
+     * is saved, rather than a bare 413, or "no comment to save" for text that was there. Another route of these pages
+     * posted that large gets the bad-request page.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ModelAndView unreadableForm(HttpServletRequest request) {
+        Object principal = SecurityContextHolder.getContext().getAuthentication() == null
+                ? null
+                : SecurityContextHolder.getContext().getAuthentication().getPrincipal();
+        if (!(principal instanceof SignedInUser user)
+                || !"POST".equals(request.getMethod())
+                || !"/themes/paste".equals(request.getServletPath())) {
+            ModelAndView bad = new ModelAndView("platform/bad-request");
+            bad.setStatus(HttpStatus.BAD_REQUEST);
+            return bad;
+        }
+        ThemeEdits.mayRead(user);
+        ModelAndView form = new ModelAndView("engagement/theme-paste");
+        form.setStatus(HttpStatus.UNPROCESSABLE_ENTITY);
+        form.addObject("audiences", Consultation.Audience.values());
+        form.addObject("problems", Map.of("comments", "themes.paste.tooLargeForForm"));
+        form.addObject("line", 0);
+        form.addObject("title", "");
+        form.addObject("comments", "");
+        form.addObject("audience", "");
+        form.addObject("language", "en");
+        return form;
+    }
+
     private String startAndShow(SignedInUser user, UUID setId) {
         try {
             runs.request(user.districtId(), user.email(), setId);
@@ -184,8 +205,8 @@ class ThemeController {
 
     @PostMapping("/themes/{setId}/runs")
     String findAgain(@PathVariable UUID setId, @AuthenticationPrincipal SignedInUser user) {
-        ThemeEdits.mayRead(user);
-        store.set(user.districtId(), setId).orElseThrow(() -> new NotFoundException("set"));
+        // a school's leader may too: the run reads the comments on the server and shows only aggregates
+        scope.set(user, setId);
         return startAndShow(user, setId);
     }
 
@@ -197,7 +218,7 @@ class ThemeController {
             @AuthenticationPrincipal SignedInUser user,
             HttpServletResponse response,
             Model model) {
-        ThemeEdits.mayRead(user);
+        scope.set(user, setId);
         ThemeStore.Run run = store.run(user.districtId(), runId)
                 .filter(r -> r.setId().equals(setId))
                 .orElseThrow(() -> new NotFoundException("run"));
@@ -215,16 +236,19 @@ class ThemeController {
             @RequestParam(required = false) String refused,
             @AuthenticationPrincipal SignedInUser user,
             Model model) {
-        ThemeEdits.mayRead(user);
-        ThemeStore.ThemeSet set = store.set(user.districtId(), setId).orElseThrow(() -> new NotFoundException("set"));
+        ThemeStore.ThemeSet set = scope.set(user, setId);
+        boolean planner = user.canPlanForDistrict();
         List<ThemeStore.Run> runList = store.runs(user.districtId(), setId);
         model.addAttribute("set", set);
+        model.addAttribute("planner", planner);
         model.addAttribute("runs", runList);
         model.addAttribute("run", runList.isEmpty() ? null : runList.get(0));
         model.addAttribute("setId", setId);
-        model.addAttribute("themes", themes(user.districtId(), setId));
-        model.addAttribute("needs", links.needsOfDistrict(user.districtId()));
-        model.addAttribute("items", links.itemsOfDistrict(user.districtId()));
+        model.addAttribute(
+                "themes",
+                planner ? views.themes(user.districtId(), setId) : views.aggregates(user.districtId(), setId));
+        model.addAttribute("needs", linkableNeeds(user));
+        model.addAttribute("items", linkableItems(user));
         if (refused != null && refused.matches("themes\\.run\\.[a-zA-Z]+")) {
             model.addAttribute("refused", refused);
         }
@@ -234,78 +258,18 @@ class ThemeController {
         return "engagement/theme-set";
     }
 
-    private List<ThemeView> themes(UUID districtId, UUID setId) {
-        List<ThemeStore.ThemeRow> rows = store.themes(districtId, setId);
-        Map<UUID, OpenComment> comments = new LinkedHashMap<>();
-        store.comments(districtId, setId).forEach(c -> comments.put(c.id(), c));
-        Map<UUID, ThemeStore.Assignment> assignments = store.assignments(districtId, setId);
-        Map<UUID, List<OpenComment>> members = new HashMap<>();
-        assignments.values().forEach(a -> {
-            OpenComment comment = comments.get(a.commentId());
-            if (comment != null) {
-                members.computeIfAbsent(a.themeId(), t -> new ArrayList<>()).add(comment);
-            }
-        });
-        List<UUID> ids = rows.stream().map(ThemeStore.ThemeRow::id).toList();
-        Map<UUID, String> needTitles = links.needsOfDistrict(districtId);
-        Map<UUID, String> itemTitles = links.itemsOfDistrict(districtId);
-        Map<UUID, List<LinkView>> needsOf = new HashMap<>();
-        Map<UUID, List<LinkView>> itemsOf = new HashMap<>();
-        for (ThemeStore.Link link : store.linksOf(districtId, ids)) {
-            boolean need = ThemeLinks.NEED.equals(link.kind());
-            String title = (need ? needTitles : itemTitles).get(link.targetId());
-            (need ? needsOf : itemsOf)
-                    .computeIfAbsent(link.themeId(), t -> new ArrayList<>())
-                    .add(new LinkView(link.targetId(), title == null ? "?" : title));
-        }
-        Map<UUID, List<YouSaidStore.Entry>> entriesOf = new HashMap<>();
-        entries.ofThemes(districtId, ids)
-                .forEach(e -> entriesOf
-                        .computeIfAbsent(e.themeId(), t -> new ArrayList<>())
-                        .add(e));
-        List<ThemeView> views = new ArrayList<>();
-        for (ThemeStore.ThemeRow row : rows) {
-            List<OpenComment> of = members.getOrDefault(row.id(), List.of());
-            Map<String, Integer> counts = new TreeMap<>();
-            of.stream()
-                    .filter(c -> c.audience() != null)
-                    .forEach(c -> counts.merge(c.audience().name(), 1, Integer::sum));
-            int named = counts.values().stream().mapToInt(Integer::intValue).sum();
-            Map<String, Integer> percents = new LinkedHashMap<>();
-            counts.forEach((audience, n) -> percents.put(audience, (int) Math.round(100.0 * n / named)));
-            List<CommentView> representatives = row.representatives().stream()
-                    .map(comments::get)
-                    .filter(c -> c != null && !c.hidden())
-                    .map(c -> view(c, assignments))
-                    .toList();
-            views.add(new ThemeView(
-                    row.id(),
-                    row.label(),
-                    row.size(),
-                    row.version(),
-                    row.renamed(),
-                    representatives,
-                    percents,
-                    of.stream().limit(LISTED).map(c -> view(c, assignments)).toList(),
-                    Math.max(0, of.size() - LISTED),
-                    needsOf.getOrDefault(row.id(), List.of()),
-                    itemsOf.getOrDefault(row.id(), List.of()),
-                    entriesOf.getOrDefault(row.id(), List.of())));
-        }
-        return views;
+    /** The needs the person may link a theme to: the district's for planners, their schools' for a school's leader. */
+    private Map<UUID, String> linkableNeeds(SignedInUser user) {
+        return user.canPlanForDistrict()
+                ? links.needsOfDistrict(user.districtId())
+                : links.needsOfSchools(user.districtId(), user.ledSchools());
     }
 
-    /** A comment as planners see it; a hidden one without its text. */
-    private static CommentView view(OpenComment c, Map<UUID, ThemeStore.Assignment> assignments) {
-        ThemeStore.Assignment a = assignments.get(c.id());
-        return new CommentView(
-                c.id(),
-                c.hidden() ? null : c.text(),
-                c.source().name(),
-                c.audience() == null ? null : c.audience().name(),
-                c.language(),
-                c.hidden(),
-                a != null && a.pinned());
+    /** The goals and actions the person may link a theme to: the district's plans', or their schools' plans'. */
+    private Map<UUID, String> linkableItems(SignedInUser user) {
+        return user.canPlanForDistrict()
+                ? links.itemsOfDistrict(user.districtId())
+                : links.itemsOfSchools(user.districtId(), user.ledSchools());
     }
 
     // --- edits
@@ -408,17 +372,18 @@ class ThemeController {
             @AuthenticationPrincipal SignedInUser user,
             HttpServletResponse response,
             Model model) {
-        ThemeEdits.mayRead(user);
+        scope.set(user, setId);
         ofSet(user, setId, themeId);
         if (target == null) {
             return refuse(setId, "link-" + themeId, "themes.link.choose", user, response, model);
         }
         Map<UUID, String> allowed = switch (kind) {
-            case ThemeLinks.NEED -> links.needsOfDistrict(user.districtId());
-            case ThemeLinks.ITEM -> links.itemsOfDistrict(user.districtId());
+            case ThemeLinks.NEED -> linkableNeeds(user);
+            case ThemeLinks.ITEM -> linkableItems(user);
             default -> throw new NotFoundException("kind");
         };
-        if (linked && !allowed.containsKey(target)) {
+        // a planner may remove any link; a school's leader only those to their school's needs and plans
+        if ((linked || !user.canPlanForDistrict()) && !allowed.containsKey(target)) {
             throw new NotFoundException("target");
         }
         edits.link(user, themeId, kind, target, linked);
@@ -483,9 +448,10 @@ class ThemeController {
     /** The set's themes in aggregate: label, size and each audience's share; never a comment's text. */
     @GetMapping("/themes/{setId}/themes.csv")
     ResponseEntity<byte[]> csv(@PathVariable UUID setId, @AuthenticationPrincipal SignedInUser user, Locale locale) {
-        ThemeEdits.mayRead(user);
-        store.set(user.districtId(), setId).orElseThrow(() -> new NotFoundException("set"));
-        List<ThemeView> themes = themes(user.districtId(), setId);
+        scope.set(user, setId);
+        List<ThemeViews.ThemeView> themes = user.canPlanForDistrict()
+                ? views.themes(user.districtId(), setId)
+                : views.aggregates(user.districtId(), setId);
         List<String> header = new ArrayList<>(List.of("label", "size"));
         for (Consultation.Audience audience : Consultation.Audience.values()) {
             header.add("share_" + audience.name().toLowerCase(Locale.ROOT));
@@ -497,7 +463,7 @@ class ThemeController {
                         .builder()
                         .setHeader(header.toArray(String[]::new))
                         .get())) {
-            for (ThemeView theme : themes) {
+            for (ThemeViews.ThemeView theme : themes) {
                 List<Object> row = new ArrayList<>(List.of(theme.label(), theme.size()));
                 for (Consultation.Audience audience : Consultation.Audience.values()) {
                     Integer percent = theme.audiencePercents().get(audience.name());

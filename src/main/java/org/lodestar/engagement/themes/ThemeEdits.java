@@ -42,6 +42,7 @@ class ThemeEdits {
     private final YouSaidStore entries;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ThemeScope scope;
 
     ThemeEdits(
             ThemeStore store,
@@ -49,13 +50,15 @@ class ThemeEdits {
             ThemeRuns runs,
             YouSaidStore entries,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            ThemeScope scope) {
         this.store = store;
         this.comments = comments;
         this.runs = runs;
         this.entries = entries;
         this.events = events;
         this.clock = clock;
+        this.scope = scope;
     }
 
     static void mayRead(SignedInUser user) {
@@ -194,7 +197,8 @@ class ThemeEdits {
 
     /**
      * Hides a comment of a set (it names a student, say) or shows it again: it is kept and counted, but shown to nobody,
-     * and no longer a representative. The audit names the set, never the comment's text.
+     * and no longer a representative; its theme's label is worked out again from the comments it shows (unless a planner
+     * renamed it), so no word of the hidden comment stays in it. The audit names the set, never the comment's text.
      */
     void hide(SignedInUser user, UUID setId, UUID commentId, boolean hidden) {
         mayRead(user);
@@ -203,8 +207,10 @@ class ThemeEdits {
         if (!ofSet || !comments.setHidden(user.districtId(), commentId, hidden, user.email())) {
             throw new NotFoundException("comment");
         }
-        store.assignment(user.districtId(), setId, commentId)
-                .ifPresent(a -> runs.refreshRepresentatives(user.districtId(), setId, List.of(a.themeId())));
+        store.assignment(user.districtId(), setId, commentId).ifPresent(a -> {
+            runs.refreshRepresentatives(user.districtId(), setId, List.of(a.themeId()));
+            runs.relabelFromVisible(user.districtId(), setId, a.themeId());
+        });
         events.publishEvent(AuditableChange.updated(
                 user.districtId(),
                 user.email(),
@@ -215,9 +221,14 @@ class ThemeEdits {
                 Map.of("history.field.commentHidden", AuditValue.yesNo(hidden))));
     }
 
-    /** Links a theme to a need ({@code NEED}) or a goal or action ({@code ITEM}), or removes the link. */
+    /**
+     * Links a theme to a need ({@code NEED}) or a goal or action ({@code ITEM}), or removes the link: a planner, or the
+     * leader of the school the theme's set is of (the caller checks the target is theirs to link to).
+     */
     void link(SignedInUser user, UUID themeId, String kind, UUID targetId, boolean linked) {
-        ThemeRow theme = theme(user, themeId);
+        ThemeScope.mayReadAggregates(user);
+        ThemeRow theme = store.theme(user.districtId(), themeId).orElseThrow(() -> new NotFoundException("theme"));
+        scope.set(user, theme.setId());
         if (linked) {
             store.link(user.districtId(), themeId, kind, targetId, user.email());
         } else {

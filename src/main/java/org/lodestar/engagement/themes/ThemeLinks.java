@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.lodestar.needs.Assessment;
 import org.lodestar.needs.LinkedTheme;
 import org.lodestar.needs.LinkedThemeSource;
 import org.lodestar.needs.NeedSummary;
@@ -72,8 +73,23 @@ class ThemeLinks implements LinkedThemeSource, ItemContextSource {
 
     /** The needs of the district's assessments, by id, titled "assessment: need". */
     Map<UUID, String> needsOfDistrict(UUID districtId) {
+        return needsOf(districtId, assessment -> true);
+    }
+
+    /** The needs of the assessments of the given schools (a school's leader links their school's themes to them). */
+    Map<UUID, String> needsOfSchools(UUID districtId, Collection<UUID> schoolIds) {
+        return needsOf(
+                districtId, assessment -> assessment.schoolId() != null && schoolIds.contains(assessment.schoolId()));
+    }
+
+    /** The goals and actions of the given schools' plans, by id, titled "plan: item". */
+    Map<UUID, String> itemsOfSchools(UUID districtId, Collection<UUID> schoolIds) {
+        return itemsOf(districtId, plan -> plan.schoolId() != null && schoolIds.contains(plan.schoolId()));
+    }
+
+    private Map<UUID, String> needsOf(UUID districtId, java.util.function.Predicate<Assessment> which) {
         Map<UUID, String> all = new LinkedHashMap<>();
-        needs.assessments(districtId).forEach(assessment -> {
+        needs.assessments(districtId).stream().filter(which).forEach(assessment -> {
             for (NeedSummary need : needs.needs(districtId, assessment.id())) {
                 if (need.status() != NeedSummary.Status.MERGED && need.status() != NeedSummary.Status.DISMISSED) {
                     all.put(need.id(), assessment.title() + ": " + need.title());
@@ -85,10 +101,18 @@ class ThemeLinks implements LinkedThemeSource, ItemContextSource {
 
     /** The goals and actions of the district's own plans, by id, titled "plan: item". */
     Map<UUID, String> itemsOfDistrict(UUID districtId) {
+        return itemsOf(districtId, plan -> plan.schoolId() == null);
+    }
+
+    /** The goals and actions of every plan of the district, the schools' too: the titles of links, for showing. */
+    Map<UUID, String> itemsOfAllPlans(UUID districtId) {
+        return itemsOf(districtId, plan -> true);
+    }
+
+    private Map<UUID, String> itemsOf(UUID districtId, java.util.function.Predicate<PlanSummary> which) {
         Map<UUID, String> all = new LinkedHashMap<>();
-        List<PlanSummary> plans = planning.plans(districtId).stream()
-                .filter(plan -> plan.schoolId() == null)
-                .toList();
+        List<PlanSummary> plans =
+                planning.plans(districtId).stream().filter(which).toList();
         Map<UUID, PlanNodes> nodes = planning.nodesOfPlans(
                 districtId, plans.stream().map(PlanSummary::id).toList());
         for (PlanSummary plan : plans) {

@@ -28,7 +28,9 @@ import org.lodestar.shared.AuditableChange;
 import org.lodestar.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -123,7 +125,10 @@ class ThemeRuns {
 
     private void run(UUID districtId, UUID setId, UUID runId, String by) {
         try {
-            List<OpenComment> comments = store.comments(districtId, setId);
+            // a hidden comment is left out: no theme takes a word or a place from it (it keeps the theme it had)
+            List<OpenComment> comments = store.comments(districtId, setId).stream()
+                    .filter(c -> !c.hidden())
+                    .toList();
             if (comments.isEmpty() || comments.size() > MAX_COMMENTS) {
                 store.runStatus(districtId, runId, RunStatus.FAILED, comments.size());
                 return;
@@ -230,6 +235,39 @@ class ThemeRuns {
         events.publishEvent(AuditableChange.updated(districtId, by, "ThemeSet", setId, title, Map.of(), after));
     }
 
+    /**
+     * Works out a theme's label again from the comments it shows, hidden ones left out, unless a planner renamed it: the
+     * set's themes' visible comments are labelled together as a run labels its groups (c-TF-IDF), so a word found only
+     * in a hidden comment leaves the label. Returns whether the label changed.
+     */
+    boolean relabelFromVisible(UUID districtId, UUID setId, UUID themeId) {
+        ThemeRow theme = store.theme(districtId, themeId).orElse(null);
+        if (theme == null || theme.renamed()) {
+            return false;
+        }
+        Map<UUID, Assignment> assignments = store.assignments(districtId, setId);
+        Map<UUID, List<String>> texts = new LinkedHashMap<>();
+        texts.put(themeId, new ArrayList<>());
+        for (OpenComment comment : store.comments(districtId, setId)) {
+            Assignment assignment = assignments.get(comment.id());
+            if (!comment.hidden() && assignment != null) {
+                texts.computeIfAbsent(assignment.themeId(), t -> new ArrayList<>())
+                        .add(comment.text());
+            }
+        }
+        String label = texts.get(themeId).isEmpty()
+                ? HIDDEN_ONLY
+                : insights.themeLabels(List.copyOf(texts.values())).get(0);
+        if (label.equals(theme.label())) {
+            return false;
+        }
+        store.relabel(districtId, themeId, label);
+        return true;
+    }
+
+    /** The label of a theme whose every comment is hidden: no word of theirs may show. */
+    static final String HIDDEN_ONLY = "(hidden comments)";
+
     /** The theme holding most of a group's comments; on a tie the one of the smaller id, so runs agree. */
     private static UUID winner(Map<UUID, Integer> counts) {
         return counts.entrySet().stream()
@@ -313,6 +351,24 @@ class ThemeRuns {
             sum += a[d] * b[d];
         }
         return sum;
+    }
+
+    /**
+     * At start-up, the runs a stop of the application left waiting or working (their worker is gone) are marked failed,
+     * interrupted, and the set's page says so ("run it again"). Not run again by themselves: a run that stopped the
+     * application (memory, say) would stop it again, and the planner may have moved comments since. In a cluster a node
+     * that starts while another works marks that run too; its result still lands and the run then shows as done.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    int interruptLeftRuns() {
+        int interrupted = 0;
+        for (UUID districtId : store.districtsWithUnfinishedRuns()) {
+            interrupted += store.interruptUnfinishedRuns(districtId, clock.instant());
+        }
+        if (interrupted > 0) {
+            log.warn("{} theme runs left waiting or working by a restart were marked interrupted", interrupted);
+        }
+        return interrupted;
     }
 
     @PreDestroy

@@ -58,7 +58,8 @@ class ThemeStore {
             int added,
             int moved,
             int relabelled,
-            int pinnedKept) {
+            int pinnedKept,
+            boolean interrupted) {
 
         public boolean finished() {
             return status == RunStatus.DONE || status == RunStatus.FAILED;
@@ -179,8 +180,10 @@ class ThemeStore {
     }
 
     void finishRun(UUID districtId, UUID runId, Instant at, String choice, int[] counts) {
+        // a run another node of a cluster marked interrupted at its start-up still lands: it is done, not interrupted
         jdbc.sql("""
-                        update theme_run set status = 'DONE', finished_at = ?, choice = ?, new_themes = ?, added = ?,
+                        update theme_run set status = 'DONE', interrupted = false, finished_at = ?, choice = ?,
+                          new_themes = ?, added = ?,
                           moved = ?, relabelled = ?, pinned_kept = ? where district_id = ? and id = ?""")
                 .params(
                         Timestamp.from(at),
@@ -197,7 +200,7 @@ class ThemeStore {
 
     private static final String RUN_COLUMNS = """
             select id, set_id, status, requested_by, requested_at, comments, choice, new_themes, added, moved,
-              relabelled, pinned_kept from theme_run where district_id = ?""";
+              relabelled, pinned_kept, interrupted from theme_run where district_id = ?""";
 
     Optional<Run> run(UUID districtId, UUID runId) {
         return jdbc.sql(RUN_COLUMNS + " and id = ?")
@@ -212,6 +215,46 @@ class ThemeStore {
                 .query(ThemeStore::run)
                 .list();
     }
+
+    /** The districts that have runs left waiting or working (by a stop of the application). */
+    List<UUID> districtsWithUnfinishedRuns() {
+        return jdbc.sql("select distinct district_id from theme_run where status in ('WAITING', 'WORKING')")
+                .query(UUID.class)
+                .list();
+    }
+
+    /** Marks the district's runs left waiting or working as failed, interrupted; how many. */
+    int interruptUnfinishedRuns(UUID districtId, Instant at) {
+        return jdbc.sql("""
+                        update theme_run set status = 'FAILED', interrupted = true, finished_at = ?
+                         where district_id = ? and status in ('WAITING', 'WORKING')""").params(Timestamp.from(at), districtId).update();
+    }
+
+    /**
+     * Each source of the district's sets with the needs assessment it belongs to: a survey's, or the assessment of a
+     * session's conversation; none (null) for a paste or a survey tied to no assessment.
+     */
+    List<SourceAssessment> sourceAssessments(UUID districtId) {
+        return jdbc.sql("""
+                        select ss.set_id, ss.source,
+                          case ss.source
+                            when 'SURVEY' then (select s.assessment_id from survey s
+                                                 where s.district_id = ss.district_id and s.id = ss.source_id)
+                            when 'SESSION' then (select c.assessment_id from conversation_session cs
+                                                   join conversation c on c.district_id = cs.district_id
+                                                    and c.id = cs.conversation_id
+                                                  where cs.district_id = ss.district_id and cs.id = ss.source_id)
+                          end as assessment_id
+                          from theme_set_source ss where ss.district_id = ?""")
+                .param(districtId)
+                .query((rs, row) -> new SourceAssessment(
+                        rs.getObject("set_id", UUID.class),
+                        CommentSource.valueOf(rs.getString("source")),
+                        rs.getObject("assessment_id", UUID.class)))
+                .list();
+    }
+
+    public record SourceAssessment(UUID setId, CommentSource source, UUID assessmentId) {}
 
     // --- themes
 
@@ -416,7 +459,8 @@ class ThemeStore {
                 rs.getInt("added"),
                 rs.getInt("moved"),
                 rs.getInt("relabelled"),
-                rs.getInt("pinned_kept"));
+                rs.getInt("pinned_kept"),
+                rs.getBoolean("interrupted"));
     }
 
     private static ThemeRow theme(ResultSet rs, int row) throws SQLException {

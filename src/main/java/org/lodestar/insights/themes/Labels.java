@@ -16,7 +16,7 @@ import java.util.Set;
  * one comment rather than the theme and change with any comment moved in or out. Filler words of English and Spanish
  * and words under three letters are left out; words are shown in lower case.
  */
-final class Labels {
+public final class Labels {
 
     static final int WORDS = 3;
 
@@ -229,7 +229,7 @@ final class Labels {
     private Labels() {}
 
     /** The label of each group of texts; {@code texts.get(g)} holds every comment of group g, repeats included. */
-    static List<String> of(List<List<String>> texts) {
+    public static List<String> of(List<List<String>> texts) {
         List<Map<String, Integer>> counts = new ArrayList<>();
         Map<String, Integer> overall = new HashMap<>();
         long totalWords = 0;

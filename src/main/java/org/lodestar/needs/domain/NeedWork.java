@@ -181,7 +181,7 @@ public class NeedWork {
         Assessment assessment = assessment(user, assessmentId);
         Optional<String> key = cna.metricByCode(user.districtId(), metricCode)
                 .map(metric -> AssessmentAnalysis.key(
-                        metric.id(), assessment.schoolId(), groupCode, NeedRanking.Against.ALL_STUDENTS.name()))
+                        metric.id(), assessment.schoolId(), groupCode, "", NeedRanking.Against.ALL_STUDENTS.name()))
                 .filter(wanted -> analysis.of(user.districtId(), assessment).candidates().stream()
                         .anyMatch(c -> AssessmentAnalysis.key(c).equals(wanted)));
         if (key.isEmpty()) {
