@@ -111,7 +111,9 @@ class NeedsBrowserTest {
         Browser.screenshot(page, "needs-assessment");
 
         candidates.first().locator("[data-test=confirm-candidate]").click();
-        Locator need = page.locator("[data-test=needs] tbody tr", new Page.LocatorOptions().setHasText("Economically"));
+        Locator need = page.locator(
+                "[data-test=needs] tbody tr",
+                new Page.LocatorOptions().setHasText("Chronic absenteeism: Economically"));
         assertThat(need.locator("[data-test=need-status]")).hasText("Confirmed");
         assertThat(need.locator("[data-test=unanswered]")).hasText("No action answers this need yet.");
 
