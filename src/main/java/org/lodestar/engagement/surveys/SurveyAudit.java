@@ -38,36 +38,25 @@ class SurveyAudit {
     }
 
     void changed(SignedInUser user, Survey before, String assessmentBefore, Survey after, String assessmentAfter) {
-        events.publishEvent(AuditableChange.updated(
-                user.districtId(),
-                user.email(),
-                SURVEY,
-                after.id(),
-                after.titleEn(),
-                details(before, assessmentBefore),
-                details(after, assessmentAfter)));
+        surveyUpdated(user, after, details(before, assessmentBefore), details(after, assessmentAfter));
     }
 
     void state(SignedInUser user, Survey survey, SurveyState to) {
-        events.publishEvent(AuditableChange.updated(
-                user.districtId(),
-                user.email(),
-                SURVEY,
-                survey.id(),
-                survey.titleEn(),
+        surveyUpdated(
+                user,
+                survey,
                 Map.of("history.field.surveyState", AuditValue.choice("survey.state.", survey.state())),
-                Map.of("history.field.surveyState", AuditValue.choice("survey.state.", to))));
+                Map.of("history.field.surveyState", AuditValue.choice("survey.state.", to)));
     }
 
     void imported(SignedInUser user, Survey survey, int responses) {
+        surveyUpdated(user, survey, Map.of(), Map.of("history.field.surveyImported", AuditValue.number(responses)));
+    }
+
+    private void surveyUpdated(
+            SignedInUser user, Survey survey, Map<String, Object> before, Map<String, Object> after) {
         events.publishEvent(AuditableChange.updated(
-                user.districtId(),
-                user.email(),
-                SURVEY,
-                survey.id(),
-                survey.titleEn(),
-                Map.of(),
-                Map.of("history.field.surveyImported", AuditValue.number(responses))));
+                user.districtId(), user.email(), SURVEY, survey.id(), survey.titleEn(), before, after));
     }
 
     void questionAdded(SignedInUser user, Survey survey, SurveyQuestion question) {
@@ -77,27 +66,27 @@ class SurveyAudit {
     }
 
     void questionChanged(SignedInUser user, Survey survey, SurveyQuestion before, SurveyQuestion after) {
-        events.publishEvent(AuditableChange.updated(
-                        user.districtId(),
-                        user.email(),
-                        QUESTION,
-                        after.id(),
-                        after.textEn(),
-                        question(before),
-                        question(after))
-                .within(survey.id()));
+        questionUpdated(user, survey, after, question(before), question(after));
     }
 
     /** A question moved from one place (counted from 1) to another. */
     void questionMoved(SignedInUser user, Survey survey, SurveyQuestion question, int from, int to) {
+        questionUpdated(
+                user,
+                survey,
+                question,
+                Map.of("history.field.position", AuditValue.number(from)),
+                Map.of("history.field.position", AuditValue.number(to)));
+    }
+
+    private void questionUpdated(
+            SignedInUser user,
+            Survey survey,
+            SurveyQuestion question,
+            Map<String, Object> before,
+            Map<String, Object> after) {
         events.publishEvent(AuditableChange.updated(
-                        user.districtId(),
-                        user.email(),
-                        QUESTION,
-                        question.id(),
-                        question.textEn(),
-                        Map.of("history.field.position", AuditValue.number(from)),
-                        Map.of("history.field.position", AuditValue.number(to)))
+                        user.districtId(), user.email(), QUESTION, question.id(), question.textEn(), before, after)
                 .within(survey.id()));
     }
 
