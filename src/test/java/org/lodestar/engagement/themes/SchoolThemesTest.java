@@ -219,7 +219,11 @@ class SchoolThemesTest {
         assertThat(texts).hasSize(20);
 
         String list = page(principal(), "/themes");
-        assertThat(list).contains(CEDAR_SET).doesNotContain("data-test=\"paste-link\"");
+        // nor told of quotes they do not see: the planners' introduction promises representative comments
+        assertThat(list)
+                .contains(CEDAR_SET)
+                .doesNotContain("data-test=\"paste-link\"")
+                .doesNotContain("representative comments");
         // the district's sets (a survey of the district's assessment, a paste) are not theirs
         for (ThemeStore.ThemeSet other : store.sets(district)) {
             if (!other.id().equals(cedar.id())) {
