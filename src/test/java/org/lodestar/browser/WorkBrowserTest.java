@@ -168,6 +168,9 @@ class WorkBrowserTest {
                 .dragTo(page.locator("[data-column=ON_TRACK] ol"));
         assertThat(page.locator("[data-column=ON_TRACK] [data-card]")).containsText(new String[] {"Book the library"});
         assertThat(notStarted).hasCount(2);
+        // the board settles after the swap and then gives focus to the dropped card: wait for it, or the focus given
+        // below to another card's control is taken back before Enter is pressed (as on a slow, loaded machine)
+        assertThat(page.locator("[data-moved]")).isFocused();
 
         // by keyboard: the milestone's "down"/"up" controls and its status select, without the mouse
         Locator cards = page.locator("[data-column=NOT_STARTED] .card-title");
