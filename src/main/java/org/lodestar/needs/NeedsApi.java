@@ -124,11 +124,7 @@ public class NeedsApi {
      * the school's leader); refused with {@link IllegalArgumentException} when one of that scope and year exists.
      */
     public UUID startAssessment(SignedInUser user, UUID schoolId, int schoolYear, String title) {
-        try {
-            return needWork.start(user, schoolId, schoolYear, title);
-        } catch (org.lodestar.needs.domain.NeedInputException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
+        return asArgumentRefusal(() -> needWork.start(user, schoolId, schoolYear, title));
     }
 
     /**
@@ -143,32 +139,24 @@ public class NeedsApi {
             String groupCode,
             String title,
             String description) {
-        try {
-            return needWork.confirmSuggested(user, assessmentId, metricCode, groupCode, title, description);
-        } catch (org.lodestar.needs.domain.NeedInputException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
+        return asArgumentRefusal(
+                () -> needWork.confirmSuggested(user, assessmentId, metricCode, groupCode, title, description));
     }
 
     /** Adds a need the team wrote to an assessment, confirmed or as a candidate. */
     public UUID addNeed(
             SignedInUser user, UUID assessmentId, String title, String description, CnaArea area, boolean confirm) {
-        try {
-            return needWork.add(user, assessmentId, title, description, area, confirm);
-        } catch (org.lodestar.needs.domain.NeedInputException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
+        return asArgumentRefusal(() -> needWork.add(user, assessmentId, title, description, area, confirm));
     }
 
     /** Gives the confirmed needs of an assessment their priorities (1 first). */
     public void prioritize(SignedInUser user, UUID assessmentId, java.util.Map<UUID, Integer> priorities) {
         java.util.Map<UUID, String> entered = new java.util.HashMap<>();
         priorities.forEach((need, priority) -> entered.put(need, priority.toString()));
-        try {
+        asArgumentRefusal(() -> {
             needWork.prioritize(user, assessmentId, entered);
-        } catch (org.lodestar.needs.domain.NeedInputException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
+            return null;
+        });
     }
 
     /** Writes a need's root cause as five whys: each line a why and its because (at most five). */
@@ -179,18 +167,28 @@ public class NeedsApi {
             causes.add(
                     new org.lodestar.needs.domain.NeedCause(causes.size() + 1, null, line.getKey(), line.getValue()));
         }
-        try {
+        asArgumentRefusal(() -> {
             needWork.writeCauses(
                     user, needId, org.lodestar.needs.domain.Need.CauseMethod.FIVE_WHYS, causes, need.version());
-        } catch (org.lodestar.needs.domain.NeedInputException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
+            return null;
+        });
     }
 
     /** Links a need to a goal or action (a strategy) of the plans of its assessment's scope and year. */
     public void linkNeed(SignedInUser user, UUID needId, UUID itemId) {
-        try {
+        asArgumentRefusal(() -> {
             needWork.link(user, needId, itemId);
+            return null;
+        });
+    }
+
+    /**
+     * Runs the work, telling a refusal of the person's input as an {@link IllegalArgumentException}, so that callers
+     * outside the module (the demo) need not know the module's own exception.
+     */
+    private static <T> T asArgumentRefusal(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
         } catch (org.lodestar.needs.domain.NeedInputException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

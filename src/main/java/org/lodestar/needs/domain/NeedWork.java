@@ -220,14 +220,7 @@ public class NeedWork {
         String clean = checkedTitle(title);
         String text = checkedDescription(description);
         EditConflictException.unlessSaved(store.describe(user.districtId(), needId, clean, text, version), "need");
-        events.publishEvent(AuditableChange.updated(
-                user.districtId(),
-                user.email(),
-                "Need",
-                needId,
-                clean,
-                fields(need.title(), need.description()),
-                fields(clean, text)));
+        needUpdated(user, needId, clean, fields(need.title(), need.description()), fields(clean, text));
     }
 
     @Transactional
@@ -237,14 +230,12 @@ public class NeedWork {
             throw new NeedInputException("status", "need.error.merged");
         }
         EditConflictException.unlessSaved(store.setStatus(user.districtId(), needId, status, version), "need");
-        events.publishEvent(AuditableChange.updated(
-                user.districtId(),
-                user.email(),
-                "Need",
+        needUpdated(
+                user,
                 needId,
                 need.title(),
                 Map.of("history.field.status", need.status().name()),
-                Map.of("history.field.status", status.name())));
+                Map.of("history.field.status", status.name()));
     }
 
     /** Merges one open need into another open need of the same assessment: nothing is lost (see the store). */
@@ -265,14 +256,12 @@ public class NeedWork {
         }
         EditConflictException.unlessSaved(
                 store.merge(user.districtId(), mergedId, mergedVersion, keptId, keptVersion), "need");
-        events.publishEvent(AuditableChange.updated(
-                user.districtId(),
-                user.email(),
-                "Need",
+        needUpdated(
+                user,
                 mergedId,
                 merged.title(),
                 Map.of("history.field.status", merged.status().name()),
-                Map.of("history.field.status", "MERGED", "need.history.mergedInto", kept.title())));
+                Map.of("history.field.status", "MERGED", "need.history.mergedInto", kept.title()));
     }
 
     /**
@@ -307,14 +296,12 @@ public class NeedWork {
         for (Need need : confirmed) {
             Integer after = priorities.get(need.id());
             if (!Objects.equals(after, need.priority())) {
-                events.publishEvent(AuditableChange.updated(
-                        user.districtId(),
-                        user.email(),
-                        "Need",
+                needUpdated(
+                        user,
                         need.id(),
                         need.title(),
                         Map.of("history.field.position", Objects.toString(need.priority(), "")),
-                        Map.of("history.field.position", Objects.toString(after, ""))));
+                        Map.of("history.field.position", Objects.toString(after, "")));
             }
         }
     }
@@ -355,14 +342,12 @@ public class NeedWork {
         List<NeedCause> before = store.causes(user.districtId(), needId);
         EditConflictException.unlessSaved(
                 store.writeCauses(user.districtId(), needId, method, causes, version), "need");
-        events.publishEvent(AuditableChange.updated(
-                user.districtId(),
-                user.email(),
-                "Need",
+        needUpdated(
+                user,
                 needId,
                 need.title(),
                 Map.of("need.history.rootCause", text(before)),
-                Map.of("need.history.rootCause", text(causes))));
+                Map.of("need.history.rootCause", text(causes)));
     }
 
     /** A goal or action of the plans of the assessment's scope and year, that a need may be linked to. */
@@ -404,28 +389,14 @@ public class NeedWork {
                 .findFirst()
                 .orElseThrow(() -> new NeedInputException("item", "need.error.item"));
         store.link(user.districtId(), needId, itemId, item.kind(), user.email(), clock.instant());
-        events.publishEvent(AuditableChange.updated(
-                user.districtId(),
-                user.email(),
-                "Need",
-                needId,
-                need.title(),
-                Map.of(),
-                Map.of("need.history.answeredBy", item.label())));
+        needUpdated(user, needId, need.title(), Map.of(), Map.of("need.history.answeredBy", item.label()));
     }
 
     @Transactional
     public void unlink(SignedInUser user, UUID needId, UUID itemId) {
         Need need = need(user, needId);
         if (store.unlink(user.districtId(), needId, itemId) > 0) {
-            events.publishEvent(AuditableChange.updated(
-                    user.districtId(),
-                    user.email(),
-                    "Need",
-                    needId,
-                    need.title(),
-                    Map.of("need.history.answeredBy", itemId.toString()),
-                    Map.of()));
+            needUpdated(user, needId, need.title(), Map.of("need.history.answeredBy", itemId.toString()), Map.of());
         }
     }
 
@@ -548,5 +519,12 @@ public class NeedWork {
 
     public List<CnaMetric> metrics(UUID districtId) {
         return cna.metrics(districtId);
+    }
+
+    /** Records in the audit log that the person changed a need: the fields before and after. */
+    private void needUpdated(
+            SignedInUser user, UUID needId, String title, Map<String, Object> before, Map<String, Object> after) {
+        events.publishEvent(
+                AuditableChange.updated(user.districtId(), user.email(), "Need", needId, title, before, after));
     }
 }
