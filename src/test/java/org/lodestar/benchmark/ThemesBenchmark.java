@@ -18,7 +18,7 @@ import org.lodestar.insights.themes.Themes;
 /**
  * Not a test: the theme discovery of the first {@value #COMMENTS} NHS Friends and Family Test comments
  * ({@code ../shared/data/comments/nhs-fft/}), from a cold start (the sentence model loaded, every distinct text
- * embedded, the number of themes chosen by silhouette, k-means), printing the seconds, the peak heap and the process'
+ * embedded, the number of themes chosen by silhouette, spectral clustering), printing the seconds, the peak heap and the process'
  * peak resident memory (the model runs in native memory, outside the heap). Then, on all the comments, the agreement
  * with the staff's 9 labels at 9 themes, for the sentence vectors and for the TF-IDF baseline. Run it with the command
  * in README.
@@ -82,7 +82,7 @@ public final class ThemesBenchmark {
         start = System.nanoTime();
         Themes found = discovery.discover(every, (int) labelled);
         double modelSeconds = (System.nanoTime() - start) / 1e9;
-        Themes baseline = new ThemeDiscovery(TfIdf::vectors).discover(every, (int) labelled);
+        Themes baseline = ThemeDiscovery.kMeansBaseline(TfIdf::vectors).discover(every, (int) labelled);
         Agreement ours = Agreement.of(
                 labels, every.stream().map(c -> found.themeOf().get(c.id())).toList());
         Agreement plain = Agreement.of(

@@ -6,6 +6,7 @@ import java.util.stream.IntStream;
 import org.hipparchus.clustering.CentroidCluster;
 import org.hipparchus.clustering.Clusterable;
 import org.hipparchus.clustering.KMeansPlusPlusClusterer;
+import org.hipparchus.clustering.MultiKMeansPlusPlusClusterer;
 import org.hipparchus.clustering.distance.EuclideanDistance;
 import org.hipparchus.random.Well19937c;
 
@@ -33,18 +34,34 @@ final class Clustering {
     }
 
     static Result kMeans(double[][] points, int k) {
-        List<Point> list = new ArrayList<>(points.length);
-        for (int i = 0; i < points.length; i++) {
-            list.add(new Point(i, points[i]));
-        }
-        KMeansPlusPlusClusterer<Point> clusterer = new KMeansPlusPlusClusterer<>(
+        return result(kMeansPlusPlus(k).cluster(points(points)), points.length);
+    }
+
+    /** The best of {@code trials} k-means++ runs, by the least summed variance within clusters. */
+    static Result bestKMeans(double[][] points, int k, int trials) {
+        return result(
+                new MultiKMeansPlusPlusClusterer<>(kMeansPlusPlus(k), trials).cluster(points(points)), points.length);
+    }
+
+    private static KMeansPlusPlusClusterer<Point> kMeansPlusPlus(int k) {
+        return new KMeansPlusPlusClusterer<>(
                 k,
                 MAX_ITERATIONS,
                 new EuclideanDistance(),
                 new Well19937c(SEED),
                 KMeansPlusPlusClusterer.EmptyClusterStrategy.LARGEST_VARIANCE);
-        List<CentroidCluster<Point>> clusters = clusterer.cluster(list);
-        int[] clusterOf = new int[points.length];
+    }
+
+    private static List<Point> points(double[][] points) {
+        List<Point> list = new ArrayList<>(points.length);
+        for (int i = 0; i < points.length; i++) {
+            list.add(new Point(i, points[i]));
+        }
+        return list;
+    }
+
+    private static Result result(List<CentroidCluster<Point>> clusters, int points) {
+        int[] clusterOf = new int[points];
         double[][] centres = new double[clusters.size()][];
         for (int c = 0; c < clusters.size(); c++) {
             centres[c] = clusters.get(c).getCenter().getPoint();

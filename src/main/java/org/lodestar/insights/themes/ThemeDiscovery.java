@@ -12,19 +12,22 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.lodestar.insights.similarity.SentenceModel;
 
 /**
  * Groups open comments into themes by meaning: each distinct text is embedded by the in-process sentence model
- * (all-MiniLM-L6-v2, both cores), the distinct texts are clustered by Hipparchus' k-means++ (fixed seed, so the same
- * comments give the same themes), and every comment takes its text's theme.
+ * (all-MiniLM-L6-v2, both cores), the distinct texts are clustered over the graph of their nearest neighbours
+ * ({@link SpectralClustering}; from {@value SpectralClustering#FEWEST_POINTS} distinct texts, below which Hipparchus'
+ * k-means++ groups the vectors themselves; fixed seeds, so the same comments give the same themes), and every comment
+ * takes its text's theme.
  *
  * <p>Texts that differ only in case, spaces and punctuation ("Nothing.", "nothing", "Nothing!") are one point, so that
  * the 1,500 "Nothing."s of a survey do not pull the centres towards them; they still count in a theme's size, label
  * and audience shares.
  *
  * <p>Without a number of themes, it tries each k from {@value #FEWEST} to {@value #MOST} on a fixed sample of at most
- * {@value #SAMPLE} distinct texts and keeps the k of highest mean silhouette (the smaller k on a tie); with fewer
+ * {@value #SAMPLE} distinct texts and keeps the k whose k-means clusters have the highest mean silhouette (the smaller k on a tie); with fewer
  * distinct texts, from 2 up to one less than their number.
  */
 public final class ThemeDiscovery {
@@ -33,16 +36,41 @@ public final class ThemeDiscovery {
     public static final int MOST = 15;
     static final int SAMPLE = 1_500;
 
+    /** How the vectors of the distinct texts are put into k clusters. */
+    private interface Grouping {
+        Clustering.Result group(double[][] vectors, int k);
+    }
+
     private final Function<List<String>, List<float[]>> embedder;
+    private final Grouping grouping;
 
     /** With the in-process sentence model. */
     public ThemeDiscovery() {
         this(new SentenceModel()::embed);
     }
 
-    /** With another way to turn texts into vectors of length 1 (a test's baseline, for one). */
+    /** With another way to turn texts into vectors of length 1 (a test's own vectors, for one). */
     public ThemeDiscovery(Function<List<String>, List<float[]>> embedder) {
+        this(embedder, ThemeDiscovery::spectralWhereItSuits);
+    }
+
+    private ThemeDiscovery(Function<List<String>, List<float[]>> embedder, Grouping grouping) {
         this.embedder = embedder;
+        this.grouping = grouping;
+    }
+
+    /**
+     * The plain baseline the themes are measured against (README, "How good the themes are"): k-means++ on the given
+     * vectors themselves, one run, whatever their number.
+     */
+    public static ThemeDiscovery kMeansBaseline(Function<List<String>, List<float[]>> embedder) {
+        return new ThemeDiscovery(embedder, Clustering::kMeans);
+    }
+
+    private static Clustering.Result spectralWhereItSuits(double[][] vectors, int k) {
+        return SpectralClustering.suits(vectors.length, k)
+                ? SpectralClustering.cluster(vectors, k)
+                : Clustering.kMeans(vectors, k);
     }
 
     /** The themes, their number chosen by silhouette. */
@@ -86,7 +114,7 @@ public final class ThemeDiscovery {
         Choice choice = themes > 0 ? new Choice(themes, true, Double.NaN, themes, themes, 0) : choose(vectors);
         Clustering.Result clusters = choice.themes() == 1
                 ? new Clustering.Result(new int[vectors.length], new double[][] {centre(vectors)})
-                : Clustering.kMeans(vectors, choice.themes());
+                : grouping.group(vectors, choice.themes());
         return themes(comments, distinct, vectors, clusters, choice);
     }
 
@@ -112,14 +140,18 @@ public final class ThemeDiscovery {
         int fewest = Math.min(FEWEST, most);
         double[][] sample = sample(vectors);
         double[][] distances = Clustering.distances(sample);
+        // each k's k-means starts from its own seeded generator, so the cores may share the k's in any order
+        double[] scores = IntStream.rangeClosed(fewest, Math.min(most, sample.length - 1))
+                .parallel()
+                .mapToDouble(k -> Clustering.silhouette(
+                        distances, Clustering.kMeans(sample, k).clusterOf(), k))
+                .toArray();
         int best = fewest;
         double bestScore = Double.NEGATIVE_INFINITY;
-        for (int k = fewest; k <= Math.min(most, sample.length - 1); k++) {
-            Clustering.Result result = Clustering.kMeans(sample, k);
-            double score = Clustering.silhouette(distances, result.clusterOf(), k);
-            if (score > bestScore) {
-                best = k;
-                bestScore = score;
+        for (int i = 0; i < scores.length; i++) {
+            if (scores[i] > bestScore) {
+                best = fewest + i;
+                bestScore = scores[i];
             }
         }
         return new Choice(best, false, bestScore, fewest, most, sample.length);
