@@ -151,6 +151,8 @@ class DemoDistrict implements ApplicationRunner {
         new DemoConversation(needs, engagement, planning, people).load(); // issue 11: conversations
         new DemoSurvey(engagement, needs, people.as("planner")).load(); // issue 11: surveys
         DemoClock.daysAgo(20, () -> new DemoThemes(engagement, needs, planning, people).load()); // issue 11: themes
+        // Cedar's own survey, after its assessment exists, its comments left for the principal to group
+        new DemoSchoolSurvey(engagement, needs, people.as("planner"), people.as("principal")).load();
     }
 
     private static final String[][] GROUPS = {

@@ -21,7 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Cedar Elementary's principal opens Themes, sees the set of comments heard at Cedar's family night with each theme's
- * label and size (audience shares of too few comments not shown) but no comment, links a theme to Cedar's need, and finds it on the need's page.
+ * label and size (audience shares of too few comments not shown) but no comment, links a theme to Cedar's need, and
+ * finds it on the need's page; and groups the open answers of Cedar's own survey into themes, one linked to the need.
  */
 @LodestarTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -95,6 +96,51 @@ class SchoolThemesBrowserTest {
         assertThat(browser.accessibilityViolationsSignedIn(
                         set.replaceAll("#.*$", ""), "principal@lakeview.example", Fixtures.PASSWORD))
                 .isEmpty();
+    }
+
+    @Test
+    void thePrincipalGroupsTheirSchoolsSurveyIntoThemesAndLinksOneToTheirNeed() {
+        Page page = browser.signedIn("principal@lakeview.example", Fixtures.PASSWORD);
+        page.navigate("/themes");
+        Locator form = page.locator("form[data-test=new-set]");
+        // their school's survey is offered, the district's is not
+        assertThat(form).containsText("Cedar family survey 2025-26");
+        assertThat(form).not().containsText("Family and staff survey 2025-26");
+        String title = "What Cedar's families said would help "
+                + UUID.randomUUID().toString().substring(0, 8);
+        form.locator("#set-title").fill(title);
+        form.locator("label", new Locator.LocatorOptions().setHasText("Cedar family survey 2025-26"))
+                .locator("input[type=checkbox]")
+                .check();
+        form.locator("button[type=submit]").click();
+
+        // the page follows the run and reloads itself with the themes when it is done
+        Locator themes = page.locator("article[data-test=theme]");
+        assertThat(themes.first())
+                .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+                        .setTimeout(120_000));
+        assertThat(page.locator("h1")).containsText(title);
+        assertThat(themes.count()).isGreaterThanOrEqualTo(2);
+        assertThat(themes.first().locator("[data-test=theme-size]")).containsText("comments");
+        for (String part : List.of("representative", "comments", "comment", "rename", "hide", "you-said")) {
+            assertThat(page.locator("[data-test=" + part + "]")).hasCount(0);
+        }
+        assertThat(page.content()).doesNotContain("Riverside apartments").doesNotContain("winter coats");
+
+        Locator first = themes.first();
+        String label = first.locator("[data-test=theme-label]").innerText();
+        first.locator("details[data-test=link-forms] summary").click();
+        UUID need = cedarNeed();
+        first.locator("form[data-test=link-need] select").selectOption(need.toString());
+        first.locator("form[data-test=link-need] button").click();
+        page.waitForLoadState();
+        Browser.screenshot(page, "themes-school-survey");
+
+        page.navigate("/needs/" + need);
+        assertThat(page.locator("[data-test=themes]")).containsText(label);
+        Browser.screenshot(page, "need-with-survey-themes");
+        page.navigate("/themes");
+        assertThat(page.locator("[data-test=theme-sets]")).containsText(title);
     }
 
     private UUID cedarNeed() {

@@ -80,7 +80,7 @@ class ThemeController {
         model.addAttribute("sets", scope.sets(user));
         boolean planner = user.canPlanForDistrict();
         model.addAttribute("planner", planner);
-        model.addAttribute("sources", planner ? store.commentSources(user.districtId()) : List.of());
+        model.addAttribute("sources", scope.sources(user));
         return "engagement/themes";
     }
 
@@ -91,14 +91,14 @@ class ThemeController {
             @AuthenticationPrincipal SignedInUser user,
             HttpServletResponse response,
             Model model) {
-        ThemeEdits.mayRead(user);
-        List<ThemeStore.SourceCount> known = store.commentSources(user.districtId());
+        // a school's leader chooses among their school's surveys and sessions; any other source is not offered
+        List<ThemeStore.SourceCount> known = scope.sources(user);
         List<ThemeStore.Source> chosen = new ArrayList<>();
         for (String source : sources == null ? List.<String>of() : sources) {
             known.stream()
                     .filter(k -> (k.source() + ":" + k.sourceId()).equals(source))
                     .findFirst()
-                    .ifPresent(k -> chosen.add(new ThemeStore.Source(k.source(), k.sourceId())));
+                    .ifPresent(k -> chosen.add(k.asSource()));
         }
         String problem = title.isBlank() || title.strip().length() > ThemeEdits.MAX_LABEL
                 ? "themes.set.titleMissing"

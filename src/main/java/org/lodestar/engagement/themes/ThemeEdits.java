@@ -102,8 +102,16 @@ class ThemeEdits {
     }
 
     /** A set over surveys' and sessions' comments of the district (a conversation's sessions, say). */
+    /**
+     * Makes a set of the comments of surveys and sessions; its id. Planners may choose any of the district's; a school's
+     * leader only those of their school ({@link ThemeScope#sources}), else 403.
+     */
     UUID newSet(SignedInUser user, String title, Collection<ThemeStore.Source> sources) {
-        mayRead(user);
+        ForbiddenException.unless(user.canPlanForDistrict()
+                || scope.sources(user).stream()
+                        .map(ThemeStore.SourceCount::asSource)
+                        .collect(java.util.stream.Collectors.toSet())
+                        .containsAll(sources));
         UUID setId = store.addSet(user.districtId(), title, user.email(), clock.instant(), sources);
         events.publishEvent(AuditableChange.created(
                 user.districtId(),

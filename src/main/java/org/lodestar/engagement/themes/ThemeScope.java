@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * Who may read which comment sets. The district's planners and admins read every set, comments included. A school's
  * leader reads the sets of their school, in aggregate only (labels, sizes, audience shares; comments are personal data):
  * a set is a school's when every one of its sources is a survey tied to a needs assessment of that school, or a session
- * of the conversation of such an assessment. A set holding a paste, a district survey or another school's comments is
+ * of the conversation of such an assessment. A school's leader may make such a set (the run reads the comments on the
+ * server; they see its aggregates). A set holding a paste, a district survey or another school's comments is
  * not theirs: it is not found (404), as another district's, so that its title and existence stay the planners'. Anyone
  * else (teachers, viewers) is refused before anything is read (403).
  */
@@ -51,6 +52,24 @@ class ThemeScope {
                 .toList();
     }
 
+    /**
+     * The surveys and sessions with comments of which the person may make a set: every one of the district's for its
+     * planners, those of their school's needs assessments for a school's leader (the set's themes are then theirs to read
+     * in aggregate, as the sets of {@link #sets}).
+     */
+    List<ThemeStore.SourceCount> sources(SignedInUser user) {
+        mayReadAggregates(user);
+        List<ThemeStore.SourceCount> all = store.commentSources(user.districtId());
+        if (user.canPlanForDistrict()) {
+            return all;
+        }
+        Map<UUID, UUID> schoolOfAssessment = schoolsOfAssessments(user.districtId());
+        return all.stream()
+                .filter(source ->
+                        source.assessmentId() != null && leads(user, schoolOfAssessment.get(source.assessmentId())))
+                .toList();
+    }
+
     /** A set the person may read; one of another district, or (for a school's leader) not of their school: 404. */
     ThemeStore.ThemeSet set(SignedInUser user, UUID setId) {
         mayReadAggregates(user);
@@ -73,12 +92,7 @@ class ThemeScope {
 
     /** Each set's one school (sets whose sources are not all of one school's assessments are left out). */
     private Map<UUID, UUID> schoolsOfSets(UUID districtId) {
-        Map<UUID, UUID> schoolOfAssessment = new HashMap<>();
-        for (Assessment assessment : needs.assessments(districtId)) {
-            if (assessment.schoolId() != null) {
-                schoolOfAssessment.put(assessment.id(), assessment.schoolId());
-            }
-        }
+        Map<UUID, UUID> schoolOfAssessment = schoolsOfAssessments(districtId);
         Map<UUID, Set<UUID>> schools = new HashMap<>();
         Set<UUID> mixed = new HashSet<>();
         for (ThemeStore.SourceAssessment source : store.sourceAssessments(districtId)) {
@@ -96,5 +110,16 @@ class ThemeScope {
             }
         });
         return one;
+    }
+
+    /** The school of each of the district's school assessments (the district's own assessments are left out). */
+    private Map<UUID, UUID> schoolsOfAssessments(UUID districtId) {
+        Map<UUID, UUID> schoolOfAssessment = new HashMap<>();
+        for (Assessment assessment : needs.assessments(districtId)) {
+            if (assessment.schoolId() != null) {
+                schoolOfAssessment.put(assessment.id(), assessment.schoolId());
+            }
+        }
+        return schoolOfAssessment;
     }
 }

@@ -146,22 +146,62 @@ class ThemeStore {
                 .list();
     }
 
-    /** Surveys and sessions that have comments, with how many, for choosing what a new set holds. */
+    /**
+     * Surveys and sessions that have comments, with how many, their names and the needs assessment they belong to, for
+     * choosing what a new set holds; the 200 newest.
+     */
     List<SourceCount> commentSources(UUID districtId) {
         return jdbc.sql("""
-                        select source, source_id, count(*) as n, min(created_at) as first from engagement_comment
-                         where district_id = ? and source <> 'PASTED' group by source, source_id
-                         order by min(created_at) desc limit 200""")
-                .param(districtId)
-                .query((rs, row) -> new SourceCount(
-                        CommentSource.valueOf(rs.getString("source")),
-                        rs.getObject("source_id", UUID.class),
-                        rs.getInt("n"),
-                        rs.getTimestamp("first").toLocalDateTime().toLocalDate()))
+                        select c.source, c.source_id, c.n, c.first, s.title_en, s.title_es,
+                               coalesce(cs.title, cs.stage) as session_name,
+                               coalesce(s.assessment_id, cv.assessment_id) as assessment_id
+                          from (select source, source_id, count(*) as n, min(created_at) as first
+                                  from engagement_comment
+                                 where district_id = ? and source <> 'PASTED' group by source, source_id) c
+                          left join survey s
+                            on c.source = 'SURVEY' and s.district_id = ? and s.id = c.source_id
+                          left join conversation_session cs
+                            on c.source = 'SESSION' and cs.district_id = ? and cs.id = c.source_id
+                          left join conversation cv
+                            on cv.district_id = cs.district_id and cv.id = cs.conversation_id
+                         order by c.first desc limit 200""")
+                .params(districtId, districtId, districtId)
+                .query((rs, row) -> {
+                    String session = rs.getString("session_name");
+                    return new SourceCount(
+                            CommentSource.valueOf(rs.getString("source")),
+                            rs.getObject("source_id", UUID.class),
+                            rs.getInt("n"),
+                            rs.getTimestamp("first").toLocalDateTime().toLocalDate(),
+                            session != null ? session : rs.getString("title_en"),
+                            session != null ? session : rs.getString("title_es"),
+                            rs.getObject("assessment_id", UUID.class));
+                })
                 .list();
     }
 
-    public record SourceCount(CommentSource source, UUID sourceId, int comments, java.time.LocalDate first) {}
+    /**
+     * A survey or session with comments: how many, since when, its name (a survey's title in English and Spanish, a
+     * session's title or stage) and its needs assessment (null: none).
+     */
+    public record SourceCount(
+            CommentSource source,
+            UUID sourceId,
+            int comments,
+            java.time.LocalDate first,
+            String name,
+            String nameEs,
+            UUID assessmentId) {
+
+        /** The name in the reader's language. */
+        public String name(java.util.Locale locale) {
+            return "es".equals(locale.getLanguage()) && nameEs != null ? nameEs : name;
+        }
+
+        Source asSource() {
+            return new Source(source, sourceId);
+        }
+    }
 
     // --- runs
 

@@ -53,6 +53,12 @@ class SchoolThemesTest {
     NeedsApi needs;
 
     @Autowired
+    ThemeEdits edits;
+
+    @Autowired
+    ThemeScope scope;
+
+    @Autowired
     LinkedThemeSource linkedThemes;
 
     @Autowired
@@ -224,9 +230,9 @@ class SchoolThemesTest {
                 .contains(CEDAR_SET)
                 .doesNotContain("data-test=\"paste-link\"")
                 .doesNotContain("representative comments");
-        // the district's sets (a survey of the district's assessment, a paste) are not theirs
+        // the district's sets (a survey of the district's assessment, a paste) and other schools' are not theirs
         for (ThemeStore.ThemeSet other : store.sets(district)) {
-            if (!other.id().equals(cedar.id())) {
+            if (!cedar().equals(scope.schoolOf(district, other.id()))) {
                 assertThat(list).doesNotContain("/themes/" + other.id());
             }
         }
@@ -364,6 +370,61 @@ class SchoolThemesTest {
                 .isEqualTo(302);
         assertThat(linkedThemes.themesOf(district, List.of(need)))
                 .noneMatch(t -> t.themeId().equals(theme.id()));
+    }
+
+    @Test
+    void aSchoolLeaderMakesASetOfTheirSchoolsSurveyAndOfNoOtherSource() throws Exception {
+        UUID district = fixtures.demoDistrict();
+        UUID cedarSurvey = fixtures.any(
+                "select id from survey where district_id = ? and title_en = 'Cedar family survey 2025-26'");
+        UUID districtSurvey = fixtures.any(
+                "select id from survey where district_id = ? and title_en = 'Family and staff survey 2025-26'");
+        SignedInUser otherLeader = fixtures.user("elena.sousa@lakeview.example");
+        assertThat(page(principal(), "/themes"))
+                .contains("Survey &quot;Cedar family survey 2025-26&quot;")
+                .doesNotContain("Family and staff survey 2025-26");
+        assertThat(page(otherLeader, "/themes")).doesNotContain("Cedar family survey 2025-26");
+
+        // the district's survey is not among the principal's sources: nothing is made, the form says why
+        String title = "Cedar survey themes " + UUID.randomUUID();
+        MockHttpServletResponse refused = send(
+                principal(), post("/themes/sets").param("title", title).param("sources", "SURVEY:" + districtSurvey));
+        assertThat(refused.getStatus()).isEqualTo(422);
+        assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("set-problem");
+        assertThat(send(
+                                fixtures.user("teacher@lakeview.example"),
+                                post("/themes/sets").param("title", title).param("sources", "SURVEY:" + cedarSurvey))
+                        .getStatus())
+                .isEqualTo(403);
+        assertThat(store.sets(district)).noneMatch(set -> set.title().equals(title));
+
+        MockHttpServletResponse made =
+                send(principal(), post("/themes/sets").param("title", title).param("sources", "SURVEY:" + cedarSurvey));
+        assertThat(made.getStatus()).isEqualTo(302);
+        ThemeStore.ThemeSet set = store.sets(district).stream()
+                .filter(s -> s.title().equals(title))
+                .findFirst()
+                .orElseThrow();
+        assertThat(made.getRedirectedUrl()).isEqualTo("/themes/" + set.id());
+        assertThat(set.comments()).isGreaterThan(50);
+        assertThat(page(principal(), "/themes")).contains(title);
+        assertThat(page(principal(), "/themes/" + set.id())).contains(title);
+        assertThat(send(otherLeader, get("/themes/" + set.id())).getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void aSchoolLeaderMayNotMakeASetOfAnotherSchoolsCommentsThroughTheModule() {
+        UUID otherSession =
+                store.sources(fixtures.demoDistrict(), otherSchoolsSet()).get(0).sourceId();
+        String title = "Another school's comments, taken " + UUID.randomUUID();
+        List<ThemeStore.Source> sources =
+                List.of(new ThemeStore.Source(org.lodestar.engagement.CommentSource.SESSION, otherSession));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> edits.newSet(principal(), title, sources))
+                .isInstanceOf(org.lodestar.shared.ForbiddenException.class);
+        assertThat(store.sets(fixtures.demoDistrict()))
+                .noneMatch(set -> set.title().equals(title));
+        assertThat(edits.newSet(planner(), title, sources)).isNotNull();
     }
 
     @Test
