@@ -133,7 +133,13 @@ final class DemoThemes {
                         engagement.recordCommentHeard(planner, session, audience, "en", text, List.of()));
         UUID setId = engagement.commentSet(
                 planner, CEDAR_TITLE, org.lodestar.engagement.CommentSource.SESSION, List.of(session));
-        engagement.findThemesNow(planner, setId);
+        if (engagement.findThemesNow(planner, setId)) {
+            // the planner read the family night's comments and kept each theme's words as its name: a theme of fewer
+            // comments than the minimum n shows its words only once a planner has named it
+            engagement
+                    .themes(district, setId)
+                    .forEach(theme -> engagement.renameTheme(planner, theme.id(), theme.label(), theme.version()));
+        }
     }
 
     private static Map<String, org.lodestar.planning.Consultation.Audience> cedarComments() {

@@ -106,7 +106,7 @@ class SchoolThemesBrowserTest {
         // their school's survey is offered, the district's is not
         assertThat(form).containsText("Cedar family survey 2025-26");
         assertThat(form).not().containsText("Family and staff survey 2025-26");
-        String title = "What Cedar's families said would help "
+        String title = "Cedar families: what would help "
                 + UUID.randomUUID().toString().substring(0, 8);
         form.locator("#set-title").fill(title);
         form.locator("label", new Locator.LocatorOptions().setHasText("Cedar family survey 2025-26"))

@@ -51,6 +51,9 @@ class ThemeController {
     private final ThemeLinks links;
     private final YouSaidStore entries;
     private final YouSaidEdits youSaid;
+    /** The newest surveys and sessions the form offers (a set may hold any of them, older ones by their id). */
+    static final int OFFERED = 200;
+
     private final ThemeScope scope;
     private final ThemeViews views;
 
@@ -80,7 +83,8 @@ class ThemeController {
         model.addAttribute("sets", scope.sets(user));
         boolean planner = user.canPlanForDistrict();
         model.addAttribute("planner", planner);
-        model.addAttribute("sources", scope.sources(user));
+        model.addAttribute(
+                "sources", scope.sources(user).stream().limit(OFFERED).toList());
         return "engagement/themes";
     }
 
@@ -91,18 +95,22 @@ class ThemeController {
             @AuthenticationPrincipal SignedInUser user,
             HttpServletResponse response,
             Model model) {
-        // a school's leader chooses among their school's surveys and sessions; any other source is not offered
+        // a school's leader chooses among their school's surveys and sessions; a source not offered is refused, not
+        // dropped
         List<ThemeStore.SourceCount> known = scope.sources(user);
-        List<ThemeStore.Source> chosen = new ArrayList<>();
-        for (String source : sources == null ? List.<String>of() : sources) {
-            known.stream()
-                    .filter(k -> (k.source() + ":" + k.sourceId()).equals(source))
-                    .findFirst()
-                    .ifPresent(k -> chosen.add(k.asSource()));
-        }
+        List<String> posted =
+                sources == null ? List.of() : sources.stream().distinct().toList();
+        List<ThemeStore.Source> chosen = known.stream()
+                .filter(k -> posted.contains(k.source() + ":" + k.sourceId()))
+                .map(ThemeStore.SourceCount::asSource)
+                .toList();
         String problem = title.isBlank() || title.strip().length() > ThemeEdits.MAX_LABEL
                 ? "themes.set.titleMissing"
-                : chosen.isEmpty() ? "themes.set.noSource" : null;
+                : posted.isEmpty()
+                        ? "themes.set.noSource"
+                        : chosen.size() < posted.size()
+                                ? "themes.set.sourceNotOffered"
+                                : !scope.mayMakeSetOf(user, chosen) ? "themes.set.oneSchool" : null;
         if (problem != null) {
             response.setStatus(422);
             model.addAttribute("setProblem", problem);
@@ -464,7 +472,7 @@ class ThemeController {
                         .setHeader(header.toArray(String[]::new))
                         .get())) {
             for (ThemeViews.ThemeView theme : themes) {
-                List<Object> row = new ArrayList<>(List.of(theme.label(), theme.size()));
+                List<Object> row = new ArrayList<>(List.of(theme.label() == null ? "" : theme.label(), theme.size()));
                 for (Consultation.Audience audience : Consultation.Audience.values()) {
                     Integer percent = theme.audiencePercents().get(audience.name());
                     row.add(percent == null ? "" : String.format(Locale.ROOT, "%.2f", percent / 100.0));

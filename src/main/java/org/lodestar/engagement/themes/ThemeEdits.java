@@ -101,17 +101,17 @@ class ThemeEdits {
         return setId;
     }
 
-    /** A set over surveys' and sessions' comments of the district (a conversation's sessions, say). */
     /**
-     * Makes a set of the comments of surveys and sessions; its id. Planners may choose any of the district's; a school's
-     * leader only those of their school ({@link ThemeScope#sources}), else 403.
+     * Makes a set of the comments of surveys and sessions (a conversation's sessions, say); its id. Planners may choose any of the district's; a school's
+     * leader only those of one school of theirs ({@link ThemeScope#mayMakeSetOf}), else 403.
+     *
+     * @throws IllegalArgumentException without a source
      */
     UUID newSet(SignedInUser user, String title, Collection<ThemeStore.Source> sources) {
-        ForbiddenException.unless(user.canPlanForDistrict()
-                || scope.sources(user).stream()
-                        .map(ThemeStore.SourceCount::asSource)
-                        .collect(java.util.stream.Collectors.toSet())
-                        .containsAll(sources));
+        if (sources.isEmpty()) {
+            throw new IllegalArgumentException("a comment set needs at least one survey or session");
+        }
+        ForbiddenException.unless(scope.mayMakeSetOf(user, sources));
         UUID setId = store.addSet(user.districtId(), title, user.email(), clock.instant(), sources);
         events.publishEvent(AuditableChange.created(
                 user.districtId(),

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.lodestar.directory.DirectoryApi;
 import org.lodestar.needs.Assessment;
 import org.lodestar.needs.LinkedTheme;
 import org.lodestar.needs.LinkedThemeSource;
@@ -31,11 +32,13 @@ class ThemeLinks implements LinkedThemeSource, ItemContextSource {
     private final ThemeStore store;
     private final NeedsApi needs;
     private final PlanningApi planning;
+    private final DirectoryApi directory;
 
-    ThemeLinks(ThemeStore store, NeedsApi needs, PlanningApi planning) {
+    ThemeLinks(ThemeStore store, NeedsApi needs, PlanningApi planning, DirectoryApi directory) {
         this.store = store;
         this.needs = needs;
         this.planning = planning;
+        this.directory = directory;
     }
 
     @Override
@@ -49,7 +52,8 @@ class ThemeLinks implements LinkedThemeSource, ItemContextSource {
                 .filter(link -> themes.containsKey(link.themeId()))
                 .map(link -> {
                     ThemeStore.ThemeRow theme = themes.get(link.themeId());
-                    return new LinkedTheme(link.targetId(), theme.id(), theme.label(), theme.size(), href(theme));
+                    return new LinkedTheme(
+                            link.targetId(), theme.id(), shownLabel(districtId, theme), theme.size(), href(theme));
                 })
                 .toList();
     }
@@ -66,7 +70,7 @@ class ThemeLinks implements LinkedThemeSource, ItemContextSource {
                 .map(link -> new ItemContext(
                         link.targetId(),
                         ItemContext.Kind.THEME,
-                        themes.get(link.themeId()).label(),
+                        shownLabel(districtId, themes.get(link.themeId())),
                         href(themes.get(link.themeId()))))
                 .toList();
     }
@@ -133,6 +137,15 @@ class ThemeLinks implements LinkedThemeSource, ItemContextSource {
                         links.stream().map(ThemeStore.Link::themeId).distinct().toList())
                 .forEach(theme -> themes.put(theme.id(), theme));
         return themes;
+    }
+
+    /** Needs and plan items are read by people who do not read comments: a few comments' words are not shown. */
+    private String shownLabel(UUID districtId, ThemeStore.ThemeRow theme) {
+        return ThemeViews.shownLabel(
+                theme.label(),
+                theme.renamed(),
+                theme.size(),
+                directory.district(districtId).minimumN());
     }
 
     private static String href(ThemeStore.ThemeRow theme) {

@@ -1,5 +1,6 @@
 package org.lodestar.engagement.themes;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -68,6 +69,28 @@ class ThemeScope {
                 .filter(source ->
                         source.assessmentId() != null && leads(user, schoolOfAssessment.get(source.assessmentId())))
                 .toList();
+    }
+
+    /**
+     * Whether the person may make a set of these sources: a planner, of any of the district's; a school's leader, of
+     * their own ({@link #sources}) and all of one school, so that the set is one they can read ({@link #set}).
+     */
+    boolean mayMakeSetOf(SignedInUser user, Collection<ThemeStore.Source> chosen) {
+        mayReadAggregates(user);
+        if (user.canPlanForDistrict()) {
+            return true;
+        }
+        Map<ThemeStore.Source, UUID> assessmentOf = new HashMap<>();
+        sources(user).forEach(source -> assessmentOf.put(source.asSource(), source.assessmentId()));
+        Map<UUID, UUID> schoolOfAssessment = schoolsOfAssessments(user.districtId());
+        Set<UUID> schools = new HashSet<>();
+        for (ThemeStore.Source source : chosen) {
+            if (!assessmentOf.containsKey(source)) {
+                return false;
+            }
+            schools.add(schoolOfAssessment.get(assessmentOf.get(source)));
+        }
+        return schools.size() == 1;
     }
 
     /** A set the person may read; one of another district, or (for a school's leader) not of their school: 404. */

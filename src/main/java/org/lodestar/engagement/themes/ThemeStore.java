@@ -148,7 +148,7 @@ class ThemeStore {
 
     /**
      * Surveys and sessions that have comments, with how many, their names and the needs assessment they belong to, for
-     * choosing what a new set holds; the 200 newest.
+     * choosing what a new set holds, newest first.
      */
     List<SourceCount> commentSources(UUID districtId) {
         return jdbc.sql("""
@@ -164,7 +164,7 @@ class ThemeStore {
                             on c.source = 'SESSION' and cs.district_id = ? and cs.id = c.source_id
                           left join conversation cv
                             on cv.district_id = cs.district_id and cv.id = cs.conversation_id
-                         order by c.first desc limit 200""")
+                         order by c.first desc""")
                 .params(districtId, districtId, districtId)
                 .query((rs, row) -> {
                     String session = rs.getString("session_name");

@@ -57,8 +57,8 @@ class ThemeViews {
             List<YouSaidStore.Entry> entries) {}
 
     /**
-     * The themes as a school's leader sees them: label, size, audience shares and links; no comment (neither quoted nor
-     * listed) and no "you said, we did" draft, so that no template can show one. An audience's share is a count of
+     * The themes as a school's leader sees them: label (none for a theme of a few comments, {@link #shownLabel}), size,
+     * audience shares and links; no comment (neither quoted nor listed) and no "you said, we did" draft, so that no template can show one. An audience's share is a count of
      * people's comments: one from fewer than the district's minimum n is not shown, nor one that would give it away
      * (complementary suppression, as survey results by audience).
      */
@@ -79,7 +79,7 @@ class ThemeViews {
                     shown.keySet().removeAll(hidden);
                     return new ThemeView(
                             t.id(),
-                            t.label(),
+                            shownLabel(t.label(), t.renamed(), t.size(), minimumN),
                             t.size(),
                             t.version(),
                             t.renamed(),
@@ -94,6 +94,14 @@ class ThemeViews {
                             List.of());
                 })
                 .toList();
+    }
+
+    /**
+     * A theme's label where people who do not read the comments see it: none (null) for a theme of fewer comments than
+     * the district's minimum n that no planner named, since its words would be the words of those few comments.
+     */
+    static String shownLabel(String label, boolean renamed, int size, int minimumN) {
+        return renamed || size >= minimumN ? label : null;
     }
 
     List<ThemeView> themes(UUID districtId, UUID setId) {

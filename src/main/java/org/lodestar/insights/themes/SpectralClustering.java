@@ -13,18 +13,21 @@ import org.netlib.util.intW;
 
 /**
  * Spectral clustering of unit vectors over the graph of their nearest neighbours, as scikit-learn's
- * {@code SpectralClustering(affinity="nearest_neighbors", n_neighbors=10)} does it (von Luxburg 2007, "A tutorial on
- * spectral clustering", the random-walk normalized version of Shi and Malik 2000): each point is joined to its
+ * {@code SpectralClustering(affinity="nearest_neighbors")} does it at its default of 10 neighbours (von Luxburg 2007, "A
+ * tutorial on spectral clustering", the random-walk normalized version of Shi and Malik 2000), except that each point
+ * is joined to {@value #NEIGHBOURS} others and not to itself (scikit-learn counts a point as one of its own 10): the
  * {@value #NEIGHBOURS} nearest by cosine, the graph made symmetric (weight 1 both ways, 1/2 one way); the k
  * eigenvectors of largest eigenvalue of D^-1/2 W D^-1/2, divided by the square root of each point's degree, place each
  * point in k dimensions, where the best of {@value #TRIALS} Hipparchus k-means++ runs groups them.
  *
  * <p>Why not k-means on the vectors themselves: comments on one subject lie along chains of close neighbours rather
  * than in round balls around a centre, and k-means cuts long chains into pieces of equal width. On the staff-coded NHS
- * comments the graph's themes hold more of each label together (README, "How good the themes are").
+ * comments the graph's themes put more of each label's comments in one theme, with the same adjusted Rand index
+ * (README, "How good the themes are").
  *
  * <p>The eigenvectors come from ARPACK (the Lanczos method, as SciPy's {@code eigsh} and Spark use it), started from a
- * seeded random vector, so the same points give the same themes.
+ * seeded random vector, so the same points give the same themes. Its Java translation keeps its state in static
+ * fields, so one solve runs at a time (as SciPy locks its ARPACK): the solve is a fraction of a second.
  */
 final class SpectralClustering {
 
@@ -36,7 +39,10 @@ final class SpectralClustering {
     static final int TRIALS = 10;
 
     private static final double TOLERANCE = 1e-10;
-    private static final int MAX_RESTARTS = 3_000;
+    static final int MAX_RESTARTS = 3_000;
+
+    /** ARPACK's f2j translation saves its state between calls in static fields: one solve at a time. */
+    private static final Object ARPACK_LOCK = new Object();
 
     private SpectralClustering() {}
 
@@ -49,14 +55,20 @@ final class SpectralClustering {
      * The cluster of each point, and each cluster's centre as the mean of its points in their own space.
      *
      * @throws IllegalArgumentException when the points do not {@link #suits suit} the method
+     * @throws IllegalStateException when ARPACK does not converge
      */
     static Clustering.Result cluster(double[][] points, int k) {
+        return cluster(points, k, MAX_RESTARTS);
+    }
+
+    /** The same, with at most {@code restarts} restarts of the Lanczos method. */
+    static Clustering.Result cluster(double[][] points, int k, int restarts) {
         if (!suits(points.length, k)) {
             throw new IllegalArgumentException(String.format(
                     Locale.ROOT, "%d points are too few for %d clusters over a neighbour graph", points.length, k));
         }
         Graph graph = Graph.ofNearest(points);
-        double[][] embedding = graph.embedding(k);
+        double[][] embedding = graph.embedding(k, restarts);
         int[] clusterOf = Clustering.bestKMeans(embedding, k, TRIALS).clusterOf();
         return new Clustering.Result(clusterOf, centres(points, clusterOf, k));
     }
@@ -94,7 +106,7 @@ final class SpectralClustering {
          * Each point's coordinates on the k eigenvectors of largest eigenvalue of D^-1/2 W D^-1/2, each divided by the
          * square root of the point's degree (the eigenvectors of the random-walk Laplacian).
          */
-        double[][] embedding(int k) {
+        double[][] embedding(int k, int restarts) {
             int n = neighbours.length;
             double[] scale = new double[n]; // D^-1/2
             for (int i = 0; i < n; i++) {
@@ -104,7 +116,7 @@ final class SpectralClustering {
                 }
                 scale[i] = 1 / Math.sqrt(degree);
             }
-            double[] vectors = largestEigenvectors(n, k, (x, y) -> {
+            double[] vectors = largestEigenvectors(n, k, restarts, (x, y) -> {
                 for (int i = 0; i < n; i++) {
                     double sum = 0;
                     for (int e = 0; e < neighbours[i].length; e++) {
@@ -132,7 +144,13 @@ final class SpectralClustering {
      * The k eigenvectors of largest eigenvalue of a symmetric matrix, one after the other (column-major, n by k), by
      * ARPACK's implicitly restarted Lanczos method in reverse communication: it asks for products until it converges.
      */
-    private static double[] largestEigenvectors(int n, int k, Product product) {
+    private static double[] largestEigenvectors(int n, int k, int restarts, Product product) {
+        synchronized (ARPACK_LOCK) {
+            return largestEigenvectorsAlone(n, k, restarts, product);
+        }
+    }
+
+    private static double[] largestEigenvectorsAlone(int n, int k, int restarts, Product product) {
         ARPACK arpack = JavaARPACK.getInstance();
         int basis = Math.min(n, Math.max(2 * k + 1, 20));
         double[] residual = new double[n];
@@ -145,7 +163,7 @@ final class SpectralClustering {
         double[] workLanczos = new double[basis * (basis + 8)];
         int[] parameters = new int[11];
         parameters[0] = 1; // exact shifts
-        parameters[2] = MAX_RESTARTS;
+        parameters[2] = restarts;
         parameters[6] = 1; // standard problem A x = lambda x
         int[] pointers = new int[11];
         intW request = new intW(0);
@@ -171,8 +189,13 @@ final class SpectralClustering {
                     workLanczos,
                     workLanczos.length,
                     info);
-            if (request.val != 1 && request.val != -1) {
+            if (request.val == 99) {
                 break;
+            }
+            if (request.val != 1 && request.val != -1) {
+                // 2 and 3 are for other modes than the standard problem asked for: never expected
+                throw new IllegalStateException(String.format(
+                        Locale.ROOT, "ARPACK asked for an operation of another mode (ido %d)", request.val));
             }
             System.arraycopy(work, pointers[0] - 1, x, 0, n);
             product.apply(x, y);

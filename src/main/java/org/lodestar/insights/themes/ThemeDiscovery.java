@@ -32,6 +32,8 @@ import org.lodestar.insights.similarity.SentenceModel;
  */
 public final class ThemeDiscovery {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ThemeDiscovery.class);
+
     public static final int FEWEST = 4;
     public static final int MOST = 15;
     static final int SAMPLE = 1_500;
@@ -68,9 +70,20 @@ public final class ThemeDiscovery {
     }
 
     private static Clustering.Result spectralWhereItSuits(double[][] vectors, int k) {
-        return SpectralClustering.suits(vectors.length, k)
-                ? SpectralClustering.cluster(vectors, k)
-                : Clustering.kMeans(vectors, k);
+        if (!SpectralClustering.suits(vectors.length, k)) {
+            return Clustering.kMeans(vectors, k);
+        }
+        try {
+            return SpectralClustering.cluster(vectors, k);
+        } catch (IllegalStateException unsolved) {
+            // seeded, so finding the themes again would fail the same way: k-means still gives themes
+            LOG.warn(
+                    "spectral clustering of {} texts into {} themes failed, k-means instead: {}",
+                    vectors.length,
+                    k,
+                    unsolved.getMessage());
+            return Clustering.kMeans(vectors, k);
+        }
     }
 
     /** The themes, their number chosen by silhouette. */

@@ -37,6 +37,9 @@ class SchoolThemesTest {
 
     static final String CEDAR_SET = "Cedar family night 2026: comments heard (sample data)";
 
+    /** The start of the title of each set the principal makes of Cedar's survey in a test. */
+    static final String PRINCIPALS_SET = "Cedar survey themes ";
+
     @Autowired
     MockMvc mvc;
 
@@ -185,6 +188,48 @@ class SchoolThemesTest {
         assertThat(article(page(planner(), "/themes/" + setId), partly)).contains("Students 8%");
     }
 
+    @Test
+    void aFewCommentsWordsAreNotShownToThoseWhoDoNotReadTheComments() throws Exception {
+        UUID district = fixtures.demoDistrict();
+        UUID session = newSession(cedar(), 2036);
+        UUID setId = store.addSet(
+                district,
+                "Cedar few " + UUID.randomUUID(),
+                "test",
+                Instant.now(),
+                List.of(new ThemeStore.Source(org.lodestar.engagement.CommentSource.SESSION, session)));
+        UUID many = themeOf(district, setId, session, "crossing guards", Map.of(Consultation.Audience.FAMILIES, 12));
+        UUID few = themeOf(district, setId, session, "jamie torres bullied", Map.of(Consultation.Audience.FAMILIES, 2));
+        UUID named = themeOf(district, setId, session, "lunch lines", Map.of(Consultation.Audience.FAMILIES, 3));
+        store.rename(district, named, "Lunch lines are long", 0);
+        String placeholder = "A theme of a few comments (its words are not shown)";
+
+        String set = page(principal(), "/themes/" + setId);
+        assertThat(article(set, many)).contains("crossing guards");
+        assertThat(article(set, few)).contains(placeholder).doesNotContain("jamie");
+        assertThat(article(set, named)).contains("Lunch lines are long");
+        assertThat(set).doesNotContain("jamie torres");
+        assertThat(page(principal(), "/themes/" + setId + "/themes.csv"))
+                .contains("crossing guards")
+                .doesNotContain("jamie");
+        // the planner, who reads the comments, sees the words
+        assertThat(article(page(planner(), "/themes/" + setId), few)).contains("jamie torres bullied");
+
+        // nor does a need's page show them, to anyone
+        UUID need = cedarNeed();
+        String links = "/themes/" + setId + "/themes/" + few + "/links";
+        assertThat(send(principal(), post(links).param("kind", "NEED").param("target", need.toString()))
+                        .getStatus())
+                .isEqualTo(302);
+        assertThat(linkedThemes.themesOf(district, List.of(need)))
+                .filteredOn(t -> t.themeId().equals(few))
+                .singleElement()
+                .satisfies(t -> assertThat(t.label()).isNull());
+        for (SignedInUser who : List.of(principal(), planner())) {
+            assertThat(page(who, "/needs/" + need)).contains(placeholder).doesNotContain("jamie torres");
+        }
+    }
+
     private UUID themeOf(
             UUID district, UUID setId, UUID session, String label, Map<Consultation.Audience, Integer> audiences) {
         List<OpenComment> made = new ArrayList<>();
@@ -230,9 +275,10 @@ class SchoolThemesTest {
                 .contains(CEDAR_SET)
                 .doesNotContain("data-test=\"paste-link\"")
                 .doesNotContain("representative comments");
-        // the district's sets (a survey of the district's assessment, a paste) and other schools' are not theirs
+        // the district's sets (a survey of the district's assessment, a paste) and other schools' are not theirs; every
+        // set of Cedar's comments, the demo's and this class's, has a title starting "Cedar "
         for (ThemeStore.ThemeSet other : store.sets(district)) {
-            if (!cedar().equals(scope.schoolOf(district, other.id()))) {
+            if (!other.title().startsWith("Cedar ")) {
                 assertThat(list).doesNotContain("/themes/" + other.id());
             }
         }
@@ -386,11 +432,19 @@ class SchoolThemesTest {
         assertThat(page(otherLeader, "/themes")).doesNotContain("Cedar family survey 2025-26");
 
         // the district's survey is not among the principal's sources: nothing is made, the form says why
-        String title = "Cedar survey themes " + UUID.randomUUID();
+        String title = PRINCIPALS_SET + UUID.randomUUID();
         MockHttpServletResponse refused = send(
                 principal(), post("/themes/sets").param("title", title).param("sources", "SURVEY:" + districtSurvey));
         assertThat(refused.getStatus()).isEqualTo(422);
         assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("set-problem");
+        // nor is it when posted beside Cedar's: refused, not dropped
+        MockHttpServletResponse mixed = send(
+                principal(),
+                post("/themes/sets")
+                        .param("title", title)
+                        .param("sources", "SURVEY:" + cedarSurvey, "SURVEY:" + districtSurvey));
+        assertThat(mixed.getStatus()).isEqualTo(422);
+        assertThat(mixed.getContentAsString(StandardCharsets.UTF_8)).contains("not among those offered here");
         assertThat(send(
                                 fixtures.user("teacher@lakeview.example"),
                                 post("/themes/sets").param("title", title).param("sources", "SURVEY:" + cedarSurvey))
@@ -413,6 +467,73 @@ class SchoolThemesTest {
     }
 
     @Test
+    void aLeaderOfTwoSchoolsMakesASetOfOneSchoolAtATime() throws Exception {
+        UUID district = fixtures.demoDistrict();
+        UUID otherSession = store.sources(district, otherSchoolsSet()).get(0).sourceId();
+        UUID otherSchool = fixtures.jdbc()
+                .sql("""
+                        select c.school_id from conversation_session s
+                          join conversation v on v.district_id = s.district_id and v.id = s.conversation_id
+                          join cna c on c.district_id = v.district_id and c.id = v.assessment_id
+                         where s.district_id = ? and s.id = ?""")
+                .params(district, otherSession)
+                .query(UUID.class)
+                .single();
+        comments.add(
+                district,
+                List.of(new OpenComment(
+                        Ids.next(),
+                        org.lodestar.engagement.CommentSource.SESSION,
+                        otherSession,
+                        Consultation.Audience.FAMILIES,
+                        "en",
+                        "The crossing guard at the corner is wonderful.",
+                        false,
+                        Instant.now())));
+        SignedInUser both = leaderOf(cedar(), otherSchool);
+        UUID cedarSurvey = fixtures.any(
+                "select id from survey where district_id = ? and title_en = 'Cedar family survey 2025-26'");
+        assertThat(scope.sources(both))
+                .extracting(ThemeStore.SourceCount::sourceId)
+                .contains(cedarSurvey, otherSession);
+
+        String title = "Two schools' comments " + UUID.randomUUID();
+        MockHttpServletResponse refused = send(
+                both,
+                post("/themes/sets")
+                        .param("title", title)
+                        .param("sources", "SURVEY:" + cedarSurvey, "SESSION:" + otherSession));
+        assertThat(refused.getStatus()).isEqualTo(422);
+        assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("of one school");
+        assertThat(store.sets(district)).noneMatch(set -> set.title().equals(title));
+
+        MockHttpServletResponse made =
+                send(both, post("/themes/sets").param("title", title).param("sources", "SESSION:" + otherSession));
+        assertThat(made.getStatus()).isEqualTo(302);
+        assertThat(send(both, get(made.getRedirectedUrl())).getStatus()).isEqualTo(200);
+    }
+
+    /** A new person of the demo district who leads the given schools. */
+    private SignedInUser leaderOf(UUID... schools) {
+        UUID district = fixtures.demoDistrict();
+        UUID user = Ids.next();
+        String email = "leader-" + user + "@lakeview.example";
+        fixtures.jdbc()
+                .sql("insert into app_user (district_id, id, email, display_name, password_hash)"
+                        + " values (?, ?, ?, 'Two schools', 'not a password')")
+                .params(district, user, email)
+                .update();
+        for (UUID school : schools) {
+            fixtures.jdbc()
+                    .sql("insert into role_grant (district_id, id, user_id, role, school_id)"
+                            + " values (?, ?, ?, 'SCHOOL_LEADER', ?)")
+                    .params(district, Ids.next(), user, school)
+                    .update();
+        }
+        return fixtures.user(email);
+    }
+
+    @Test
     void aSchoolLeaderMayNotMakeASetOfAnotherSchoolsCommentsThroughTheModule() {
         UUID otherSession =
                 store.sources(fixtures.demoDistrict(), otherSchoolsSet()).get(0).sourceId();
@@ -424,6 +545,8 @@ class SchoolThemesTest {
                 .isInstanceOf(org.lodestar.shared.ForbiddenException.class);
         assertThat(store.sets(fixtures.demoDistrict()))
                 .noneMatch(set -> set.title().equals(title));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> edits.newSet(principal(), title, List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(edits.newSet(planner(), title, sources)).isNotNull();
     }
 

@@ -34,14 +34,20 @@ class NearestTest {
     }
 
     @Test
-    void neverNamesAPointItsOwnNeighbourNorAPointThatIsNotThere() {
+    void takesTheLowerIndexFirstOnATieAndNeverThePointItself() {
         double[][] points = randomUnitVectors(61, 5, new Random(3));
-        for (int i = 0; i + 1 < points.length; i += 2) {
-            points[i + 1] = points[i].clone(); // a copy ties with the point itself
+        for (int i = 0; i + 2 < points.length; i += 3) {
+            points[i + 1] = points[i].clone(); // three copies tie with one another
+            points[i + 2] = points[i].clone();
         }
 
         int[][] nearest = Nearest.of(points);
 
+        for (int i = 0; i + 2 < points.length; i += 3) {
+            assertThat(nearest[i]).startsWith(i + 1, i + 2);
+            assertThat(nearest[i + 1]).startsWith(i, i + 2);
+            assertThat(nearest[i + 2]).startsWith(i, i + 1);
+        }
         for (int i = 0; i < points.length; i++) {
             assertThat(nearest[i])
                     .hasSize(SpectralClustering.NEIGHBOURS)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +67,33 @@ class SpectralClusteringTest {
             mean[d] /= size;
         }
         assertThat(first.centres()[c]).containsExactly(mean, org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
+    void solvesRunTogetherGiveTheSameAnswerAsOneAlone() throws Exception {
+        // ARPACK's Java translation keeps its state in static fields: solves on several threads must not mix
+        double[][] points = bands();
+        int[] alone = SpectralClustering.cluster(points, 2).clusterOf();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<int[]>> together = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                together.add(
+                        pool.submit(() -> SpectralClustering.cluster(points, 2).clusterOf()));
+            }
+            for (java.util.concurrent.Future<int[]> result : together) {
+                assertThat(result.get()).containsExactly(alone);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aSolveThatDoesNotConvergeSaysSo() {
+        assertThatThrownBy(() -> SpectralClustering.cluster(bands(), 2, 1))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("ARPACK did not find the eigenvectors");
     }
 
     @Test
