@@ -63,17 +63,20 @@ public class InsightsApi {
     public record FoundTheme(int number, String label, int size) {}
 
     /**
-     * Groups comments into themes by meaning ({@link ThemeDiscovery}: sentence embeddings, k-means++ with the number of
-     * themes chosen by silhouette, c-TF-IDF labels); the same comments give the same themes. Vectors are kept as for
-     * {@link #similarPairs}, so grouping a set again embeds only its new comments.
+     * Groups comments into themes by meaning ({@link ThemeDiscovery}: sentence embeddings, spectral clustering over the
+     * neighbour graph with the number of themes chosen by silhouette, at most one theme per {@code perTheme} comments,
+     * c-TF-IDF labels); the same comments give the same themes. Vectors are kept as for {@link #similarPairs}, so
+     * grouping a set again embeds only its new comments.
      *
      * @throws IllegalArgumentException when there is no comment or a text is blank
      */
-    public FoundThemes findThemes(List<ThemeComment> comments) {
+    public FoundThemes findThemes(List<ThemeComment> comments, int perTheme) {
         Themes found = new ThemeDiscovery(this::embed)
-                .discover(comments.stream()
-                        .map(c -> new Comment(c.id().toString(), c.text(), null, c.audience()))
-                        .toList());
+                .discoverWithAbout(
+                        comments.stream()
+                                .map(c -> new Comment(c.id().toString(), c.text(), null, c.audience()))
+                                .toList(),
+                        perTheme);
         Map<UUID, Integer> themeOf = new LinkedHashMap<>();
         found.themeOf().forEach((id, number) -> themeOf.put(UUID.fromString(id), number));
         return new FoundThemes(

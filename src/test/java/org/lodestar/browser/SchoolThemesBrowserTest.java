@@ -126,6 +126,8 @@ class SchoolThemesBrowserTest {
             assertThat(page.locator("[data-test=" + part + "]")).hasCount(0);
         }
         assertThat(page.content()).doesNotContain("Riverside apartments").doesNotContain("winter coats");
+        // the themes of a few comments are counted, their words not shown
+        assertThat(page.locator("[data-test=few-themes]")).containsText("Their words are not shown");
 
         Locator first = themes.first();
         String label = first.locator("[data-test=theme-label]").innerText();

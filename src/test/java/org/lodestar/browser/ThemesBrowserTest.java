@@ -37,7 +37,26 @@ class ThemesBrowserTest {
             "The cafeteria food is cold and not healthy.",
             "School lunches need more fresh fruit and vegetables.",
             "Lunch portions are too small for teenagers.",
-            "Healthier cafeteria meals would help students focus.");
+            "Healthier cafeteria meals would help students focus.",
+            // ten comments a topic: themes hold about the district's minimum n (10) comments each
+            "Our bus comes so early that my son waits in the dark.",
+            "The afternoon bus drops the children off an hour late.",
+            "We never know when the bus will actually arrive.",
+            "My daughter missed the first class because the bus broke down.",
+            "Please add another bus so the ride is not so crowded.",
+            "The bus schedule changed without any notice to parents.",
+            "Homework every weekend means we cannot rest as a family.",
+            "My child cries over homework she does not understand.",
+            "Homework should be practice, not new lessons parents must teach.",
+            "Four hours of homework a night is too much for fifth graders.",
+            "Could teachers agree on one homework night per subject?",
+            "Homework piles up before every holiday.",
+            "The lunch line is so long that kids have ten minutes to eat.",
+            "Please offer a vegetarian lunch every day.",
+            "Lunch tastes better when it is cooked at school.",
+            "My son comes home hungry because lunch was too small.",
+            "The cafeteria runs out of the main dish for the last lunch group.",
+            "Fresh salad at lunch would be a welcome change.");
 
     @LocalServerPort
     int port;
@@ -71,7 +90,10 @@ class ThemesBrowserTest {
         assertThat(page.locator("[data-test=run-changes]"))
                 .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(120_000));
         Locator themes = page.locator("article[data-test=theme]");
-        int found = themes.count();
+        // as many themes as the run says it made (the count waits for the page to show them all)
+        int found = Integer.parseInt(
+                page.locator("[data-test=run-changes]").innerText().replaceAll("(?s).*made (\\d+) new themes.*", "$1"));
+        assertThat(themes).hasCount(found);
         assertThat(found).isGreaterThanOrEqualTo(2);
         assertThat(themes.first().locator("[data-test=theme-label]")).not().hasText("");
         assertThat(themes.first().locator("[data-test=theme-size]")).containsText("comments");

@@ -18,6 +18,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.lodestar.directory.DirectoryApi;
 import org.lodestar.engagement.OpenComment;
 import org.lodestar.engagement.themes.ThemeStore.Assignment;
 import org.lodestar.engagement.themes.ThemeStore.RunStatus;
@@ -74,6 +75,7 @@ class ThemeRuns {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final DirectoryApi directory;
     private final ExecutorService worker =
             new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(MAX_WAITING), runnable -> {
                 Thread thread = new Thread(runnable, "theme-run");
@@ -86,12 +88,14 @@ class ThemeRuns {
             InsightsApi insights,
             TransactionTemplate transactions,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            DirectoryApi directory) {
         this.store = store;
         this.insights = insights;
         this.transactions = transactions;
         this.events = events;
         this.clock = clock;
+        this.directory = directory;
     }
 
     /** Starts finding the themes of a set of the district; returns the run's id. */
@@ -134,12 +138,15 @@ class ThemeRuns {
                 return;
             }
             store.runStatus(districtId, runId, RunStatus.WORKING, comments.size());
-            InsightsApi.FoundThemes found = insights.findThemes(comments.stream()
-                    .map(c -> new InsightsApi.ThemeComment(
-                            c.id(),
-                            c.text(),
-                            c.audience() == null ? null : c.audience().name()))
-                    .toList());
+            // themes of the district's minimum n on average: a smaller theme's words are shown only to planners
+            InsightsApi.FoundThemes found = insights.findThemes(
+                    comments.stream()
+                            .map(c -> new InsightsApi.ThemeComment(
+                                    c.id(),
+                                    c.text(),
+                                    c.audience() == null ? null : c.audience().name()))
+                            .toList(),
+                    directory.district(districtId).minimumN());
             transactions.executeWithoutResult(status -> apply(districtId, setId, runId, by, comments, found));
         } catch (RuntimeException failed) {
             log.error("Theme run {} failed", runId, failed);

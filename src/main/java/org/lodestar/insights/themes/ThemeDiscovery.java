@@ -98,6 +98,23 @@ public final class ThemeDiscovery {
      *     themes are asked for than there are distinct texts
      */
     public Themes discover(List<Comment> comments, int themes) {
+        return discover(comments, themes, 0);
+    }
+
+    /**
+     * The themes, their number chosen by silhouette among at most one theme per {@code perTheme} comments (and at
+     * least 2): so that themes hold, on average, as many comments as a group must to be shown apart.
+     *
+     * @throws IllegalArgumentException as {@link #discover(List, int)}, or when {@code perTheme} is not positive
+     */
+    public Themes discoverWithAbout(List<Comment> comments, int perTheme) {
+        if (perTheme < 1) {
+            throw new IllegalArgumentException("comments per theme must be positive: " + perTheme);
+        }
+        return discover(comments, 0, perTheme);
+    }
+
+    private Themes discover(List<Comment> comments, int themes, int perTheme) {
         if (comments.isEmpty()) {
             throw new IllegalArgumentException("no comment to group");
         }
@@ -124,7 +141,9 @@ public final class ThemeDiscovery {
                 .toList();
         double[][] vectors = vectors(texts);
 
-        Choice choice = themes > 0 ? new Choice(themes, true, Double.NaN, themes, themes, 0) : choose(vectors);
+        Choice choice = themes > 0
+                ? new Choice(themes, true, Double.NaN, themes, themes, 0, 0)
+                : choose(vectors, perTheme == 0 ? MOST : Math.max(2, comments.size() / perTheme), perTheme);
         Clustering.Result clusters = choice.themes() == 1
                 ? new Clustering.Result(new int[vectors.length], new double[][] {centre(vectors)})
                 : grouping.group(vectors, choice.themes());
@@ -146,9 +165,14 @@ public final class ThemeDiscovery {
 
     /** The number of themes of highest mean silhouette on a fixed sample of the distinct texts. */
     static Choice choose(double[][] vectors) {
-        int most = Math.min(MOST, vectors.length - 1);
+        return choose(vectors, MOST, 0);
+    }
+
+    /** The same among at most {@code mostThemes} themes; {@code perTheme} is only told (see {@link Choice}). */
+    private static Choice choose(double[][] vectors, int mostThemes, int perTheme) {
+        int most = Math.min(Math.min(MOST, mostThemes), vectors.length - 1);
         if (most < 2) {
-            return new Choice(1, false, Double.NaN, 1, 1, vectors.length);
+            return new Choice(1, false, Double.NaN, 1, 1, vectors.length, perTheme);
         }
         int fewest = Math.min(FEWEST, most);
         double[][] sample = sample(vectors);
@@ -167,7 +191,7 @@ public final class ThemeDiscovery {
                 bestScore = scores[i];
             }
         }
-        return new Choice(best, false, bestScore, fewest, most, sample.length);
+        return new Choice(best, false, bestScore, fewest, most, sample.length, perTheme);
     }
 
     private static double[][] sample(double[][] vectors) {

@@ -117,6 +117,23 @@ class ThemeDiscoveryTest {
     }
 
     @Test
+    void makesAtMostOneThemePerSoManyCommentsWhenAskedAndSaysSo() {
+        // 64 comments: at most 6 themes of about 10, chosen by silhouette among 4..6
+        Themes tens = discovery.discoverWithAbout(comments(), 10);
+        assertThat(tens.themes().size()).isBetween(4, 6);
+        assertThat(tens.choice().describe())
+                .startsWith("chose " + tens.themes().size() + " themes by silhouette ")
+                .endsWith("over 4..6 (sample of 26 distinct texts) (at most one theme per 10 comments)");
+        // at most 3 of about 20: no choice left
+        Themes twenties = discovery.discoverWithAbout(comments(), 20);
+        assertThat(twenties.themes()).hasSize(3);
+        assertThat(twenties.choice().describe())
+                .isEqualTo("3 themes: too few comments to choose (at most one theme per 20 comments)");
+        assertThatThrownBy(() -> discovery.discoverWithAbout(comments(), 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void theSameCommentsGiveTheSameThemes() {
         Themes first = discovery.discover(comments());
         Themes second = new ThemeDiscovery(this::vectors).discover(comments());
