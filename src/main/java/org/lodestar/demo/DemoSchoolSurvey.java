@@ -183,10 +183,6 @@ final class DemoSchoolSurvey {
     }
 
     private String comment(String text, boolean spanish) {
-        List<String> openings = spanish ? OPENINGS_ES : OPENINGS_EN;
-        List<String> endings = spanish ? ENDINGS_ES : ENDINGS_EN;
-        String opening = openings.get(random.nextInt(openings.size()));
-        String said = opening.isEmpty() ? text : opening + Character.toLowerCase(text.charAt(0)) + text.substring(1);
-        return said + endings.get(random.nextInt(endings.size()));
+        return DemoSurvey.phrased(random, text, spanish ? OPENINGS_ES : OPENINGS_EN, spanish ? ENDINGS_ES : ENDINGS_EN);
     }
 }

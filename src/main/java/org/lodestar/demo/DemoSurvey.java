@@ -312,8 +312,11 @@ final class DemoSurvey {
 
     private String comment(List<String> texts, boolean spanish) {
         String text = texts.get(random.nextInt(texts.size()));
-        List<String> openings = spanish ? OPENINGS_ES : OPENINGS_EN;
-        List<String> endings = spanish ? ENDINGS_ES : ENDINGS_EN;
+        return phrased(random, text, spanish ? OPENINGS_ES : OPENINGS_EN, spanish ? ENDINGS_ES : ENDINGS_EN);
+    }
+
+    /** A sample answer written as people write: a text with an opening and an ending drawn (each maybe none). */
+    static String phrased(Random random, String text, List<String> openings, List<String> endings) {
         String opening = openings.get(random.nextInt(openings.size()));
         String said = opening.isEmpty() ? text : opening + Character.toLowerCase(text.charAt(0)) + text.substring(1);
         return said + endings.get(random.nextInt(endings.size()));

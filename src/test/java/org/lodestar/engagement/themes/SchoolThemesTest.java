@@ -156,16 +156,21 @@ class SchoolThemesTest {
         return session;
     }
 
+    /** A new set of a session's comments, its title the given start and a random end. */
+    private UUID sessionSet(String titleStart, UUID session) {
+        return store.addSet(
+                fixtures.demoDistrict(),
+                titleStart + UUID.randomUUID(),
+                "test",
+                Instant.now(),
+                List.of(new ThemeStore.Source(org.lodestar.engagement.CommentSource.SESSION, session)));
+    }
+
     @Test
     void aSchoolLeaderSeesAnAudiencesShareDrawnFromEnoughComments() throws Exception {
         UUID district = fixtures.demoDistrict();
         UUID session = newSession(cedar(), 2035);
-        UUID setId = store.addSet(
-                district,
-                "Cedar shares " + UUID.randomUUID(),
-                "test",
-                Instant.now(),
-                List.of(new ThemeStore.Source(org.lodestar.engagement.CommentSource.SESSION, session)));
+        UUID setId = sessionSet("Cedar shares ", session);
         // one theme of 12 families and 11 teachers; another with 2 students besides (too few to be shown apart)
         Map<Consultation.Audience, Integer> first = new LinkedHashMap<>();
         first.put(Consultation.Audience.FAMILIES, 12);
@@ -192,12 +197,7 @@ class SchoolThemesTest {
     void aFewCommentsWordsAreNotShownToThoseWhoDoNotReadTheComments() throws Exception {
         UUID district = fixtures.demoDistrict();
         UUID session = newSession(cedar(), 2036);
-        UUID setId = store.addSet(
-                district,
-                "Cedar few " + UUID.randomUUID(),
-                "test",
-                Instant.now(),
-                List.of(new ThemeStore.Source(org.lodestar.engagement.CommentSource.SESSION, session)));
+        UUID setId = sessionSet("Cedar few ", session);
         UUID many = themeOf(district, setId, session, "crossing guards", Map.of(Consultation.Audience.FAMILIES, 12));
         UUID few = themeOf(district, setId, session, "jamie torres bullied", Map.of(Consultation.Audience.FAMILIES, 2));
         UUID named = themeOf(district, setId, session, "lunch lines", Map.of(Consultation.Audience.FAMILIES, 3));
