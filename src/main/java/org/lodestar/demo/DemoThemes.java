@@ -135,7 +135,7 @@ final class DemoThemes {
                 planner, CEDAR_TITLE, org.lodestar.engagement.CommentSource.SESSION, List.of(session));
         if (engagement.findThemesNow(planner, setId)) {
             // the planner read the family night's comments and kept each theme's words as its name: a theme of fewer
-            // comments than the minimum n shows its words only once a planner has named it
+            // comments than the minimum n shows a leader its words only once a planner has named it
             engagement
                     .themes(district, setId)
                     .forEach(theme -> engagement.renameTheme(planner, theme.id(), theme.label(), theme.version()));

@@ -66,7 +66,7 @@ class SchoolThemesBrowserTest {
         assertThat(themes.count()).isGreaterThanOrEqualTo(2);
         assertThat(themes.first().locator("[data-test=theme-label]")).not().hasText("");
         assertThat(themes.first().locator("[data-test=theme-size]")).containsText("comments");
-        // each theme holds fewer comments than the district's minimum n: no audience's share is shown apart
+        // 12 families and 8 teachers: in each theme an audience under the district's minimum n hides the shares
         assertThat(themes.first().locator("[data-test=shares-suppressed]")).isVisible();
         assertThat(page.locator("[data-test=theme-shares]")).hasCount(0);
         assertThat(page.locator("[data-test=school-aggregates]")).isVisible();
@@ -126,7 +126,7 @@ class SchoolThemesBrowserTest {
             assertThat(page.locator("[data-test=" + part + "]")).hasCount(0);
         }
         assertThat(page.content()).doesNotContain("Riverside apartments").doesNotContain("winter coats");
-        // the themes of a few comments are counted, their words not shown
+        // the demo's survey makes themes of fewer than 10 comments too: counted, their words not shown
         assertThat(page.locator("[data-test=few-themes]")).containsText("Their words are not shown");
 
         Locator first = themes.first();

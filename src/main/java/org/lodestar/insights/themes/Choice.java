@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * How the number of themes was set: asked for, or chosen as the one of {@code fewest..most} with the highest mean
  * silhouette on a sample of {@code sample} distinct texts; {@code perTheme} (0: none) the comments asked for each theme
- * on average, which made {@code most} at most the comments divided by it.
+ * on average when that bound {@code most} (the comments divided by it, 2 at least).
  */
 public record Choice(int themes, boolean asked, double silhouette, int fewest, int most, int sample, int perTheme) {
 
@@ -14,7 +14,9 @@ public record Choice(int themes, boolean asked, double silhouette, int fewest, i
         if (asked) {
             return String.format(Locale.ROOT, "%d themes as asked", themes);
         }
-        String limit = perTheme > 0 ? String.format(Locale.ROOT, " (at most one theme per %d comments)", perTheme) : "";
+        String limit = perTheme > 0
+                ? String.format(Locale.ROOT, " (at most one theme per %d comments, 2 at least)", perTheme)
+                : "";
         if (fewest == most) {
             return String.format(
                     Locale.ROOT,

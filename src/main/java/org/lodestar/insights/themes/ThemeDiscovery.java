@@ -168,11 +168,16 @@ public final class ThemeDiscovery {
         return choose(vectors, MOST, 0);
     }
 
-    /** The same among at most {@code mostThemes} themes; {@code perTheme} is only told (see {@link Choice}). */
+    /**
+     * The same among at most {@code mostThemes} themes; {@code perTheme} is told in the choice when that bound decided
+     * (see {@link Choice}).
+     */
     private static Choice choose(double[][] vectors, int mostThemes, int perTheme) {
-        int most = Math.min(Math.min(MOST, mostThemes), vectors.length - 1);
+        int unbound = Math.min(MOST, vectors.length - 1);
+        int most = Math.min(unbound, mostThemes);
+        int bound = most < unbound ? perTheme : 0;
         if (most < 2) {
-            return new Choice(1, false, Double.NaN, 1, 1, vectors.length, perTheme);
+            return new Choice(1, false, Double.NaN, 1, 1, vectors.length, bound);
         }
         int fewest = Math.min(FEWEST, most);
         double[][] sample = sample(vectors);
@@ -191,7 +196,7 @@ public final class ThemeDiscovery {
                 bestScore = scores[i];
             }
         }
-        return new Choice(best, false, bestScore, fewest, most, sample.length, perTheme);
+        return new Choice(best, false, bestScore, fewest, most, sample.length, bound);
     }
 
     private static double[][] sample(double[][] vectors) {

@@ -123,12 +123,15 @@ class ThemeDiscoveryTest {
         assertThat(tens.themes().size()).isBetween(4, 6);
         assertThat(tens.choice().describe())
                 .startsWith("chose " + tens.themes().size() + " themes by silhouette ")
-                .endsWith("over 4..6 (sample of 26 distinct texts) (at most one theme per 10 comments)");
+                .endsWith("over 4..6 (sample of 26 distinct texts) (at most one theme per 10 comments, 2 at least)");
         // at most 3 of about 20: no choice left
         Themes twenties = discovery.discoverWithAbout(comments(), 20);
         assertThat(twenties.themes()).hasSize(3);
         assertThat(twenties.choice().describe())
-                .isEqualTo("3 themes: too few comments to choose (at most one theme per 20 comments)");
+                .isEqualTo("3 themes: too few comments to choose (at most one theme per 20 comments, 2 at least)");
+        // a bound above what the distinct texts allow is not the reason, and is not told
+        assertThat(discovery.discoverWithAbout(comments(), 1).choice().describe())
+                .doesNotContain("at most one theme");
         assertThatThrownBy(() -> discovery.discoverWithAbout(comments(), 0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
