@@ -45,15 +45,15 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class ThemeController {
 
+    /** The newest surveys and sessions the form offers (a set may hold any of them, older ones by their id). */
+    static final int OFFERED = 200;
+
     private final ThemeStore store;
     private final ThemeRuns runs;
     private final ThemeEdits edits;
     private final ThemeLinks links;
     private final YouSaidStore entries;
     private final YouSaidEdits youSaid;
-    /** The newest surveys and sessions the form offers (a set may hold any of them, older ones by their id). */
-    static final int OFFERED = 200;
-
     private final ThemeScope scope;
     private final ThemeViews views;
 

@@ -102,8 +102,9 @@ class ThemeEdits {
     }
 
     /**
-     * Makes a set of the comments of surveys and sessions (a conversation's sessions, say); its id. Planners may choose any of the district's; a school's
-     * leader only those of one school of theirs ({@link ThemeScope#mayMakeSetOf}), else 403.
+     * Makes a set of the comments of surveys and sessions (a conversation's sessions, say); its id. Planners may choose
+     * any of the district's; a school's leader only those of one school of theirs ({@link ThemeScope#mayMakeSetOf}),
+     * else 403.
      *
      * @throws IllegalArgumentException without a source
      */

@@ -48,12 +48,13 @@ class ThemeLinks implements LinkedThemeSource, ItemContextSource {
         }
         List<ThemeStore.Link> links = store.linksTo(districtId, NEED, needIds);
         Map<UUID, ThemeStore.ThemeRow> themes = themes(districtId, links);
+        int minimumN = directory.district(districtId).minimumN();
         return links.stream()
                 .filter(link -> themes.containsKey(link.themeId()))
                 .map(link -> {
                     ThemeStore.ThemeRow theme = themes.get(link.themeId());
                     return new LinkedTheme(
-                            link.targetId(), theme.id(), shownLabel(districtId, theme), theme.size(), href(theme));
+                            link.targetId(), theme.id(), shownLabel(theme, minimumN), theme.size(), href(theme));
                 })
                 .toList();
     }
@@ -65,12 +66,13 @@ class ThemeLinks implements LinkedThemeSource, ItemContextSource {
         }
         List<ThemeStore.Link> links = store.linksTo(districtId, ITEM, itemIds);
         Map<UUID, ThemeStore.ThemeRow> themes = themes(districtId, links);
+        int minimumN = directory.district(districtId).minimumN();
         return links.stream()
                 .filter(link -> themes.containsKey(link.themeId()))
                 .map(link -> new ItemContext(
                         link.targetId(),
                         ItemContext.Kind.THEME,
-                        shownLabel(districtId, themes.get(link.themeId())),
+                        shownLabel(themes.get(link.themeId()), minimumN),
                         href(themes.get(link.themeId()))))
                 .toList();
     }
@@ -140,12 +142,8 @@ class ThemeLinks implements LinkedThemeSource, ItemContextSource {
     }
 
     /** Needs and plan items are read by people who do not read comments: a few comments' words are not shown. */
-    private String shownLabel(UUID districtId, ThemeStore.ThemeRow theme) {
-        return ThemeViews.shownLabel(
-                theme.label(),
-                theme.renamed(),
-                theme.size(),
-                directory.district(districtId).minimumN());
+    private static String shownLabel(ThemeStore.ThemeRow theme, int minimumN) {
+        return ThemeViews.shownLabel(theme.label(), theme.renamed(), theme.size(), minimumN);
     }
 
     private static String href(ThemeStore.ThemeRow theme) {

@@ -64,11 +64,23 @@ class ThemeScope {
         if (user.canPlanForDistrict()) {
             return all;
         }
-        Map<UUID, UUID> schoolOfAssessment = schoolsOfAssessments(user.districtId());
+        Map<ThemeStore.Source, UUID> schools = schoolsOfSources(user, all);
         return all.stream()
-                .filter(source ->
-                        source.assessmentId() != null && leads(user, schoolOfAssessment.get(source.assessmentId())))
+                .filter(source -> schools.containsKey(source.asSource()))
                 .toList();
+    }
+
+    /** The school of each of the given sources that is of a school the person leads. */
+    private Map<ThemeStore.Source, UUID> schoolsOfSources(SignedInUser user, List<ThemeStore.SourceCount> all) {
+        Map<UUID, UUID> schoolOfAssessment = schoolsOfAssessments(user.districtId());
+        Map<ThemeStore.Source, UUID> schools = new HashMap<>();
+        for (ThemeStore.SourceCount source : all) {
+            UUID school = source.assessmentId() == null ? null : schoolOfAssessment.get(source.assessmentId());
+            if (leads(user, school)) {
+                schools.put(source.asSource(), school);
+            }
+        }
+        return schools;
     }
 
     /**
@@ -80,15 +92,13 @@ class ThemeScope {
         if (user.canPlanForDistrict()) {
             return true;
         }
-        Map<ThemeStore.Source, UUID> assessmentOf = new HashMap<>();
-        sources(user).forEach(source -> assessmentOf.put(source.asSource(), source.assessmentId()));
-        Map<UUID, UUID> schoolOfAssessment = schoolsOfAssessments(user.districtId());
+        Map<ThemeStore.Source, UUID> schoolOf = schoolsOfSources(user, store.commentSources(user.districtId()));
         Set<UUID> schools = new HashSet<>();
         for (ThemeStore.Source source : chosen) {
-            if (!assessmentOf.containsKey(source)) {
+            if (!schoolOf.containsKey(source)) {
                 return false;
             }
-            schools.add(schoolOfAssessment.get(assessmentOf.get(source)));
+            schools.add(schoolOf.get(source));
         }
         return schools.size() == 1;
     }

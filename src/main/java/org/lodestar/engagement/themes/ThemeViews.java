@@ -58,8 +58,8 @@ class ThemeViews {
 
     /**
      * The themes as a school's leader sees them: label (none for a theme of a few comments, {@link #shownLabel}), size,
-     * audience shares and links; no comment (neither quoted nor listed) and no "you said, we did" draft, so that no template can show one. An audience's share is a count of
-     * people's comments: one from fewer than the district's minimum n is not shown, nor one that would give it away
+     * audience shares and links; no comment (neither quoted nor listed) and no "you said, we did" draft, so that no
+     * template can show one. An audience's share is a count of people's comments: one from fewer than the district's minimum n is not shown, nor one that would give it away
      * (complementary suppression, as survey results by audience).
      */
     List<ThemeView> aggregates(UUID districtId, UUID setId) {

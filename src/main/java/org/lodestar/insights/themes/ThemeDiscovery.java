@@ -27,8 +27,8 @@ import org.lodestar.insights.similarity.SentenceModel;
  * and audience shares.
  *
  * <p>Without a number of themes, it tries each k from {@value #FEWEST} to {@value #MOST} on a fixed sample of at most
- * {@value #SAMPLE} distinct texts and keeps the k whose k-means clusters have the highest mean silhouette (the smaller k on a tie); with fewer
- * distinct texts, from 2 up to one less than their number.
+ * {@value #SAMPLE} distinct texts and keeps the k whose k-means clusters have the highest mean silhouette (the
+ * smaller k on a tie); with fewer distinct texts, from 2 up to one less than their number.
  */
 public final class ThemeDiscovery {
 
